@@ -1,0 +1,1 @@
+"""Geopolitical knowledge graph: corpus -> extraction -> linking -> RDF -> store -> server."""

@@ -1,0 +1,332 @@
+"""RDF: facts -> pyoxigraph quads in the ontology.
+
+Why: this is the only module that turns the Python facts of ``kg/facts.py`` into IRIs, so the
+mapping from extraction to the ontology lives in one place and stays deterministic. Fact IRIs
+are content hashes of the fact's identity and evidence span, never counters or timestamps, so
+two builds of the same article write identical quads (idempotent builds).
+
+Layout (see README, "Graph layout"):
+
+* the article's named graph (``vocab.article_graph``): the article node with its text, mentions,
+  facts (n-ary nodes) and one Evidence node per fact;
+* the entity graph: one canonical description per entity (``entity_quads``);
+* the meta graph: build bookkeeping per article (content hash, extractor, the entities its
+  extraction resolved) so the entity graph can be recomputed without re-extracting.
+
+The build's hot path uses pyoxigraph terms only; rdflib stays in ontology tooling and tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from decimal import Decimal
+from functools import lru_cache
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import vocab
+from kg.corpus import Article
+from kg.facts import (
+    ArticleExtraction,
+    Entity,
+    EntityClass,
+    EventFact,
+    Evidence,
+    Fact,
+    FuzzyDate,
+    MembershipFact,
+    Mention,
+    PartnershipFact,
+    RoleFact,
+    StanceFact,
+    StatementFact,
+)
+from kg.vocab import KG, KGC
+
+XSD_DATETIME = NamedNode(str(vocab.XSD.dateTime))
+XSD_DECIMAL = NamedNode(str(vocab.XSD.decimal))
+XSD_INTEGER = NamedNode(str(vocab.XSD.integer))
+XSD_NNI = NamedNode(str(vocab.XSD.nonNegativeInteger))
+XSD_BOOLEAN = NamedNode(str(vocab.XSD.boolean))
+
+
+@lru_cache(maxsize=65536)
+def node(iri: str) -> NamedNode:
+    """A pyoxigraph ``NamedNode`` for an IRI string (cached: the same terms recur constantly)."""
+    return NamedNode(str(iri))
+
+
+RDF_TYPE = node(vocab.RDF.type)
+RDFS_LABEL = node(vocab.RDFS.label)
+
+
+def text(value: str, lang: str | None = None) -> Literal:
+    """A plain or language-tagged string literal."""
+    return Literal(value, language=lang) if lang else Literal(value)
+
+
+def integer(value: int, non_negative: bool = True) -> Literal:
+    """An ``xsd:nonNegativeInteger`` (offsets, indices) or ``xsd:integer`` literal."""
+    return Literal(str(int(value)), datatype=XSD_NNI if non_negative else XSD_INTEGER)
+
+
+def decimal(value: float) -> Literal:
+    """An ``xsd:decimal`` literal rounded to 3 places (stable across platforms)."""
+    return Literal(str(Decimal(str(round(float(value), 3)))), datatype=XSD_DECIMAL)
+
+
+def boolean(value: bool) -> Literal:
+    """An ``xsd:boolean`` literal."""
+    return Literal("true" if value else "false", datatype=XSD_BOOLEAN)
+
+
+def datetime_literal(date: FuzzyDate) -> Literal:
+    """``xsd:dateTime`` at the start of the period (OWL 2 has no ``xsd:date``/``xsd:gYear``)."""
+    return Literal(date.datetime_lexical, datatype=XSD_DATETIME)
+
+
+def entity_node(key: str) -> NamedNode:
+    """The canonical IRI of an entity key."""
+    return node(vocab.entity_iri(key))
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+_FACT_KIND = {
+    MembershipFact: "membership",
+    PartnershipFact: "partnership",
+    StanceFact: "stance",
+    StatementFact: "statement",
+    RoleFact: "role",
+    EventFact: "event",
+}
+
+
+def fact_id(fact: Fact) -> str:
+    """Deterministic local id of a fact: article, kind and a hash of all its fields."""
+    kind = _FACT_KIND[type(fact)]
+    return f"{fact.evidence.article_id}-{kind}-{_digest(kind, repr(fact))}"
+
+
+class _Writer:
+    """Collects quads for one graph; small helper to keep the mapping readable."""
+
+    def __init__(self, graph: str) -> None:
+        self.graph = node(graph)
+        self.quads: list[Quad] = []
+
+    def add(self, s: NamedNode, p: str, o: NamedNode | Literal | str) -> None:
+        obj = node(o) if isinstance(o, str) else o
+        self.quads.append(Quad(s, node(p), obj, self.graph))
+
+    def date(self, s: NamedNode, date: FuzzyDate | None, prop: str, precision_prop: str) -> None:
+        if date is not None:
+            self.add(s, prop, datetime_literal(date))
+            self.add(s, precision_prop, text(date.precision.value))
+
+
+def _evidence(w: _Writer, subject: NamedNode, fid: str, ev: Evidence, article: NamedNode) -> None:
+    ev_node = node(vocab.fact_iri(fid + "-ev"))
+    w.add(subject, KG.evidence, ev_node)
+    w.add(ev_node, vocab.RDF.type, KG.Evidence)
+    w.add(ev_node, KG.inArticle, article)
+    w.add(ev_node, KG.sentenceText, text(ev.sentence))
+    w.add(ev_node, KG.sentenceIndex, integer(ev.sentence_index))
+    w.add(ev_node, vocab.NIF.beginIndex, integer(ev.start))
+    w.add(ev_node, vocab.NIF.endIndex, integer(ev.end))
+    w.add(ev_node, vocab.NIF.anchorOf, text(ev.text))
+    w.add(ev_node, KG.confidence, decimal(ev.confidence))
+    w.add(ev_node, KG.extractorName, text(ev.extractor))
+    w.add(ev_node, vocab.PROV.wasGeneratedBy, node(vocab.ACTIVITY[ev.article_id]))
+
+
+def _fact(w: _Writer, fact: Fact, article: NamedNode) -> None:
+    fid = fact_id(fact)
+    s = node(vocab.fact_iri(fid))
+    w.add(s, KG.inArticle, article)
+    if isinstance(fact, StanceFact):
+        w.add(s, vocab.RDF.type, KG.Stance)
+        w.add(s, KG.holder, entity_node(fact.holder))
+        w.add(s, KG.target, entity_node(fact.target))
+        w.add(s, KG.polarity, KGC[fact.polarity.value])
+        w.add(s, KG.stanceKind, KGC[fact.kind.value])
+        if fact.quote:
+            w.add(s, KG.quote, text(fact.quote))
+        if fact.topic:
+            w.add(s, KG.topic, text(fact.topic))
+        if fact.hedged:
+            w.add(s, KG.hedged, boolean(True))
+        w.date(s, fact.date, KG.date, KG.datePrecision)
+    elif isinstance(fact, StatementFact):
+        w.add(s, vocab.RDF.type, KG.Statement)
+        w.add(s, KG.speaker, entity_node(fact.speaker))
+        if fact.on_behalf_of:
+            w.add(s, KG.onBehalfOf, entity_node(fact.on_behalf_of))
+        w.add(s, KG.quotedText, text(fact.quote))
+        w.date(s, fact.date, KG.date, KG.datePrecision)
+    elif isinstance(fact, MembershipFact):
+        w.add(s, vocab.RDF.type, KG.Membership)
+        w.add(s, KG.member, entity_node(fact.member))
+        w.add(s, KG.organization, entity_node(fact.organization))
+        w.add(s, KG.membershipStatus, KGC[fact.status.value])
+        w.date(s, fact.start, KG.startDate, KG.startDatePrecision)
+        w.date(s, fact.end, KG.endDate, KG.endDatePrecision)
+    elif isinstance(fact, PartnershipFact):
+        w.add(s, vocab.RDF.type, KG.Partnership)
+        for party in sorted(set(fact.parties)):
+            w.add(s, KG.party, entity_node(party))
+        for domain in sorted(set(fact.domains)):
+            w.add(s, KG.domain, KGC[domain.value])
+        w.add(s, KG.partnershipStatus, KGC[fact.status.value])
+        w.date(s, fact.since, KG.startDate, KG.startDatePrecision)
+    elif isinstance(fact, RoleFact):
+        w.add(s, vocab.RDF.type, KG.Role)
+        w.add(s, KG.heldBy, entity_node(fact.person))
+        if fact.of:
+            w.add(s, KG.postIn, entity_node(fact.of))
+        w.add(s, KG.roleName, text(fact.role))
+    elif isinstance(fact, EventFact):
+        w.add(s, vocab.RDF.type, KG[fact.type.value])
+        w.add(s, vocab.RDFS.label, text(fact.label, "en"))
+        for participant in sorted(set(fact.participants)):
+            w.add(s, KG.participant, entity_node(participant))
+        if fact.place:
+            w.add(s, KG.place, entity_node(fact.place))
+        w.date(s, fact.date, KG.date, KG.datePrecision)
+    else:  # pragma: no cover - the Fact union is closed
+        raise TypeError(f"not a fact: {fact!r}")
+    _evidence(w, s, fid, fact.evidence, article)
+
+
+def _mention(w: _Writer, m: Mention, article_id: str, article: NamedNode) -> None:
+    s = node(vocab.fact_iri(f"{article_id}-mention-{m.start}-{m.end}"))
+    w.add(s, vocab.RDF.type, KG.Mention)
+    w.add(s, KG.denotes, entity_node(m.entity))
+    w.add(s, KG.inArticle, article)
+    w.add(s, vocab.NIF.beginIndex, integer(m.start))
+    w.add(s, vocab.NIF.endIndex, integer(m.end))
+    w.add(s, vocab.NIF.anchorOf, text(m.text))
+    w.add(s, KG.sentenceIndex, integer(m.sentence_index))
+
+
+def extractor_iri(version: str) -> str:
+    """IRI of the extractor software agent for one pipeline version."""
+    return str(vocab.ACTIVITY["extractor-" + _digest(version)])
+
+
+def article_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]:
+    """All quads of one article's named graph: article, activity, mentions, facts, evidence."""
+    w = _Writer(vocab.article_graph(article.id))
+    a = node(vocab.article_iri(article.id))
+    w.add(a, vocab.RDF.type, KG.Article)
+    if article.title:
+        w.add(a, vocab.DCTERMS.title, text(article.title, article.language))
+    if article.published:
+        w.add(a, vocab.DCTERMS.issued, datetime_literal(article.published))
+        w.add(a, KG.issuedPrecision, text(article.published.precision.value))
+    if article.published_basis:
+        w.add(a, KG.issuedEvidence, text(article.published_basis))
+    w.add(a, vocab.DCTERMS.language, text(article.language))
+    w.add(a, KG.contentHash, text(article.content_hash))
+    w.add(a, KG.sourceFile, text(article.path.rsplit("/", 1)[-1]))
+    w.add(a, vocab.NIF.isString, text(article.text))
+
+    activity = node(vocab.ACTIVITY[article.id])
+    extractor = node(extractor_iri(extraction.extractor_version))
+    w.add(activity, vocab.RDF.type, KG.ExtractionActivity)
+    w.add(activity, vocab.PROV.used, a)
+    w.add(activity, vocab.PROV.wasAssociatedWith, extractor)
+
+    for m in sorted(extraction.mentions):
+        _mention(w, m, article.id, a)
+    for fact in extraction.facts:
+        _fact(w, fact, a)
+    return _dedup(w.quads)
+
+
+def entity_quads(entities: Iterable[Entity]) -> list[Quad]:
+    """Canonical descriptions for the entity graph (label, class, aliases, ``owl:sameAs``)."""
+    w = _Writer(str(vocab.ENTITY_GRAPH))
+    for e in sorted(entities):
+        s = entity_node(e.key)
+        w.add(s, vocab.RDF.type, KG[e.cls.value])
+        w.add(s, vocab.RDFS.label, text(e.label, "en"))
+        w.add(s, vocab.SKOS.prefLabel, text(e.label, "en"))
+        for alias in sorted(set(e.aliases) - {e.label}):
+            w.add(s, vocab.SKOS.altLabel, text(alias, "en"))
+        if e.qid:
+            w.add(s, vocab.OWL.sameAs, vocab.wikidata_iri(e.qid))
+        if e.group_of:
+            w.add(s, KG.groupOf, entity_node(e.group_of))
+    return _dedup(w.quads)
+
+
+def merge_entities(groups: Iterable[Iterable[Entity]]) -> list[Entity]:
+    """Merge per-article entity lists into one canonical entity per key, deterministically.
+
+    Why: the same actor is resolved independently in every article; its canonical description
+    must not depend on build order, so each field takes the smallest value seen and aliases are
+    unioned.
+    """
+    merged: dict[str, Entity] = {}
+    for group in groups:
+        for e in group:
+            old = merged.get(e.key)
+            if old is None:
+                merged[e.key] = e
+                continue
+            merged[e.key] = Entity(
+                key=e.key,
+                label=min(old.label, e.label),
+                cls=min(old.cls, e.cls),
+                qid=min(filter(None, (old.qid, e.qid)), default=None),
+                aliases=tuple(sorted(set(old.aliases) | set(e.aliases))),
+                group_of=min(filter(None, (old.group_of, e.group_of)), default=None),
+            )
+    return [merged[k] for k in sorted(merged)]
+
+
+def entities_to_json(entities: Iterable[Entity]) -> str:
+    """Compact, sorted JSON of entity records (build bookkeeping in the meta graph)."""
+    return json.dumps([asdict(e) for e in sorted(entities)], sort_keys=True, ensure_ascii=False)
+
+
+def entities_from_json(data: str) -> list[Entity]:
+    """Inverse of :func:`entities_to_json`."""
+    out = []
+    for rec in json.loads(data):
+        rec["cls"] = EntityClass(rec["cls"])
+        rec["aliases"] = tuple(rec.get("aliases") or ())
+        out.append(Entity(**rec))
+    return out
+
+
+def meta_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]:
+    """Bookkeeping quads for one article in the meta graph (hash, extractor, entity records)."""
+    w = _Writer(str(vocab.META_GRAPH))
+    g = node(vocab.article_graph(article.id))
+    w.add(g, KG.contentHash, text(article.content_hash))
+    w.add(g, KG.sourceFile, text(article.path))
+    w.add(g, KG.extractorName, text(extraction.extractor_version))
+    w.add(g, KG.entityRecords, text(entities_to_json(extraction.entities)))
+    # The extractor is described once, here, not in every article graph: the union default
+    # graph of pyoxigraph does not deduplicate triples that occur in several graphs.
+    extractor = node(extractor_iri(extraction.extractor_version))
+    w.add(extractor, vocab.RDF.type, KG.Extractor)
+    w.add(extractor, vocab.RDFS.label, text(extraction.extractor_version))
+    return w.quads
+
+
+def _dedup(quads: list[Quad]) -> list[Quad]:
+    seen: set[Quad] = set()
+    out = []
+    for q in quads:
+        if q not in seen:
+            seen.add(q)
+            out.append(q)
+    return out
