@@ -60,6 +60,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes.")
 @click.option("--prune", is_flag=True, help="Drop articles whose files are no longer given.")
 @click.option("--validate", is_flag=True, help="Run the SHACL shapes over the result.")
+@click.option("--rebuild", is_flag=True, help="Start from an empty store and re-extract all.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
 def build(
     paths: tuple[str, ...],
@@ -67,6 +68,7 @@ def build(
     jobs: int | None,
     prune: bool,
     validate: bool,
+    rebuild: bool,
     no_progress: bool,
 ) -> None:
     """Extract PATHS (files, folders, globs; default seeds/) into the store."""
@@ -78,6 +80,7 @@ def build(
         list(paths) or [str(settings.seeds)],
         prune=prune,
         validate=validate,
+        rebuild=rebuild,
         progress=not no_progress,
     )
     click.echo(summary.render())

@@ -35,7 +35,7 @@ class Settings:
     max_request_bytes: int = 1_000_000
     workers: int = 2
     update_token: str | None = None
-    wikidata_endpoint: str = "https://query.wikidata.org/sparql"
+    wikidata_endpoint: str = vocab.WIKIDATA_ENDPOINT
 
     def with_(self, **changes: object) -> Settings:
         """A copy with the given fields changed (``None`` values are ignored)."""

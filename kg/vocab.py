@@ -24,6 +24,7 @@ ARTICLE = Namespace(BASE + "article/")
 FACT = Namespace(BASE + "fact/")
 GRAPH = Namespace(BASE + "graph/")
 ACTIVITY = Namespace(BASE + "activity/")
+REFERENCE = Namespace(BASE + "reference/")  # curated reference data: statement and membership nodes
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -39,6 +40,10 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+
+#: The public Wikidata Query Service (default of ``Settings.wikidata_endpoint``): it lives here
+#: because no other module in ``kg/`` or ``server/`` may spell an ``http`` IRI.
+WIKIDATA_ENDPOINT = "https://query.wikidata.org/sparql"
 
 
 class KG(DefinedNamespace):
@@ -293,6 +298,7 @@ __all__ = [
     "PS",
     "RDF",
     "RDFS",
+    "REFERENCE",
     "REFERENCE_GRAPH",
     "SCHEMA",
     "SD",
@@ -303,6 +309,7 @@ __all__ = [
     "WD",
     "WDT",
     "WIKIBASE",
+    "WIKIDATA_ENDPOINT",
     "XSD",
     "P",
     "article_graph",

@@ -1,0 +1,565 @@
+"""Actor resolution: entity spans -> canonical actors (registry ids or minted ids) per Doc.
+
+Why: every fact names its parties by key, so the hard decisions are made once, here:
+registry linking through the gazetteer's ``ent_id_``, metonyms (Beijing the state vs the city),
+collective actors ("Chinese analysts", group_of China), definite references ("the alliance"),
+surnames after full names and parenthetical abbreviations ("Indo-Pacific Four (IP4)").
+The result is stored as plain lists in ``doc._.kg_actors`` so it survives ``n_process > 1``
+(``Doc.to_bytes`` keeps ``user_data``); :class:`DocActors` rebuilds the lookup after ``pipe``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extraction.gazetteer import split_ent_id
+from kg.extraction.lexicon import read_json, word_map, word_set
+from kg.facts import EntityClass
+from kg.linking import Registry, mint_id, normalise_name
+
+EXTENSION = "kg_actors"
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
+
+#: NER labels we turn into actors, with the class of a minted id.
+NER_CLASS = {
+    "PERSON": EntityClass.PERSON,
+    "ORG": EntityClass.ORGANIZATION,
+    "GPE": EntityClass.STATE,
+    "LOC": EntityClass.PLACE,
+    "FAC": EntityClass.PLACE,
+}
+GROUP_CLASSES = frozenset(
+    {
+        EntityClass.ALLIANCE,
+        EntityClass.INTERNATIONAL_ORGANIZATION,
+        EntityClass.PARTNERSHIP_GROUP,
+        EntityClass.ORGANIZATION,
+    }
+)
+#: Prepositions after which a capital's name is the place, not the government.
+LOCATIVE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "via",
+        "throughout",
+    ]
+)
+_TRIM_LEFT = frozenset({"the", "The", "a", "an"})
+_TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";"})
+_ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
+
+
+@dataclass(frozen=True, order=True)
+class ActorSpan:
+    """One resolved actor occurrence: token span, key, class, label and how it was found."""
+
+    start: int
+    end: int
+    key: str
+    cls: EntityClass
+    label: str
+    group_of: str | None = None
+    kind: str = "name"  # name | metonym | demonym | collective | reference | abbreviation
+
+    def to_list(self) -> list:
+        """Plain list for ``doc.user_data`` (msgpack-serialisable)."""
+        return [self.start, self.end, self.key, str(self.cls), self.label, self.group_of, self.kind]
+
+    @classmethod
+    def from_list(cls, row: list) -> ActorSpan:
+        """Inverse of :meth:`to_list`."""
+        return cls(row[0], row[1], row[2], EntityClass(row[3]), row[4], row[5], row[6])
+
+
+class Lexicons:
+    """The word lists actor resolution needs, loaded once per component."""
+
+    def __init__(self) -> None:
+        self.collective_nouns = word_set("collective_nouns.json", "nouns")
+        self.singular = word_set("collective_nouns.json", "singular_with_quantifier")
+        self.group_self = word_set("collective_nouns.json", "group_self_nouns")
+        self.blocs = word_set("collective_nouns.json", "bloc_adjectives")
+        self.quantifiers = word_set("collective_nouns.json", "quantifiers")
+        self.references = {
+            k.lower(): tuple(EntityClass(c) for c in v)
+            for k, v in read_json("reference_nouns.json").items()
+        }
+        self.titles = word_map("role_titles.json", "titles")
+        self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
+        self.bloc_actors = {
+            k.lower(): v for k, v in read_json("collective_nouns.json")["bloc_actors"].items()
+        }
+        self.institutions = word_set("collective_nouns.json", "institution_nouns")
+        self.administrations = word_set("collective_nouns.json", "administration_nouns")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and trailing possessive/punctuation tokens from a span."""
+    while start < end and doc[start].text in _TRIM_LEFT:
+        start += 1
+    while end > start and doc[end - 1].text in _TRIM_RIGHT:
+        end -= 1
+    for i in range(start, end):  # "Indo-Pacific Four (IP4" -> "Indo-Pacific Four"
+        if doc[i].text == "(" and i > start:
+            end = i
+            break
+    return start, end
+
+
+def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int:
+    """Start index of a person's name after any title words the NER swallowed."""
+    i = start
+    while i < end - 1:
+        for j in range(end - 1, i, -1):
+            if doc[i:j].text.lower() in titles:
+                i = j
+                break
+        else:
+            break
+    return i
+
+
+def is_locative(span: Span, event_nouns: frozenset[str]) -> bool:
+    """True when a capital's name is used as a place ("in Beijing", "the Washington summit").
+
+    Why: "Beijing" acting (subject, possessor, holder) is the state; as the object of a
+    locative preposition, or naming where a summit/visit/declaration happened, it is the city.
+    """
+    root = span.root
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
+        return False  # a possessor acts: "Beijing's hosting of leaders"
+    while root.dep_ == "conj" and root.head is not root:  # "in Tokyo or Seoul"
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        return True
+    if root.dep_ in ("compound", "nmod", "amod"):
+        node = head
+        for _ in range(3):
+            if node.lower_ in event_nouns or node.lemma_.lower() in event_nouns:
+                return True
+            if node.dep_ not in ("compound", "nmod", "amod") or node.head is node:
+                break
+            node = node.head
+    return root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+class ActorResolver:
+    """Component: resolves the Doc's entities into :class:`ActorSpan` rows in ``doc._``."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.lex = Lexicons()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
+        return doc
+
+
+def _registry_span(
+    doc: Doc, start: int, end: int, actor_id: str, mode: str, reg: Registry, lex: Lexicons
+) -> ActorSpan | None:
+    actor = reg.actors.get(actor_id)
+    if actor is None:
+        return None
+    text = doc[start:end].text
+    if mode == "metonym":
+        if is_locative(doc[start:end], lex.event_nouns):
+            place = reg.place_named(text, actor.id)
+            if place is not None:
+                return ActorSpan(start, end, place.id, place.cls, place.label, kind="name")
+            return ActorSpan(
+                start, end, mint_id(text, EntityClass.PLACE), EntityClass.PLACE, text, kind="name"
+            )
+        return ActorSpan(start, end, actor.id, actor.cls, actor.label, kind="metonym")
+    return ActorSpan(start, end, actor.id, actor.cls, actor.label, kind=mode)
+
+
+def _name_spans(doc: Doc, reg: Registry, lex: Lexicons) -> list[ActorSpan]:
+    """First pass: one span per usable entity, linked or minted, persons merged by surname."""
+    out: list[ActorSpan] = []
+    persons: list[ActorSpan] = []
+    local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
+    for ent in doc.ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
+            continue
+        text = doc[start:end].text
+        norm = normalise_name(text)
+        span: ActorSpan | None = None
+        if ent.ent_id_:
+            span = _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex)
+        elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
+            one = end - start == 1 and doc[start].is_title
+            same = [p for p in persons if one and doc[start].text in p.label.split()]
+            if norm in local:
+                prev = local[norm]
+                span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
+            elif same and len({p.key for p in same}) == 1:
+                span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
+            elif (actor := reg.lookup(text)) is not None:
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
+            elif (actor := reg.metonym(text)) is not None:
+                span = _registry_span(doc, start, end, actor.id, "metonym", reg, lex)
+            elif (actor := reg.demonym(text)) is not None:
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label, kind="demonym")
+            elif one and (actor := reg.surname(text)) is not None:
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
+            elif ent.label_ == "NORP":
+                span = None  # unregistered adjective: only part of a collective, if anything
+            elif doc[end - 1].lemma_.lower() in lex.event_nouns:
+                span = None  # "the NATO Summit" names an event, not an actor
+            elif _is_heading(doc[start].sent):
+                span = None  # unknown names in headlines are mostly title-case words
+            else:
+                cls = NER_CLASS[ent.label_]
+                if cls == EntityClass.PERSON:
+                    start = _strip_titles(doc, start, end, lex.titles)
+                    text = doc[start:end].text
+                elif cls == EntityClass.STATE and is_locative(ent, lex.event_nouns):
+                    cls = EntityClass.PLACE
+                span = ActorSpan(start, end, mint_id(text, cls), cls, text)
+        if span is None:
+            continue
+        out.append(span)
+        local.setdefault(normalise_name(doc[span.start : span.end].text), span)
+        if span.cls == EntityClass.PERSON:
+            persons.append(span)
+    return _abbreviations(doc, out, local)
+
+
+def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """True when the span completes a post title ("Secretary of State")."""
+    for n in range(1, 4):
+        if start - n >= 0 and doc[start - n : end].text.lower() in lex.titles:
+            return True
+    return False
+
+
+def _is_heading(sent: Span) -> bool:
+    """A short line without final punctuation (headline, section title)."""
+    text = sent.text.strip()
+    return len(sent) <= 8 and not text.endswith((".", "!", "?", "”", '"', ":"))
+
+
+def _abbreviations(doc: Doc, spans: list[ActorSpan], local: dict) -> list[ActorSpan]:
+    """ "Indo-Pacific Four (IP4)": the bracketed abbreviation names the same actor after it."""
+    by_end = {s.end: s for s in spans}
+    abbr: dict[str, ActorSpan] = {}
+    for tok in doc[:-2]:
+        nxt, close = doc[tok.i + 1], doc[tok.i + 2]
+        if tok.text == "(" and close.text == ")" and _ABBR_RE.match(nxt.text):
+            owner = by_end.get(tok.i)
+            if owner is not None and owner.kind != "demonym":
+                abbr[nxt.text] = owner
+    if not abbr:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        text = doc[s.start : s.end].text
+        target = abbr.get(text)
+        if target is not None and s.key != target.key and s.start > target.start:
+            s = ActorSpan(s.start, s.end, target.key, target.cls, target.label, target.group_of)
+        out.append(s)
+    for tok in doc:
+        target = abbr.get(tok.text)
+        if target is not None and tok.i not in covered and tok.i > target.start:
+            out.append(
+                ActorSpan(
+                    tok.i, tok.i + 1, target.key, target.cls, target.label, kind="abbreviation"
+                )
+            )
+    return sorted(out)
+
+
+def _group_modifier(
+    tok: Token, at: dict[int, ActorSpan], lex: Lexicons
+) -> tuple[int, ActorSpan | None, bool] | None:
+    """The left modifier of a group noun that names whose group it is, if any."""
+    for child in sorted(tok.lefts, key=lambda t: t.i):
+        if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nummod", "poss"):
+            continue
+        span = at.get(child.i)
+        if span is not None and child.dep_ != "poss":
+            return span.start, span, False
+        if child.text.lower() in lex.blocs and child.dep_ != "poss":
+            return child.i, None, True
+    return None
+
+
+def _collectives(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+    """Second pass: "Chinese analysts", "NATO allies", "some scholars", "NATO governments"."""
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    out: list[ActorSpan] = []
+    replaced: set[tuple[int, int]] = set()
+    for tok in doc:
+        low = tok.lower_
+        plural = low in lex.collective_nouns and tok.tag_ in ("NNS", "NNPS", "NN")
+        singular = low in lex.singular and tok.tag_ == "NN"
+        if not (plural or singular) or tok.i in at:
+            continue
+        found = _group_modifier(tok, at, lex)
+        quant = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("det", "amod", "nummod", "advmod") and c.lower_ in lex.quantifiers
+        ]
+        if found is None and not (plural and quant and low not in lex.group_self):
+            continue
+        if singular and not (found and quant):
+            continue
+        start = found[0] if found else quant[0].i
+        if found and quant and quant[0].i < start and quant[0].lower_ != "other":
+            start = quant[0].i
+        end = tok.i + 1
+        for conj in tok.conjuncts:
+            if conj.i > tok.i and conj.lower_ in lex.collective_nouns and conj.i - end <= 2:
+                end = conj.i + 1
+        text = doc[start:end].text
+        modifier = found[1] if found else None
+        if modifier is not None and modifier.cls in GROUP_CLASSES and low in lex.group_self:
+            span = ActorSpan(start, end, modifier.key, modifier.cls, modifier.label)
+        else:
+            group_of = None
+            if modifier is not None and modifier.cls != EntityClass.COLLECTIVE:
+                group_of = modifier.key
+            name = doc[(found[0] if found else start) : end].text if found else text
+            span = ActorSpan(
+                start,
+                end,
+                mint_id(name, EntityClass.COLLECTIVE),
+                EntityClass.COLLECTIVE,
+                name,  # label without the quantifier: the same in every article
+                group_of,
+                kind="collective",
+            )
+        out.append(span)
+        if modifier is not None:
+            replaced.add((modifier.start, modifier.end))
+    keep = [s for s in spans if (s.start, s.end) not in replaced]
+    return _administrations(doc, _blocs_and_institutions(doc, sorted(keep + out), lex), lex)
+
+
+def _administrations(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+    """ "the Trump and Biden administrations": each name stands for that person's government."""
+    out = []
+    for s in spans:
+        root = doc[s.start : s.end].root
+        node = root
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        head = node.head
+        if (
+            s.cls == EntityClass.PERSON
+            and node.dep_ in ("compound", "nmod")
+            and head.lower_ in lex.administrations
+            and head.i >= s.end
+        ):
+            label = f"{s.label} {head.lemma_.lower()}"
+            s = ActorSpan(
+                s.start,
+                s.end,
+                mint_id(label, EntityClass.ORGANIZATION),
+                EntityClass.ORGANIZATION,
+                label,
+                s.key,
+                kind="institution",
+            )
+        out.append(s)
+    return out
+
+
+def _blocs_and_institutions(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+    """ "Western" alone names the West; "the PRC mission to the EU" names a state body."""
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    replaced: set[ActorSpan] = set()
+    for tok in doc:
+        label = lex.bloc_actors.get(tok.lower_)
+        if label and tok.i not in at and tok.is_title:
+            key = mint_id(label, EntityClass.COLLECTIVE)
+            out.append(
+                ActorSpan(tok.i, tok.i + 1, key, EntityClass.COLLECTIVE, label, kind="collective")
+            )
+        if tok.lower_ not in lex.institutions or tok.i in at or tok.pos_ != "NOUN":
+            continue
+        owner = next(
+            (
+                at[c.i]
+                for c in tok.lefts
+                if c.dep_ in ("poss", "compound", "amod", "nmod")
+                and c.i in at
+                and at[c.i].cls == EntityClass.STATE
+            ),
+            None,
+        )
+        if owner is None:
+            continue
+        end = tok.i + 1
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at"):
+                pobj = [c for c in prep.children if c.dep_ == "pobj" and c.i in at]
+                if pobj:
+                    end = at[pobj[0].i].end
+                break
+        text = doc[owner.start : end].text
+        out.append(
+            ActorSpan(
+                owner.start,
+                end,
+                mint_id(text, EntityClass.ORGANIZATION),
+                EntityClass.ORGANIZATION,
+                text,
+                owner.key,
+                kind="institution",
+            )
+        )
+        replaced.add(owner)
+    return sorted(s for s in out if s not in replaced)
+
+
+def _references(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+    """Third pass: "the alliance" -> the most recent alliance (or organisation) mentioned."""
+    if not lex.references:
+        return spans
+    at = {i for s in spans for i in range(s.start, s.end)}
+    ordered = sorted(spans)
+    out = list(spans)
+    for tok in doc:
+        classes = lex.references.get(tok.lower_)
+        if classes is None or tok.i in at or tok.dep_ == "compound" or tok.tag_ != "NN":
+            continue
+        det = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        if not det or any(c.dep_ in ("amod", "compound") for c in tok.lefts):
+            continue
+        before = [s for s in ordered if s.end <= tok.i and s.kind != "demonym"]
+        target = None
+        for cls in classes:
+            target = next((s for s in reversed(before) if s.cls == cls), None)
+            if target:
+                break
+        if target is None and EntityClass.ALLIANCE in classes:
+            target = next((s for s in reversed(before) if s.cls == EntityClass.ORGANIZATION), None)
+        if target is None:
+            continue
+        out.append(
+            ActorSpan(
+                det[0].i,
+                tok.i + 1,
+                target.key,
+                target.cls,
+                target.label,
+                target.group_of,
+                kind="reference",
+            )
+        )
+    return sorted(out)
+
+
+def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpan]:
+    """All actor spans of a Doc, sorted by position (pure function of Doc and registry)."""
+    spans = _name_spans(doc, registry, lex)
+    spans = _collectives(doc, spans, lex)
+    return _references(doc, spans, lex)
+
+
+class DocActors:
+    """Lookup over a Doc's resolved actors: by token, by subtree, pronouns."""
+
+    def __init__(self, doc: Doc, rows: list | None = None) -> None:
+        rows = doc._.get(EXTENSION) if rows is None else rows
+        self.doc = doc
+        self.spans = [ActorSpan.from_list(r) for r in rows or []]
+        self.by_token: dict[int, ActorSpan] = {}
+        for s in self.spans:
+            for i in range(s.start, s.end):
+                self.by_token.setdefault(i, s)
+
+    def at(self, tok: Token) -> ActorSpan | None:
+        """The actor whose span covers this token."""
+        return self.by_token.get(tok.i)
+
+    def of_phrase(self, tok: Token, allow_poss: bool = True) -> ActorSpan | None:
+        """The actor a noun phrase headed by ``tok`` names: itself, else its possessor/modifier.
+
+        Why: "China's activities" and "NATO objections" point at China and NATO; this is how
+        targets and holders reach through a head noun to the actor, one level deep only.
+        """
+        span = self.at(tok)
+        if span is not None:
+            return span
+        if tok.lower_ in ("he", "she", "him", "her", "his") or (
+            tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+        ):
+            return self.pronoun(tok)
+        deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
+        for child in tok.lefts:
+            if child.dep_ in deps:
+                span = self.at(child)
+                if span is not None:
+                    return span
+                if child.dep_ == "poss" and child.lower_ in ("its", "his", "her"):
+                    return self.pronoun(child)
+        return None
+
+    def conj_phrases(self, tok: Token, allow_poss: bool = True) -> list[ActorSpan]:
+        """Actors of ``tok`` and of its conjuncts ("China and Russia").
+
+        Also conjoined modifiers: "Russian and Chinese bombers" names Russia and China.
+        """
+        out = []
+        for t in (tok, *tok.conjuncts):
+            span = self.of_phrase(t, allow_poss)
+            if span is not None and span not in out:
+                out.append(span)
+            if span is not None and self.at(t) is None:
+                for child in t.lefts:
+                    if self.at(child) is span:
+                        for c in child.conjuncts:
+                            other = self.at(c)
+                            if other is not None and other not in out:
+                                out.append(other)
+        return out
+
+    def in_subtree(self, tok: Token) -> list[ActorSpan]:
+        """Distinct actors inside the subtree of ``tok``, in text order."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+        return [s for s in self.spans if s.start >= lo and s.end <= hi]
+
+    def pronoun(self, tok: Token) -> ActorSpan | None:
+        """He/she/his -> the last person mentioned; it/its -> the last non-person subject.
+
+        Why: only the unambiguous cases; "they" is left unresolved because plural antecedents
+        are usually unnamed groups.
+        """
+        low = tok.lower_
+        before = [s for s in self.spans if s.end <= tok.i and s.kind != "demonym"]
+        if low in ("he", "she", "him", "her", "his"):
+            persons = [s for s in before if s.cls == EntityClass.PERSON]
+            return persons[-1] if persons else None
+        if low in ("it", "its"):
+            for s in reversed(before):
+                head = self.doc[s.start : s.end].root
+                if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and head.dep_ in (
+                    "nsubj",
+                    "nsubjpass",
+                ):
+                    return s
+        return None

@@ -1,0 +1,115 @@
+"""The per-article context every fact function reads: Doc, actors, sentences, registry, date.
+
+Why: fact functions stay pure (``DocContext -> list[Fact]``) and share one lookup of actors and
+sentences instead of each rebuilding them; the article's id and publication date reach them
+here, after ``nlp.pipe``, which also works with ``n_process > 1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extraction.actors import ActorSpan, DocActors
+from kg.extraction.evidence import SentenceIndex
+from kg.facts import EntityClass, FuzzyDate
+from kg.linking import Registry
+
+
+@dataclass
+class DocContext:
+    """One article's Doc with its resolved actors and sentence index."""
+
+    doc: Doc
+    article_id: str
+    published: FuzzyDate | None
+    registry: Registry
+    actors: DocActors = field(init=False)
+    sents: SentenceIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.actors = DocActors(self.doc)
+        self.sents = SentenceIndex(self.doc, self.article_id)
+
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+_CLIMB = ("conj", "xcomp", "advcl", "pcomp", "ccomp", "relcl", "acl")
+_RELATIVE = ("who", "which", "that")
+
+
+def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSpan]:
+    """Actors of a verb's subject, inherited from the governing clause when it has none.
+
+    Why: "NATO has not objected to, but rather supported Japan" and "by framing the alliance"
+    share the subject of the main clause; relative clauses ("which", "who") take their head
+    noun. Depth-limited to avoid wandering across the sentence.
+    """
+    children = list(verb.children)
+    # "China keeps supporting": the parser hangs the subject on the auxiliary.
+    children += [g for c in verb.children if c.dep_ == "aux" for g in c.children]
+    has_subject = False
+    for child in children:
+        found: list[ActorSpan] = []
+        if child.dep_ in SUBJECT_DEPS:
+            has_subject = True
+            if verb.dep_ in ("relcl", "acl") and (
+                child.lower_ in _RELATIVE or any(c.lower_ == "whose" for c in child.children)
+            ):
+                # "countries whose governments maintain ties": the head noun acts.
+                found = ctx.actors.conj_phrases(verb.head)
+            elif child.lower_ == "they" and verb.dep_ == "relcl":
+                # "the activities they oppose": they = the subject of the governing clause.
+                gov = verb.head.head
+                if gov.pos_ == "ADP":
+                    gov = gov.head
+                found = subject_actors(ctx, gov, depth + 1) if gov is not verb.head else []
+            else:
+                found = ctx.actors.conj_phrases(child)
+        elif child.dep_ == "agent":
+            has_subject = True
+            found = [
+                s for p in child.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)
+            ]
+        if found:  # the parser sometimes gives a clause two subjects; take one that names
+            return found
+    if has_subject:
+        return []
+    if depth >= 3 or verb.dep_ not in _CLIMB or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl"):
+        span = ctx.actors.at(head)
+        if span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3:
+            # "allies adopted policies banning Huawei": the policy's adopter acts.
+            return subject_actors(ctx, head.head, depth + 1)
+        return [span] if span else []
+    if verb.dep_ == "xcomp":
+        # Object control: "persuading European governments to support Washington".
+        objs = [s for c in head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+        if objs:
+            return objs
+    if head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return subject_actors(ctx, head, depth + 1)
+
+
+def is_negated(tok: Token) -> bool:
+    """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or c.lower_ == "nor"
+        for c in tok.children
+    )
+
+
+def modal(tok: Token) -> str | None:
+    """The modal auxiliary of a verb ("could", "should"), if any."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            return c.lower_
+    return None
+
+
+def is_state_like(span: ActorSpan) -> bool:
+    """States, organisations and groups (not persons, not places)."""
+    return span.cls not in (EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION)

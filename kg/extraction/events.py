@@ -1,0 +1,253 @@
+"""Events: summits, visits, declarations, exercises, bombings, wars, meetings, publications,
+accessions, with participants, place and a date normalised against the publication date.
+
+Why: an event is a trigger word from ``kg/data/event_cues.json`` plus the actors attached to
+it in the parse (possessor/modifiers, "of/by/with/between" objects, the subject of the verb
+that governs it). A trigger without any participant is generic ("wars", "summits") and is
+dropped, except a definite back-reference ("The visit took place on May 7") which lends its
+date to the latest event of the same type. Dates come from DATE entities attached to the
+trigger or its verb, resolved by :func:`kg.extraction.dates.normalise_date`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.context import DocContext, is_negated, subject_actors
+from kg.extraction.dates import normalise_date
+from kg.extraction.evidence import sort_facts
+from kg.extraction.lexicon import read_json
+from kg.facts import EntityClass, EventFact, EventType, FuzzyDate
+
+NAME = "kg_events.v1"
+_PARTY_PREPS = ("of", "by", "with", "between", "among", "against", "on", "from")
+_PLACE_PREPS = ("in", "at", "to", "near", "into")
+_PLACE = (EntityClass.PLACE, EntityClass.REGION, EntityClass.STATE)
+
+
+class Cues:
+    """Event trigger words, loaded once."""
+
+    def __init__(self) -> None:
+        data = read_json("event_cues.json")
+        self.nouns = {k.lower(): EventType(v) for k, v in data["nouns"].items()}
+        self.verbs = {k.lower(): EventType(v) for k, v in data["verbs"].items() if v}
+        self.multi = {k: v for k, v in self.nouns.items() if " " in k}
+        self.not_events = frozenset(w.lower() for w in data["non_event_modifiers"])
+        self.participation = frozenset(w.lower() for w in data["participation_verbs"])
+
+
+def _prep_actors(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[ActorSpan]:
+    out: list[ActorSpan] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out += ctx.actors.conj_phrases(pobj)
+                    for app in pobj.children:
+                        if app.dep_ == "appos":
+                            out += ctx.actors.conj_phrases(app)
+    return out
+
+
+def _date(ctx: DocContext, tok: Token, verb: Token | None) -> FuzzyDate | None:
+    """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    for ent in ctx.sents.ents(tok):  # the trigger's own phrase first: "bombing ... in 1999"
+        if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+            value = normalise_date(ent.text, ctx.published)
+            if value is not None:
+                return value
+    anchors = {tok.i} | ({verb.i} if verb is not None else set())
+    found: list[tuple[int, FuzzyDate]] = []
+    for ent in ctx.sents.ents(tok):
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        for _ in range(4):
+            if node.i in anchors:
+                value = normalise_date(ent.text, ctx.published)
+                if value is not None:
+                    found.append((abs(ent.start - tok.i), value))
+                break
+            if node.head is node:
+                break
+            node = node.head
+    if found:  # the date nearest the trigger: "bombing ... in 1999" vs "took place on May 7"
+        return min(found, key=lambda f: (f[0], f[1].value))[1]
+    for ent in ctx.sents.ents(
+        tok
+    ):  # a date inside the trigger's own phrase ("July 10 Declaration")
+        if ent.label_ == "DATE" and tok.left_edge.i <= ent.start < tok.i:
+            return normalise_date(ent.text, ctx.published)
+    return None
+
+
+def _label(tok: Token) -> Span:
+    lefts = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "predet")]
+    start = min([tok.i, *[c.left_edge.i for c in lefts]])
+    end = tok.i + 1
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in (*_PLACE_PREPS, "of"):
+            end = _end_without_conj(prep) + 1
+            break
+    span = tok.doc[start:end]
+    return span if len(span) <= 12 else tok.doc[tok.i : tok.i + 1]
+
+
+def _end_without_conj(tok: Token) -> int:
+    """Last index of ``tok``'s phrase, leaving out coordinated phrases ("... and Beijing's")."""
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("conj", "cc", "punct", "appos"):
+            continue
+        end = max(end, _end_without_conj(child))
+    return end
+
+
+def _verb_of(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "prep", "nsubj"):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        else:
+            return None
+    return None
+
+
+def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
+    """Event facts of one Doc (pure; sorted)."""
+    cues = cues or Cues()
+    out: list[EventFact] = []
+    doc = ctx.doc
+    for tok in doc:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        etype = None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.lefts:
+                if c.dep_ == "compound" and f"{c.lower_} {low}" in cues.multi:
+                    etype = cues.multi[f"{c.lower_} {low}"]
+            etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
+        elif tok.pos_ == "VERB" and lemma in cues.verbs:
+            etype = cues.verbs[lemma]
+        if etype is None or is_negated(tok):
+            continue
+        if any(c.lower_ in cues.not_events for c in tok.lefts):
+            continue  # "rhetorical attacks", "trade war"
+        verb = tok if tok.pos_ == "VERB" else _verb_of(tok)
+        parts: list[ActorSpan] = []
+        place: ActorSpan | None = None
+        if tok.pos_ == "VERB":
+            parts += subject_actors(ctx, tok)
+            objs = [s for c in tok.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+            if etype == EventType.VISIT:
+                place = objs[0] if objs else None
+                parts += [o for o in objs if o.cls != EntityClass.PLACE]
+            elif etype == EventType.ACCESSION:
+                if not any(o.cls in GROUP_CLASSES for o in objs):
+                    continue  # "join its economic 'small yards'" is not an accession
+                parts += objs
+            else:
+                parts += objs
+            parts += _prep_actors(ctx, tok, _PARTY_PREPS)
+        else:
+            for child in tok.lefts:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    for t in child.subtree:
+                        span = ctx.actors.at(t)
+                        if span is not None and span not in parts:
+                            parts.append(span)
+                if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+                    parts += _possessor(ctx, child, verb)
+            parts += _prep_actors(ctx, tok, _PARTY_PREPS)
+            if (
+                verb is not None
+                and tok.dep_ in ("dobj", "attr", "nsubjpass")
+                and verb.lemma_.lower() in cues.participation
+            ):
+                parts += subject_actors(ctx, verb)
+                parts += _prep_actors(ctx, verb, ("with",))
+        places = _prep_actors(ctx, tok, _PLACE_PREPS)
+        if verb is not None and verb is not tok and tok.dep_ != "pobj":
+            places += _prep_actors(ctx, verb, ("in", "at"))
+        places = [p for p in places if p.cls in _PLACE]
+        # A place named as a modifier ("the Washington communique") locates, it does not act.
+        places += [p for p in parts if p.cls in (EntityClass.PLACE, EntityClass.REGION)]
+        parts = [p for p in parts if p.cls not in (EntityClass.PLACE, EntityClass.REGION)]
+        if place is None and places:
+            place = places[0]
+        if place is not None and place.cls == EntityClass.STATE and place not in parts:
+            parts.append(place)
+        keys = []
+        for p in parts:
+            k = p.key
+            if k and k not in keys:
+                keys.append(k)
+        date = _date(ctx, tok, verb)
+        if not keys:
+            _lend_date(out, etype, date, tok, ctx.sents.index(tok))
+            continue
+        label = _label(tok)
+        ev = ctx.sents.evidence(ctx.sents.sent(tok), label.start_char, label.end_char, 0.6, NAME)
+        out.append(
+            EventFact(
+                label=label.text,
+                type=etype,
+                evidence=ev,
+                date=date,
+                participants=tuple(sorted(keys)),
+                place=place.key if place else None,
+            )
+        )
+    return sort_facts(_merge(out))
+
+
+def _possessor(ctx: DocContext, pron: Token, verb: Token | None) -> list[ActorSpan]:
+    """ "its/their annual summit": the subject of the governing clause, else the last actor."""
+    if verb is not None:
+        subj = [s for s in subject_actors(ctx, verb) if s.cls != EntityClass.PLACE]
+        want_person = pron.lower_ in ("his", "her")
+        subj = [s for s in subj if (s.cls == EntityClass.PERSON) == want_person]
+        if subj:
+            return subj
+    span = ctx.actors.pronoun(pron)
+    return [span] if span is not None else []
+
+
+def _merge(events: list[EventFact]) -> list[EventFact]:
+    """One event per (type, participants): later mentions only add a missing date or place.
+
+    Why: an article names the same war or summit many times; repeating it adds nothing.
+    """
+    merged: dict[tuple, EventFact] = {}
+    for ev in sorted(events, key=lambda e: (e.evidence.start, repr(e))):
+        key = (ev.type, ev.participants, ev.label.split()[-1].lower())
+        first = merged.get(key)
+        if first is None:
+            merged[key] = ev
+        elif (first.date is None and ev.date) or (first.place is None and ev.place):
+            merged[key] = EventFact(
+                first.label,
+                first.type,
+                first.evidence,
+                first.date or ev.date,
+                first.participants,
+                first.place or ev.place,
+            )
+    return list(merged.values())
+
+
+def _lend_date(
+    out: list[EventFact], etype: EventType, date: FuzzyDate | None, tok: Token, sent_i: int
+) -> None:
+    """ "The visit took place on May 7": date the latest event of that type if it has none."""
+    if date is None or not any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        return
+    for i in range(len(out) - 1, -1, -1):
+        ev = out[i]
+        if ev.type == etype and ev.date is None and sent_i - ev.evidence.sentence_index <= 2:
+            out[i] = EventFact(ev.label, ev.type, ev.evidence, date, ev.participants, ev.place)
+            return

@@ -1,0 +1,98 @@
+"""Reading and validating the packaged cue lexicons under ``kg/data/``.
+
+Why: rules are data (STYLE, "Rules are data"); every lexicon is read through
+``importlib.resources`` so an installed wheel works, validated on load, and a malformed file
+raises :class:`DataFileError` naming the file and line instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.errors import DataFileError
+from kg.facts import Polarity, StanceKind
+
+
+def _read_text(name: str) -> str:
+    try:
+        return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"kg/data/{name}: cannot read ({exc})") from None
+
+
+@cache
+def read_json(name: str) -> dict:
+    """A JSON object from ``kg/data/NAME`` (keys starting with ``_`` are comments)."""
+    try:
+        obj = json.loads(_read_text(name))
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"kg/data/{name}:{exc.lineno}: invalid JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise DataFileError(f"kg/data/{name}:1: expected a JSON object")
+    return {k: v for k, v in obj.items() if not k.startswith("_")}
+
+
+def word_set(name: str, key: str) -> frozenset[str]:
+    """A lowercase set of strings from list ``key`` of a JSON lexicon."""
+    values = read_json(name).get(key)
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DataFileError(f"kg/data/{name}: {key!r} must be a list of strings")
+    return frozenset(v.lower() for v in values)
+
+
+def word_map(name: str, key: str | None = None) -> dict[str, str]:
+    """A lowercase string -> string mapping (the whole file, or object ``key`` of it)."""
+    obj = read_json(name) if key is None else read_json(name).get(key)
+    if not isinstance(obj, dict):
+        raise DataFileError(f"kg/data/{name}: {key!r} must be an object")
+    out: dict[str, str] = {}
+    for k, v in obj.items():
+        if k.startswith("_"):
+            continue
+        if isinstance(v, list):
+            for item in v:
+                out[str(item).lower()] = k
+        elif v is not None:
+            out[k.lower()] = v
+    return out
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    """One stance cue: a lemma, the frame that finds holder and target, polarity and kind."""
+
+    lemma: str
+    pos: str  # VERB, NOUN, ADJ or ANY
+    polarity: Polarity
+    kind: StanceKind
+    frame: str  # agent | experiencer | about | noun | adjective | evaluative
+
+
+_FRAMES = {"agent", "experiencer", "about", "noun", "adjective", "evaluative"}
+
+
+@cache
+def stance_cues(name: str = "stance_cues.jsonl") -> tuple[StanceCue, ...]:
+    """All stance cues, validated line by line."""
+    cues = []
+    for i, raw in enumerate(_read_text(name).splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+            cue = StanceCue(
+                lemma=str(obj["lemma"]).lower(),
+                pos=str(obj["pos"]),
+                polarity=Polarity(obj["polarity"]),
+                kind=StanceKind(obj["kind"]),
+                frame=str(obj["frame"]),
+            )
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
+            raise DataFileError(f"kg/data/{name}:{i}: bad stance cue ({exc})") from None
+        if cue.frame not in _FRAMES or cue.pos not in {"VERB", "NOUN", "ADJ", "ANY"}:
+            raise DataFileError(f"kg/data/{name}:{i}: unknown frame or pos in {raw.strip()}")
+        cues.append(cue)
+    return tuple(cues)

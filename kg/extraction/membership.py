@@ -1,0 +1,244 @@
+"""Memberships: which actor belongs to which organisation, alliance or group.
+
+Why: membership is stated in a handful of explicit forms, each read from the parse:
+"A and B joined the alliance" (join verbs), "NATO has added two new members (Finland and
+Sweden)" (admit verbs with the new members named), "the Asia-Pacific 4 (Australia, Japan, ...)"
+(a group followed by a bracketed enumeration), "partners of A, B and C" after a group name,
+and "A is a member of X". Implied membership ("a weak link in NATO") is not attempted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.context import DocContext, is_negated, subject_actors
+from kg.extraction.evidence import sort_facts
+from kg.extraction.lexicon import word_set
+from kg.facts import EntityClass, MembershipFact
+
+NAME = "kg_membership.v1"
+_MEMBER_CLASSES = (
+    EntityClass.STATE,
+    EntityClass.ORGANIZATION,
+    EntityClass.INTERNATIONAL_ORGANIZATION,
+)
+
+
+def _is_org(span: ActorSpan | None) -> bool:
+    return span is not None and span.cls in GROUP_CLASSES and span.kind != "demonym"
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would not have joined ... if X had not invaded": a negated counterfactual asserts it."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) and is_negated(c)
+        for c in verb.children
+    )
+
+
+def _enumeration(ctx: DocContext, open_i: int, sent: Span) -> tuple[list[ActorSpan], int]:
+    """Actors listed inside brackets starting at token ``open_i``; (actors, closing index)."""
+    doc = ctx.doc
+    found: list[ActorSpan] = []
+    i = open_i + 1
+    while i < sent.end and doc[i].text != ")":
+        span = ctx.actors.at(doc[i])
+        if span is not None:
+            if span not in found:
+                found.append(span)
+            i = span.end
+            continue
+        if doc[i].lower_ not in (",", "and", "or", "the") and doc[i].is_alpha:
+            return [], i
+        i += 1
+    return found, i
+
+
+class _Out:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.facts: set[MembershipFact] = set()
+
+    def add(
+        self, members: list[ActorSpan], org: ActorSpan, first: Token, last: Token, conf: float
+    ) -> None:
+        ev = self.ctx.sents.token_evidence(first, last, conf, NAME)
+        for m in members:
+            key = m.key
+            if key and key != org.key and m.cls in _MEMBER_CLASSES:
+                self.facts.add(MembershipFact(member=key, organization=org.key, evidence=ev))
+
+
+def membership_facts(ctx: DocContext) -> list[MembershipFact]:
+    """Membership facts of one Doc (pure; sorted)."""
+    joins = word_set("membership_cues.json", "join_verbs")
+    admits = word_set("membership_cues.json", "admit_verbs")
+    member_nouns = word_set("membership_cues.json", "member_nouns")
+    group_nouns = word_set("membership_cues.json", "group_nouns")
+    out = _Out(ctx)
+    doc = ctx.doc
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in joins:
+            if is_negated(tok) and not _counterfactual(tok):
+                continue
+            orgs = [
+                s
+                for c in tok.children
+                if c.dep_ == "dobj"
+                for s in ctx.actors.conj_phrases(c, allow_poss=False)
+            ]
+            members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
+            for org in orgs:
+                if _is_org(org):
+                    out.add(members, org, tok, doc[org.end - 1], 0.8)
+        elif tok.pos_ == "VERB" and lemma in admits and not is_negated(tok):
+            orgs = [o for o in subject_actors(ctx, tok) if _is_org(o)]
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if obj.lower_ not in member_nouns:
+                    continue
+                members = [s for s in ctx.actors.in_subtree(obj) if s.cls == EntityClass.STATE]
+                for org in orgs:
+                    out.add(members, org, tok, obj.right_edge, 0.8)
+        elif tok.text == "(":
+            _bracketed(ctx, out, tok)
+        elif tok.lower_ in group_nouns and tok.pos_ == "NOUN":
+            _partners_of(ctx, out, tok)
+        elif tok.lower_ in ("member", "members") and tok.dep_ in ("attr", "appos"):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                orgs = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
+                if tok.dep_ == "attr":
+                    members = subject_actors(ctx, tok.head)
+                else:
+                    members = ctx.actors.conj_phrases(tok.head)
+                for org in orgs:
+                    if _is_org(org) and not is_negated(tok.head):
+                        out.add(members, org, tok, prep.right_edge, 0.75)
+    _member_appositions(ctx, out)
+    return sort_facts(out.facts)
+
+
+def _member_appositions(ctx: DocContext, out: _Out) -> None:
+    """ "NATO allies such as Poland", "Turkey, a NATO member,", "Turkey is a NATO ally".
+
+    Why: a member/ally noun owned by an organisation names members explicitly when the
+    states are attached to it (apposition, "such as"/"including", or as subject of "is").
+    """
+    doc = ctx.doc
+    nouns = {"member", "members", "ally", "allies", "states", "countries", "nations"}
+    for tok in doc:
+        if tok.lower_ not in nouns or tok.pos_ != "NOUN" or is_negated(tok):
+            continue
+        span = ctx.actors.at(tok)
+        org = None
+        if span is not None and span.kind == "collective" and span.group_of:
+            owner = ctx.registry.actors.get(span.group_of)
+            org_cls = owner.cls if owner else None
+            if org_cls in GROUP_CLASSES:
+                org = ActorSpan(span.start, span.end, span.group_of, org_cls, owner.label)
+        elif span is None and tok.lower_ in ("member", "members", "ally", "allies"):
+            org = next(
+                (
+                    a
+                    for c in tok.lefts
+                    if c.dep_ in ("compound", "nmod", "poss")
+                    for a in [ctx.actors.at(c)]
+                    if _is_org(a)
+                ),
+                None,
+            )
+        if org is None:
+            continue
+        members: list[ActorSpan] = []
+        for child in tok.children:
+            if child.dep_ == "appos":
+                members += ctx.actors.conj_phrases(child)
+            if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+                members += [
+                    s
+                    for p in child.children
+                    if p.dep_ == "pobj"
+                    for s in ctx.actors.conj_phrases(p)
+                ]
+        for child in tok.lefts:  # "the United States ... its NATO allies": a fellow member
+            if child.dep_ == "poss" and tok.lower_ == "allies":
+                owner = ctx.actors.at(child) or (
+                    ctx.actors.pronoun(child) if child.lower_ in ("its", "their") else None
+                )
+                if owner is not None:
+                    members.append(owner)
+        if tok.dep_ == "appos":
+            members += ctx.actors.conj_phrases(tok.head)
+        if tok.dep_ == "attr" and not is_negated(tok.head):
+            members += subject_actors(ctx, tok.head)
+        states = [m for m in members if m.cls == EntityClass.STATE and m.kind != "demonym"]
+        if states:
+            last = max([tok, *[doc[m.end - 1] for m in states]], key=lambda t: t.i)
+            first = min([tok, *[doc[m.start] for m in states]], key=lambda t: t.i)
+            out.add(states, org, first, last, 0.7)
+
+
+def _left_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Actors listed right before a subjectless verb ("..., Sweden and Finland would join").
+
+    Why: the parser sometimes attaches a clause's subjects to the previous clause; a plain
+    list of actors directly before the verb's auxiliaries is then still its subject.
+    """
+    doc = ctx.doc
+    i = min([verb.i, *[c.i for c in verb.children if c.dep_ in ("aux", "neg")]]) - 1
+    sent_start = ctx.sents.sent(verb).start
+    found: list[ActorSpan] = []
+    while i >= sent_start:
+        span = ctx.actors.at(doc[i])
+        if span is not None:
+            found.insert(0, span)
+            i = span.start - 1
+        elif doc[i].lower_ in ("and", "or", ",") and found:
+            if doc[i].text == "," and i > sent_start and ctx.actors.at(doc[i - 1]) is None:
+                break
+            i -= 1
+        else:
+            break
+    # An actor with its own role in the previous clause ("invaded Ukraine, ...") is not one.
+    taken = ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
+    return [
+        s
+        for s in found
+        if s.cls == EntityClass.STATE and doc[s.start : s.end].root.dep_ not in taken
+    ]
+
+
+def _bracketed(ctx: DocContext, out: _Out, paren: Token) -> None:
+    """ "GROUP (A, B, and C)" — a group name right before a bracketed list of states."""
+    doc = ctx.doc
+    sent = ctx.sents.sent(paren)
+    j = paren.i - 1
+    while j >= sent.start and doc[j].text in ("”", '"', "’", "'"):
+        j -= 1
+    if j < sent.start:
+        return
+    owner = ctx.actors.at(doc[j])
+    if owner is None:
+        # "NATO has added two new members (Finland and Sweden)" is read by the admit rule.
+        return
+    members, close = _enumeration(ctx, paren.i, sent)
+    states = [m for m in members if m.cls == EntityClass.STATE]
+    if _is_org(owner) and len(states) >= 2 and len(states) == len(members):
+        out.add(states, owner, doc[owner.start], doc[min(close, sent.end - 1)], 0.8)
+
+
+def _partners_of(ctx: DocContext, out: _Out, noun: Token) -> None:
+    """ "the Indo-Pacific Four (IP4) partners of A, B, C and D"."""
+    group = None
+    for child in noun.lefts:
+        span = ctx.actors.at(child)
+        if _is_org(span):
+            group = span
+    if group is None:
+        return
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        members = [s for p in prep.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
+        states = [m for m in members if m.cls == EntityClass.STATE]
+        if len(states) >= 2:
+            out.add(states, group, noun, prep.right_edge, 0.75)

@@ -1,0 +1,187 @@
+"""Partnerships: two or more actors that cooperate, with domains and a status.
+
+Why: cooperation is expressed by a cue noun or verb ("cooperation", "ties", "joint patrol",
+"exercise", "agreement"; "cooperate with") whose parties sit in fixed places: hyphenated or
+compound modifiers ("NATO-Japan exercises"), a possessor ("China's ties with Russia"), a
+"between X and Y" or "with Y" phrase, and the subject of the governing verb ("China completed
+an exercise with Belarus"). Parties are collected only from those places. Modal or proposal
+contexts ("could cooperate", "experts call for a partnership") give status ``proposed``; past
+markers ("earlier cooperation") give ``past``. Domains come from ``domain_cues.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.actors import ActorSpan
+from kg.extraction.context import DocContext, is_negated, modal, subject_actors
+from kg.extraction.evidence import sort_facts
+from kg.extraction.lexicon import read_json, word_map, word_set
+from kg.facts import (
+    EntityClass,
+    PartnershipDomain,
+    PartnershipFact,
+    PartnershipStatus,
+    RoleFact,
+)
+
+NAME = "kg_partnership.v1"
+_GROUP_PREPS = ("between", "among", "amongst")
+
+
+class Cues:
+    """Partnership cue words, loaded once."""
+
+    def __init__(self) -> None:
+        self.nouns = word_set("partnership_cues.json", "nouns")
+        self.verbs = word_set("partnership_cues.json", "verbs")
+        self.joint = word_set("partnership_cues.json", "joint_markers")
+        self.joint_nouns = word_set("partnership_cues.json", "joint_nouns")
+        self.party_verbs = word_set("partnership_cues.json", "party_verbs")
+        self.hypothetical = word_set("partnership_cues.json", "hypothetical")
+        self.proposal = word_set("partnership_cues.json", "proposal_verbs")
+        self.past = word_set("partnership_cues.json", "past_markers")
+        self.domains = word_map("domain_cues.json")
+        read_json("domain_cues.json")
+
+
+def _key(span: ActorSpan) -> str | None:
+    """Collectives of a named actor ("Chinese policymakers") count as that actor."""
+    if span.kind == "collective" and span.group_of:
+        return span.group_of
+    return span.key
+
+
+def _preps(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[ActorSpan]:
+    """Actors in the objects of the given prepositions attached to ``tok``."""
+    out: list[ActorSpan] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out += ctx.actors.conj_phrases(pobj)
+    return out
+
+
+def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """Actors among the left modifiers of a cue noun ("NATO-AP4 cooperation", "China's ties")."""
+    out: list[ActorSpan] = []
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod"):
+            for t in child.subtree:
+                span = ctx.actors.at(t)
+                if span is not None and span not in out:
+                    out.append(span)
+    return out
+
+
+def _status(tok: Token, cues: Cues) -> PartnershipStatus:
+    """Past if a past marker is near; proposed under a modal or a proposal verb (5 arcs up)."""
+    node = tok
+    for _ in range(5):
+        if node.lower_ in cues.past or any(c.lower_ in cues.past for c in node.children):
+            return PartnershipStatus.PAST
+        if node.pos_ in ("VERB", "AUX") and (
+            modal(node) in cues.hypothetical or node.lemma_.lower() in cues.proposal
+        ):
+            return PartnershipStatus.PROPOSED
+        if node.head is node:
+            break
+        node = node.head
+    return PartnershipStatus.EXISTING
+
+
+def _domains(tok: Token, cues: Cues) -> tuple[PartnershipDomain, ...]:
+    words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
+    words |= {c.lower_ for c in tok.head.children} if tok.head is not tok else set()
+    found = {PartnershipDomain(cues.domains[w]) for w in words if w in cues.domains}
+    return tuple(sorted(found))
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj", "prep", "appos"):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        else:
+            return None
+    return None
+
+
+def _party(span: ActorSpan, posts: dict[str, str]) -> str | None:
+    """The key a party stands for: a person acts for the body they hold a post in."""
+    if span.cls == EntityClass.PERSON:
+        return posts.get(span.key)
+    return _key(span)
+
+
+def partnership_facts(
+    ctx: DocContext, cues: Cues | None = None, roles: list[RoleFact] | None = None
+) -> list[PartnershipFact]:
+    """Partnership facts of one Doc (pure; sorted). Proposed ones are kept, marked.
+
+    ``roles`` (this article's role facts) let "Secretary General Stoltenberg cultivated ties
+    with X" count for the organisation he heads; persons without a known post are not parties.
+    """
+    cues = cues or Cues()
+    posts = {r.person: r.of for r in roles or () if r.of}
+    out: set[PartnershipFact] = set()
+    for tok in ctx.doc:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        joint = any(c.lower_ in cues.joint for c in tok.children)
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and (
+            low in cues.nouns or lemma in cues.nouns or (joint and low in cues.joint_nouns)
+        )
+        is_verb = tok.pos_ == "VERB" and lemma in cues.verbs
+        if not (is_noun or is_verb) or is_negated(tok):
+            continue
+        # Side A: parties named as one group (modifiers, subjects, "between A and B");
+        # side B: partners after "with". A with-phrase pairs each A with each B only.
+        side_a: list[ActorSpan] = []
+        side_b: list[ActorSpan] = []
+        if is_noun:
+            side_a += _modifiers(ctx, tok) + _preps(ctx, tok, _GROUP_PREPS)
+            side_b += _preps(ctx, tok, ("with",))
+            verb = _governing_verb(tok)
+            if verb is not None and len(side_a) + len(side_b) < 2:
+                side_b += _preps(ctx, verb, ("with",))
+                if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
+                    verb.lemma_.lower() in cues.party_verbs
+                ):
+                    side_a += subject_actors(ctx, verb)
+                clause = verb
+                subj_deps = ("nsubj", "nsubjpass")
+                while clause.dep_ == "conj" and not any(
+                    c.dep_ in subj_deps for c in clause.children
+                ):
+                    clause = clause.head
+                for subj in (c for c in clause.children if c.dep_ in subj_deps):
+                    side_a += _preps(ctx, subj, _GROUP_PREPS)  # "Relations between X and Y"
+                    side_b += _preps(ctx, subj, ("with",))
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.dep_ == "acl":
+                owner = ctx.actors.of_phrase(tok.head.head.head)
+                if owner is not None:
+                    side_a.append(owner)
+        else:
+            side_a += subject_actors(ctx, tok) + _preps(ctx, tok, _GROUP_PREPS)
+            side_b += _preps(ctx, tok, ("with",))
+        keys_a = sorted({k for p in side_a for k in [_party(p, posts)] if k})
+        keys_b = sorted({k for p in side_b for k in [_party(p, posts)] if k} - set(keys_a))
+        # Without side A, "cooperation with A, B and C" names only one side: nothing to pair.
+        groups = [tuple(sorted({a, *keys_b})) for a in keys_a] if keys_b else [tuple(keys_a)]
+        status = _status(tok, cues)
+        conf = 0.7 if status == PartnershipStatus.EXISTING else 0.5
+        domains = _domains(tok, cues)
+        for keys in groups:
+            if len(keys) < 2:
+                continue
+            spans = [p for p in side_a + side_b if _party(p, posts) in keys]
+            first = min([tok, *[ctx.doc[p.start] for p in spans]], key=lambda t: t.i)
+            last = max([tok, *[ctx.doc[p.end - 1] for p in spans]], key=lambda t: t.i)
+            if ctx.sents.index(first) != ctx.sents.index(last):
+                first = last = tok
+            ev = ctx.sents.token_evidence(first, last, conf, NAME)
+            out.add(PartnershipFact(parties=keys, evidence=ev, domains=domains, status=status))
+    return sort_facts(out)

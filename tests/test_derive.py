@@ -1,0 +1,184 @@
+"""Derived graph rules and the VoID description, on tiny TriG datasets in memory."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import NamedNode, RdfFormat, Store
+
+from kg import derive, vocab, void
+from kg.store import nquads_lines
+
+PROLOGUE = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in vocab.PREFIXES.items())
+
+ONTOLOGY = """
+graph:ontology {
+  kg:State rdfs:subClassOf kg:Actor .
+  kg:Alliance rdfs:subClassOf kg:InternationalOrganization .
+  kg:InternationalOrganization rdfs:subClassOf kg:Actor .
+  kg:Actor rdfs:subClassOf [ a owl:Restriction ; owl:onProperty kg:holds ;
+                             owl:allValuesFrom kg:Role ] .
+}
+"""
+
+
+def store_of(trig: str) -> Store:
+    store = Store()
+    store.load((PROLOGUE + trig).encode(), RdfFormat.TRIG)
+    return store
+
+
+def derived(store: Store) -> set[tuple[str, str, str]]:
+    g = NamedNode(str(vocab.DERIVED_GRAPH))
+    return {
+        (q.subject.value, q.predicate.value, q.object.value)
+        for q in store.quads_for_pattern(None, None, None, g)
+    }
+
+
+class _Terms:
+    """``E.nato`` -> the IRI as a plain ``str`` (rdflib's URIRef never equals a str)."""
+
+    def __init__(self, namespace: object) -> None:
+        self.namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        return str(getattr(self.namespace, name))
+
+
+E, KG, FACT, WD = (_Terms(ns) for ns in (vocab.ENTITY, vocab.KG, vocab.FACT, vocab.WD))
+RDF_TYPE = str(vocab.RDF.type)
+
+
+def test_rules_are_data_files_run_in_name_order() -> None:
+    names = [name for name, _ in derive.rules()]
+    assert names == sorted(names) and names[-1] == "90_not_asserted_elsewhere.rq"
+    assert all("http" not in text for _, text in derive.rules())
+
+
+@pytest.mark.parametrize(
+    ("status", "end", "expected"),
+    [("fullMember", False, True), ("observer", False, False), ("candidate", False, False),
+     ("formerMember", False, False), ("fullMember", True, False), (None, False, True)],
+)
+def test_membership_shortcuts_need_a_current_full_membership(
+    status: str | None, end: bool, expected: bool
+) -> None:
+    extra = (f" ; kg:membershipStatus kgc:{status}" if status else "") + (
+        ' ; kg:endDate "2020-01-01T00:00:00"^^xsd:dateTime' if end else "")
+    store = store_of(f"""
+    graph:article\\/a {{ fact:m a kg:Membership ; kg:member entity:finland ;
+                        kg:organization entity:nato {extra} . }}""")
+    derive.materialise(store)
+    got = derived(store)
+    assert ((E.finland, KG.memberOf, E.nato) in got) is expected
+    assert ((E.nato, KG.hasMember, E.finland) in got) is expected
+
+
+def test_reference_memberships_map_to_entities_through_same_as() -> None:
+    store = store_of("""
+    graph:reference { <urn:ref:1> a kg:Membership ; kg:member wd:Q33 ; kg:organization wd:Q7184 ;
+                        kg:membershipStatus kgc:fullMember .
+                      <urn:ref:2> a kg:Membership ; kg:member wd:Q27 ; kg:organization wd:Q458 . }
+    graph:entities { entity:finland owl:sameAs wd:Q33 . entity:nato owl:sameAs wd:Q7184 . }
+    """)
+    derive.materialise(store)
+    got = derived(store)
+    assert (E.finland, KG.memberOf, E.nato) in got
+    assert (E.nato, KG.hasMember, E.finland) in got
+    assert (WD.Q27, KG.memberOf, WD.Q458) in got
+
+
+def test_direct_membership_shortcuts_get_their_inverse() -> None:
+    store = store_of("graph:reference { entity:japan kg:memberOf entity:quad . }")
+    derive.materialise(store)
+    assert derived(store) == {(E.quad, KG.hasMember, E.japan)}
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [("existing", True), ("agreed", True), ("proposed", False), ("past", False)],
+)
+def test_partners_in_both_directions_for_existing_or_agreed(status: str, expected: bool) -> None:
+    store = store_of(f"""
+    graph:article\\/a {{ fact:p a kg:Partnership ; kg:party entity:japan , entity:australia ,
+                        entity:india ; kg:partnershipStatus kgc:{status} . }}""")
+    derive.materialise(store)
+    got = derived(store)
+    pairs = {(s, o) for s, p, o in got if p == KG.partnerOf}
+    if expected:
+        assert len(pairs) == 6 and (E.japan, E.india) in pairs and (E.india, E.japan) in pairs
+        assert all(s != o for s, o in pairs)
+    else:
+        assert pairs == set()
+
+
+def test_holds_has_stance_and_stance_toward() -> None:
+    store = store_of("""
+    graph:article\\/a {
+      fact:r a kg:Role ; kg:heldBy entity:rutte ; kg:postIn entity:nato .
+      fact:s a kg:Stance ; kg:holder entity:china ; kg:target entity:nato .
+    }""")
+    derive.materialise(store)
+    got = derived(store)
+    assert (E.rutte, KG.holds, FACT.r) in got
+    assert (E.china, KG.hasStance, FACT.s) in got
+    assert (E.china, KG.stanceToward, E.nato) in got
+
+
+def test_superclass_types_only_iri_and_not_already_asserted() -> None:
+    store = store_of(ONTOLOGY + """
+    graph:entities { entity:nato a kg:Alliance . entity:china a kg:State , kg:Actor . }""")
+    derive.materialise(store)
+    types = {(s, o) for s, p, o in derived(store) if p == RDF_TYPE}
+    assert types == {
+        (E.nato, KG.InternationalOrganization),
+        (E.nato, KG.Actor),
+    }
+
+
+def test_nothing_in_derived_is_asserted_in_another_graph() -> None:
+    store = store_of(ONTOLOGY + """
+    graph:article\\/a { fact:s kg:holder entity:china . }
+    graph:entities { entity:china kg:hasStance fact:s . }""")
+    derive.materialise(store)
+    assert (E.china, KG.hasStance, FACT.s) not in derived(store)
+    assert NamedNode(str(vocab.DERIVED_GRAPH)) not in set(store.named_graphs())
+
+
+def test_materialise_replaces_stale_derivations_and_is_deterministic() -> None:
+    store = store_of("""
+    graph:derived { entity:old kg:memberOf entity:gone . }
+    graph:article\\/a { fact:r kg:heldBy entity:rutte . }""")
+    derive.materialise(store)
+    first = nquads_lines(store)
+    derive.materialise(store)
+    assert nquads_lines(store) == first
+    assert derived(store) == {(E.rutte, KG.holds, FACT.r)}
+
+
+def test_void_counts_and_is_deterministic() -> None:
+    store = store_of(ONTOLOGY + """
+    graph:entities { entity:nato a kg:Alliance ; rdfs:label "NATO" . }
+    graph:article\\/a { fact:s a kg:Stance ; kg:holder entity:china ; kg:target entity:nato . }
+    graph:meta { graph:article\\/a kg:contentHash "x" . }""")
+    derive.materialise(store)
+    n = void.write_void(store)
+    first = nquads_lines(store)
+    assert void.write_void(store) == n and nquads_lines(store) == first
+    rows = {
+        row["p"].value.rsplit("#", 1)[-1]: int(row["n"].value)
+        for row in store.query(
+            "SELECT ?p ?n WHERE { GRAPH graph:meta { ?s sd:name graph:article\\/a ; ?p ?n . "
+            "FILTER(isLiteral(?n)) } }", prefixes=vocab.PREFIXES)
+    }
+    assert rows == {"triples": 3, "classes": 1, "properties": 3, "entities": 1}
+    (total,) = store.query(
+        "SELECT ?n WHERE { GRAPH graph:meta { ?d void:triples ?n ; void:subset ?x } } LIMIT 1",
+        prefixes=vocab.PREFIXES)
+    meta = sum(1 for _ in store.quads_for_pattern(None, None, None, NamedNode(vocab.META_GRAPH)))
+    assert int(total["n"].value) == len(store) - meta
+    assert not any(line.startswith("_:") for line in first if str(vocab.META_GRAPH) in line)
+    partitions = list(store.query(
+        "SELECT ?c ?n WHERE { GRAPH graph:meta { ?d void:classPartition ?p . "
+        "?p void:class ?c ; void:entities ?n } }", prefixes=vocab.PREFIXES))
+    assert {r["c"].value for r in partitions} >= {KG.Alliance, KG.Stance}

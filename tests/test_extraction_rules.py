@@ -1,0 +1,329 @@
+"""One test per rule family on short texts, against a small fixture registry.
+
+The registry is written by the tests themselves (no dependency on kg/data/actors.jsonl).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.corpus import article_from_text
+from kg.facts import (
+    EntityClass,
+    EventFact,
+    EventType,
+    MembershipFact,
+    PartnershipFact,
+    PartnershipStatus,
+    Polarity,
+    RoleFact,
+    StanceFact,
+    StatementFact,
+)
+
+pytestmark = pytest.mark.model
+
+ACTORS = [
+    {
+        "id": "china",
+        "label": "China",
+        "class": "State",
+        "qid": "Q148",
+        "abbreviations": ["PRC"],
+        "demonyms": ["Chinese"],
+        "metonyms": ["Beijing"],
+    },
+    {"id": "beijing", "label": "Beijing", "class": "Place", "qid": "Q956", "metonym_for": "china"},
+    {
+        "id": "united-states",
+        "label": "United States",
+        "class": "State",
+        "qid": "Q30",
+        "abbreviations": ["U.S."],
+        "demonyms": ["American"],
+        "metonyms": ["Washington"],
+    },
+    {
+        "id": "washington-d-c",
+        "label": "Washington, D.C.",
+        "class": "Place",
+        "qid": "Q61",
+        "metonym_for": "united-states",
+    },
+    {
+        "id": "russia",
+        "label": "Russia",
+        "class": "State",
+        "demonyms": ["Russian"],
+        "metonyms": ["Moscow", "the Kremlin"],
+    },
+    {"id": "japan", "label": "Japan", "class": "State", "demonyms": ["Japanese"]},
+    {"id": "australia", "label": "Australia", "class": "State"},
+    {"id": "india", "label": "India", "class": "State"},
+    {"id": "finland", "label": "Finland", "class": "State"},
+    {"id": "sweden", "label": "Sweden", "class": "State"},
+    {"id": "nato", "label": "NATO", "class": "Alliance", "qid": "Q7184"},
+    {
+        "id": "quad",
+        "label": "Quadrilateral Security Dialogue",
+        "class": "PartnershipGroup",
+        "aliases": ["Quad"],
+    },
+    {
+        "id": "jens-stoltenberg",
+        "label": "Jens Stoltenberg",
+        "class": "Person",
+        "positions": [{"title": "Secretary General", "of": "nato"}],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory):
+    from kg.extraction.pipeline import load_pipeline
+
+    path = tmp_path_factory.mktemp("reg") / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in ACTORS) + "\n", encoding="utf-8")
+    return load_pipeline(registry_path=path)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    from kg.extraction.extract import extract_articles
+
+    def _run(text: str, published: str | None = "2024-07-31"):
+        article = article_from_text("t", text, published=published)
+        return next(extract_articles([article], nlp=nlp))
+
+    return _run
+
+
+def stances(ex) -> set[tuple[str, str, Polarity]]:
+    return {(f.holder, f.target, f.polarity) for f in ex.of_type(StanceFact)}
+
+
+def keys(ex, text: str) -> set[str]:
+    return {m.entity for m in ex.mentions if m.text == text}
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+def test_metonym_acting_is_the_state_located_is_the_city(run) -> None:
+    ex = run("Beijing criticised Washington. The summit was held in Washington.")
+    assert keys(ex, "Beijing") == {"china"}
+    assert keys(ex, "Washington") == {"united-states", "washington-d-c"}
+    assert ("china", "united-states", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_city_after_locative_preposition(run) -> None:
+    ex = run("Jens Stoltenberg arrived in Beijing on Monday.")
+    assert keys(ex, "Beijing") == {"beijing"}
+    assert {e.qid for e in ex.entities if e.key == "beijing"} == {"Q956"}
+
+
+def test_collective_actor_with_group_of(run) -> None:
+    ex = run("Chinese analysts see NATO as divided and weak.")
+    coll = [e for e in ex.entities if e.cls == EntityClass.COLLECTIVE]
+    assert [(e.label, e.group_of) for e in coll] == [("Chinese analysts", "china")]
+    assert (coll[0].key, "nato", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_definite_reference_and_surname(run) -> None:
+    ex = run(
+        "NATO held a summit in July. Later the alliance criticised Russia. "
+        "Jens Stoltenberg spoke first. Stoltenberg praised Japan."
+    )
+    assert keys(ex, "the alliance") == {"nato"}
+    assert keys(ex, "Stoltenberg") == {"jens-stoltenberg"}
+    assert ("nato", "russia", Polarity.NEGATIVE) in stances(ex)
+    assert ("jens-stoltenberg", "japan", Polarity.POSITIVE) in stances(ex)
+
+
+def test_unknown_person_gets_minted_id(run) -> None:
+    ex = run("Jake Sullivan criticised Russia on Tuesday.")
+    assert "person-jake-sullivan" in {e.key for e in ex.entities}
+
+
+# --- stances -----------------------------------------------------------------------------
+
+
+def test_stance_experiencer_frame(run) -> None:
+    ex = run("NATO's growing interest in Asia has alarmed Beijing.")
+    assert ("china", "nato", Polarity.NEGATIVE) in stances(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan has no intention of perceiving China as an enemy.",
+        "Japan does not see China as a threat.",
+        "Japan did not criticise China.",
+    ],
+)
+def test_negated_stance_is_not_hostility(run, text: str) -> None:
+    assert ("japan", "china", Polarity.NEGATIVE) not in stances(run(text))
+
+
+# --- statements and roles ----------------------------------------------------------------
+
+
+def test_quotation_attributed_to_speaker_and_body(run) -> None:
+    text = (
+        "Foreign Ministry spokesperson Lin Jian said that NATO was "
+        "“a vestige of the Cold War and a product of bloc confrontation.”"
+    )
+    ex = run(text)
+    st = ex.of_type(StatementFact)
+    assert len(st) == 1
+    assert st[0].quote == "a vestige of the Cold War and a product of bloc confrontation"
+    assert text[st[0].evidence.start : st[0].evidence.end] == st[0].quote
+    assert st[0].speaker.startswith("person-lin")
+    assert st[0].on_behalf_of == "organization-foreign-ministry"
+
+
+def test_scare_quotes_are_not_statements(run) -> None:
+    ex = run("Several allies have adopted “anti-China” policies in recent years.")
+    assert ex.of_type(StatementFact) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "of"),
+    [
+        (
+            "NATO Secretary General Jens Stoltenberg visited Japan.",
+            "jens-stoltenberg",
+            "Secretary General",
+            "nato",
+        ),
+        (
+            "Jens Stoltenberg, Secretary-General of NATO, visited Japan.",
+            "jens-stoltenberg",
+            "Secretary General",
+            "nato",
+        ),
+        (
+            "Russian President Vladimir Putin visited China.",
+            "person-vladimir-putin",
+            "President",
+            "russia",
+        ),
+    ],
+)
+def test_roles(run, text: str, person: str, role: str, of: str) -> None:
+    roles = {(r.person, r.role, r.of) for r in run(text).of_type(RoleFact)}
+    assert (person, role, of) in roles
+
+
+# --- memberships and partnerships --------------------------------------------------------
+
+
+def test_membership_join_and_enumeration(run) -> None:
+    ex = run(
+        "Finland and Sweden joined NATO after the invasion. "
+        "The Quad (Australia, India, Japan and the United States) met in Tokyo."
+    )
+    pairs = {(m.member, m.organization) for m in ex.of_type(MembershipFact)}
+    assert {("finland", "nato"), ("sweden", "nato")} <= pairs
+    assert {
+        ("australia", "quad"),
+        ("india", "quad"),
+        ("japan", "quad"),
+        ("united-states", "quad"),
+    } <= pairs
+
+
+def test_partnership_existing_and_hypothetical(run) -> None:
+    ex = run(
+        "China and Russia held joint exercises in the Pacific. "
+        "Cooperation between NATO and Japan is growing in cyber defence."
+    )
+    found = {(p.parties, p.status) for p in ex.of_type(PartnershipFact)}
+    assert (("china", "russia"), PartnershipStatus.EXISTING) in found
+    assert (("japan", "nato"), PartnershipStatus.EXISTING) in found
+
+
+def test_could_cooperate_is_not_an_existing_partnership(run) -> None:
+    ex = run("Experts argue that NATO and Japan could cooperate more closely on cyber defence.")
+    assert all(p.status != PartnershipStatus.EXISTING for p in ex.of_type(PartnershipFact))
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+def test_event_with_relative_date(run) -> None:
+    ex = run("NATO held its annual summit in Washington on July 10.", published="2024-07-31")
+    events = [
+        (e.type, e.date.value if e.date else None, e.participants, e.place)
+        for e in ex.of_type(EventFact)
+    ]
+    assert (EventType.SUMMIT, "2024-07-10", ("nato",), "washington-d-c") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China is alarmed by NATO's expansion.", ("china", "nato", Polarity.NEGATIVE)),
+        ("Japan is wary of China.", ("japan", "china", Polarity.NEGATIVE)),
+        ("Japan is not hostile to China.", ("japan", "china", Polarity.NEUTRAL)),
+        ("India remains supportive of Russia.", ("india", "russia", Polarity.POSITIVE)),
+        ("Japan has been cultivating ties with India.", ("japan", "india", Polarity.POSITIVE)),
+        (
+            "Russian and Chinese actions strengthened the NATO activities they oppose.",
+            ("russia", "nato", Polarity.NEGATIVE),
+        ),
+    ],
+)
+def test_stance_frames(run, text: str, expected: tuple) -> None:
+    assert expected in stances(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO allies such as Finland and Sweden increased spending.",
+        "Finland, a NATO member, objected.",
+        "Finland is a NATO ally.",
+    ],
+)
+def test_membership_appositions(run, text: str) -> None:
+    pairs = {(m.member, m.organization) for m in run(text).of_type(MembershipFact)}
+    assert ("finland", "nato") in pairs
+
+
+def test_negated_membership(run) -> None:
+    assert run("Japan is not a NATO member.").of_type(MembershipFact) == []
+
+
+def test_spokesperson_apposition_speaks_for_body(run) -> None:
+    ex = run('Mao Ning, a spokesperson for the Foreign Ministry, said NATO was "a threat".')
+    roles = {(r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("spokesperson", "organization-foreign-ministry") in roles
+    st = ex.of_type(StatementFact)
+    assert [(s.quote, s.on_behalf_of) for s in st] == [
+        ("a threat", "organization-foreign-ministry")
+    ]
+
+
+def test_with_phrase_pairs_each_subject_with_the_partner(run) -> None:
+    ex = run("Finland and Sweden held joint exercises with Japan last year.")
+    parties = {p.parties for p in ex.of_type(PartnershipFact)}
+    assert ("finland", "japan") in parties and ("japan", "sweden") in parties
+    assert ("finland", "sweden") not in parties
+
+
+def test_multiprocess_gives_the_same_result(nlp) -> None:
+    from kg.extraction.extract import extract_articles
+
+    arts = [
+        article_from_text(f"a{i}", t, published="2024-07-31")
+        for i, t in enumerate(
+            ["NATO criticised China.", "Finland joined NATO.", "Beijing praised Moscow."]
+        )
+    ]
+    one = list(extract_articles(arts, nlp=nlp))
+    two = list(extract_articles(arts, nlp=nlp, n_process=2, batch_size=1))
+    assert one == two
+    assert [e.article_id for e in two] == ["a0", "a1", "a2"]
