@@ -18,8 +18,8 @@ import types
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax import SAXParseException
-from xml.sax.saxutils import escape, quoteattr
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_canonical_graph
 from rdflib.exceptions import ParserError
@@ -90,66 +90,43 @@ def load_shapes(path: Path | str = SHAPES_PATH) -> Graph:
 
 
 def rdfxml(graph: Graph | None = None) -> str:
-    """The ontology as flat RDF/XML: one ``rdf:Description`` per subject, all sorted.
+    """The ontology as RDF/XML, byte-stable across regenerations.
 
-    Why a small writer of our own: rdflib's ``pretty-xml`` warns about (and may drop)
-    assertions on RDF list nodes, and its ``xml`` output orders subjects by hash, so every
-    regeneration would rewrite the whole file. Canonical blank-node labels plus sorting make
-    ``kg.owl`` byte-stable: a diff shows only real changes.
+    Why: rdflib's ``xml`` writer orders subjects by hash and its ``pretty-xml`` writer warns
+    about (and may drop) assertions on RDF list nodes. So we canonicalise blank-node labels
+    (rdflib), sort the triples and let pyoxigraph's RDF/XML serializer write them, which groups
+    consecutive triples of a subject. A diff of ``kg.owl`` then shows only real changes.
     """
     source = load_ontology() if graph is None else graph
     canonical = to_canonical_graph(source)
-    prefixes = {str(ns): prefix for prefix, ns in source.namespaces() if prefix}
-    used: dict[str, str] = {str(RDF): "rdf"}
 
-    def qname(iri: URIRef) -> str:
-        text = str(iri)
-        for ns in sorted(prefixes, key=len, reverse=True):
-            local = text[len(ns) :]
-            if text.startswith(ns) and local and _XML_NAME.fullmatch(local):
-                used[ns] = prefixes[ns]
-                return f"{prefixes[ns]}:{local}"
-        raise ValueError(f"no prefix for predicate {iri}; bind one in kg.ttl")
-
-    bnodes = sorted({n for t in canonical for n in t if isinstance(n, BNode)})
-    bnode_id = {b: f"b{i}" for i, b in enumerate(bnodes, start=1)}
-
-    def node_attr(node: Node) -> str:
+    def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if isinstance(node, BNode):
-            return f'rdf:nodeID="{bnode_id[node]}"'
-        return f"rdf:about={quoteattr(str(node))}"
+            return ox.BlankNode(str(node))
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node))
+        return ox.NamedNode(str(node))
 
     onto = URIRef(ONTOLOGY_IRI)
-    named = sorted(s for s in set(canonical.subjects()) if isinstance(s, URIRef) and s != onto)
-    subjects = [onto, *named, *bnodes] if (onto, None, None) in canonical else [*named, *bnodes]
-    lines = []
-    for subject in subjects:
-        if (subject, None, None) not in canonical:
-            continue
-        lines.append(f"  <rdf:Description {node_attr(subject)}>")
-        for pred, obj in sorted(canonical.predicate_objects(subject)):
-            name = qname(pred)
-            if isinstance(obj, Literal):
-                attrs = ""
-                if obj.language:
-                    attrs = f" xml:lang={quoteattr(obj.language)}"
-                elif obj.datatype is not None:
-                    attrs = f" rdf:datatype={quoteattr(str(obj.datatype))}"
-                lines.append(f"    <{name}{attrs}>{escape(str(obj))}</{name}>")
-            elif isinstance(obj, BNode):
-                lines.append(f'    <{name} rdf:nodeID="{bnode_id[obj]}"/>')
-            else:
-                lines.append(f"    <{name} rdf:resource={quoteattr(str(obj))}/>")
-        lines.append("  </rdf:Description>")
-    xmlns = "".join(
-        f"\n    xmlns:{p}={quoteattr(ns)}" for ns, p in sorted(used.items(), key=lambda x: x[1])
-    )
-    head = (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        "<!-- Generated from ontology/kg.ttl by `python -m kg.ontology`; do not edit. -->\n"
-        f"<rdf:RDF{xmlns}>\n"
-    )
-    return head + "\n".join(lines) + "\n</rdf:RDF>\n"
+    triples = sorted(canonical, key=lambda t: (t[0] != onto, isinstance(t[0], BNode), t))
+    iris = {str(n) for t in triples for n in t if isinstance(n, URIRef)}
+    prefixes = {
+        prefix: str(ns)
+        for prefix, ns in source.namespaces()
+        if prefix and any(iri.startswith(str(ns)) for iri in iris)
+    }
+    body = ox.serialize(
+        [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples],
+        format=ox.RdfFormat.RDF_XML,
+        prefixes=prefixes,
+    ).decode("utf-8")
+    header, _, rest = body.partition("\n")
+    note = "<!-- Generated from ontology/kg.ttl by `python -m kg.ontology`; do not edit. -->"
+    return f"{header}\n{note}\n{rest}"
 
 
 def write_rdfxml(path: Path | str = OWL_PATH) -> Path:
