@@ -10,7 +10,7 @@ PORT   ?= 5000
 
 .PHONY: setup run build serve test lint clean
 
-$(BIN)/kg: pyproject.toml .ci/setup
+$(BIN)/kg: pyproject.toml package-lock.json .ci/setup
 	bash .ci/setup
 	@touch $(BIN)/kg
 

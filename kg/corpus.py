@@ -29,6 +29,9 @@ from kg.facts import FuzzyDate
 TEXT_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 2_000_000
+#: spaCy's default ``nlp.max_length``: a longer text makes ``nlp.pipe`` raise (E088) and would
+#: stop the whole build, so such a file is reported here like any other unusable file.
+MAX_ARTICLE_CHARS = 1_000_000
 
 _MONTHS = {
     m: i
@@ -104,6 +107,9 @@ def validate_bytes(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) 
         raise CorpusError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
     if not text.strip():
         raise CorpusError(path, "empty file (no text)")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise CorpusError(path, f"text is {len(text)} characters, over the parser's limit of "
+                                f"{MAX_ARTICLE_CHARS} characters")
     sample = text[:65536]
     control = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if control > max(8, len(sample) // 100):

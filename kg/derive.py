@@ -10,17 +10,30 @@ The derived graph is cleared and recomputed in every build, so it never depends 
 order. Rules read every graph except the derived and meta graphs. The last rule
 (``90_not_asserted_elsewhere.rq``) removes any derived triple another graph already asserts:
 pyoxigraph's union default graph does not deduplicate a triple held by several graphs.
+
+How rules run (performance): a rule operation of the shape
+``INSERT|DELETE { GRAPH graph:derived { TEMPLATE } } WHERE { PATTERN }`` is evaluated as the
+read-only ``CONSTRUCT { TEMPLATE } WHERE { PATTERN }`` and its triples are then added with
+:func:`kg.store.add_quads` (the bulk path for big sets) or removed one by one. Why: a
+pyoxigraph ``update`` is one transaction, and a transaction's cost per quad grows with its
+size (measured with 0.5.13: 2 k inserted quads at ~8 k quads/s, 128 k at ~2.7 k quads/s),
+so materialising the derived graph grew faster than the corpus. Rules in this folder read no
+derived triples (except the last one, which runs after the others are written), so evaluating
+each WHERE before writing its result gives the same graph as running the updates in order.
+Operations of any other shape still go through ``Store.update``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass
 from importlib import resources
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import NamedNode, Quad, QueryTriples, Store
 
 from kg import vocab
-from kg.store import remove_graph, run_update
+from kg.store import add_quads, remove_graph, remove_quads, run_query, run_update
 
 RULES_PACKAGE = "kg"
 RULES_FOLDER = ("sparql", "derive")
@@ -52,8 +65,118 @@ def materialise(store: Store) -> int:
     graph = NamedNode(str(vocab.DERIVED_GRAPH))
     remove_graph(store, graph)
     for _name, text in rules():
-        run_update(store, text, prefixes=vocab.PREFIXES)
+        for op in split_operations(text):
+            _apply(store, op, graph)
     count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
     if count == 0:
         remove_graph(store, graph)  # an empty graph would still be listed; a clean build has none
     return count
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One update operation of a rule: ``INSERT``/``DELETE`` of a derived-graph template
+    (``template`` and ``where`` set), or any other update text (``kind == "UPDATE"``)."""
+
+    kind: str
+    text: str
+    template: str = ""
+    where: str = ""
+
+
+_HEAD = re.compile(r"\s*(INSERT|DELETE)\s*\{\s*GRAPH\s+graph:derived\s*\{", re.IGNORECASE)
+_WHERE = re.compile(r"\s*WHERE\s*\{", re.IGNORECASE)
+
+
+def _strip_comments(text: str) -> str:
+    """Drop ``#`` comments (outside IRIs and strings), keeping line structure."""
+    out = []
+    for line in text.splitlines():
+        cut, in_iri, quote = len(line), False, ""
+        for i, ch in enumerate(line):
+            if quote:
+                quote = "" if ch == quote and line[i - 1] != "\\" else quote
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "<" and not in_iri and re.match(r"<[^\s<>\"{}|^`]*>", line[i:]):
+                in_iri = True
+            elif ch == ">" and in_iri:
+                in_iri = False
+            elif ch == "#" and not in_iri:
+                cut = i
+                break
+        out.append(line[:cut])
+    return "\n".join(out)
+
+
+def _close(text: str, start: int) -> int:
+    """Index just past the ``}`` matching the ``{`` opened before ``start``; -1 if none."""
+    depth, i, quote = 1, start, ""
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "<":
+            m = re.match(r"<[^\s<>\"{}|^`]*>", text[i:])
+            if m:
+                i += m.end() - 1
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def split_operations(text: str) -> list[Operation]:
+    """A rule's operations; the whole text as one ``UPDATE`` if it is not of the known shape.
+
+    Why parse at all: the rules stay plain SPARQL UPDATE files that any SPARQL 1.1 store can
+    run, and only this module decides to evaluate them as CONSTRUCT + bulk write.
+    """
+    body = _strip_comments(text)
+    ops: list[Operation] = []
+    pos = 0
+    while body[pos:].strip():
+        head = _HEAD.match(body, pos)
+        if head is None:
+            return [Operation("UPDATE", text)]
+        t_end = _close(body, head.end())  # end of the GRAPH block
+        if t_end < 0:
+            return [Operation("UPDATE", text)]
+        template = body[head.end(): t_end - 1]
+        m = re.compile(r"\s*\}").match(body, t_end)  # end of INSERT { ... }
+        where = _WHERE.match(body, m.end()) if m else None
+        if where is None:
+            return [Operation("UPDATE", text)]
+        w_end = _close(body, where.end())
+        if w_end < 0:
+            return [Operation("UPDATE", text)]
+        ops.append(Operation(head.group(1).upper(), body[pos:w_end], template,
+                             body[where.end(): w_end - 1]))
+        sep = re.compile(r"\s*;").match(body, w_end)
+        pos = sep.end() if sep else w_end
+        if not sep and body[pos:].strip():
+            return [Operation("UPDATE", text)]
+    return ops
+
+
+def _apply(store: Store, op: Operation, graph: NamedNode) -> None:
+    if op.kind == "UPDATE":
+        run_update(store, op.text, prefixes=vocab.PREFIXES)
+        return
+    result = run_query(store, f"CONSTRUCT {{ {op.template} }} WHERE {{ {op.where} }}",
+                       prefixes=vocab.PREFIXES)
+    assert isinstance(result, QueryTriples)
+    quads = [Quad(t.subject, t.predicate, t.object, graph) for t in result]
+    if op.kind == "INSERT":
+        add_quads(store, quads)
+    else:
+        remove_quads(store, quads)

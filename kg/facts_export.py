@@ -22,33 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from kg import vocab
+from kg import gold_format, vocab
 from kg.errors import UsageError
+from kg.facts import EntityClass, EventType
 from kg.store import open_store, run_query
 
 if TYPE_CHECKING:
     from kg.config import Settings
 
-#: kg classes -> gold entity types (``(type, collective)``).
-ENTITY_TYPES: dict[str, tuple[str, bool]] = {
-    "State": ("State", False),
-    "InternationalOrganization": ("InternationalOrganization", False),
-    "Alliance": ("Alliance", False),
-    "PartnershipGroup": ("Partnership group", False),
-    "Person": ("Person", False),
-    "Organization": ("Organization", False),
-    "CollectiveActor": ("Organization", True),
-    "Place": ("Place", False),
-    "Region": ("Place", False),
-}
 #: Fallback when the entity graph gives no class (should not happen after a build).
 DEFAULT_ENTITY_TYPE = ("Organization", False)
-#: Stance kinds the gold format has no name for.
-KIND_NAMES = {"otherKind": "other", "appeal": "other", "oppose": "criticize"}
-GOLD_EVENT_TYPES = frozenset({
-    "Summit", "Visit", "Declaration", "MilitaryExercise", "Bombing", "War", "Meeting",
-    "Publication", "Accession",
-})
+_ENTITY_CLASSES = frozenset(c.value for c in EntityClass)
+_EVENT_CLASSES = frozenset(t.value for t in EventType)
 TOP_KEYS = (
     "article", "published", "published_basis", "entities", "memberships", "partnerships",
     "stances", "statements", "events", "roles",
@@ -119,8 +104,8 @@ def _entities(store: Store, graphs: list[NamedNode], ids: _Ids) -> list[dict[str
         rec = info[iri]
         eid = min(rec["items"]) if rec["items"] else iri
         ids.by_iri[iri] = eid
-        known = sorted(c for c in rec["classes"] if c in ENTITY_TYPES)
-        etype, collective = ENTITY_TYPES[known[0]] if known else DEFAULT_ENTITY_TYPE
+        known = sorted(c for c in rec["classes"] if c in _ENTITY_CLASSES)
+        etype, collective = gold_format.entity_type(known[0]) if known else DEFAULT_ENTITY_TYPE
         label = min(rec["labels"]) if rec["labels"] else _local(NamedNode(iri))
         entry = merged.setdefault(eid, {"id": eid, "label": label, "type": etype, "_m": []})
         if collective:
@@ -183,7 +168,7 @@ def _stances(store: Store, graphs: list[NamedNode], ids: _Ids) -> list[dict[str,
             "holder": ids(row["holder"]),
             "target": ids(row["target"]),
             "polarity": _local(row["polarity"]) if row["polarity"] is not None else "neutral",
-            "kind": KIND_NAMES.get(kind, kind),
+            "kind": gold_format.stance_kind(kind),
             "evidence": _value(row["sentence"]),
             "quote": _value(row["quote"]),
         })
@@ -209,7 +194,7 @@ def _events(store: Store, graphs: list[NamedNode], ids: _Ids) -> list[dict[str, 
         rec = facts.setdefault(row["fact"].value, {
             "id": row["fact"].value,
             "label": _value(row["label"]) or "",
-            "type": cls if cls in GOLD_EVENT_TYPES else "Other",
+            "type": gold_format.event_type(cls) if cls in _EVENT_CLASSES else "Other",
             "date": fuzzy_date(row["date"], row["precision"]),
             "participants": set(),
             "place": ids(row["place"]),

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import DataFileError
@@ -43,6 +44,7 @@ _LIST_FIELDS = ("aliases", "abbreviations", "demonyms", "metonyms", "ambiguous_m
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """Lowercase, ASCII-folded name without a leading "the", possessive or extra spaces.
 

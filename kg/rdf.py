@@ -63,6 +63,39 @@ RDF_TYPE = node(vocab.RDF.type)
 RDFS_LABEL = node(vocab.RDFS.label)
 
 
+class _Terms:
+    """``NamedNode``s of one vocabulary's terms, made on first use, then kept as attributes.
+
+    Why: ``KG.evidence`` goes through rdflib's ``DefinedNamespace`` (``__getattr__``, IRI
+    checks, a new ``URIRef``) and :func:`node` then hashes that ``URIRef`` (rdflib hashes its
+    type name with its text on every call). ``article_quads`` writes ~35 quads per fact, and
+    that lookup chain was about a third of its time (``python -m bench --sections loading``).
+    After the first use a term here is a plain attribute lookup; the IRIs are the same.
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._ns = namespace
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = NamedNode(str(self._ns[name]))  # type: ignore[index]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return getattr(self, name)
+
+
+K = _Terms(KG)
+KC = _Terms(KGC)
+NIF = _Terms(vocab.NIF)
+PROV = _Terms(vocab.PROV)
+DCTERMS = _Terms(vocab.DCTERMS)
+SKOS = _Terms(vocab.SKOS)
+OWL = _Terms(vocab.OWL)
+
+
 def text(value: str, lang: str | None = None) -> Literal:
     """A plain or language-tagged string literal."""
     return Literal(value, language=lang) if lang else Literal(value)
@@ -120,11 +153,13 @@ class _Writer:
         self.graph = node(graph)
         self.quads: list[Quad] = []
 
-    def add(self, s: NamedNode, p: str, o: NamedNode | Literal | str) -> None:
+    def add(self, s: NamedNode, p: NamedNode | str, o: NamedNode | Literal | str) -> None:
+        pred = p if isinstance(p, NamedNode) else node(p)
         obj = node(o) if isinstance(o, str) else o
-        self.quads.append(Quad(s, node(p), obj, self.graph))
+        self.quads.append(Quad(s, pred, obj, self.graph))
 
-    def date(self, s: NamedNode, date: FuzzyDate | None, prop: str, precision_prop: str) -> None:
+    def date(self, s: NamedNode, date: FuzzyDate | None, prop: NamedNode | str,
+             precision_prop: NamedNode | str) -> None:
         if date is not None:
             self.add(s, prop, datetime_literal(date))
             self.add(s, precision_prop, text(date.precision.value))
@@ -132,72 +167,72 @@ class _Writer:
 
 def _evidence(w: _Writer, subject: NamedNode, fid: str, ev: Evidence, article: NamedNode) -> None:
     ev_node = node(vocab.fact_iri(fid + "-ev"))
-    w.add(subject, KG.evidence, ev_node)
-    w.add(ev_node, vocab.RDF.type, KG.Evidence)
-    w.add(ev_node, KG.inArticle, article)
-    w.add(ev_node, KG.sentenceText, text(ev.sentence))
-    w.add(ev_node, KG.sentenceIndex, integer(ev.sentence_index))
-    w.add(ev_node, vocab.NIF.beginIndex, integer(ev.start))
-    w.add(ev_node, vocab.NIF.endIndex, integer(ev.end))
-    w.add(ev_node, vocab.NIF.anchorOf, text(ev.text))
-    w.add(ev_node, KG.confidence, decimal(ev.confidence))
-    w.add(ev_node, KG.extractorName, text(ev.extractor))
-    w.add(ev_node, vocab.PROV.wasGeneratedBy, node(vocab.ACTIVITY[ev.article_id]))
+    w.add(subject, K.evidence, ev_node)
+    w.add(ev_node, RDF_TYPE, K.Evidence)
+    w.add(ev_node, K.inArticle, article)
+    w.add(ev_node, K.sentenceText, text(ev.sentence))
+    w.add(ev_node, K.sentenceIndex, integer(ev.sentence_index))
+    w.add(ev_node, NIF.beginIndex, integer(ev.start))
+    w.add(ev_node, NIF.endIndex, integer(ev.end))
+    w.add(ev_node, NIF.anchorOf, text(ev.text))
+    w.add(ev_node, K.confidence, decimal(ev.confidence))
+    w.add(ev_node, K.extractorName, text(ev.extractor))
+    w.add(ev_node, PROV.wasGeneratedBy, node(vocab.ACTIVITY[ev.article_id]))
 
 
 def _fact(w: _Writer, fact: Fact, article: NamedNode) -> None:
     fid = fact_id(fact)
     s = node(vocab.fact_iri(fid))
-    w.add(s, KG.inArticle, article)
+    w.add(s, K.inArticle, article)
     if isinstance(fact, StanceFact):
-        w.add(s, vocab.RDF.type, KG.Stance)
-        w.add(s, KG.holder, entity_node(fact.holder))
-        w.add(s, KG.target, entity_node(fact.target))
-        w.add(s, KG.polarity, KGC[fact.polarity.value])
-        w.add(s, KG.stanceKind, KGC[fact.kind.value])
+        w.add(s, RDF_TYPE, K.Stance)
+        w.add(s, K.holder, entity_node(fact.holder))
+        w.add(s, K.target, entity_node(fact.target))
+        w.add(s, K.polarity, KC[fact.polarity.value])
+        w.add(s, K.stanceKind, KC[fact.kind.value])
         if fact.quote:
-            w.add(s, KG.quote, text(fact.quote))
+            w.add(s, K.quote, text(fact.quote))
         if fact.topic:
-            w.add(s, KG.topic, text(fact.topic))
+            w.add(s, K.topic, text(fact.topic))
         if fact.hedged:
-            w.add(s, KG.hedged, boolean(True))
-        w.date(s, fact.date, KG.date, KG.datePrecision)
+            w.add(s, K.hedged, boolean(True))
+        w.date(s, fact.date, K.date, K.datePrecision)
     elif isinstance(fact, StatementFact):
-        w.add(s, vocab.RDF.type, KG.Statement)
-        w.add(s, KG.speaker, entity_node(fact.speaker))
+        w.add(s, RDF_TYPE, K.Statement)
+        w.add(s, K.speaker, entity_node(fact.speaker))
         if fact.on_behalf_of:
-            w.add(s, KG.onBehalfOf, entity_node(fact.on_behalf_of))
-        w.add(s, KG.quotedText, text(fact.quote))
-        w.date(s, fact.date, KG.date, KG.datePrecision)
+            w.add(s, K.onBehalfOf, entity_node(fact.on_behalf_of))
+        w.add(s, K.quotedText, text(fact.quote))
+        w.date(s, fact.date, K.date, K.datePrecision)
     elif isinstance(fact, MembershipFact):
-        w.add(s, vocab.RDF.type, KG.Membership)
-        w.add(s, KG.member, entity_node(fact.member))
-        w.add(s, KG.organization, entity_node(fact.organization))
-        w.add(s, KG.membershipStatus, KGC[fact.status.value])
-        w.date(s, fact.start, KG.startDate, KG.startDatePrecision)
-        w.date(s, fact.end, KG.endDate, KG.endDatePrecision)
+        w.add(s, RDF_TYPE, K.Membership)
+        w.add(s, K.member, entity_node(fact.member))
+        w.add(s, K.organization, entity_node(fact.organization))
+        w.add(s, K.membershipStatus, KC[fact.status.value])
+        w.date(s, fact.start, K.startDate, K.startDatePrecision)
+        w.date(s, fact.end, K.endDate, K.endDatePrecision)
     elif isinstance(fact, PartnershipFact):
-        w.add(s, vocab.RDF.type, KG.Partnership)
+        w.add(s, RDF_TYPE, K.Partnership)
         for party in sorted(set(fact.parties)):
-            w.add(s, KG.party, entity_node(party))
+            w.add(s, K.party, entity_node(party))
         for domain in sorted(set(fact.domains)):
-            w.add(s, KG.domain, KGC[domain.value])
-        w.add(s, KG.partnershipStatus, KGC[fact.status.value])
-        w.date(s, fact.since, KG.startDate, KG.startDatePrecision)
+            w.add(s, K.domain, KC[domain.value])
+        w.add(s, K.partnershipStatus, KC[fact.status.value])
+        w.date(s, fact.since, K.startDate, K.startDatePrecision)
     elif isinstance(fact, RoleFact):
-        w.add(s, vocab.RDF.type, KG.Role)
-        w.add(s, KG.heldBy, entity_node(fact.person))
+        w.add(s, RDF_TYPE, K.Role)
+        w.add(s, K.heldBy, entity_node(fact.person))
         if fact.of:
-            w.add(s, KG.postIn, entity_node(fact.of))
-        w.add(s, KG.roleName, text(fact.role))
+            w.add(s, K.postIn, entity_node(fact.of))
+        w.add(s, K.roleName, text(fact.role))
     elif isinstance(fact, EventFact):
-        w.add(s, vocab.RDF.type, KG[fact.type.value])
-        w.add(s, vocab.RDFS.label, text(fact.label, "en"))
+        w.add(s, RDF_TYPE, K[fact.type.value])
+        w.add(s, RDFS_LABEL, text(fact.label, "en"))
         for participant in sorted(set(fact.participants)):
-            w.add(s, KG.participant, entity_node(participant))
+            w.add(s, K.participant, entity_node(participant))
         if fact.place:
-            w.add(s, KG.place, entity_node(fact.place))
-        w.date(s, fact.date, KG.date, KG.datePrecision)
+            w.add(s, K.place, entity_node(fact.place))
+        w.date(s, fact.date, K.date, K.datePrecision)
     else:  # pragma: no cover - the Fact union is closed
         raise TypeError(f"not a fact: {fact!r}")
     _evidence(w, s, fid, fact.evidence, article)
@@ -205,13 +240,13 @@ def _fact(w: _Writer, fact: Fact, article: NamedNode) -> None:
 
 def _mention(w: _Writer, m: Mention, article_id: str, article: NamedNode) -> None:
     s = node(vocab.fact_iri(f"{article_id}-mention-{m.start}-{m.end}"))
-    w.add(s, vocab.RDF.type, KG.Mention)
-    w.add(s, KG.denotes, entity_node(m.entity))
-    w.add(s, KG.inArticle, article)
-    w.add(s, vocab.NIF.beginIndex, integer(m.start))
-    w.add(s, vocab.NIF.endIndex, integer(m.end))
-    w.add(s, vocab.NIF.anchorOf, text(m.text))
-    w.add(s, KG.sentenceIndex, integer(m.sentence_index))
+    w.add(s, RDF_TYPE, K.Mention)
+    w.add(s, K.denotes, entity_node(m.entity))
+    w.add(s, K.inArticle, article)
+    w.add(s, NIF.beginIndex, integer(m.start))
+    w.add(s, NIF.endIndex, integer(m.end))
+    w.add(s, NIF.anchorOf, text(m.text))
+    w.add(s, K.sentenceIndex, integer(m.sentence_index))
 
 
 def extractor_iri(version: str) -> str:
@@ -223,24 +258,24 @@ def article_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]
     """All quads of one article's named graph: article, activity, mentions, facts, evidence."""
     w = _Writer(vocab.article_graph(article.id))
     a = node(vocab.article_iri(article.id))
-    w.add(a, vocab.RDF.type, KG.Article)
+    w.add(a, RDF_TYPE, K.Article)
     if article.title:
-        w.add(a, vocab.DCTERMS.title, text(article.title, article.language))
+        w.add(a, DCTERMS.title, text(article.title, article.language))
     if article.published:
-        w.add(a, vocab.DCTERMS.issued, datetime_literal(article.published))
-        w.add(a, KG.issuedPrecision, text(article.published.precision.value))
+        w.add(a, DCTERMS.issued, datetime_literal(article.published))
+        w.add(a, K.issuedPrecision, text(article.published.precision.value))
     if article.published_basis:
-        w.add(a, KG.issuedEvidence, text(article.published_basis))
-    w.add(a, vocab.DCTERMS.language, text(article.language))
-    w.add(a, KG.contentHash, text(article.content_hash))
-    w.add(a, KG.sourceFile, text(article.path.rsplit("/", 1)[-1]))
-    w.add(a, vocab.NIF.isString, text(article.text))
+        w.add(a, K.issuedEvidence, text(article.published_basis))
+    w.add(a, DCTERMS.language, text(article.language))
+    w.add(a, K.contentHash, text(article.content_hash))
+    w.add(a, K.sourceFile, text(article.path.rsplit("/", 1)[-1]))
+    w.add(a, NIF.isString, text(article.text))
 
     activity = node(vocab.ACTIVITY[article.id])
     extractor = node(extractor_iri(extraction.extractor_version))
-    w.add(activity, vocab.RDF.type, KG.ExtractionActivity)
-    w.add(activity, vocab.PROV.used, a)
-    w.add(activity, vocab.PROV.wasAssociatedWith, extractor)
+    w.add(activity, RDF_TYPE, K.ExtractionActivity)
+    w.add(activity, PROV.used, a)
+    w.add(activity, PROV.wasAssociatedWith, extractor)
 
     for m in sorted(extraction.mentions):
         _mention(w, m, article.id, a)
@@ -254,15 +289,15 @@ def entity_quads(entities: Iterable[Entity]) -> list[Quad]:
     w = _Writer(str(vocab.ENTITY_GRAPH))
     for e in sorted(entities):
         s = entity_node(e.key)
-        w.add(s, vocab.RDF.type, KG[e.cls.value])
-        w.add(s, vocab.RDFS.label, text(e.label, "en"))
-        w.add(s, vocab.SKOS.prefLabel, text(e.label, "en"))
+        w.add(s, RDF_TYPE, K[e.cls.value])
+        w.add(s, RDFS_LABEL, text(e.label, "en"))
+        w.add(s, SKOS.prefLabel, text(e.label, "en"))
         for alias in sorted(set(e.aliases) - {e.label}):
-            w.add(s, vocab.SKOS.altLabel, text(alias, "en"))
+            w.add(s, SKOS.altLabel, text(alias, "en"))
         if e.qid:
-            w.add(s, vocab.OWL.sameAs, vocab.wikidata_iri(e.qid))
+            w.add(s, OWL.sameAs, vocab.wikidata_iri(e.qid))
         if e.group_of:
-            w.add(s, KG.groupOf, entity_node(e.group_of))
+            w.add(s, K.groupOf, entity_node(e.group_of))
     return _dedup(w.quads)
 
 
@@ -310,15 +345,15 @@ def meta_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]:
     """Bookkeeping quads for one article in the meta graph (hash, extractor, entity records)."""
     w = _Writer(str(vocab.META_GRAPH))
     g = node(vocab.article_graph(article.id))
-    w.add(g, KG.contentHash, text(article.content_hash))
-    w.add(g, KG.sourceFile, text(article.path))
-    w.add(g, KG.extractorName, text(extraction.extractor_version))
-    w.add(g, KG.entityRecords, text(entities_to_json(extraction.entities)))
+    w.add(g, K.contentHash, text(article.content_hash))
+    w.add(g, K.sourceFile, text(article.path))
+    w.add(g, K.extractorName, text(extraction.extractor_version))
+    w.add(g, K.entityRecords, text(entities_to_json(extraction.entities)))
     # The extractor is described once, here, not in every article graph: the union default
     # graph of pyoxigraph does not deduplicate triples that occur in several graphs.
     extractor = node(extractor_iri(extraction.extractor_version))
-    w.add(extractor, vocab.RDF.type, KG.Extractor)
-    w.add(extractor, vocab.RDFS.label, text(extraction.extractor_version))
+    w.add(extractor, RDF_TYPE, K.Extractor)
+    w.add(extractor, RDFS_LABEL, text(extraction.extractor_version))
     return w.quads
 
 

@@ -357,8 +357,13 @@ def remove_quads(store: Store, quads: Iterable[Quad]) -> None:
 
 
 #: Below this many quads ``extend`` (one write batch) beats ``bulk_extend``, which writes and
-#: ingests new SST files on every call (~0.1 s each even for a handful of quads).
-BULK_THRESHOLD = 200_000
+#: ingests new SST files on every call (~0.1 s each even for a handful of quads). Above it the
+#: bulk path wins by far: measured with pyoxigraph 0.5.13 on 2 cores, ``extend`` adds about
+#: 4-10 k quads/s into an on-disk store (transactional, and slower per quad the bigger the
+#: batch) against 85 k quads/s for ``bulk_extend`` of 200 k quads, so the break-even is near
+#: 1-2 k quads (``python -m bench --sections loading``; it was 200 k, which sent every build's
+#: last article batch, up to 200 k quads, down the slow path).
+BULK_THRESHOLD = 2_000
 
 
 def add_quads(store: Store, quads: Iterable[Quad]) -> None:

@@ -13,7 +13,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     Why a factory (flaskr): tests build apps with their own settings; nothing runs at import.
     The worker pool starts lazily on the first query, or eagerly from ``kg serve``.
     """
-    from server import cors, errors, metrics, openapi, pages, saved, sparql
+    from server import assets, cors, errors, metrics, openapi, pages, saved, sparql
     from server.workers import WorkerPool
 
     settings = settings or Settings()
@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     cors.init_app(app)
     for bp in (sparql.bp, saved.bp, pages.bp, metrics.bp, openapi.bp):
         app.register_blueprint(bp)
+    assets.init_app(app)
     metrics.init_app(app)
     errors.register_error_handlers(app)
     return app

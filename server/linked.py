@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +22,7 @@ from kg.errors import KGError
 from server import formats, runner
 from server.formats import Format
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}\Z")  # \Z: '$' lets a final \n through
 _RDFLIB = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
            "rdfxml": "xml", "jsonld": "json-ld"}
 
@@ -102,8 +103,9 @@ def group_facts(rows: list[dict[str, dict[str, str]]]) -> list[dict[str, object]
         if fact is None:
             fact = {k: _v(row, k) for k in ("type", "role", "polarity", "kind", "quote",
                                             "quoted", "roleName", "label", "date", "sentence",
-                                            "article", "title")}
+                                            "article", "title", "anchor", "begin", "end")}
             fact["iri"] = iri
+            fact["sentence_parts"] = highlight(fact["sentence"] or "", fact["anchor"])
             fact["class"] = local_name(fact["type"] or "")
             fact["parties"] = []
             facts[iri] = fact
@@ -115,6 +117,55 @@ def group_facts(rows: list[dict[str, dict[str, str]]]) -> list[dict[str, object]
             if party not in fact["parties"]:  # type: ignore[operator]
                 fact["parties"].append(party)  # type: ignore[union-attr]
     return list(facts.values())
+
+
+def highlight(sentence: str, anchor: str | None) -> list[tuple[str, bool]]:
+    """The sentence cut into (text, is_evidence) parts around the evidence's exact words.
+
+    Why by search and not by offsets: the graph keeps the evidence's offsets in the article
+    but not the sentence's, and the anchor is a substring of its sentence by construction.
+    """
+    at = sentence.find(anchor) if anchor else -1
+    if at < 0 or not anchor:
+        return [(sentence, False)] if sentence else []
+    parts = [(sentence[:at], False), (anchor, True), (sentence[at + len(anchor):], False)]
+    return [p for p in parts if p[0]]
+
+
+def text_runs(text: str, mentions: list[dict[str, str | None]],
+              spans: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """The article text as runs (a mention or plain text), each cut into offset pieces.
+
+    Why pieces: every evidence span starts and ends on a piece boundary, so the page can
+    highlight a fact's evidence by marking the pieces inside ``[begin, end)`` (JavaScript) or
+    jump to ``#t<begin>`` (without it). Overlapping mentions keep the first, longest one.
+    """
+    cuts = {0, len(text)}
+    for b, e in spans:
+        cuts.update((max(0, min(b, len(text))), max(0, min(e, len(text)))))
+    chosen, last_end = [], 0
+    for m in mentions:
+        b, e = int(m["begin"] or 0), int(m["end"] or 0)
+        if b >= last_end and 0 <= b < e <= len(text):
+            chosen.append((b, e, m))
+            cuts.update((b, e))
+            last_end = e
+    ordered = sorted(cuts)
+    runs: list[dict[str, object]] = []
+    pos = 0
+    for b, e, m in [*chosen, (len(text), len(text), None)]:
+        if pos < b:
+            runs.append({"mention": None, "pieces": _pieces(text, ordered, pos, b)})
+        if m is not None:
+            runs.append({"mention": m, "pieces": _pieces(text, ordered, b, e)})
+        pos = max(pos, e)
+    return runs
+
+
+def _pieces(text: str, cuts: list[int], start: int, end: int) -> list[tuple[int, int, str]]:
+    inner = [c for c in cuts if start < c < end]
+    edges = [start, *inner, end]
+    return [(a, b, text[a:b]) for a, b in pairwise(edges) if a < b]
 
 
 def _section(fact: dict[str, object]) -> str:
@@ -169,7 +220,14 @@ def article_response(article_id: str) -> Response:
         raise UnknownResource(f"no article {article_id!r}")
     article = {k: _v(rows[0], k) for k in ("title", "issued", "language", "text", "source")}
     facts = group_facts(runner.select("article_facts", graph_iri=graph))
-    return _html("article.html", iri=iri, id=article_id, article=article, facts=facts)
+    mentions = [{k: _v(r, k) for k in ("begin", "end", "entity", "label", "class")}
+                for r in runner.select("article_mentions", graph_iri=graph)]
+    spans = [(int(str(f["begin"])), int(str(f["end"]))) for f in facts
+             if f["begin"] is not None and f["end"] is not None]
+    runs = text_runs(article["text"] or "", mentions, spans)
+    classes = sorted({local_name(m["class"] or "") for m in mentions if m["class"]})
+    return _html("article.html", iri=iri, id=article_id, article=article, facts=facts,
+                 runs=runs, classes=classes)
 
 
 def resource_response(kind: str, local_id: str) -> Response:
@@ -239,9 +297,14 @@ def _ontology_terms(path: str, mtime: float) -> list[tuple[str, str, str, str]]:
 
 
 def home() -> Response:
-    """``/``: entry page with entities and articles."""
+    """``/``: the query editor (saved queries offered, our prefixes preset), then entities and
+    articles to browse."""
     entities = [(_v(r, "entity"), _v(r, "label"), local_name(_v(r, "class") or ""))
                 for r in runner.select("entities")]
     articles = [(_v(r, "article"), _v(r, "title"), _v(r, "issued"))
                 for r in runner.select("articles")]
-    return _html("home.html", entities=entities, articles=articles)
+    queries = [{"name": q.name, "summary": q.summary, "text": q.text}
+               for q in runner.saved_queries().values()]
+    return _html("home.html", entities=entities, articles=articles, queries=queries,
+                 endpoint=request.host_url + "sparql", base=runner.settings().base_iri,
+                 served=list(SERVED))

@@ -1,28 +1,66 @@
-"""Pages and linked-data routes: ``/``, ``/entity/<id>``, ``/article/<id>``, ``/fact/<id>``,
-``/concept/<id>``, ``/ontology``. Each view is one call into ``server/linked.py``.
+"""Pages and linked-data routes: ``/`` (query editor), ``/network``, ``/timeline``,
+``/entity/<id>``, ``/article/<id>``, ``/fact/<id>``, ``/concept/<id>``, ``/ontology``.
+
+Each view is one call into ``server/linked.py`` (linked data, entity and article pages) or
+``server/graphs.py`` (network and timeline data). Pages are server-rendered HTML first; the
+JavaScript libraries (``server/assets.py``) only add the editor, the graph and the timeline.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from kg import vocab
-from server import linked
+from server import graphs, linked
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.app_context_processor
 def template_helpers() -> dict[str, object]:
-    """Helpers every template may use."""
+    """Helpers every template may use (option lists are callables: only pages that show a
+    form pay for their query)."""
     return {"href": linked.local_href, "local": linked.local_name,
-            "config_prefixes": vocab.PREFIXES}
+            "config_prefixes": vocab.PREFIXES, "entity_options": graphs.entity_options,
+            "article_options": graphs.article_options,
+            "highlight": linked.highlight,
+            "class_colours": graphs.CLASS_COLOURS, "edge_colours": graphs.EDGE_COLOURS}
+
+
+def _page(template: str, **context: object) -> Response:
+    return Response(render_template(template, **context),
+                    content_type="text/html; charset=utf-8")
 
 
 @bp.get("/")
 def home() -> Response:
-    """Entry page."""
+    """Entry page: the YASGUI query editor with the saved queries, then entities and articles."""
     return linked.home()
+
+
+@bp.get("/network")
+def network() -> Response:
+    """Network of actors (stances, memberships, partnerships), filtered by the URL."""
+    data = graphs.network(graphs.read_filters(request.args))
+    return _page("network.html", data=data, articles=graphs.article_options())
+
+
+@bp.get("/network.json")
+def network_json() -> Response:
+    """The network view's data: ``{"nodes": [...], "edges": [...]}``."""
+    return jsonify(graphs.network(graphs.read_filters(request.args)))
+
+
+@bp.get("/timeline")
+def timeline() -> Response:
+    """Dated stances and events of an actor, or of a pair of actors."""
+    return _page("timeline.html", data=graphs.timeline(graphs.read_filters(request.args)))
+
+
+@bp.get("/timeline.json")
+def timeline_json() -> Response:
+    """The timeline view's data: ``{"items": [...]}``."""
+    return jsonify(graphs.timeline(graphs.read_filters(request.args)))
 
 
 @bp.get("/entity/<entity_id>")

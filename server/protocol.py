@@ -53,10 +53,21 @@ class ProtocolRequest:
 
 def _pairs(raw: bytes, what: str) -> list[tuple[str, str]]:
     try:
-        return parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8",
+        # Raw (not percent-encoded) bytes must be UTF-8 too: decoding them as Latin-1 let
+        # "query=ASK{}\xff" through as "ASK{}ÿ".
+        return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8",
                          errors="strict")
     except UnicodeDecodeError:
         raise ProtocolError(f"the {what} is not UTF-8 (percent-decoded bytes)") from None
+
+
+def check_query_string(query_string: bytes) -> None:
+    """Raise ProtocolError (400) unless the URL's parameters are UTF-8 after percent-decoding.
+
+    Why: Werkzeug's ``request.args`` silently turns bad bytes into U+FFFD, so a saved-query
+    parameter such as ``?text=%FF`` would be bound as a different value than the one sent.
+    """
+    _pairs(query_string, "query string")
 
 
 def _values(pairs: list[tuple[str, str]], name: str) -> list[str]:
@@ -67,7 +78,7 @@ def _check_charset(params: dict[str, str], mimetype: str) -> None:
     charset = params.get("charset", "utf-8").strip().lower()
     if charset not in ("utf-8", "utf8"):
         raise ProtocolError(
-            f"{mimetype} bodies must be UTF-8 (charset={charset} is not supported)", 415)
+            f"{mimetype} bodies must be UTF-8 (charset={charset[:40]} is not supported)", 415)
 
 
 def _utf8(body: bytes) -> str:
@@ -115,8 +126,8 @@ def parse_request(method: str, query_string: bytes, mimetype: str,
     if mimetype == SPARQL_UPDATE:
         _check_charset(mimetype_params, mimetype)
         return _update(url, _utf8(body))
-    raise ProtocolError(f"unsupported Content-Type {mimetype!r}: use {FORM}, {SPARQL_QUERY} "
-                        f"or {SPARQL_UPDATE}", 415)
+    raise ProtocolError(f"unsupported Content-Type {mimetype[:80]!r}: use {FORM}, "
+                        f"{SPARQL_QUERY} or {SPARQL_UPDATE}", 415)
 
 
 def _update(pairs: list[tuple[str, str]], text: str) -> ProtocolRequest:
@@ -152,7 +163,8 @@ def _build(pairs: list[tuple[str, str]], operation: str, where: str) -> Protocol
     )
 
 
-_IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+# \Z, not $: "$" also matches before a trailing newline ("urn:x%0A").
+_IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*\Z")
 
 
 def _graph_iri(value: str) -> str:

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, jsonify, render_template, request, url_fo
 
 from kg.saved_queries import SavedQuery, get_saved_query
 from server import formats, runner
+from server.protocol import check_query_string
 
 bp = Blueprint("saved", __name__)
 
@@ -57,6 +58,7 @@ def index(as_json: bool = False) -> Response:
 def show(name: str) -> Response:
     """Run a saved query (content negotiation, suffix or ``format=``); HTML for browsers."""
     name, suffix = split_suffix(name)
+    check_query_string(request.query_string)
     saved = get_saved_query(runner.saved_queries(), name)
     override = suffix or request.args.get("format") or request.args.get("output")
     if override == "rq":

@@ -110,3 +110,26 @@ def sample_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory
                                "KG_QUERIES": str(ROOT / "queries")})
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built from ``seeds/`` by the real ``kg build`` (spaCy model; ~15 s, once)."""
+    store = tmp_path_factory.mktemp("seed") / "store"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--store", str(store),
+                           str(ROOT / "seeds")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    if proc.returncode != 0:
+        raise RuntimeError(f"kg build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return store
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_store: Path, tmp_path_factory: pytest.TempPathFactory
+                ) -> Iterator[LiveServer]:
+    """``kg serve`` over the seed store, with the checkout's saved queries."""
+    log = tmp_path_factory.mktemp("logs") / "seed-server.log"
+    server = start_server(seed_store, log, timeout=20.0, workers=2,
+                          env={"KG_QUERIES": str(ROOT / "queries")})
+    yield server
+    stop_server(server)

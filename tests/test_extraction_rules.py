@@ -327,3 +327,35 @@ def test_multiprocess_gives_the_same_result(nlp) -> None:
     two = list(extract_articles(arts, nlp=nlp, n_process=2, batch_size=1))
     assert one == two
     assert [e.article_id for e in two] == ["a0", "a1", "a2"]
+
+
+def test_paragraph_breaks_but_not_hard_wraps(nlp) -> None:
+    doc = nlp("NATO Summit\nLeaders met in\nWashington and agreed on a\nplan.\n\nThen they left.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "NATO Summit",
+        "Leaders met in\nWashington and agreed on a\nplan.",
+        "Then they left.",
+    ]
+
+
+def test_bare_model_is_refused() -> None:
+    import spacy
+
+    from kg.errors import UsageError
+    from kg.extraction.extract import extract_articles
+
+    with pytest.raises(UsageError):
+        list(extract_articles([article_from_text("a", "x")], nlp=spacy.blank("en")))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Jens Stoltenberg visited Tokyo. He praised Japan.", "jens-stoltenberg"),
+        ("Jens Stoltenberg met Vladimir Putin. He praised Japan.", "jens-stoltenberg"),
+        ("Jens Stoltenberg and Vladimir Putin met. He praised Japan.", None),
+    ],
+)
+def test_he_resolves_only_when_unambiguous(run, text: str, holder: str | None) -> None:
+    holders = {f.holder for f in run(text).of_type(StanceFact)}
+    assert holders == ({holder} if holder else set())

@@ -58,3 +58,15 @@ def test_fact_ids_refer_to_entities(results) -> None:
             assert st["holder"] in ids and st["target"] in ids
         for m in data["memberships"]:
             assert m["member"] in ids and m["organization"] in ids
+
+
+def test_component_result_equals_direct_call(results) -> None:
+    """The kg_facts.v1 component (used by extract_articles) and extract_doc agree."""
+    from kg.extraction.assemble import ArticleRef, extract_doc
+    from kg.extraction.pipeline import load_pipeline, registry_of
+
+    articles, first, _ = results
+    nlp = load_pipeline()
+    doc = nlp(articles[1].text)  # no article reference: the component leaves it alone
+    direct = extract_doc(doc, ArticleRef(articles[1].id, articles[1].published), registry_of(nlp))
+    assert direct == first[1]

@@ -173,7 +173,7 @@ EXPECTED = {
         {"holder": "Q7184", "target": "Q212", "polarity": "positive", "kind": "support",
          "evidence": SENTENCES[5], "quote": "stand with Ukraine"},
         {"holder": ANALYSTS_IRI, "target": "Q7184", "polarity": "negative",
-         "kind": "criticize", "evidence": SENTENCES[4], "quote": None},
+         "kind": "other", "evidence": SENTENCES[4], "quote": None},
     ],
     "statements": [
         {"speaker": STOLTENBERG, "on_behalf_of": "Q7184", "quote": "stand with Ukraine",

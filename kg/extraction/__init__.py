@@ -1,8 +1,13 @@
 """Extraction: articles -> typed facts (``kg.facts``) with spaCy and cue lexicons.
 
-Entry points: :func:`kg.extraction.pipeline.load_pipeline` and
-:func:`kg.extraction.extract.extract_articles`. Nothing here imports pyoxigraph, rdflib or
-``kg.vocab`` (``tests/test_layers.py``).
+Entry points: :func:`kg.extraction.pipeline.load_pipeline` (model + our components) and
+:func:`kg.extraction.extract.extract_articles` (articles in, ``ArticleExtraction`` out, same
+order). Components, in pipeline order: ``kg_gazetteer.v1`` (entity ruler fed by the actor
+registry, first), the model's own steps with ``kg_paragraphs.v1`` before the parser (line breaks
+as sentence breaks), ``kg_actors.v1`` (actor resolution into ``doc._.kg_actors``) and
+``kg_facts.v1`` (all fact functions, result in ``doc.user_data["kg_extraction"]`` for Docs that
+carry ``doc.user_data["kg_article"]``). Nothing here imports pyoxigraph, rdflib or ``kg.vocab``
+(``tests/test_layers.py``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,8 @@ if not Doc.has_extension(EXTENSION):
 NER_CLASS = {
     "PERSON": EntityClass.PERSON,
     "ORG": EntityClass.ORGANIZATION,
-    "GPE": EntityClass.STATE,
+    # The registry lists the world's states, so an unknown GPE is most likely a city or region.
+    "GPE": EntityClass.PLACE,
     "LOC": EntityClass.PLACE,
     "FAC": EntityClass.PLACE,
 }
@@ -61,6 +62,8 @@ LOCATIVE_PREPS = frozenset(
 )
 _TRIM_LEFT = frozenset({"the", "The", "a", "an"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";"})
+#: Tokens back from a pronoun within which competing persons make it ambiguous.
+_PRONOUN_WINDOW = 40
 _ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
 
 
@@ -100,6 +103,7 @@ class Lexicons:
             for k, v in read_json("reference_nouns.json").items()
         }
         self.titles = word_map("role_titles.json", "titles")
+        self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
         self.bloc_actors = {
             k.lower(): v for k, v in read_json("collective_nouns.json")["bloc_actors"].items()
@@ -191,7 +195,7 @@ def _registry_span(
     return ActorSpan(start, end, actor.id, actor.cls, actor.label, kind=mode)
 
 
-def _name_spans(doc: Doc, reg: Registry, lex: Lexicons) -> list[ActorSpan]:
+def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> list[ActorSpan]:
     """First pass: one span per usable entity, linked or minted, persons merged by surname."""
     out: list[ActorSpan] = []
     persons: list[ActorSpan] = []
@@ -223,6 +227,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons) -> list[ActorSpan]:
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif ent.label_ == "NORP":
                 span = None  # unregistered adjective: only part of a collective, if anything
+            elif norm in lex.references:
+                span = None  # "the Alliance": a reference, resolved in the third pass
             elif doc[end - 1].lemma_.lower() in lex.event_nouns:
                 span = None  # "the NATO Summit" names an event, not an actor
             elif _is_heading(doc[start].sent):
@@ -232,8 +238,6 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons) -> list[ActorSpan]:
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
                     text = doc[start:end].text
-                elif cls == EntityClass.STATE and is_locative(ent, lex.event_nouns):
-                    cls = EntityClass.PLACE
                 span = ActorSpan(start, end, mint_id(text, cls), cls, text)
         if span is None:
             continue
@@ -241,11 +245,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons) -> list[ActorSpan]:
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
         if span.cls == EntityClass.PERSON:
             persons.append(span)
-    return _abbreviations(doc, out, local)
+    return _abbreviations(doc, out, lowers)
 
 
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """True when the span completes a post title ("Secretary of State")."""
+    if start == 0 or doc[start - 1].lower_ not in lex.title_words:
+        return False
     for n in range(1, 4):
         if start - n >= 0 and doc[start - n : end].text.lower() in lex.titles:
             return True
@@ -258,13 +264,15 @@ def _is_heading(sent: Span) -> bool:
     return len(sent) <= 8 and not text.endswith((".", "!", "?", "”", '"', ":"))
 
 
-def _abbreviations(doc: Doc, spans: list[ActorSpan], local: dict) -> list[ActorSpan]:
+def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[ActorSpan]:
     """ "Indo-Pacific Four (IP4)": the bracketed abbreviation names the same actor after it."""
     by_end = {s.end: s for s in spans}
     abbr: dict[str, ActorSpan] = {}
-    for tok in doc[:-2]:
-        nxt, close = doc[tok.i + 1], doc[tok.i + 2]
-        if tok.text == "(" and close.text == ")" and _ABBR_RE.match(nxt.text):
+    for i, low in enumerate(lowers[:-2]):
+        if low != "(" or lowers[i + 2] != ")":
+            continue
+        tok, nxt = doc[i], doc[i + 1]
+        if _ABBR_RE.match(nxt.text):
             owner = by_end.get(tok.i)
             if owner is not None and owner.kind != "demonym":
                 abbr[nxt.text] = owner
@@ -278,7 +286,8 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], local: dict) -> list[ActorS
         if target is not None and s.key != target.key and s.start > target.start:
             s = ActorSpan(s.start, s.end, target.key, target.cls, target.label, target.group_of)
         out.append(s)
-    for tok in doc:
+    lowered = {k.lower() for k in abbr}
+    for tok in _scan(doc, lowers, lowered):
         target = abbr.get(tok.text)
         if target is not None and tok.i not in covered and tok.i > target.start:
             out.append(
@@ -304,12 +313,14 @@ def _group_modifier(
     return None
 
 
-def _collectives(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+def _collectives(
+    doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str]
+) -> list[ActorSpan]:
     """Second pass: "Chinese analysts", "NATO allies", "some scholars", "NATO governments"."""
     at = {i: s for s in spans for i in range(s.start, s.end)}
     out: list[ActorSpan] = []
     replaced: set[tuple[int, int]] = set()
-    for tok in doc:
+    for tok in _scan(doc, lowers, lex.collective_nouns | lex.singular):
         low = tok.lower_
         plural = low in lex.collective_nouns and tok.tag_ in ("NNS", "NNPS", "NN")
         singular = low in lex.singular and tok.tag_ == "NN"
@@ -326,6 +337,8 @@ def _collectives(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorS
         if singular and not (found and quant):
             continue
         start = found[0] if found else quant[0].i
+        while any(doc[j].is_punct for j in range(start, tok.i)):  # "(IP4) partners"
+            start += 1
         if found and quant and quant[0].i < start and quant[0].lower_ != "other":
             start = quant[0].i
         end = tok.i + 1
@@ -351,10 +364,11 @@ def _collectives(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorS
                 kind="collective",
             )
         out.append(span)
-        if modifier is not None:
-            replaced.add((modifier.start, modifier.end))
+        if modifier is not None and span.start <= modifier.start:
+            replaced.add((modifier.start, modifier.end))  # the new span covers it
     keep = [s for s in spans if (s.start, s.end) not in replaced]
-    return _administrations(doc, _blocs_and_institutions(doc, sorted(keep + out), lex), lex)
+    spans = _blocs_and_institutions(doc, sorted(keep + out), lex, lowers)
+    return _administrations(doc, spans, lex)
 
 
 def _administrations(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
@@ -386,12 +400,14 @@ def _administrations(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[Ac
     return out
 
 
-def _blocs_and_institutions(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+def _blocs_and_institutions(
+    doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str]
+) -> list[ActorSpan]:
     """ "Western" alone names the West; "the PRC mission to the EU" names a state body."""
     at = {i: s for s in spans for i in range(s.start, s.end)}
     out = list(spans)
     replaced: set[ActorSpan] = set()
-    for tok in doc:
+    for tok in _scan(doc, lowers, lex.bloc_actors.keys() | lex.institutions):
         label = lex.bloc_actors.get(tok.lower_)
         if label and tok.i not in at and tok.is_title:
             key = mint_id(label, EntityClass.COLLECTIVE)
@@ -435,16 +451,23 @@ def _blocs_and_institutions(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> 
     return sorted(s for s in out if s not in replaced)
 
 
-def _references(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
+def _references(
+    doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str]
+) -> list[ActorSpan]:
     """Third pass: "the alliance" -> the most recent alliance (or organisation) mentioned."""
     if not lex.references:
         return spans
     at = {i for s in spans for i in range(s.start, s.end)}
     ordered = sorted(spans)
     out = list(spans)
-    for tok in doc:
+    for tok in _scan(doc, lowers, lex.references):
         classes = lex.references.get(tok.lower_)
-        if classes is None or tok.i in at or tok.dep_ == "compound" or tok.tag_ != "NN":
+        if (
+            classes is None
+            or tok.i in at
+            or tok.dep_ == "compound"
+            or tok.tag_ not in ("NN", "NNP")
+        ):
             continue
         det = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if not det or any(c.dep_ in ("amod", "compound") for c in tok.lefts):
@@ -475,9 +498,22 @@ def _references(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSp
 
 def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpan]:
     """All actor spans of a Doc, sorted by position (pure function of Doc and registry)."""
-    spans = _name_spans(doc, registry, lex)
-    spans = _collectives(doc, spans, lex)
-    return _references(doc, spans, lex)
+    lowers = [t.lower_ for t in doc]  # read once; Token objects are built on every access
+    spans = _name_spans(doc, registry, lex, lowers)
+    spans = _collectives(doc, spans, lex, lowers)
+    return _references(doc, spans, lex, lowers)
+
+
+def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
+    """Tokens whose lowercase form is in ``vocab`` (a set or dict), in text order."""
+    return [doc[i] for i, low in enumerate(lowers) if low in vocab]  # type: ignore[operator]
+
+
+def _is_subject(tok: Token) -> bool:
+    """A clause subject, or conjoined with one ("Stoltenberg and Putin met")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 class DocActors:
@@ -553,7 +589,14 @@ class DocActors:
         before = [s for s in self.spans if s.end <= tok.i and s.kind != "demonym"]
         if low in ("he", "she", "him", "her", "his"):
             persons = [s for s in before if s.cls == EntityClass.PERSON]
-            return persons[-1] if persons else None
+            if not persons:
+                return None
+            # Unambiguous only: one person in the recent context, or one of them the subject.
+            recent = [s for s in persons if tok.i - s.end <= _PRONOUN_WINDOW] or persons[-1:]
+            if len({s.key for s in recent}) == 1:
+                return recent[-1]
+            subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
+            return subjects[-1] if len({s.key for s in subjects}) == 1 else None
         if low in ("it", "its"):
             for s in reversed(before):
                 head = self.doc[s.start : s.end].root

@@ -7,6 +7,7 @@ here, after ``nlp.pipe``, which also works with ``n_process > 1``.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -31,6 +32,17 @@ class DocContext:
     def __post_init__(self) -> None:
         self.actors = DocActors(self.doc)
         self.sents = SentenceIndex(self.doc, self.article_id)
+        # Token objects are created on every access; read the strings once per Doc.
+        self._words = [(t.lower_, t.lemma_.lower()) for t in self.doc]
+
+    def scan(self, vocab: AbstractSet[str]) -> list[Token]:
+        """Tokens whose lowercase form or lemma is in ``vocab``, in text order.
+
+        Why: the fact functions look at a few hundred cue words; testing strings first and
+        building Token objects only for candidates keeps them cheap next to the parser.
+        """
+        doc = self.doc
+        return [doc[i] for i, (low, lem) in enumerate(self._words) if low in vocab or lem in vocab]
 
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -53,10 +65,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         found: list[ActorSpan] = []
         if child.dep_ in SUBJECT_DEPS:
             has_subject = True
-            if verb.dep_ in ("relcl", "acl") and (
-                child.lower_ in _RELATIVE or any(c.lower_ == "whose" for c in child.children)
-            ):
-                # "countries whose governments maintain ties": the head noun acts.
+            if verb.dep_ in ("relcl", "acl") and child.lower_ in _RELATIVE:
+                # "Stoltenberg, who cultivated ties": the head noun alone (not its conjuncts).
+                head = ctx.actors.of_phrase(verb.head)
+                found = [head] if head is not None else []
+            elif verb.dep_ in ("relcl", "acl") and any(c.lower_ == "whose" for c in child.children):
+                # "Hungary, Turkey and other countries whose governments maintain ties".
                 found = ctx.actors.conj_phrases(verb.head)
             elif child.lower_ == "they" and verb.dep_ == "relcl":
                 # "the activities they oppose": they = the subject of the governing clause.
@@ -94,12 +108,25 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     return subject_actors(ctx, head, depth + 1)
 
 
+NEGATION_CACHE = "kg_negated_heads"
+
+
 def is_negated(tok: Token) -> bool:
-    """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or c.lower_ == "nor"
-        for c in tok.children
-    )
+    """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token.
+
+    The heads of all negators are collected once per Doc (kept in ``doc.user_data`` as a
+    msgpack-friendly dict) instead of walking each token's children.
+    """
+    doc = tok.doc
+    heads = doc.user_data.get(NEGATION_CACHE)
+    if heads is None:
+        heads = {}
+        for t in doc:
+            dep, low = t.dep_, t.lower_
+            if dep == "neg" or (dep == "det" and low == "no") or low == "nor":
+                heads[t.head.i] = True
+        doc.user_data[NEGATION_CACHE] = heads
+    return tok.i in heads
 
 
 def modal(tok: Token) -> str | None:

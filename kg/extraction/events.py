@@ -17,7 +17,7 @@ from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import DocContext, is_negated, subject_actors
 from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import sort_facts
-from kg.extraction.lexicon import read_json
+from kg.extraction.lexicon import read_json, word_set
 from kg.facts import EntityClass, EventFact, EventType, FuzzyDate
 
 NAME = "kg_events.v1"
@@ -36,6 +36,8 @@ class Cues:
         self.multi = {k: v for k, v in self.nouns.items() if " " in k}
         self.not_events = frozenset(w.lower() for w in data["non_event_modifiers"])
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
+        self.admit = word_set("membership_cues.json", "admit_verbs")
+        self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi)})
 
 
 def _prep_actors(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[ActorSpan]:
@@ -122,17 +124,25 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
     """Event facts of one Doc (pure; sorted)."""
     cues = cues or Cues()
     out: list[EventFact] = []
-    doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.scan(cues.words):
         low, lemma = tok.lower_, tok.lemma_.lower()
         etype = None
         if tok.pos_ in ("NOUN", "PROPN"):
             for c in tok.lefts:
-                if c.dep_ == "compound" and f"{c.lower_} {low}" in cues.multi:
+                if c.dep_ in ("compound", "amod") and f"{c.lower_} {low}" in cues.multi:
                     etype = cues.multi[f"{c.lower_} {low}"]
             etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
         elif tok.pos_ == "VERB" and lemma in cues.verbs:
             etype = cues.verbs[lemma]
+        elif (
+            tok.pos_ == "VERB"
+            and lemma in cues.admit
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("member", "country", "state")
+                for c in tok.children
+            )
+        ):
+            etype = EventType.ACCESSION  # "NATO added two new members (Finland and Sweden)"
         if etype is None or is_negated(tok):
             continue
         if any(c.lower_ in cues.not_events for c in tok.lefts):
@@ -146,6 +156,14 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             if etype == EventType.VISIT:
                 place = objs[0] if objs else None
                 parts += [o for o in objs if o.cls != EntityClass.PLACE]
+            elif etype == EventType.ACCESSION and lemma in cues.admit:
+                parts += [
+                    s
+                    for c in tok.children
+                    if c.dep_ == "dobj"
+                    for s in ctx.actors.in_subtree(c)
+                    if s.cls == EntityClass.STATE
+                ]
             elif etype == EventType.ACCESSION:
                 if not any(o.cls in GROUP_CLASSES for o in objs):
                     continue  # "join its economic 'small yards'" is not an accession

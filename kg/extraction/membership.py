@@ -78,7 +78,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     group_nouns = word_set("membership_cues.json", "group_nouns")
     out = _Out(ctx)
     doc = ctx.doc
-    for tok in doc:
+    words = joins | admits | group_nouns | {"member", "members", "("}
+    for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in joins:
             if is_negated(tok) and not _counterfactual(tok):
@@ -127,7 +128,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
     """
     doc = ctx.doc
     nouns = {"member", "members", "ally", "allies", "states", "countries", "nations"}
-    for tok in doc:
+    for tok in ctx.scan(nouns):
         if tok.lower_ not in nouns or tok.pos_ != "NOUN" or is_negated(tok):
             continue
         span = ctx.actors.at(tok)

@@ -38,6 +38,7 @@ class Cues:
         self.joint = word_set("partnership_cues.json", "joint_markers")
         self.joint_nouns = word_set("partnership_cues.json", "joint_nouns")
         self.party_verbs = word_set("partnership_cues.json", "party_verbs")
+        self.words = self.nouns | self.verbs | self.joint_nouns
         self.hypothetical = word_set("partnership_cues.json", "hypothetical")
         self.proposal = word_set("partnership_cues.json", "proposal_verbs")
         self.past = word_set("partnership_cues.json", "past_markers")
@@ -128,7 +129,7 @@ def partnership_facts(
     cues = cues or Cues()
     posts = {r.person: r.of for r in roles or () if r.of}
     out: set[PartnershipFact] = set()
-    for tok in ctx.doc:
+    for tok in ctx.scan(cues.words):
         low, lemma = tok.lower_, tok.lemma_.lower()
         joint = any(c.lower_ in cues.joint for c in tok.children)
         is_noun = tok.pos_ in ("NOUN", "PROPN") and (

@@ -13,13 +13,17 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from kg.errors import UsageError
 from kg.extraction.actors import ActorResolver
+from kg.extraction.assemble import FactAssembler
 from kg.extraction.gazetteer import ruler_patterns
 from kg.extraction.paragraphs import ParagraphSplitter
 from kg.linking import Registry, default_registry_path, load_registry
 
 GAZETTEER = "kg_gazetteer.v1"
 PARAGRAPHS = "kg_paragraphs.v1"
+FACTS = "kg_facts.v1"
+FACTS_FACTORY = "kg_facts_v1"
 PARAGRAPHS_FACTORY = "kg_paragraphs_v1"
 ACTORS = "kg_actors.v1"
 #: spaCy forbids "." in factory names, so the factory is ``kg_actors_v1``; the pipe is named
@@ -45,6 +49,12 @@ def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()
 
 
+@Language.factory(FACTS_FACTORY, requires=["doc.ents"])
+def make_fact_assembler(nlp: Language, name: str) -> FactAssembler:
+    """All fact functions over a Doc that carries its article (see :mod:`.assemble`)."""
+    return FactAssembler(registry_of(nlp))
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None = None) -> Language:
     """The trained model plus our gazetteer ruler (before ``ner``) and actor resolver (last).
 
@@ -65,9 +75,16 @@ def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None =
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS_FACTORY, name=PARAGRAPHS, before="parser")
     nlp.add_pipe(ACTORS_FACTORY, name=ACTORS, config={"registry_path": str(path)})
+    nlp.add_pipe(FACTS_FACTORY, name=FACTS)
     return nlp
 
 
 def registry_of(nlp: Language) -> Registry:
-    """The registry the pipeline's actor resolver was built with."""
+    """The registry the pipeline's actor resolver was built with.
+
+    Raises :class:`UsageError` for a pipeline not built by :func:`load_pipeline` (a bare
+    ``spacy.load`` has no actor resolver, so extraction would silently find nothing).
+    """
+    if ACTORS not in nlp.pipe_names:
+        raise UsageError(f"pipeline has no {ACTORS!r} component; build it with load_pipeline()")
     return nlp.get_pipe(ACTORS).registry

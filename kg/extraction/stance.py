@@ -41,6 +41,7 @@ _TARGET_PREPS = frozenset(
         "with",
         "at",
         "into",
+        "between",
     ]
 )
 _AS_VERBS = frozenset(
@@ -92,6 +93,12 @@ class Cues:
         self.comm = word_set("communication_verbs.json", "verbs")
         self.ties_verbs = word_set("partnership_cues.json", "relationship_verbs")
         self.ties_nouns = word_set("partnership_cues.json", "relationship_nouns")
+        #: every word that can start a frame: the only tokens stance_facts looks at
+        self.words = frozenset(
+            {*self.verb, *self.noun, *self.adjective, *_AS_VERBS, *_ROLE_VERBS}
+            | self.ties_verbs
+            | self.comm
+        )
 
     def evaluate(self, tokens: list[Token]) -> Polarity | None:
         """Polarity of a phrase: negative if any negative evaluative word, else positive."""
@@ -274,7 +281,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
     """Stance facts of one Doc (pure; sorted)."""
     cues = cues or Cues()
     em = _Emitter(ctx)
-    for tok in ctx.doc:
+    for tok in ctx.scan(cues.words):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
             _verb_frames(ctx, cues, em, tok, lemma)
@@ -326,7 +333,7 @@ def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
     evaluative polarity.
     """
     views = word_set("communication_verbs.json", "view_nouns")
-    for tok in ctx.doc:
+    for tok in ctx.scan(views):
         if tok.lower_ not in views or tok.dep_ != "pobj" or tok.head.lower_ != "in":
             continue
         holder = ctx.actors.of_phrase(tok)
@@ -358,7 +365,9 @@ def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
 def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: str) -> None:
     hedged = modal(tok) in _HEDGES
     negated = _negated_scope(tok)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+    )
     for cue in cues.verb.get(lemma, ()):
         if cue.frame == "agent":
             if negated:
@@ -378,6 +387,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     if c.dep_ == "nsubjpass"
                     for s in ctx.actors.conj_phrases(c)
                 ]
+                if not targets and tok.dep_ == "conj":
+                    # "cooperation between A and B is growing, and welcomed by C"
+                    for subj in tok.head.children:
+                        if subj.dep_ in ("nsubj", "nsubjpass"):
+                            targets = ctx.actors.conj_phrases(subj) or _prep_objects(ctx, subj)
             else:
                 holders = subject_actors(ctx, tok)
                 targets = _objects(ctx, tok)
@@ -427,8 +441,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 if negated:
                     pol = Polarity.NEUTRAL
                 em.emit(holders, targets, pol, kind, tok, 0.65, hedged)
-                if not negated:
-                    # Actors inside the characterisation share it: "a tool of the United States".
+                if not negated and pol == Polarity.NEGATIVE:
+                    # Actors inside a hostile characterisation share it: "a tool of the U.S.".
+                    # (Not for praise: "a partner against Russia" is no praise of Russia.)
                     inner = _inner_actors(ctx, as_prep, holders)
                     em.emit(holders, inner, pol, kind, tok, 0.5, hedged)
     if lemma in _ROLE_VERBS:

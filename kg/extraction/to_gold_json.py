@@ -14,28 +14,18 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg import gold_format
 from kg.corpus import Article, find_article_files, read_article
 from kg.facts import (
     ArticleExtraction,
-    EntityClass,
     EventFact,
-    EventType,
     MembershipFact,
     PartnershipFact,
     PartnershipStatus,
     RoleFact,
     StanceFact,
-    StanceKind,
     StatementFact,
 )
-
-_TYPE = {
-    EntityClass.PARTNERSHIP_GROUP: "Partnership group",
-    EntityClass.COLLECTIVE: "Organization",
-    EntityClass.REGION: "Place",
-}
-_EVENT_TYPE = {EventType.OTHER: "Other", EventType.ATTACK: "Other"}
-_KIND = {StanceKind.OTHER: "other", StanceKind.OPPOSE: "other", StanceKind.APPEAL: "other"}
 
 
 def extraction_to_json(article: Article, extraction: ArticleExtraction) -> dict:
@@ -52,13 +42,14 @@ def extraction_to_json(article: Article, extraction: ArticleExtraction) -> dict:
 
     entities = []
     for e in extraction.entities:
+        etype, collective = gold_format.entity_type(e.cls)
         item = {
             "id": ids[e.key],
             "label": e.label,
-            "type": _TYPE.get(e.cls, str(e.cls)),
+            "type": etype,
             "mentions": by_entity.get(e.key, [e.label]),
         }
-        if e.cls == EntityClass.COLLECTIVE:
+        if collective:
             item["collective"] = True
         entities.append(item)
     out: dict = {
@@ -101,7 +92,7 @@ def extraction_to_json(article: Article, extraction: ArticleExtraction) -> dict:
                     "holder": ref(f.holder),
                     "target": ref(f.target),
                     "polarity": str(f.polarity),
-                    "kind": _KIND.get(f.kind, str(f.kind)),
+                    "kind": gold_format.stance_kind(f.kind),
                     "evidence": sentence,
                     "quote": f.quote,
                 }
@@ -120,7 +111,7 @@ def extraction_to_json(article: Article, extraction: ArticleExtraction) -> dict:
                 {
                     "id": f"x:event-{f.evidence.sentence_index}-{f.evidence.start}",
                     "label": f.label,
-                    "type": _EVENT_TYPE.get(f.type, str(f.type)),
+                    "type": gold_format.event_type(f.type),
                     "date": f.date.value if f.date else None,
                     "participants": [ref(p) for p in f.participants],
                     "place": ref(f.place),
