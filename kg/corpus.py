@@ -23,38 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import CorpusError
-from kg.facts import FuzzyDate
+from kg.facts import MONTHS, FuzzyDate
 
 #: Suffixes read as article text.
 TEXT_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 2_000_000
-#: spaCy's default ``nlp.max_length``: a longer text makes ``nlp.pipe`` raise (E088) and would
-#: stop the whole build, so such a file is reported here like any other unusable file.
-MAX_ARTICLE_CHARS = 1_000_000
+#: Longest text we parse: about 50,000 words, ten times a long analysis piece. spaCy refuses
+#: texts over its ``nlp.max_length`` (1,000,000, E088) outright, and one just under it took
+#: minutes and ~3 GB to parse here: such a file is almost never an article (a book, a dump), so
+#: it is reported like any other unusable file instead of stalling an unattended build.
+MAX_ARTICLE_CHARS = 300_000
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_DATE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I)
 _DATELINE = re.compile(rf"^\s*({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.I | re.M)
 
@@ -127,10 +108,10 @@ def estimate_published(text: str) -> tuple[FuzzyDate | None, str | None]:
     head = "\n".join(text.splitlines()[:20])
     m = _DATELINE.search(head)
     if m:
-        month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
+        month, day, year = MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
         return FuzzyDate(f"{year}-{month:02d}-{day:02d}"), f"dateline {m.group(0).strip()!r}"
     dates = sorted(
-        (int(y), _MONTHS[mo.lower()], int(d)) for mo, d, y in _FULL_DATE.findall(text)
+        (int(y), MONTHS[mo.lower()], int(d)) for mo, d, y in _FULL_DATE.findall(text)
     )
     if dates:
         y, mo, _ = dates[-1]
