@@ -470,8 +470,11 @@ def dump_store(
 
     Dataset formats (``nquads``, ``trig``) write every graph, or only ``graph``. Graph formats
     (``turtle``, ``ntriples``, ``xml``, ``json-ld``) write ``graph``, or, without it, the union
-    of all graphs except the meta graph as one graph: the one-file export of ontology, entities
-    and facts that opens in Protégé (RDF/XML). Output is sorted where the serializer allows.
+    of the ontology, entity, article and derived graphs as one graph: the one-file export of
+    ontology, entities and facts that opens in Protégé (RDF/XML) with no OWL 2 DL violation.
+    The meta graph (bookkeeping) and the reference graph (Wikidata-shaped statements whose
+    ``wdt:``/``p:`` properties the ontology does not declare) are left out of that export; dump
+    the reference graph with ``--graph``. Output is sorted where the serializer allows.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -487,7 +490,7 @@ def dump_store(
     elif fmt in DATASET_FORMATS:
         items = sorted_quads(store)
     else:
-        items = union_triples(store)
+        items = union_triples(store, exclude=(str(vocab.META_GRAPH), str(vocab.REFERENCE_GRAPH)))
     output = Path(output)
     if output.parent and not output.parent.exists():
         raise UsageError(f"output folder {output.parent} does not exist")

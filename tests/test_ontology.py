@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -296,6 +297,22 @@ def test_owlapi_catches_punning(owlapi_reports: dict[str, str]) -> None:
     assert "VIOLATION" in owlapi_reports["punned"], owlapi_reports["punned"]
 
 
+@pytest.mark.java
+@pytest.mark.model
+def test_owlapi_protege_export_of_the_seed_graph_is_owl2_dl(
+    owlapi_checker: list[str], seed_store: Path, tmp_path: Path
+) -> None:
+    """``kg dump --format xml`` of the real seed graph opens as OWL 2 DL (what Protégé loads)."""
+    out = tmp_path / "export.owl"
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "dump", "--store", str(seed_store), "--format", "xml",
+         "-o", str(out)],
+        check=True, capture_output=True, timeout=300,
+    )
+    report = _owlapi_reports(owlapi_checker, out)[str(out)]
+    assert CLEAN in report, report[:3000]
+
+
 # --- HermiT via owlready2 ---
 
 
@@ -445,3 +462,18 @@ def test_cli_check_ontology() -> None:
     result = CliRunner().invoke(main, ["check-ontology"])
     assert result.exit_code == 0, result.output
     assert "ontology OK" in result.output
+
+
+@pytest.mark.java
+@pytest.mark.model
+def test_hermit_finds_the_seed_graph_export_consistent(seed_store: Path, tmp_path: Path) -> None:
+    """The real seed graph (ontology + entities + facts + derived) is consistent for HermiT."""
+    out = tmp_path / "export.nt"
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "dump", "--store", str(seed_store), "--format",
+         "ntriples", "-o", str(out)],
+        check=True, capture_output=True, timeout=300,
+    )
+    consistent, unsatisfiable = _reason(Graph().parse(str(out), format="nt"), tmp_path)
+    assert consistent
+    assert unsatisfiable == []
