@@ -75,11 +75,17 @@ def run_job(job: QueryJob) -> Outcome:
 
 
 def protocol_query(preq: ProtocolRequest) -> Response:
-    """Answer a Protocol query (dataset from the request, base IRI = the endpoint URL)."""
+    """Answer a Protocol query (dataset from the request, base IRI = the endpoint URL).
+
+    Our prefixes (``kg:``, ``entity:``, ``wd:`` …, ``vocab.PREFIXES``) are predeclared, as the
+    Wikidata Query Service does for its own: a query may use them without a ``PREFIX`` line,
+    and a ``PREFIX`` in the query still wins.
+    """
     job = QueryJob(
         sparql=preq.text,
         formats=negotiated_formats((SOLUTIONS, BOOLEAN, GRAPH), preq.format_override),
         max_rows=settings().max_rows,
+        prefixes=vocab.PREFIXES,
         base_iri=request.base_url,
         default_graph=preq.default_graphs if preq.has_dataset else None,
         named_graphs=preq.named_graphs if preq.has_dataset else None,

@@ -377,3 +377,23 @@ def test_json_results_are_valid_sparql_json(sample_server: LiveServer) -> None:
     assert row["label"] == {"type": "literal", "value": "China", "xml:lang": "en"}
     assert row["date"]["datatype"].endswith("#dateTime")
     assert "missing" not in row
+
+
+@pytest.mark.e2e
+def test_our_prefixes_are_predeclared_like_wdqs(sample_server) -> None:
+    """``kg:``/``entity:`` work without PREFIX lines; a query's own PREFIX still wins."""
+    r = requests.get(
+        sample_server.sparql,
+        params={"query": "ASK { ?s a kg:Stance }"},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["boolean"] is True
+    r = requests.get(
+        sample_server.sparql,
+        params={"query": "PREFIX kg: <urn:nothing#> ASK { ?s a kg:Stance }"},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
+    assert r.json()["boolean"] is False

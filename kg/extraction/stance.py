@@ -100,18 +100,36 @@ class Cues:
             | self.comm
         )
 
-    def evaluate(self, tokens: list[Token]) -> Polarity | None:
-        """Polarity of a phrase: negative if any negative evaluative word, else positive."""
+    def evaluate(self, tokens: list[Token], root: Token | None = None) -> Polarity | None:
+        """Polarity of a phrase: negative if any negative evaluative word, else positive.
+
+        With ``root`` (the clause or phrase the words belong to), an evaluative word under a
+        negation between it and ``root`` does not count: in "NATO has no intention of
+        perceiving China as an enemy" the "enemy" is negated by "no intention", and a denial
+        of hostility is not hostility.
+        """
         found = set()
         for t in tokens:
             pol = self.evaluative.get(t.lemma_.lower()) or self.evaluative.get(t.lower_)
-            if pol is not None:
+            if pol is not None and not (root is not None and _negated_below(t, root)):
                 found.add(pol)
         if Polarity.NEGATIVE in found:
             return Polarity.NEGATIVE
         if Polarity.POSITIVE in found:
             return Polarity.POSITIVE
         return None
+
+
+def _negated_below(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` or a head on its path up to ``root`` (inclusive) is negated."""
+    node = tok
+    for _ in range(16):
+        if is_negated(node):
+            return True
+        if node is root or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _negated_scope(tok: Token) -> bool:
@@ -184,7 +202,7 @@ def _role_frame(
         return
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
-            pol = cues.evaluate(list(c.subtree))
+            pol = cues.evaluate(list(c.subtree), root=c)
             holders = subject_actors(ctx, verb)
             if pol is not None and pol != Polarity.NEUTRAL:
                 kind = StanceKind.OPPOSE if pol == Polarity.NEGATIVE else StanceKind.SUPPORT
@@ -354,7 +372,8 @@ def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
                     t
                     for t in verb.subtree
                     if t.i not in range(tok.head.left_edge.i, tok.head.right_edge.i + 1)
-                ]
+                ],
+                root=verb,
             )
             targets = ctx.actors.conj_phrases(subj[0])
             if pol is not None and targets:
@@ -429,7 +448,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
     if lemma in _AS_VERBS:
         as_prep = _as_phrase(tok)
         if as_prep is not None:
-            pol = cues.evaluate(list(as_prep.subtree))
+            pol = cues.evaluate(list(as_prep.subtree), root=as_prep)
             if pol is None and negated:
                 pol = Polarity.NEUTRAL  # "does not see the alliance as moving closer"
             if pol is not None:
@@ -463,7 +482,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause) if s.key not in holders]
                     targets = inner[:1]
-                pol = cues.evaluate(list(clause.subtree))
+                pol = cues.evaluate(list(clause.subtree), root=clause)
                 if targets and pol is not None:
                     kind = StanceKind.ACCUSE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                     em.emit(subject_actors(ctx, tok), targets, pol, kind, tok, 0.55, hedged)
