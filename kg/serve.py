@@ -18,10 +18,19 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def run_server(settings: Settings) -> None:
-    """Serve until interrupted; workers are started first and stopped on the way out."""
+    """Serve until interrupted; workers are started first and stopped on the way out.
+
+    A store that cannot be opened is a one-line error before anything listens (like a Fuseki
+    dataset that is not there), not a server that answers 503 to every query.
+    """
+    from pathlib import Path
+
     from waitress import create_server
 
+    from kg.store import open_store
     from server import create_app
+
+    open_store(Path(settings.store))  # raises StoreUnavailable with the reason; then closed
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(settings)

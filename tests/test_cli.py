@@ -50,8 +50,16 @@ def test_bad_path_is_one_line_without_traceback(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_missing_store_is_one_line_without_traceback(tmp_path: Path) -> None:
-    proc = _run("dump", "--store", str(tmp_path / "missing"), "-o", str(tmp_path / "o.nq"))
-    assert proc.returncode != 0
+@pytest.mark.parametrize(
+    "command",
+    [["dump", "-o", "o.nq"], ["facts", "--out", "out"], ["serve", "--port", "1"]],
+    ids=lambda c: c[0],
+)
+def test_missing_store_is_one_line_without_traceback(tmp_path: Path, command: list[str]) -> None:
+    name, *rest = command
+    rest = [str(tmp_path / r) if r in ("o.nq", "out") else r for r in rest]
+    proc = _run(name, "--store", str(tmp_path / "missing"), *rest)
+    assert proc.returncode == 5, proc.stderr
+    assert "no store" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
