@@ -71,13 +71,20 @@ def _headline(r: dict[str, Any]) -> list[str]:
     sc = r.get("scale")
     if sc:
         for p in sc["points"]:
-            worst = max(q["http"]["latency_s"]["p95"] for q in p["saved_queries"].values())
+            worst = max((q["http"]["latency_s"]["p95"] for q in p["saved_queries"].values()),
+                        default=None)
             tag = " (extrapolated)" if p.get("extrapolated") else ""
             rows.append(f"| scale {p['scale']:g}×{tag}: build time on 2 cores | "
                         f"{p['seconds'] / 60:.1f} min | < 15 min at 1000× | "
                         f"{_ok(p['seconds'] < 900) if p['scale'] >= 1000 else 'n/a'} |")
-            rows.append(f"| scale {p['scale']:g}×: slowest saved query p95 over HTTP | "
-                        f"{_ms(worst)} ms | < 100 ms | {_ok(worst < 0.1)} |")
+            if worst is not None:
+                fast = sum(1 for q in p["saved_queries"].values()
+                           if q["http"]["status"] in (200, 206)
+                           and q["http"]["latency_s"]["p95"] < 0.1)
+                rows.append(f"| scale {p['scale']:g}×: saved queries with p95 < 100 ms over "
+                            f"HTTP (slowest: {_ms(worst)} ms) | {fast}/"
+                            f"{len(p['saved_queries'])} | all | "
+                            f"{_ok(fast == len(p['saved_queries']))} |")
     return [*rows, ""]
 
 
@@ -86,7 +93,8 @@ def _extraction(ex: dict[str, Any]) -> list[str]:
             f"{ex['articles']} articles ({ex['words']} words: the seed corpus repeated), model "
             f"`{ex['model']}`, batch size {ex['batch_size']}. Raw pipes: "
             f"{', '.join(ex['raw_pipes'])}; full pipes: {', '.join(ex['full_pipes'])} "
-            "(+ the fact functions run on each Doc in the parent process). Words/s as median "
+            "(the full side is `extract_articles`, facts included, as the build gets them). "
+            "Words/s as median "
             "(min–max, n rounds); the ratio is taken per round, raw and full interleaved.", "",
             "| processes | raw nlp.pipe words/s | full extraction words/s | ratio |",
             "|---|---|---|---|"]
@@ -126,9 +134,10 @@ def _serving(sv: dict[str, Any]) -> list[str]:
     rows = ["## Serving", "",
             f"Store: `{sv['store']}`. Latency: {sv['reps']} sequential requests per query "
             "(concurrency 1, keep-alive), saved queries through `/queries/<name>` with their "
-            "default parameters, ad-hoc ones through `/sparql`; in-process = `Store.query` + "
-            "pyoxigraph's own serializer in the benchmark process. Limit = 1.2 × in-process "
-            "+ 1 ms.", "",
+            "default parameters, ad-hoc ones through `/sparql`; in-process = `kg.store.run_query` "
+            "(pyoxigraph `Store.query`, parameters inlined as the server's workers do) + "
+            "pyoxigraph's own serializer in the benchmark process; one in-process run and one "
+            "HTTP request alternate. Limit = 1.2 × in-process + 1 ms.", "",
             "| query | rows | in-process p50 / p95 ms | HTTP p50 / p95 ms | limit p50 / p95 ms "
             "| verdict |", "|---|---|---|---|---|---|"]
     for name, q in sv["queries"].items():
@@ -162,7 +171,8 @@ def _scale(sc: dict[str, Any]) -> list[str]:
             "| scale | articles | words | build | words/s | quads | store | peak RSS main / "
             "workers | slowest saved p95 (HTTP) |", "|---|---|---|---|---|---|---|---|---|"]
     for p in sc["points"]:
-        worst = max(p["saved_queries"].items(), key=lambda kv: kv[1]["http"]["latency_s"]["p95"])
+        worst = max(p["saved_queries"].items(), key=lambda kv: kv[1]["http"]["latency_s"]["p95"],
+                    default=("–", {"http": {"latency_s": {"p95": None}}}))
         tag = " (extrapolated)" if p.get("extrapolated") else ""
         build = f"{p['seconds']:.0f} s"
         if p.get("extrapolated"):
@@ -200,9 +210,14 @@ def _scale(sc: dict[str, Any]) -> list[str]:
         cells = []
         for p in sc["points"]:
             q = p["saved_queries"].get(n)
-            cells.append("–" if q is None else
-                         f"{_ms(q['http']['latency_s']['median'])} / "
-                         f"{_ms(q['http']['latency_s']['p95'])}")
+            if q is None:
+                cells.append("–")
+            elif q["http"].get("single_run"):
+                cells.append(f"{_ms(q['http']['latency_s']['median'])} (1 run, HTTP "
+                             f"{q['http']['status']})")
+            else:
+                cells.append(f"{_ms(q['http']['latency_s']['median'])} / "
+                             f"{_ms(q['http']['latency_s']['p95'])}")
         rows.append(f"| {n} | " + " | ".join(cells) + " |")
     return [*rows, ""]
 

@@ -85,7 +85,8 @@ def finish_replay(res: dict[str, Any], scale: float, words: int, store: Path,
     extract = base["stages"]["extract"] * words / base["words"]
     store_side = res["seconds"]
     res["stages"]["extract"] = extract
-    res["stages"]["articles_total"] = res["stages"].get("articles_total", 0.0) + extract
+    for stage in ("articles_total", "write_version_total"):  # they contain extraction
+        res["stages"][stage] = res["stages"].get(stage, 0.0) + extract
     res.update(scale=scale, words=words, store=str(store), store_bytes=dir_size(store),
                store_side_seconds=store_side, seconds=store_side + extract,
                words_per_s=words / (store_side + extract), extrapolated=True,
@@ -101,7 +102,8 @@ def saved_latencies(store: Path, reps: int, max_seconds: float) -> dict[str, Any
     """p50/p95 of every saved query over HTTP (default parameters) and in-process."""
     queries = [q for q in serving.bench_queries() if q.kind == "saved"]
     port = free_port()
-    with server_process(["-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)],
+    with server_process(["-m", "kg.cli", "serve", "--store", str(store), "--port", str(port),
+                         "--timeout", str(max(30.0, 3 * max_seconds))],
                         port, WORK / "logs" / f"kg-serve-{store.name}.log"):
         return serving.interleaved(port, store, queries, reps, max_seconds)
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
 import secrets
 import shutil
 from collections.abc import Iterable, Iterator
@@ -149,61 +148,16 @@ def run_query(store: Store, sparql: str, **kwargs: Any) -> Any:
     ``default_graph``, ``named_graphs``, ``substitutions``, ``prefixes``, ``base_iri``).
     pyoxigraph's message reads ``error at LINE:COLUMN: expected ...``.
 
-    ``substitutions`` of a simple SELECT are sent as an inline ``VALUES`` block instead (see
-    :func:`inline_substitutions`): same solutions, but pyoxigraph 0.5.13 binds substitutions
-    only after evaluating the whole pattern, so a saved query for one actor or one fact cost
-    as much as for all of them (52 ms against 0.4 ms for ``fact-evidence`` at 10x the seed
-    corpus, growing with the store; ``python -m bench``), while VALUES drives index lookups.
+    ``substitutions`` always go to pyoxigraph as RDF terms: a value is never written into the
+    query text. (pyoxigraph 0.5.13 applies them after evaluating the pattern, so a saved query
+    for one actor costs about as much as for all of them; ``bench/RESULTS.md`` measures it.
+    Inlining them as a ``VALUES`` block would be faster, but it is splicing text, which the
+    saved-query API promises never to do.)
     """
-    subs = kwargs.get("substitutions")
-    if subs:
-        inlined = inline_substitutions(sparql, subs)
-        if inlined is not None:
-            rest = {k: v for k, v in kwargs.items() if k != "substitutions"}
-            with contextlib.suppress(SyntaxError):  # errors are reported on the user's text
-                return store.query(inlined, **rest)
     try:
         return store.query(sparql, **kwargs)
     except SyntaxError as exc:
         raise QuerySyntaxError(f"SPARQL syntax {exc}") from None
-
-
-_SELECT_WHERE = re.compile(r"\bSELECT\b(?P<projection>.*?)\bWHERE\s*\{", re.IGNORECASE | re.DOTALL)
-_STAR = re.compile(r"\s*(?:DISTINCT|REDUCED)?\s*\*", re.IGNORECASE)
-_UNSAFE = re.compile(r"\b(?:MINUS|SERVICE)\b", re.IGNORECASE)
-
-
-def inline_substitutions(sparql: str, substitutions: dict[Any, Any]) -> str | None:
-    """The query with ``substitutions`` as a ``VALUES`` block opening its WHERE clause, or
-    ``None`` when that might not mean the same (then the caller passes them on as they are).
-
-    Rewritten only: a single SELECT (no subquery), without MINUS or SERVICE, every variable
-    projected (as pyoxigraph requires of substitutions) and not assigned by ``AS``, every value
-    an IRI or a literal. Then joining the pattern with one VALUES row is what substituting
-    the variables means (SEP-0007), and the engine can start from the bound terms.
-    """
-    body = "\n".join("" if line.lstrip().startswith("#") else line
-                     for line in sparql.splitlines())
-    if len(re.findall(r"\bSELECT\b", body, re.IGNORECASE)) != 1 or _UNSAFE.search(body):
-        return None
-    m = _SELECT_WHERE.search(body)
-    if m is None:
-        return None
-    projection = m.group("projection")
-    star = _STAR.match(projection) is not None
-    names, values = [], []
-    for var, term in substitutions.items():
-        name = var.value if isinstance(var, pyoxigraph.Variable) else str(var).lstrip("?$")
-        if not isinstance(term, NamedNode | pyoxigraph.Literal):
-            return None
-        if not (star or re.search(rf"[?$]{re.escape(name)}\b", projection)):
-            return None
-        if re.search(rf"\bAS\s+[?$]{re.escape(name)}\b", body, re.IGNORECASE):
-            return None
-        names.append(f"?{name}")
-        values.append(str(term))
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
-    return body[: m.end()] + block + body[m.end():]
 
 
 def run_update(store: Store, sparql: str, **kwargs: Any) -> None:
