@@ -50,6 +50,27 @@ _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "ccomp", "relcl", "acl")
 _RELATIVE = ("who", "which", "that")
 
 
+def prep_actors(
+    ctx: DocContext, tok: Token, preps: tuple[str, ...] | frozenset[str], appositions: bool = False
+) -> list[ActorSpan]:
+    """Actors in the objects of the given prepositions attached to ``tok`` ("ties *with* X").
+
+    With ``appositions``, actors in an apposition to such an object count too ("a visit to
+    the capital, Belgrade").
+    """
+    out: list[ActorSpan] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out += ctx.actors.conj_phrases(pobj)
+                    if appositions:
+                        for app in pobj.children:
+                            if app.dep_ == "appos":
+                                out += ctx.actors.conj_phrases(app)
+    return out
+
+
 def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSpan]:
     """Actors of a verb's subject, inherited from the governing clause when it has none.
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
-from kg.extraction.context import DocContext, is_negated, subject_actors
+from kg.extraction.context import DocContext, is_negated, prep_actors, subject_actors
 from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import read_json, word_set
@@ -38,19 +38,6 @@ class Cues:
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
         self.admit = word_set("membership_cues.json", "admit_verbs")
         self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi)})
-
-
-def _prep_actors(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[ActorSpan]:
-    out: list[ActorSpan] = []
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    out += ctx.actors.conj_phrases(pobj)
-                    for app in pobj.children:
-                        if app.dep_ == "appos":
-                            out += ctx.actors.conj_phrases(app)
-    return out
 
 
 def _date(ctx: DocContext, tok: Token, verb: Token | None) -> FuzzyDate | None:
@@ -170,7 +157,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 parts += objs
             else:
                 parts += objs
-            parts += _prep_actors(ctx, tok, _PARTY_PREPS)
+            parts += prep_actors(ctx, tok, _PARTY_PREPS, appositions=True)
         else:
             for child in tok.lefts:
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -180,17 +167,17 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                             parts.append(span)
                 if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
                     parts += _possessor(ctx, child, verb)
-            parts += _prep_actors(ctx, tok, _PARTY_PREPS)
+            parts += prep_actors(ctx, tok, _PARTY_PREPS, appositions=True)
             if (
                 verb is not None
                 and tok.dep_ in ("dobj", "attr", "nsubjpass")
                 and verb.lemma_.lower() in cues.participation
             ):
                 parts += subject_actors(ctx, verb)
-                parts += _prep_actors(ctx, verb, ("with",))
-        places = _prep_actors(ctx, tok, _PLACE_PREPS)
+                parts += prep_actors(ctx, verb, ("with",), appositions=True)
+        places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
         if verb is not None and verb is not tok and tok.dep_ != "pobj":
-            places += _prep_actors(ctx, verb, ("in", "at"))
+            places += prep_actors(ctx, verb, ("in", "at"), appositions=True)
         places = [p for p in places if p.cls in _PLACE]
         # A place named as a modifier ("the Washington communique") locates, it does not act.
         places += [p for p in parts if p.cls in (EntityClass.PLACE, EntityClass.REGION)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.actors import ActorSpan
-from kg.extraction.context import DocContext, is_negated, modal, subject_actors
+from kg.extraction.context import DocContext, is_negated, modal, prep_actors, subject_actors
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import (
@@ -51,17 +51,6 @@ def _key(span: ActorSpan) -> str | None:
     if span.kind == "collective" and span.group_of:
         return span.group_of
     return span.key
-
-
-def _preps(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[ActorSpan]:
-    """Actors in the objects of the given prepositions attached to ``tok``."""
-    out: list[ActorSpan] = []
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    out += ctx.actors.conj_phrases(pobj)
-    return out
 
 
 def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
@@ -143,11 +132,11 @@ def partnership_facts(
         side_a: list[ActorSpan] = []
         side_b: list[ActorSpan] = []
         if is_noun:
-            side_a += _modifiers(ctx, tok) + _preps(ctx, tok, _GROUP_PREPS)
-            side_b += _preps(ctx, tok, ("with",))
+            side_a += _modifiers(ctx, tok) + prep_actors(ctx, tok, _GROUP_PREPS)
+            side_b += prep_actors(ctx, tok, ("with",))
             verb = _governing_verb(tok)
             if verb is not None and len(side_a) + len(side_b) < 2:
-                side_b += _preps(ctx, verb, ("with",))
+                side_b += prep_actors(ctx, verb, ("with",))
                 if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
                     verb.lemma_.lower() in cues.party_verbs
                 ):
@@ -159,15 +148,15 @@ def partnership_facts(
                 ):
                     clause = clause.head
                 for subj in (c for c in clause.children if c.dep_ in subj_deps):
-                    side_a += _preps(ctx, subj, _GROUP_PREPS)  # "Relations between X and Y"
-                    side_b += _preps(ctx, subj, ("with",))
+                    side_a += prep_actors(ctx, subj, _GROUP_PREPS)  # "Relations between X and Y"
+                    side_b += prep_actors(ctx, subj, ("with",))
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.dep_ == "acl":
                 owner = ctx.actors.of_phrase(tok.head.head.head)
                 if owner is not None:
                     side_a.append(owner)
         else:
-            side_a += subject_actors(ctx, tok) + _preps(ctx, tok, _GROUP_PREPS)
-            side_b += _preps(ctx, tok, ("with",))
+            side_a += subject_actors(ctx, tok) + prep_actors(ctx, tok, _GROUP_PREPS)
+            side_b += prep_actors(ctx, tok, ("with",))
         keys_a = sorted({k for p in side_a for k in [_party(p, posts)] if k})
         keys_b = sorted({k for p in side_b for k in [_party(p, posts)] if k} - set(keys_a))
         # Without side A, "cooperation with A, B and C" names only one side: nothing to pair.

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.actors import ActorSpan
-from kg.extraction.context import DocContext, is_negated, modal, subject_actors
+from kg.extraction.context import DocContext, is_negated, modal, prep_actors, subject_actors
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import StanceCue, stance_cues, word_set
 from kg.facts import EntityClass, Polarity, StanceFact, StanceKind
@@ -178,16 +178,6 @@ def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     return []
 
 
-def _prep_objects(ctx: DocContext, tok: Token) -> list[ActorSpan]:
-    out: list[ActorSpan] = []
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    out += ctx.actors.conj_phrases(pobj)
-    return out
-
-
 def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan]) -> list[ActorSpan]:
     """Actors named inside an as-phrase (not demonyms, not the holders)."""
     keys = {h.key for h in holders}
@@ -311,13 +301,12 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
                 holders = [ctx.actors.at(head)]  # "wary Western governments"
             negated = is_negated(head) or is_negated(tok)
             pol = Polarity.NEUTRAL if negated else cue.polarity
-            em.emit(
-                holders, _prep_objects(ctx, tok), pol, cue.kind, tok, 0.6, modal(head) in _HEDGES
-            )
+            targets = prep_actors(ctx, tok, _TARGET_PREPS)
+            em.emit(holders, targets, pol, cue.kind, tok, 0.6, modal(head) in _HEDGES)
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in cues.noun or tok.lower_ in cues.noun):
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
-            targets = _prep_objects(ctx, tok)
+            targets = prep_actors(ctx, tok, _TARGET_PREPS)
             if holders and targets and not is_negated(tok):
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
     _anti_frames(ctx, em)
@@ -410,7 +399,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     # "cooperation between A and B is growing, and welcomed by C"
                     for subj in tok.head.children:
                         if subj.dep_ in ("nsubj", "nsubjpass"):
-                            targets = ctx.actors.conj_phrases(subj) or _prep_objects(ctx, subj)
+                            targets = ctx.actors.conj_phrases(subj) or prep_actors(
+                                ctx, subj, _TARGET_PREPS
+                            )
             else:
                 holders = subject_actors(ctx, tok)
                 targets = _objects(ctx, tok)
