@@ -565,7 +565,22 @@ def refresh_reference(
     root = Path(settings.store)
     with writer_lock(root), new_version(root) as version:
         assert version.store is not None
-        n = _replace_reference_graph(version.store, quads)
+        n = _refresh_into(version.store, quads)
+    return n
+
+
+def _refresh_into(store: Store, quads: list[Quad]) -> int:
+    """Write the refreshed reference graph, then recompute what depends on it.
+
+    Why: ``kg:memberOf`` shortcuts come from reference memberships too, and the VoID counts
+    describe every graph; a refresh that left them as they were would serve stale shortcuts
+    until the next build that changes something.
+    """
+    from kg import derive, void
+
+    n = _replace_reference_graph(store, quads)
+    derive.materialise(store)
+    void.write_void(store)
     return n
 
 

@@ -539,6 +539,12 @@ def test_refresh_writes_the_on_disk_store(endpoint, tiny_curated: Path, tmp_path
                           organizations=[NATO, EU], curated_path=tiny_curated, now=NOW)
     store = open_store(root)
     assert len(list(store.quads_for_pattern(None, None, None, REF))) == n
+    # what depends on the reference graph is recomputed with it: the VoID counts
+    counted = store.query(
+        "ASK { GRAPH graph:meta { ?d void:subset ?s . ?s void:triples ?n } }",
+        prefixes=vocab.PREFIXES,
+    )
+    assert bool(counted)
 
 
 def test_the_stand_in_endpoint_speaks_the_protocol(endpoint) -> None:
