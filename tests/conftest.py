@@ -133,3 +133,72 @@ def seed_server(seed_store: Path, tmp_path_factory: pytest.TempPathFactory
                           env={"KG_QUERIES": str(ROOT / "queries")})
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def writer_graph() -> object:
+    """What ``kg/rdf.py`` writes for a tiny extraction (a stance, a partnership and a role),
+    article, entity and meta graphs merged into one rdflib ``Graph``.
+
+    Why one fixture: the SHACL test and the OWL API/HermiT test both check that the writer's
+    real output agrees with the ontology, so they check the same output.
+    """
+    from rdflib import Graph
+
+    from kg import rdf
+    from kg.corpus import article_from_text
+    from kg.facts import (
+        ArticleExtraction,
+        Entity,
+        EntityClass,
+        Evidence,
+        FuzzyDate,
+        Mention,
+        PartnershipDomain,
+        PartnershipFact,
+        Polarity,
+        RoleFact,
+        StanceFact,
+        StanceKind,
+    )
+
+    text = (
+        "China criticised NATO. Japan and NATO deepened cyber cooperation. "
+        "Jens Stoltenberg is NATO Secretary General."
+    )
+    bounds = [(0, 22), (23, 65), (66, len(text))]
+    article = article_from_text("t1", text, "2024-07")
+
+    def ev(start: int, end: int, sentence: int) -> Evidence:
+        s0, s1 = bounds[sentence]
+        return Evidence(
+            "t1", sentence, s0, s1, text[s0:s1], start, end, text[start:end], 0.8, "t.v1"
+        )
+
+    entities = (
+        Entity("china", "China", EntityClass.STATE, "Q148", ("PRC",)),
+        Entity("nato", "NATO", EntityClass.ALLIANCE, "Q7184"),
+        Entity("japan", "Japan", EntityClass.STATE, "Q17"),
+        Entity("stoltenberg", "Jens Stoltenberg", EntityClass.PERSON),
+    )
+    extraction = ArticleExtraction(
+        "t1",
+        "test 0",
+        entities,
+        (Mention("china", 0, 5, "China", 0),),
+        (
+            StanceFact(
+                "china", "nato", Polarity.NEGATIVE, StanceKind.CRITICIZE, ev(0, 21, 0),
+                date=FuzzyDate("2024-07-10"),
+            ),
+            PartnershipFact(("japan", "nato"), ev(23, 65, 1), (PartnershipDomain.CYBER,)),
+            RoleFact("stoltenberg", "Secretary General", ev(66, len(text) - 1, 2), of="nato"),
+        ),
+    )
+    quads = [
+        *rdf.article_quads(article, extraction),
+        *rdf.entity_quads(entities),
+        *rdf.meta_quads(article, extraction),
+    ]
+    nt = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+    return Graph().parse(data=nt, format="nt")

@@ -385,68 +385,11 @@ def test_model_diagram_names_only_ontology_terms(onto: Graph) -> None:
 # --- what kg/rdf.py writes, and the CLI ---
 
 
-def _writer_graph() -> Graph:
-    """Quads kg/rdf.py writes for a tiny extraction (article, entity and meta graphs), merged."""
-    rdf = pytest.importorskip("kg.rdf")
-    from kg.corpus import article_from_text
-    from kg.facts import (
-        ArticleExtraction,
-        Entity,
-        EntityClass,
-        Evidence,
-        FuzzyDate,
-        Mention,
-        Polarity,
-        RoleFact,
-        StanceFact,
-        StanceKind,
-    )
-
-    text = "China criticised NATO. Jens Stoltenberg is NATO Secretary General."
-    article = article_from_text("t1", text, "2024-07")
-
-    def ev(start: int, end: int, sentence: int) -> Evidence:
-        s0, s1 = (0, 22) if sentence == 0 else (23, len(text))
-        return Evidence(
-            "t1", sentence, s0, s1, text[s0:s1], start, end, text[start:end], 0.8, "t.v1"
-        )
-
-    entities = (
-        Entity("china", "China", EntityClass.STATE, "Q148", ("PRC",)),
-        Entity("nato", "NATO", EntityClass.ALLIANCE, "Q7184"),
-        Entity("stoltenberg", "Jens Stoltenberg", EntityClass.PERSON),
-    )
-    extraction = ArticleExtraction(
-        "t1",
-        "test 0",
-        entities,
-        (Mention("china", 0, 5, "China", 0),),
-        (
-            StanceFact(
-                "china",
-                "nato",
-                Polarity.NEGATIVE,
-                StanceKind.CRITICIZE,
-                ev(0, 21, 0),
-                date=FuzzyDate("2024-07-10"),
-            ),
-            RoleFact("stoltenberg", "Secretary General", ev(23, 66, 1), of="nato"),
-        ),
-    )
-    quads = [
-        *rdf.article_quads(article, extraction),
-        *rdf.entity_quads(entities),
-        *rdf.meta_quads(article, extraction),
-    ]
-    nt = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
-    return Graph().parse(data=nt, format="nt")
-
-
 @pytest.mark.java
 def test_rdf_writer_output_is_owl2_dl_and_consistent(
-    owlapi_checker: list[str], tmp_path: Path
+    owlapi_checker: list[str], tmp_path: Path, writer_graph: Graph
 ) -> None:
-    merged = ontology.load_ontology() + _writer_graph()
+    merged = ontology.load_ontology() + writer_graph
     path = tmp_path / "writer.owl"
     path.write_text(ontology.rdfxml(merged), encoding="utf-8")
     report = _owlapi_reports(owlapi_checker, path)[str(path)]
