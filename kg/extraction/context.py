@@ -50,6 +50,22 @@ _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "ccomp", "relcl", "acl")
 _RELATIVE = ("who", "which", "that")
 
 
+def governing_verb(tok: Token, through: frozenset[str]) -> Token | None:
+    """The verb or auxiliary a noun hangs from, climbing at most 3 arcs of the ``through`` kinds.
+
+    Why a bound and a dependency list: "the visit *to* Belgrade took place" should reach "took",
+    but a noun deep inside another clause should not borrow that clause's verb.
+    """
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in through:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
 def prep_actors(
     ctx: DocContext, tok: Token, preps: tuple[str, ...] | frozenset[str], appositions: bool = False
 ) -> list[ActorSpan]:

@@ -14,7 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
-from kg.extraction.context import DocContext, is_negated, prep_actors, subject_actors
+from kg.extraction.context import (
+    DocContext,
+    governing_verb,
+    is_negated,
+    prep_actors,
+    subject_actors,
+)
 from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import read_json, word_set
@@ -95,16 +101,8 @@ def _end_without_conj(tok: Token) -> int:
     return end
 
 
-def _verb_of(tok: Token) -> Token | None:
-    node = tok
-    for _ in range(3):
-        if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "prep", "nsubj"):
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                return node
-        else:
-            return None
-    return None
+#: Arcs an event noun climbs to find its verb ("the bombing *of* X *in* 1999 shocked ...").
+_TO_VERB = frozenset({"dobj", "pobj", "attr", "nsubjpass", "prep", "nsubj"})
 
 
 def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
@@ -134,7 +132,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
-        verb = tok if tok.pos_ == "VERB" else _verb_of(tok)
+        verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
         parts: list[ActorSpan] = []
         place: ActorSpan | None = None
         if tok.pos_ == "VERB":

@@ -14,7 +14,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.actors import ActorSpan
-from kg.extraction.context import DocContext, is_negated, modal, prep_actors, subject_actors
+from kg.extraction.context import (
+    DocContext,
+    governing_verb,
+    is_negated,
+    modal,
+    prep_actors,
+    subject_actors,
+)
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import (
@@ -88,16 +95,8 @@ def _domains(tok: Token, cues: Cues) -> tuple[PartnershipDomain, ...]:
     return tuple(sorted(found))
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    node = tok
-    for _ in range(3):
-        if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj", "prep", "appos"):
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                return node
-        else:
-            return None
-    return None
+#: Arcs a partnership noun climbs to find its verb (also through conjuncts and appositions).
+_TO_VERB = frozenset({"dobj", "pobj", "attr", "nsubjpass", "conj", "prep", "appos"})
 
 
 def _party(span: ActorSpan, posts: dict[str, str]) -> str | None:
@@ -134,7 +133,7 @@ def partnership_facts(
         if is_noun:
             side_a += _modifiers(ctx, tok) + prep_actors(ctx, tok, _GROUP_PREPS)
             side_b += prep_actors(ctx, tok, ("with",))
-            verb = _governing_verb(tok)
+            verb = governing_verb(tok, _TO_VERB)
             if verb is not None and len(side_a) + len(side_b) < 2:
                 side_b += prep_actors(ctx, verb, ("with",))
                 if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
