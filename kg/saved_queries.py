@@ -55,7 +55,6 @@ _KEYWORD_RE = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]{0,11}$")
 _CURIE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_][A-Za-z0-9_.-]*)?$")
-_BARE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
 _INTEGER_RE = re.compile(r"^[+-]?[0-9]{1,18}$")
 _DECIMAL_RE = re.compile(r"^[+-]?([0-9]{1,18}(\.[0-9]{0,12})?|\.[0-9]{1,12})$")
 _DOUBLE_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
@@ -164,7 +163,7 @@ class Param:
             for entry, iri in self.enum_iris().items():
                 if value == entry or value == _local_name(iri):
                     return iri
-        if _BARE_ID_RE.match(value) and ":" not in value:
+        if vocab.is_local_id(value):
             return self.namespace + value
         scheme = value.split(":", 1)[0].lower()
         if scheme not in _IRI_SCHEMES:

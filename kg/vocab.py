@@ -8,6 +8,8 @@ empty query. ``tests/test_vocab.py`` checks that ``KG`` and ``KGC`` declare exac
 
 from __future__ import annotations
 
+import re
+
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
@@ -246,6 +248,17 @@ DERIVED_GRAPH = GRAPH["derived"]
 META_GRAPH = GRAPH["meta"]  # build bookkeeping: content hashes, VoID
 
 
+#: Local ids of entity, article and fact IRIs: letters, digits, '-', '_' and '.', not starting
+#: with a dot, at most 200 characters. Used whole (``fullmatch``: ``$`` would let a final newline
+#: through) by the linked-data routes and by saved-query parameters given as bare ids.
+LOCAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,199}")
+
+
+def is_local_id(value: str) -> bool:
+    """Whether ``value`` is a well-formed local id (and no ``..`` path segment)."""
+    return LOCAL_ID.fullmatch(value) is not None and ".." not in value
+
+
 def article_iri(article_id: str) -> str:
     """IRI of an article (stable: derived from its id, never from a timestamp)."""
     return str(ARTICLE[article_id])
@@ -284,6 +297,7 @@ __all__ = [
     "GRAPH",
     "KG",
     "KGC",
+    "LOCAL_ID",
     "META_GRAPH",
     "NIF",
     "ONTOLOGY_GRAPH",
@@ -316,5 +330,6 @@ __all__ = [
     "article_iri",
     "entity_iri",
     "fact_iri",
+    "is_local_id",
     "wikidata_iri",
 ]

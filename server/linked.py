@@ -22,7 +22,6 @@ from kg.errors import KGError
 from server import formats, runner
 from server.formats import Format
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}\Z")  # \Z: '$' lets a final \n through
 _RDFLIB = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
            "rdfxml": "xml", "jsonld": "json-ld"}
 
@@ -50,7 +49,7 @@ class UnknownResource(KGError):
 
 def check_id(kind: str, value: str) -> str:
     """The id if it is well-formed; otherwise UnknownResource (404) naming the rule."""
-    if not _ID_RE.match(value) or ".." in value:
+    if not vocab.is_local_id(value):
         raise UnknownResource(f"{value[:80]!r} is not a valid {kind} id (letters, digits, "
                               "'-', '_' and '.', not starting with a dot)")
     return value
