@@ -153,13 +153,13 @@ class _Writer:
         self.graph = node(graph)
         self.quads: list[Quad] = []
 
-    def add(self, s: NamedNode, p: NamedNode | str, o: NamedNode | Literal | str) -> None:
-        pred = p if isinstance(p, NamedNode) else node(p)
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | str) -> None:
         obj = node(o) if isinstance(o, str) else o
-        self.quads.append(Quad(s, pred, obj, self.graph))
+        self.quads.append(Quad(s, p, obj, self.graph))
 
-    def date(self, s: NamedNode, date: FuzzyDate | None, prop: NamedNode | str,
-             precision_prop: NamedNode | str) -> None:
+    def date(
+        self, s: NamedNode, date: FuzzyDate | None, prop: NamedNode, precision_prop: NamedNode
+    ) -> None:
         if date is not None:
             self.add(s, prop, datetime_literal(date))
             self.add(s, precision_prop, text(date.precision.value))
