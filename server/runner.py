@@ -109,7 +109,32 @@ def saved_query(saved: SavedQuery, args: dict[str, str], override: str | None) -
     )
     if job.formats[kind] is None:
         raise NotAcceptableFormat(formats.formats_for(kind))
-    return outcome_response(run_job(job))
+    outcome = run_job(job)
+    response = outcome_response(outcome)
+    if saved.pagination:
+        response.headers["Link"] = page_links(saved.pagination, args, outcome.rows)
+    return response
+
+
+def page_links(size: int, args: dict[str, str], rows: int) -> str:
+    """RFC 8288 ``Link`` header for a paginated saved query, as grlc sends it.
+
+    ``first`` always, ``prev`` after page 1, ``next`` when this page came back full (a full
+    last page gives one empty next page: cheaper than counting the whole result).
+    """
+    from urllib.parse import urlencode
+
+    page = int(args.get("page") or 1)  # already checked by SavedQuery.bind
+
+    def url(n: int) -> str:
+        return f"{request.base_url}?{urlencode({**args, 'page': str(n)})}"
+
+    links = [f'<{url(1)}>; rel="first"']
+    if page > 1:
+        links.append(f'<{url(page - 1)}>; rel="prev"')
+    if rows >= size:
+        links.append(f'<{url(page + 1)}>; rel="next"')
+    return ", ".join(links)
 
 
 def _iri_subs(params: dict[str, str]) -> dict[str, Any]:

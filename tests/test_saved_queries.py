@@ -139,8 +139,10 @@ def test_hostile_values_are_refused_naming_the_parameter(name: str, args: dict[s
 
 def test_literal_values_are_bound_never_spliced() -> None:
     q: SavedQuery = QUERIES["stances-toward"]
-    b = q.bind({"target": "china"})
-    assert b.sparql == q.text  # the text is untouched; the value travels as a term
+    b = q.bind({"target": "japan"})
+    # the text is untouched apart from our own page clause; the value travels as a term
+    assert b.sparql == f"{q.text.rstrip()}\nLIMIT {q.pagination} OFFSET 0\n"
+    assert "japan" not in b.sparql and b.substitutions["_target_iri"].value.endswith("/japan")
 
 
 def test_pagination_appends_only_integers() -> None:

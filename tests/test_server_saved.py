@@ -88,6 +88,19 @@ def test_pagination(sample_server: LiveServer) -> None:
     assert len(one) == 17 and two["results"]["bindings"] == []
 
 
+def test_pagination_links_as_grlc_sends_them(sample_server: LiveServer) -> None:
+    """RFC 8288 Link header: first always, prev after page 1, next only for a full page."""
+    first = q(sample_server, "/queries/entity-wikidata.json", {"class": "kg:State"})
+    links = requests.utils.parse_header_links(first.headers["Link"])
+    assert [x["rel"] for x in links] == ["first"]
+    second = q(sample_server, "/queries/entity-wikidata.json", {"class": "kg:State", "page": "2"})
+    links = {x["rel"]: x["url"] for x in requests.utils.parse_header_links(second.headers["Link"])}
+    assert set(links) == {"first", "prev"}
+    assert "page=1" in links["prev"] and "class=kg%3AState" in links["prev"]
+    assert requests.get(links["prev"], headers={"Accept": "application/sparql-results+json"},
+                        timeout=30).json() == first.json()
+
+
 @pytest.mark.parametrize(("path", "params", "param"), [
     ("/queries/stances-toward", {"target": "china> } ; DROP ALL ; <x"}, "target"),
     ("/queries/stances-toward", {"target": "javascript:alert(1)"}, "target"),
