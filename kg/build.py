@@ -30,14 +30,21 @@ import importlib
 import importlib.util
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
+from pyoxigraph import (
+    BlankNode,
+    CanonicalizationAlgorithm,
+    Dataset,
+    Literal,
+    NamedNode,
+    Quad,
+    Store,
+)
 
 from kg import derive, rdf, vocab, void
 from kg import store as kgstore
@@ -195,38 +202,26 @@ def _live_state(root: Path) -> StoreState:
 
 
 def canonical_blank_nodes(quads: Iterable[Quad], salt: str) -> list[Quad]:
-    """Relabel blank nodes deterministically from their own triples (same input -> same ids).
+    """Relabel blank nodes deterministically (same input -> same ids), prefixed by ``salt``.
 
     Why: parsers mint random blank-node ids, so loading the same ontology twice would give
-    different quads and break idempotence. Each blank node is named from a hash of its outgoing
-    and incoming triples (other blank nodes written as ``_``) plus ``salt``; ties get a counter
-    in first-seen order of that (sorted) signature.
+    different quads and break idempotence. pyoxigraph's dataset canonicalization names each
+    blank node from the graph around it, ties included (our own hash of each node's triples
+    could not tell apart the cells of two RDF lists of the same shape, so builds differed in
+    which cell was which). ``salt`` keeps the ontology's and the reference data's ids apart.
     """
     quads = list(quads)
-    sig: dict[str, list[str]] = {}
-
-    def term(t: Any) -> str:
-        return "_" if isinstance(t, BlankNode) else str(t)
-
-    for q in quads:
-        s, o = q.subject, q.object
-        if isinstance(s, BlankNode):
-            sig.setdefault(s.value, []).append(f"> {q.predicate} {term(o)} {term(q.graph_name)}")
-        if isinstance(o, BlankNode):
-            sig.setdefault(o.value, []).append(f"< {term(s)} {q.predicate} {term(q.graph_name)}")
-    if not sig:
+    if not any(isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode)
+               for q in quads):
         return quads
-    names: dict[str, str] = {}
-    used: Counter[str] = Counter()
-    for old in sorted(sig, key=lambda b: ("\n".join(sorted(sig[b])), b)):
-        h = hashlib.sha1((salt + "\n" + "\n".join(sorted(sig[old]))).encode()).hexdigest()[:16]
-        names[old] = f"b{h}n{used[h]}"
-        used[h] += 1
+    dataset = Dataset(quads)
+    dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)  # stable within one pyoxigraph
 
     def relabel(t: Any) -> Any:
-        return BlankNode(names[t.value]) if isinstance(t, BlankNode) else t
+        return BlankNode(f"{salt}-{t.value}") if isinstance(t, BlankNode) else t
 
-    return [Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name) for q in quads]
+    return sorted((Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name)
+                   for q in dataset), key=str)
 
 
 def _digest_quads(quads: Iterable[Quad]) -> str:

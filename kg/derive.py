@@ -30,10 +30,17 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from pyoxigraph import NamedNode, Quad, QueryTriples, Store
+from pyoxigraph import NamedNode, Quad, QueryTriples, RdfFormat, Store
 
 from kg import vocab
-from kg.store import add_quads, remove_graph, remove_quads, run_query, run_update
+from kg.store import (
+    add_ntriples,
+    graph_size,
+    remove_graph,
+    remove_quads,
+    run_query,
+    run_update,
+)
 
 RULES_PACKAGE = "kg"
 RULES_FOLDER = ("sparql", "derive")
@@ -67,7 +74,7 @@ def materialise(store: Store) -> int:
     for _name, text in rules():
         for op in split_operations(text):
             _apply(store, op, graph)
-    count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    count = graph_size(store, graph)
     if count == 0:
         remove_graph(store, graph)  # an empty graph would still be listed; a clean build has none
     return count
@@ -175,8 +182,7 @@ def _apply(store: Store, op: Operation, graph: NamedNode) -> None:
     result = run_query(store, f"CONSTRUCT {{ {op.template} }} WHERE {{ {op.where} }}",
                        prefixes=vocab.PREFIXES)
     assert isinstance(result, QueryTriples)
-    quads = [Quad(t.subject, t.predicate, t.object, graph) for t in result]
     if op.kind == "INSERT":
-        add_quads(store, quads)
+        add_ntriples(store, result.serialize(format=RdfFormat.N_TRIPLES), graph)
     else:
-        remove_quads(store, quads)
+        remove_quads(store, [Quad(t.subject, t.predicate, t.object, graph) for t in result])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from decimal import Decimal
 from functools import lru_cache
 
@@ -60,6 +60,7 @@ def node(iri: str) -> NamedNode:
 
 
 RDF_TYPE = node(vocab.RDF.type)
+_ACTIVITY = str(vocab.ACTIVITY)
 RDFS_LABEL = node(vocab.RDFS.label)
 
 
@@ -177,7 +178,7 @@ def _evidence(w: _Writer, subject: NamedNode, fid: str, ev: Evidence, article: N
     w.add(ev_node, NIF.anchorOf, text(ev.text))
     w.add(ev_node, K.confidence, decimal(ev.confidence))
     w.add(ev_node, K.extractorName, text(ev.extractor))
-    w.add(ev_node, PROV.wasGeneratedBy, node(vocab.ACTIVITY[ev.article_id]))
+    w.add(ev_node, PROV.wasGeneratedBy, node(_ACTIVITY + ev.article_id))
 
 
 def _fact(w: _Writer, fact: Fact, article: NamedNode) -> None:
@@ -271,7 +272,7 @@ def article_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]
     w.add(a, K.sourceFile, text(article.path.rsplit("/", 1)[-1]))
     w.add(a, NIF.isString, text(article.text))
 
-    activity = node(vocab.ACTIVITY[article.id])
+    activity = node(_ACTIVITY + article.id)
     extractor = node(extractor_iri(extraction.extractor_version))
     w.add(activity, RDF_TYPE, K.ExtractionActivity)
     w.add(activity, PROV.used, a)
@@ -328,7 +329,11 @@ def merge_entities(groups: Iterable[Iterable[Entity]]) -> list[Entity]:
 
 def entities_to_json(entities: Iterable[Entity]) -> str:
     """Compact, sorted JSON of entity records (build bookkeeping in the meta graph)."""
-    return json.dumps([asdict(e) for e in sorted(entities)], sort_keys=True, ensure_ascii=False)
+    # A shallow dict per record: ``dataclasses.asdict`` deep-copies every field (slow, and the
+    # fields are strings, an enum and a tuple of strings, which json writes as they are).
+    names = [f.name for f in fields(Entity)]
+    return json.dumps([{n: getattr(e, n) for n in names} for e in sorted(entities)],
+                      sort_keys=True, ensure_ascii=False)
 
 
 def entities_from_json(data: str) -> list[Entity]:

@@ -35,7 +35,7 @@ _GRAPH_NS = str(vocab.GRAPH)
 
 #: The SPARQL files (``kg/sparql/``) this module runs.
 QUERIES = (
-    "void_graphs.rq", "void_graph_classes.rq", "void_graph_entities.rq", "void_dataset.rq",
+    "void_graphs.rq", "void_graph_classes.rq", "void_dataset.rq",
     "void_class_partitions.rq", "void_property_partitions.rq",
 )
 
@@ -91,18 +91,18 @@ def void_quads(store: Store) -> list[Quad]:
     for row in rows["void_graphs.rq"]:
         graphs[row["g"].value] = {
             "triples": int(row["triples"].value), "properties": int(row["properties"].value),
-            "classes": 0, "entities": 0,
+            "entities": int(row["entities"].value), "classes": 0,
         }
-    for name, key in (("void_graph_classes.rq", "classes"), ("void_graph_entities.rq", "entities")):
-        for row in rows[name]:
-            graphs[row["g"].value][key] = int(row[key].value)
+    for row in rows["void_graph_classes.rq"]:
+        graphs[row["g"].value]["classes"] = int(row["classes"].value)
     default_triples = sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
     (ds_row,) = rows["void_dataset.rq"]
 
     add(DATASET, vocab.RDF.type, str(v.Dataset))
     add(DATASET, v.triples, _n(sum(g["triples"] for g in graphs.values()) + default_triples))
-    for key in ("classes", "properties", "entities"):
-        add(DATASET, v[key], _n(int(ds_row[key].value)))
+    add(DATASET, v.classes, _n(len(rows["void_class_partitions.rq"])))
+    add(DATASET, v.properties, _n(len(rows["void_property_partitions.rq"])))
+    add(DATASET, v.entities, _n(int(ds_row["entities"].value)))
     add(DATASET, v.uriSpace, Literal(vocab.BASE))
     for graph in sorted(graphs):
         s = subset_iri(graph)
