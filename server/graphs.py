@@ -123,7 +123,8 @@ def network(f: Filters) -> dict[str, object]:
     iris.pop("other_iri", None)
     nodes: OrderedDict[str, dict[str, object]] = OrderedDict()
     edges: OrderedDict[tuple[str, ...], dict[str, object]] = OrderedDict()
-    for row in runner.select("network", **iris):
+    # With an actor, start from the actor's facts (network_actor.rq); otherwise scan them all.
+    for row in runner.select("network_actor" if "actor_iri" in iris else "network", **iris):
         if not _in_range(_v(row, "date"), f):
             continue
         kind = local_name(_v(row, "type") or "").lower()
