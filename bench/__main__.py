@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replay-scales", default=None,
                         help="scale factors whose store side is built from replayed "
                              "extractions, extraction extrapolated (default 1000; --quick: none)")
+    parser.add_argument("--reuse-builds", action="store_true",
+                        help="scale: take an earlier real build of a size (and its store) "
+                             "instead of building it again")
     parser.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md/json")
     parser.add_argument("--fresh", action="store_true",
                         help="do not keep sections of an earlier results.json")
@@ -98,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             from bench import scale
 
             results["scale"] = scale.run(scales, replay, reps=10 if quick else 20, log=_log,
-                                         partial=WORK / "scale-partial.json")
+                                         partial=WORK / "scale-partial.json",
+                                         reuse=args.reuse_builds)
         runs[section] = {"finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                          "seconds": time.monotonic() - t0, "quick": quick,
                          "loadavg_1min_start_end": [load_start[0], os.getloadavg()[0]]}

@@ -82,6 +82,10 @@ def run(scale: float = 10, rounds: int = 3,
     # derived graph, VoID aggregates, counts).
     write_ratios = [(quads / b["stages"]["add_quads"]) / (quads / k["load_seconds"])
                     for b, k in zip(builds, bulks, strict=True)]
+    # Facts to quads to store: what a pipeline emitting N-Quads and a loader would do.
+    article_path = [b["stages"]["rdf"] + b["stages"]["add_quads"] for b in builds]
+    article_ratios = [(quads / a) / (quads / k["load_seconds"])
+                      for a, k in zip(article_path, bulks, strict=True)]
     out = {
         "scale": scale, "articles": builds[0]["articles"], "quads": quads,
         "dump_bytes": dump.stat().st_size,
@@ -91,6 +95,8 @@ def run(scale: float = 10, rounds: int = 3,
         "ratio": summary(ratios),
         "write_path_quads_per_s": summary([quads / b["stages"]["add_quads"] for b in builds]),
         "write_path_ratio": summary(write_ratios),
+        "article_path_quads_per_s": summary([quads / a for a in article_path]),
+        "article_path_ratio": summary(article_ratios),
         "build_seconds": summary([b["seconds"] for b in builds]),
         "bulk_seconds": summary([k["seconds"] for k in bulks]),
         "build_stage_seconds": {s: statistics.median(b["stages"].get(s, 0.0) for b in builds)

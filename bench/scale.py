@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import serving, synth
-from bench.common import WORK, dir_size, free_port, run_json, server_process
+from bench.common import WORK, dir_size, free_port, machine, run_json, server_process
 
 
 def corpus_at(scale: float) -> tuple[Path, int]:
@@ -39,6 +39,31 @@ def cache_at(scale: float) -> Path:
     return WORK / f"scale-extractions-{scale:g}x.pkl"
 
 
+def build_record(scale: float) -> Path:
+    """Where a real build's measurements are kept next to its store (for ``--reuse-builds``)."""
+    return WORK / f"scale-build-{scale:g}x.json"
+
+
+def reused_build(scale: float, log: Callable[[str], None] = print) -> dict[str, Any] | None:
+    """The measurements of an earlier real build of this size, if it and its store remain.
+
+    Why: a real 1000x build takes most of an hour on 2 cores; it can run on its own (e.g.
+    overnight, ``python -m bench.build_child`` as :func:`build_at` calls it) and the other
+    sections and the query timings are then taken on its store. The record keeps the commit
+    it was built from, and the report says the build was reused.
+    """
+    record = build_record(scale)
+    if not record.is_file():
+        return None
+    res = json.loads(record.read_text(encoding="utf-8"))
+    if not (Path(res["store"]) / "CURRENT").is_file():
+        return None
+    res["reused"] = True
+    log(f"scale {scale:g}x: reusing the build measured at commit {res.get('commit')} "
+        f"({res['seconds'] / 60:.1f} min)")
+    return res
+
+
 def build_at(scale: float, jobs: int = 2, log: Callable[[str], None] = print) -> dict[str, Any]:
     """Generate (if needed) and build the ``scale`` x corpus; return the child's measurements."""
     corpus, words = corpus_at(scale)
@@ -49,7 +74,8 @@ def build_at(scale: float, jobs: int = 2, log: Callable[[str], None] = print) ->
                     "--jobs", str(jobs), "--save-cache", str(cache_at(scale))],
                    timeout=4 * 3600)
     res.update(scale=scale, words=words, store=str(store), store_bytes=dir_size(store),
-               words_per_s=words / res["seconds"])
+               words_per_s=words / res["seconds"], commit=machine()["commit"])
+    build_record(scale).write_text(json.dumps(res, indent=1), encoding="utf-8")
     log(f"  built in {res['seconds']:.1f} s ({res['words_per_s']:.0f} words/s), "
         f"{res['quads']} quads, store {res['store_bytes'] / 1e6:.0f} MB, "
         f"peak RSS {res['peak_rss_bytes'] / 1e6:.0f} MB (+ workers "
@@ -131,7 +157,7 @@ def growth(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def run(scales: tuple[float, ...] = (10, 100), replay: tuple[float, ...] = (1000,),
         reps: int = 30, jobs: int = 2, log: Callable[[str], None] = print,
-        partial: Path | None = None) -> dict[str, Any]:
+        partial: Path | None = None, reuse: bool = False) -> dict[str, Any]:
     """Build and query at each scale (``replay`` sizes: store side measured, extraction
     extrapolated from the largest real build); ``partial`` gets the results after each size."""
     points: list[dict[str, Any]] = []
@@ -140,7 +166,7 @@ def run(scales: tuple[float, ...] = (10, 100), replay: tuple[float, ...] = (1000
             real = [p for p in points if not p.get("extrapolated")]
             res = replay_at(scale, max(real, key=lambda p: p["scale"]), log)
         else:
-            res = build_at(scale, jobs, log)
+            res = (reuse and reused_build(scale, log)) or build_at(scale, jobs, log)
         res["saved_queries"] = saved_latencies(Path(res["store"]), reps, 8.0)
         worst = max(res["saved_queries"].items(),
                     key=lambda kv: kv[1]["http"]["latency_s"]["p95"])

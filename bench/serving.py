@@ -15,6 +15,11 @@ Why these three numbers:
   (rdflib-endpoint has no ``substitutions``), and row counts are compared so a fast wrong
   answer cannot pass. Target: ours >= 20x its throughput.
 
+* **The framework floor.** A Flask app with one route returning a fixed body, under waitress
+  with the same thread count as ``kg serve``, timed with the same keep-alive client: the
+  latency no query can go below on this machine with the mandated stack (Flask), reported next
+  to the per-query overheads.
+
 Only 127.0.0.1 is contacted; both servers are child processes stopped at the end.
 """
 
@@ -138,8 +143,7 @@ def interleaved(port: int, store_root: Path, queries: list[BenchQuery], reps: in
     out: dict[str, dict[str, Any]] = {}
 
     def local(q: BenchQuery, subs: dict[Any, Any]) -> bytes:
-        # kg.store.run_query: the fastest way we know to run it on pyoxigraph (parameters
-        # inlined as VALUES), which is also what the server's workers do.
+        # kg.store.run_query with the same substitutions, as the server's workers run it.
         result = run_query(store, q.sparql, substitutions=subs or None,
                            use_default_graph_as_union=True)
         if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
@@ -226,6 +230,39 @@ def throughput(port: int, endpoint: str, queries: list[BenchQuery], levels: tupl
     return out
 
 
+#: ``python -c`` body of the floor server: Flask + waitress, one route, nothing else.
+FLOOR_APP = """
+import sys
+from flask import Flask
+from waitress import serve
+app = Flask("floor")
+@app.get("/")
+def index():
+    return "ok"
+serve(app, host="127.0.0.1", port=int(sys.argv[1]), threads=8, _quiet=True)
+"""
+
+
+def floor(reps: int = 500) -> dict[str, Any]:
+    """Latency of an empty Flask route under waitress (same client as :func:`interleaved`)."""
+    import http.client
+
+    port = free_port()
+    with server_process(["-c", FLOOR_APP, str(port)], port, WORK / "logs" / "floor.log"):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        times: list[float] = []
+        try:
+            for i in range(reps + 50):
+                t0 = time.perf_counter()
+                conn.request("GET", "/")
+                conn.getresponse().read()
+                if i >= 50:  # warm-up
+                    times.append(time.perf_counter() - t0)
+        finally:
+            conn.close()
+    return {"latency_s": summary(times)}
+
+
 def seed_store(log: Callable[[str], None] = print) -> Path:
     """The seed corpus built once into the work folder (real articles, not synthetic)."""
     store = WORK / "seed-store"
@@ -245,6 +282,9 @@ def run(store: Path | None = None, reps: int = 50, levels: tuple[int, ...] = (1,
     log(f"serving: {len(queries)} queries on {store}")
     port = free_port()
     out: dict[str, Any] = {"store": str(store), "queries": {}, "reps": reps}
+    out["floor"] = floor()
+    log(f"  floor (empty Flask route on waitress): p50 "
+        f"{1000 * out['floor']['latency_s']['median']:.2f} ms")
     with server_process(["-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)],
                         port, WORK / "logs" / "kg-serve.log"):
         both = interleaved(port, store, queries, reps, max_seconds)
