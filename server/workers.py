@@ -98,11 +98,23 @@ def execute(store: object, job: QueryJob) -> Outcome:
         return Outcome(BOOLEAN, key, formats.serialize_boolean(result, key), 1, False)
     if isinstance(result, ox.QuerySolutions):
         key = _format_for(job, SOLUTIONS)
+        whole = formats.serialize_whole_solutions(result, key, job.max_rows)
+        if whole is not None:
+            body, rows = whole
+            return Outcome(SOLUTIONS, key, body, rows, False)
+        # Over the row cap (or the byte budget): run it again and cut it at the cap in Python.
+        result = kg_store.run_query(store, job.sparql, **kwargs)
+        assert isinstance(result, ox.QuerySolutions)
         variables = [v.value for v in result.variables]
         rows, truncated = _take(([s[v] for v in variables] for s in result), job.max_rows)
         return Outcome(SOLUTIONS, key, formats.serialize_solutions(variables, rows, key),
                        len(rows), truncated)
     key = _format_for(job, GRAPH)
+    if key in formats.LINE_FORMATS:
+        whole = formats.serialize_whole_triples(result, key, job.max_rows)
+        if whole is not None:
+            return Outcome(GRAPH, key, whole[0], whole[1], False)
+        result = kg_store.run_query(store, job.sparql, **kwargs)  # over the cap: cut it
     triples, truncated = _take(iter(result), job.max_rows)
     return Outcome(GRAPH, key, formats.serialize_triples(triples, key), len(triples), truncated)
 

@@ -162,3 +162,49 @@ def test_openapi_lists_every_saved_query(app: Flask) -> None:
     doc = app.test_client().get("/openapi.json").get_json()
     names = {p.removeprefix("/queries/") for p in doc["paths"] if p.startswith("/queries/")}
     assert names == {p.stem for p in (ROOT / "queries").glob("*.rq")}
+
+
+@pytest.mark.parametrize("key", ["json", "xml", "csv", "tsv"])
+def test_whole_result_path_counts_rows_exactly_and_respects_the_cap(key: str) -> None:
+    """pyoxigraph writes the whole result; rows are counted from its bytes, including values
+    with newlines, quotes, tabs and markup, and a result over the cap is handed back."""
+    import pyoxigraph as ox
+
+    from server import formats
+
+    store = ox.Store()
+    g = ox.NamedNode("http://example.org/g")
+    tricky = ["a\nb", "<result>x</result>", 'q"uo,te', "tab\there", "}},{", "plain"]
+    for i, text in enumerate(tricky):
+        store.add(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"),
+                          ox.NamedNode("http://example.org/p"), ox.Literal(text), g))
+    query = "SELECT ?s ?o ?missing WHERE { GRAPH ?g { ?s ?p ?o } }"
+    whole = formats.serialize_whole_solutions(store.query(query), key, len(tricky))
+    assert whole is not None and whole[1] == len(tricky)
+    if key == "csv":  # pyoxigraph reads no CSV results; the csv module does
+        import csv
+        import io
+
+        values = [row[1] for row in csv.reader(io.StringIO(whole[0].decode()))][1:]
+    else:
+        parsed = ox.parse_query_results(whole[0], format=formats._OX_RESULTS[key])
+        values = [s["o"].value for s in parsed]
+    assert sorted(values) == sorted(tricky)
+    assert formats.serialize_whole_solutions(store.query(query), key, len(tricky) - 1) is None
+
+
+@pytest.mark.parametrize("key", ["ntriples", "nquads"])
+def test_whole_graph_path_counts_triples_and_respects_the_cap(key: str) -> None:
+    import pyoxigraph as ox
+
+    from server import formats
+
+    store = ox.Store()
+    for i, text in enumerate(["a\nb", "two\nnew\nlines", "plain"]):
+        store.add(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"),
+                          ox.NamedNode("http://example.org/p"), ox.Literal(text)))
+    query = "CONSTRUCT WHERE { ?s ?p ?o }"
+    whole = formats.serialize_whole_triples(store.query(query), key, 3)
+    assert whole is not None and whole[1] == 3
+    assert len(list(ox.parse(whole[0], format=formats._OX_RDF[key]))) == 3
+    assert formats.serialize_whole_triples(store.query(query), key, 2) is None
