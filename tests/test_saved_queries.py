@@ -233,10 +233,11 @@ def test_fact_evidence(store: ox.Store) -> None:
 
 
 def test_opposite_stances(store: ox.Store) -> None:
-    rows = run(store, "opposite-stances")
+    rows = run(store, "opposite-stances", target="ukraine")
     assert [(r["targetLabel"], r["supporterLabel"], r["criticLabel"]) for r in rows] == [
         ("Ukraine", "NATO", "Russia")]
     assert run(store, "opposite-stances", target="china") == []
+    assert run(store, "opposite-stances") == []  # the default target is china
 
 
 def test_actor_network(store: ox.Store) -> None:
