@@ -25,18 +25,25 @@ def _ok(flag: bool) -> str:
     return "**meets**" if flag else "**misses**"
 
 
-def _machine(m: dict[str, Any]) -> list[str]:
+def _machine(m: dict[str, Any], runs: dict[str, Any]) -> list[str]:
     v = m.get("versions", {})
     mem = m.get("memory_bytes") or 0
-    return [
+    rows = [
         "## Machine and versions", "",
         f"- {m.get('cpu')}, {m.get('cores')} cores, {mem / 2**30:.0f} GiB RAM; {m.get('os')}",
         f"- Python {m.get('python')}; " + ", ".join(f"{k} {val}" for k, val in v.items() if val),
         f"- commit {m.get('commit')}, run {m.get('date_utc')}",
-        "- The machine was shared with other engineers' test runs (browser tests, pytest, "
-        "their own benchmarks) during this run, so absolute numbers are noisy; each ratio "
-        "interleaves its two sides in the same run so that a disturbance hits both.", "",
+        "- A virtual machine whose cores are shared with other tenants: absolute speeds vary "
+        "from minute to minute, so each ratio interleaves its two sides in the same run.",
     ]
+    if runs:
+        rows += ["", "| section | finished | minutes | 1-min load average at start → end |",
+                 "|---|---|---|---|"]
+        for name, r in runs.items():
+            start, end = r.get("loadavg_1min_start_end", [float("nan")] * 2)
+            rows.append(f"| {name} | {r.get('finished')} | {r.get('seconds', 0) / 60:.1f} | "
+                        f"{start:.2f} → {end:.2f} |")
+    return [*rows, ""]
 
 
 def _headline(r: dict[str, Any]) -> list[str]:
@@ -207,22 +214,6 @@ def _scale(sc: dict[str, Any]) -> list[str]:
             f"{p['store_bytes'] / 1e6:.0f} MB | {p['peak_rss_bytes'] / 1e6:.0f} / "
             f"{p['peak_child_rss_bytes'] / 1e6:.0f} MB | {worst[0]} "
             f"{_ms(worst[1]['http']['latency_s']['p95'])} ms |")
-    names = sorted({n for p in sc["points"] for n in p["saved_queries"]})
-    rows += ["", "Saved queries over HTTP at each size, default parameters, p95 ms (target "
-             "< 100; `t/o` = stopped by the server's time limit):", "",
-             "| query | " + " | ".join(f"{p['scale']:g}×" for p in sc["points"]) + " |",
-             "|---|" + "---|" * len(sc["points"])]
-    for n in names:
-        cells = []
-        for p in sc["points"]:
-            q = p["saved_queries"].get(n)
-            if q is None:
-                cells.append("–")
-            elif q["http"]["status"] not in (200, 206):
-                cells.append(f"t/o ({q['http']['status']})")
-            else:
-                cells.append(_ms(q["http"]["latency_s"]["p95"]))
-        rows.append(f"| {n} | " + " | ".join(cells) + " |")
     rows += ["", "Build stages (seconds):", ""]
     stages = sorted({s for p in sc["points"] for s in p["stages"]})
     rows += ["| stage | " + " | ".join(f"{p['scale']:g}×" for p in sc["points"]) + " |",
@@ -267,7 +258,7 @@ def render(r: dict[str, Any]) -> str:
              + " from `bench/results.json`; do not edit by hand. How each number is measured: "
              "the docstrings of `bench/*.py`.", ""]
     lines += _headline(r)
-    lines += _machine(r.get("machine", {}))
+    lines += _machine(r.get("machine", {}), r.get("section_runs", {}))
     for key, fn in (("extraction", _extraction), ("loading", _loading),
                     ("serving", _serving), ("scale", _scale)):
         if r.get(key):
