@@ -122,7 +122,10 @@ def saved_query(saved: SavedQuery, args: dict[str, str], override: str | None) -
     outcome = run_job(job)
     response = outcome_response(outcome)
     if saved.pagination:
-        response.headers["Link"] = page_links(saved.pagination, args, outcome.rows)
+        known = {p.name for p in saved.params} | {"format", "output"}
+        response.headers["Link"] = page_links(
+            saved.pagination, {k: v for k, v in args.items() if k in known or k == "page"},
+            outcome.rows)
     return response
 
 
@@ -130,7 +133,8 @@ def page_links(size: int, args: dict[str, str], rows: int) -> str:
     """RFC 8288 ``Link`` header for a paginated saved query, as grlc sends it.
 
     ``first`` always, ``prev`` after page 1, ``next`` when this page came back full (a full
-    last page gives one empty next page: cheaper than counting the whole result).
+    last page gives one empty next page: cheaper than counting the whole result). ``args``
+    holds only the query's own parameters: unknown ones are not echoed into a header.
     """
     from urllib.parse import urlencode
 

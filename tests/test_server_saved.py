@@ -99,6 +99,8 @@ def test_pagination_links_as_grlc_sends_them(sample_server: LiveServer) -> None:
     assert "page=1" in links["prev"] and "class=kg%3AState" in links["prev"]
     assert requests.get(links["prev"], headers={"Accept": "application/sparql-results+json"},
                         timeout=30).json() == first.json()
+    junk = q(sample_server, "/queries/entity-wikidata.json", {"class": "kg:State", "x" * 50: "y"})
+    assert "x" * 50 not in junk.headers["Link"] and "class=kg%3AState" in junk.headers["Link"]
 
 
 @pytest.mark.parametrize(("path", "params", "param"), [
