@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             from bench import extraction
 
             results["extraction"] = extraction.run(
-                repeat=2 if quick else 4, rounds=2 if quick else 3, log=_log)
+                repeat=2 if quick else 4, rounds=2 if quick else 5, log=_log)
         elif section == "loading":
             from bench import loading
 

@@ -168,7 +168,8 @@ class FactAssembler:
     msgpacks ``user_data``; bytes pass through unchanged, and pickling the frozen dataclasses
     is done in C, several times cheaper than walking them into dicts and back (the old
     ``plain`` module). The bytes only travel between our own pipe workers and the parent.
-    Docs without an article reference (``doc.user_data["kg_article"]``) pass through untouched.
+    Docs without an article reference (``doc.user_data["kg_article"]``, or the context
+    ``extract_articles`` passes to ``nlp.pipe``) pass through untouched.
     """
 
     def __init__(self, registry: Registry) -> None:
@@ -176,12 +177,20 @@ class FactAssembler:
         self.cues = _Cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        ref = doc.user_data.get(ARTICLE_KEY)
+        ref = doc.user_data.get(ARTICLE_KEY) or _article_context(doc)
         if ref is not None:
             article = ArticleRef(ref[0], FuzzyDate(ref[1]) if ref[1] else None)
             ex = extract_doc(doc, article, self.registry, self.cues)
             doc.user_data[RESULT_KEY] = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
         return doc
+
+
+def _article_context(doc: Doc) -> tuple[str, str | None] | None:
+    """The (article id, publication date) context ``extract_articles`` gave ``nlp.pipe``."""
+    ctx = getattr(doc, "_context", None)
+    if isinstance(ctx, tuple) and len(ctx) == 2 and isinstance(ctx[0], str):
+        return ctx
+    return None
 
 
 def extraction_of(doc: Doc) -> ArticleExtraction | None:

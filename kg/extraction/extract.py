@@ -1,14 +1,15 @@
 """Entry point: articles -> :class:`ArticleExtraction`, in input order, deterministic.
 
 Why: spaCy runs once over all texts through ``nlp.pipe(..., as_tuples=True)`` (batched,
-optionally multi-process). Each Doc is made here first with its article reference in
-``doc.user_data``, so the last component (``kg_facts.v1``) assembles the facts inside the
-worker that parsed it; the parent only rebuilds the result. Output tuples are sorted, so the
+optionally multi-process), each text with its article reference as context, so the last
+component (``kg_facts.v1``) assembles the facts inside the worker that parsed it; the parent
+only unpickles the result. Output tuples are sorted, so the
 same input always gives identical output.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -16,7 +17,6 @@ from spacy.language import Language
 from kg.corpus import Article
 from kg.extraction import EXTRACTOR_VERSION
 from kg.extraction.assemble import (
-    ARTICLE_KEY,
     ArticleRef,
     extract_doc,
     extraction_of,
@@ -27,11 +27,16 @@ from kg.facts import ArticleExtraction
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "extract_doc"]
 
 
-def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[tuple[object, Article]]:
+def _inputs(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[str, str | None]]]:
+    """(text, article reference) pairs for ``nlp.pipe(as_tuples=True)``.
+
+    Why plain text: spaCy sends texts to its worker processes as strings and the context
+    beside them, and puts the context on the Doc (``doc._context``) before the components
+    run; pre-made Docs would be serialized token by token on the way out (what the raw
+    ``nlp.pipe`` baseline of ``bench/extraction.py`` never pays).
+    """
     for a in articles:
-        doc = nlp.make_doc(a.text)
-        doc.user_data[ARTICLE_KEY] = [a.id, a.published.value if a.published else None]
-        yield doc, a
+        yield a.text, (a.id, a.published.value if a.published else None)
 
 
 def extract_articles(
@@ -43,10 +48,11 @@ def extract_articles(
     """Extract every article, yielding results in input order."""
     nlp = nlp if nlp is not None else load_pipeline()
     registry = registry_of(nlp)
+    mine, theirs = itertools.tee(articles)  # spaCy keeps the order; the lag is a few batches
     stream = nlp.pipe(
-        _docs(nlp, articles), as_tuples=True, n_process=n_process, batch_size=batch_size
+        _inputs(theirs), as_tuples=True, n_process=n_process, batch_size=batch_size
     )
-    for doc, article in stream:
+    for (doc, _ref), article in zip(stream, mine, strict=True):
         done = extraction_of(doc)
         yield (
             done
