@@ -60,7 +60,6 @@ def node(iri: str) -> NamedNode:
 
 
 RDF_TYPE = node(vocab.RDF.type)
-_ACTIVITY = str(vocab.ACTIVITY)
 RDFS_LABEL = node(vocab.RDFS.label)
 
 
@@ -178,7 +177,7 @@ def _evidence(w: _Writer, subject: NamedNode, fid: str, ev: Evidence, article: N
     w.add(ev_node, NIF.anchorOf, text(ev.text))
     w.add(ev_node, K.confidence, decimal(ev.confidence))
     w.add(ev_node, K.extractorName, text(ev.extractor))
-    w.add(ev_node, PROV.wasGeneratedBy, node(_ACTIVITY + ev.article_id))
+    w.add(ev_node, PROV.wasGeneratedBy, node(vocab.activity_iri(ev.article_id)))
 
 
 def _fact(w: _Writer, fact: Fact, article: NamedNode) -> None:
@@ -252,7 +251,7 @@ def _mention(w: _Writer, m: Mention, article_id: str, article: NamedNode) -> Non
 
 def extractor_iri(version: str) -> str:
     """IRI of the extractor software agent for one pipeline version."""
-    return str(vocab.ACTIVITY["extractor-" + _digest(version)])
+    return vocab.activity_iri("extractor-" + _digest(version))
 
 
 def article_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]:
@@ -272,7 +271,7 @@ def article_quads(article: Article, extraction: ArticleExtraction) -> list[Quad]
     w.add(a, K.sourceFile, text(article.path.rsplit("/", 1)[-1]))
     w.add(a, NIF.isString, text(article.text))
 
-    activity = node(_ACTIVITY + article.id)
+    activity = node(vocab.activity_iri(article.id))
     extractor = node(extractor_iri(extraction.extractor_version))
     w.add(activity, RDF_TYPE, K.ExtractionActivity)
     w.add(activity, PROV.used, a)

@@ -213,6 +213,7 @@ class BoundQuery:
     substitutions: dict[str, ox.NamedNode | ox.Literal]
     query_type: str
     wikidata_params: tuple[str, ...] = ()  # variables bound to wd: IRIs given as QIDs
+    page: int = 1  # the page asked for (1 when the query does not paginate)
 
 
 @dataclass(frozen=True)
@@ -256,12 +257,12 @@ class SavedQuery:
             if (p.kind == "iri" and p.namespace == str(vocab.ENTITY)
                     and term.value.startswith(str(vocab.WD))):
                 wikidata.append(p.variable)
-        text = self.text
+        text, page = self.text, 1
         if self.pagination:
             page = _page(args.get("page"))
             offset = (page - 1) * self.pagination
             text = f"{text.rstrip()}\nLIMIT {self.pagination} OFFSET {offset}\n"
-        return BoundQuery(text, subs, self.query_type, tuple(wikidata))
+        return BoundQuery(text, subs, self.query_type, tuple(wikidata), page)
 
 
 def _page(raw: str | None) -> int:

@@ -263,6 +263,7 @@ def is_local_id(value: str) -> bool:
 # rdflib's ``Namespace[...]`` (a URIRef with a validity check each time) was a tenth of the
 # store side's Python time. Same strings; ids are slugs we minted ourselves.
 _ARTICLE, _GRAPH, _ENTITY, _FACT = str(ARTICLE), str(GRAPH), str(ENTITY), str(FACT)
+_ACTIVITY = str(ACTIVITY)
 
 
 def article_iri(article_id: str) -> str:
@@ -283,6 +284,11 @@ def entity_iri(entity_id: str) -> str:
 def fact_iri(fact_id: str) -> str:
     """IRI of an extracted fact node (stance, statement, membership …) or its evidence."""
     return _FACT + fact_id
+
+
+def activity_iri(activity_id: str) -> str:
+    """IRI of a PROV activity (one extraction run of an article, or an extractor version)."""
+    return _ACTIVITY + activity_id
 
 
 def wikidata_iri(qid: str) -> str:
@@ -332,6 +338,7 @@ __all__ = [
     "WIKIDATA_ENDPOINT",
     "XSD",
     "P",
+    "activity_iri",
     "article_graph",
     "article_iri",
     "entity_iri",

@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -213,6 +213,20 @@ class _OverBudget(Exception):
     pass
 
 
+def _within_cap(result: ox.QuerySolutions | ox.QueryTriples, fmt: object,
+                count: Callable[[bytes], int], max_rows: int) -> tuple[bytes, int] | None:
+    """``result`` written by pyoxigraph into the byte budget, with ``count`` rows; None if
+    it overran the budget or the row cap."""
+    sink = _Budget(max(64_000, max_rows * BYTES_PER_CAPPED_ROW))
+    try:
+        result.serialize(sink, format=fmt)  # type: ignore[arg-type]
+    except _OverBudget:
+        return None
+    body = bytes(sink.data)
+    rows = count(body)
+    return (body, rows) if rows <= max_rows else None
+
+
 def _count_rows(body: bytes, key: str) -> int:
     """Rows in a serialized result, exactly, without building a Python object per term."""
     if key == "json":
@@ -235,14 +249,7 @@ def serialize_whole_solutions(result: ox.QuerySolutions, key: str,
     over either limit returns None and the caller cuts it at the cap with
     :func:`serialize_solutions` instead (the rare, slow path).
     """
-    sink = _Budget(max(64_000, max_rows * BYTES_PER_CAPPED_ROW))
-    try:
-        result.serialize(sink, format=_OX_RESULTS[key])
-    except _OverBudget:
-        return None
-    body = bytes(sink.data)
-    rows = _count_rows(body, key)
-    return (body, rows) if rows <= max_rows else None
+    return _within_cap(result, _OX_RESULTS[key], lambda body: _count_rows(body, key), max_rows)
 
 
 #: Graph formats with one triple per line (values escape their newlines), so lines = triples.
@@ -253,14 +260,7 @@ def serialize_whole_triples(result: ox.QueryTriples, key: str,
                             max_rows: int) -> tuple[bytes, int] | None:
     """CONSTRUCT/DESCRIBE triples written by pyoxigraph in a line format, with their count;
     None past the row cap or the byte budget (see :func:`serialize_whole_solutions`)."""
-    sink = _Budget(max(64_000, max_rows * BYTES_PER_CAPPED_ROW))
-    try:
-        result.serialize(sink, format=_OX_RDF[key])
-    except _OverBudget:
-        return None
-    body = bytes(sink.data)
-    rows = body.count(b"\n")
-    return (body, rows) if rows <= max_rows else None
+    return _within_cap(result, _OX_RDF[key], lambda body: body.count(b"\n"), max_rows)
 
 
 def serialize_solutions(variables: Sequence[str], rows: Iterable[Sequence[object]],

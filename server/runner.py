@@ -124,12 +124,12 @@ def saved_query(saved: SavedQuery, args: dict[str, str], override: str | None) -
     if saved.pagination:
         known = {p.name for p in saved.params} | {"format", "output"}
         response.headers["Link"] = page_links(
-            saved.pagination, {k: v for k, v in args.items() if k in known or k == "page"},
+            saved.pagination, bound.page, {k: v for k, v in args.items() if k in known},
             outcome.rows)
     return response
 
 
-def page_links(size: int, args: dict[str, str], rows: int) -> str:
+def page_links(size: int, page: int, args: dict[str, str], rows: int) -> str:
     """RFC 8288 ``Link`` header for a paginated saved query, as grlc sends it.
 
     ``first`` always, ``prev`` after page 1, ``next`` when this page came back full (a full
@@ -137,8 +137,6 @@ def page_links(size: int, args: dict[str, str], rows: int) -> str:
     holds only the query's own parameters: unknown ones are not echoed into a header.
     """
     from urllib.parse import urlencode
-
-    page = int(args.get("page") or 1)  # already checked by SavedQuery.bind
 
     def url(n: int) -> str:
         return f"{request.base_url}?{urlencode({**args, 'page': str(n)})}"

@@ -39,9 +39,7 @@ from kg.facts import (
 )
 from kg.linking import Registry
 
-#: ``doc.user_data`` keys: the article the Doc comes from (set before ``pipe``) and the
-#: finished extraction, pickled (set by the ``kg_facts.v1`` component).
-ARTICLE_KEY = "kg_article"
+#: ``doc.user_data`` key of the finished extraction, pickled (set by ``kg_facts.v1``).
 RESULT_KEY = "kg_extraction"
 
 
@@ -168,8 +166,8 @@ class FactAssembler:
     msgpacks ``user_data``; bytes pass through unchanged, and pickling the frozen dataclasses
     is done in C, several times cheaper than walking them into dicts and back (the old
     ``plain`` module). The bytes only travel between our own pipe workers and the parent.
-    Docs without an article reference (``doc.user_data["kg_article"]``, or the context
-    ``extract_articles`` passes to ``nlp.pipe``) pass through untouched.
+    Docs without an article reference (the ``nlp.pipe`` context ``extract_articles`` gives
+    each text) pass through untouched.
     """
 
     def __init__(self, registry: Registry) -> None:
@@ -177,7 +175,7 @@ class FactAssembler:
         self.cues = _Cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        ref = doc.user_data.get(ARTICLE_KEY) or _article_context(doc)
+        ref = _article_context(doc)
         if ref is not None:
             article = ArticleRef(ref[0], FuzzyDate(ref[1]) if ref[1] else None)
             ex = extract_doc(doc, article, self.registry, self.cues)
