@@ -334,6 +334,50 @@ def test_multiprocess_gives_the_same_result(nlp) -> None:
     assert [e.article_id for e in two] == ["a0", "a1", "a2"]
 
 
+def test_multiprocess_keeps_order_over_many_batches_and_a_lazy_input(nlp) -> None:
+    from kg.extraction.extract import extract_articles
+
+    texts = ["NATO criticised China.", "Finland joined NATO.", "Beijing praised Moscow."]
+    arts = [article_from_text(f"a{i:02d}", texts[i % 3], published="2024-07-31")
+            for i in range(11)]
+    one = list(extract_articles(arts, nlp=nlp))
+    lazy = list(extract_articles(iter(arts), nlp=nlp, n_process=2, batch_size=2))
+    assert lazy == one  # 6 batches, at most 4 in flight, answers in input order
+
+
+@pytest.fixture(scope="module")
+def dying_nlp(tmp_path_factory: pytest.TempPathFactory):
+    """A pipeline whose first component kills its process on the word KILLSWITCH."""
+    import os
+
+    from spacy.language import Language
+
+    from kg.extraction.pipeline import load_pipeline
+
+    if "test_kill_switch" not in Language.factories:
+        @Language.component("test_kill_switch")
+        def kill_switch(doc):
+            if "KILLSWITCH" in doc.text:
+                os._exit(3)
+            return doc
+
+    path = tmp_path_factory.mktemp("reg-dying") / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in ACTORS) + "\n", encoding="utf-8")
+    pipeline = load_pipeline(registry_path=path)
+    pipeline.add_pipe("test_kill_switch", first=True)
+    return pipeline
+
+
+def test_a_dead_extraction_worker_is_a_clear_error(dying_nlp) -> None:
+    from kg.errors import KGError
+    from kg.extraction.extract import extract_articles
+
+    arts = [article_from_text("a", "NATO criticised China."),
+            article_from_text("b", "KILLSWITCH Finland joined NATO.")]
+    with pytest.raises(KGError, match="extraction worker process died"):
+        list(extract_articles(arts, nlp=dying_nlp, n_process=2, batch_size=1))
+
+
 def test_paragraph_breaks_but_not_hard_wraps(nlp) -> None:
     doc = nlp("NATO Summit\nLeaders met in\nWashington and agreed on a\nplan.\n\nThen they left.")
     assert [s.text.strip() for s in doc.sents] == [

@@ -162,10 +162,11 @@ def extract_doc(
 class FactAssembler:
     """Component: extraction of the whole article, stored pickled in ``doc.user_data``.
 
-    Why pickle: with ``n_process > 1`` spaCy ships Docs back with ``Doc.to_bytes``, which
-    msgpacks ``user_data``; bytes pass through unchanged, and pickling the frozen dataclasses
-    is done in C, several times cheaper than walking them into dicts and back (the old
-    ``plain`` module). The bytes only travel between our own pipe workers and the parent.
+    Why pickle: the result is read in the process that parsed the article (our extraction
+    workers, :mod:`kg.extraction.extract`) and crosses to the parent as these bytes; pickling
+    the frozen dataclasses is done in C, several times cheaper than walking them into dicts and
+    back, and bytes in ``user_data`` also survive spaCy's own ``Doc.to_bytes`` when someone
+    runs ``nlp.pipe(n_process=N)`` directly.
     Docs without an article reference (the ``nlp.pipe`` context ``extract_articles`` gives
     each text) pass through untouched.
     """
