@@ -261,8 +261,26 @@ class SavedQuery:
         if self.pagination:
             page = _page(args.get("page"))
             offset = (page - 1) * self.pagination
-            text = f"{text.rstrip()}\nLIMIT {self.pagination} OFFSET {offset}\n"
+            text = _paginate(text, f"LIMIT {self.pagination} OFFSET {offset}")
         return BoundQuery(text, subs, self.query_type, tuple(wikidata), page)
+
+
+#: A body line ``# @page`` marks where a paginated query takes its ``LIMIT``/``OFFSET``.
+PAGE_MARKER_RE = re.compile(r"(?m)^[ \t]*# @page\b.*$")
+
+
+def _paginate(text: str, clause: str) -> str:
+    """The query with ``clause`` at its ``# @page`` line, or appended when it has none.
+
+    Why a marker: pyoxigraph applies an outer ``LIMIT`` after the whole result is built (labels
+    fetched, rows joined); a query that orders its keys in a sub-``SELECT`` lets the page cut
+    there, before the per-row work. To grlc the marker is a comment: it appends the clause at
+    the end, which selects the same rows when the outer query keeps the sub-``SELECT``'s order
+    and gives one row per key.
+    """
+    if PAGE_MARKER_RE.search(text):
+        return PAGE_MARKER_RE.sub(clause, text, count=1)
+    return f"{text.rstrip()}\n{clause}\n"
 
 
 def _page(raw: str | None) -> int:
@@ -409,6 +427,9 @@ def parse_query_file(path: Path) -> SavedQuery:
     pagination = header.get("pagination")
     if pagination is not None and not str(pagination).isdigit():
         raise DataFileError(f"{path}: '#+ pagination:' must be a positive integer")
+    markers = len(PAGE_MARKER_RE.findall(text))
+    if markers > (1 if pagination else 0):
+        raise DataFileError(f"{path}: '# @page' needs '#+ pagination:' and may appear once")
     tags = header.get("tags") or ()
     return SavedQuery(
         name=name,

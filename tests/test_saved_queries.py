@@ -25,8 +25,14 @@ KGC = str(vocab.KGC._NS)
 
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
+    from kg.build import ontology_quads
+    from kg.config import Settings
+    from kg.void import write_void
+
     s = ox.Store()
     s.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
+    s.extend(ontology_quads(Settings())[0])  # a build loads the ontology beside the articles
+    write_void(s)  # ... and writes VoID last: article-summary reads its class partitions
     return s
 
 
@@ -259,11 +265,30 @@ def test_entity_wikidata(store: ox.Store) -> None:
 
 
 def test_article_summary(store: ox.Store) -> None:
-    rows = run(store, "article-summary", article="article:china-aukus-2023")
-    counts = {r["type"].rsplit("#", 1)[1]: r["count"] for r in rows}
-    assert counts == {"Stance": "3", "Statement": "1", "Role": "1", "Partnership": "1",
-                      "Membership": "1", "Meeting": "1", "Mention": "3"}
-    assert len({r["article"] for r in run(store, "article-summary")}) == 3
+    (row,) = run(store, "article-summary", article="article:china-aukus-2023")
+    counts = {k: row[k] for k in ("stances", "statements", "memberships", "partnerships",
+                                  "roles", "events", "mentions")}
+    assert counts == {"stances": "3", "statements": "1", "memberships": "1",
+                      "partnerships": "1", "roles": "1", "events": "1", "mentions": "3"}
+    rows = run(store, "article-summary")
+    assert len(rows) == len({r["article"] for r in rows}) == 3  # one row per article
+    issued = [r["issued"] for r in rows]
+    assert issued == sorted(issued, reverse=True)  # newest first
+
+
+def test_page_marker_puts_the_page_inside_the_sub_select(store: ox.Store) -> None:
+    q = QUERIES["article-summary"]
+    text = q.bind({"page": "2"}).sparql
+    assert "# @page" not in text and text.count("LIMIT") == 1
+    assert text.index("LIMIT 100 OFFSET 100") < text.index("?graph void:rootResource ?article ;")
+    assert run(store, "article-summary", page="2") == []
+
+
+def test_page_marker_needs_pagination(tmp_path: Path) -> None:
+    f = tmp_path / "bad.rq"
+    f.write_text("SELECT ?s WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o }\n    # @page\n  }\n}\n")
+    with pytest.raises(DataFileError, match="@page"):
+        parse_query_file(f)
 
 
 def test_roles(store: ox.Store) -> None:
