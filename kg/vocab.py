@@ -91,6 +91,12 @@ class KG(DefinedNamespace):
     ExtractionActivity: URIRef  # one run of the extractor over one article (prov:Activity)
     Extractor: URIRef  # the software that extracted (prov:SoftwareAgent)
 
+    # --- counts made at build time (derived graph) --------------------------------------
+    StanceProfile: URIRef  # how many stances share a holder, a kind or both, by polarity
+    HolderStanceProfile: URIRef
+    KindStanceProfile: URIRef
+    HolderKindStanceProfile: URIRef
+
     # --- SKOS scheme classes ------------------------------------------------------------
     Polarity: URIRef
     StanceKind: URIRef
@@ -125,6 +131,8 @@ class KG(DefinedNamespace):
     evidence: URIRef  # any fact node -> Evidence
     inArticle: URIRef  # fact or Evidence or Mention -> Article it came from
     denotes: URIRef  # Mention -> the Actor it names (itsrdf:taIdentRef)
+    profileHolder: URIRef  # StanceProfile -> the holder whose stances it counts
+    profileKind: URIRef  # StanceProfile -> the StanceKind whose stances it counts
 
     # --- datatype properties ------------------------------------------------------------
     date: URIRef  # xsd:dateTime of a stance, statement or event
@@ -143,6 +151,10 @@ class KG(DefinedNamespace):
     sentenceText: URIRef  # the whole sentence of an Evidence
     sentenceIndex: URIRef  # 0-based index of that sentence in the article
     confidence: URIRef  # 0..1
+    stanceCount: URIRef  # StanceProfile: stances counted (xsd:integer)
+    negativeCount: URIRef  # ... of them with polarity kgc:negative
+    neutralCount: URIRef
+    positiveCount: URIRef
     extractorName: URIRef  # name and version of the component, e.g. kg_stance.v1
     contentHash: URIRef  # sha256 of the article text
     sourceFile: URIRef  # the file the article was read from

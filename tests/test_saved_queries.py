@@ -27,11 +27,13 @@ KGC = str(vocab.KGC._NS)
 def store() -> ox.Store:
     from kg.build import ontology_quads
     from kg.config import Settings
+    from kg.derive import materialise
     from kg.void import write_void
 
     s = ox.Store()
     s.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
-    s.extend(ontology_quads(Settings())[0])  # a build loads the ontology beside the articles
+    s.extend(ontology_quads(Settings())[0])  # a build loads the ontology beside the articles,
+    materialise(s)  # derives (stance profiles for top-stance-holders and stance-kinds)
     write_void(s)  # ... and writes VoID last: article-summary reads its class partitions
     return s
 
@@ -227,6 +229,13 @@ def test_events_in_range(store: ox.Store) -> None:
     assert set(rows[1]["participants"].split(", ")) == {"United States", "India", "Japan"}
     rows = run(store, "events-in-range", type="kg:Meeting")
     assert [r["label"] for r in rows] == ["AUKUS leaders meeting in San Diego"]
+    # One row per event, with the class its article asserted, though the derived graph adds
+    # kg:Event to every event; kg:Event as the type parameter matches all of them.
+    every = run(store, "events-in-range")
+    assert len(every) == len({r["event"] for r in every}) >= 3
+    assert all(r["type"] != str(vocab.KG.Event) for r in every)
+    assert run(store, "events-in-range", type="kg:Event") == [
+        {**r, "__type_iri": str(vocab.KG.Event)} for r in every]
 
 
 def test_fact_evidence(store: ox.Store) -> None:
