@@ -290,3 +290,48 @@ def test_curated_fact_needs_a_source_not_evidence(shapes: Graph) -> None:
     conforms, messages = _validate(data, shapes)
     assert not conforms
     assert any(m.startswith("A fact must be traced") for m in messages)
+
+
+# --- stance profiles (derived graph) ---
+
+
+def _derived_profiles() -> Graph:
+    """The stance profiles the derive rules make from the server's sample dataset."""
+    import pyoxigraph as ox
+
+    from kg.build import ontology_quads
+    from kg.config import Settings
+    from kg.derive import materialise
+    from kg.vocab import DERIVED_GRAPH
+    from tests.conftest import SAMPLE_TRIG
+
+    store = ox.Store()
+    store.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
+    store.extend(ontology_quads(Settings())[0])
+    materialise(store)
+    derived = Graph()
+    nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(DERIVED_GRAPH)))
+    derived.parse(data=nt, format="nt")
+    profiles = set(derived.subjects(KG.stanceCount, None))  # the other derived triples aside
+    out = Graph()
+    for triple in derived:
+        if triple[0] in profiles:
+            out.add(triple)
+    return out
+
+
+def test_derived_stance_profiles_conform(shapes: Graph) -> None:
+    data = _derived_profiles()
+    assert len(set(data.subjects(KG.stanceCount, None))) >= 3
+    assert _validate(data, shapes) == (True, [])
+
+
+def test_a_profile_whose_counts_do_not_add_up_is_rejected(shapes: Graph) -> None:
+    data = _derived_profiles()
+    profile = next(iter(data.subjects(KG.stanceCount, None)))
+    n = int(data.value(profile, KG.stanceCount))
+    data.set((profile, KG.stanceCount, Literal(n + 1, datatype=XSD.integer)))
+    conforms, messages = _validate(data, shapes)
+    assert not conforms
+    assert ("The polarity counts of a stance profile do not add up to its kg:stanceCount."
+            in messages)
