@@ -263,6 +263,12 @@ def test_actor_network(store: ox.Store) -> None:
     assert ("russia", "stanceToward", f"<{E}nato>") in triples
     assert ("nato", "label", '"NATO"@en') in triples
     assert any(p == "holds" and s == "jens-stoltenberg" for s, p, _ in triples)
+    # Labels only of the actor and of nodes in its network (a branch that bound nothing once
+    # made the label pattern match every label in the store).
+    linked = {s for s, p, _ in triples if p != "label"} | {
+        o.strip("<>").rsplit("/", 1)[1] for _, p, o in triples if p != "label" and o[0] == "<"}
+    assert {s for s, p, _ in triples if p == "label"} <= linked | {"nato"}
+    assert "AUKUS leaders meeting in San Diego" not in str(triples)
 
 
 def test_entity_wikidata(store: ox.Store) -> None:
