@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -264,12 +265,16 @@ def floor(reps: int = 500) -> dict[str, Any]:
 
 
 def seed_store(log: Callable[[str], None] = print) -> Path:
-    """The seed corpus built once into the work folder (real articles, not synthetic)."""
+    """The seed corpus (real articles, not synthetic), built afresh by this checkout.
+
+    Why afresh: a store kept from an earlier run was built by earlier code (an older VoID or
+    derived graph), and the saved queries that read those answered from it with empty rows.
+    """
     store = WORK / "seed-store"
-    if not (store / "CURRENT").exists():
-        log("serving: building the seed corpus")
-        run_json(["-m", "bench.build_child", str(ROOT / "seeds"), "--store", str(store)],
-                 timeout=1800)
+    shutil.rmtree(store, ignore_errors=True)
+    log("serving: building the seed corpus")
+    run_json(["-m", "bench.build_child", str(ROOT / "seeds"), "--store", str(store)],
+             timeout=1800)
     return store
 
 
