@@ -2,8 +2,8 @@
 
 Why: the fact functions are pure (Doc -> facts); this module runs them in a fixed order, links
 stances to their quotations and builds the sorted :class:`ArticleExtraction`. As a pipeline
-component it runs inside ``nlp.pipe`` workers too (``n_process > 1``), so the parent process
-only unpickles the result left in ``doc.user_data``.
+component it runs in the process that parsed the article (one of the extraction workers of
+:mod:`kg.extraction.extract` when ``n_process > 1``), so the parent only unpickles the result.
 """
 
 from __future__ import annotations
