@@ -25,6 +25,24 @@ SAMPLE_TRIG = DATA / "server_sample.trig"
 UPDATE_TOKEN = "test-update-token"
 
 
+def built_sample_store() -> object:
+    """The sample dataset in memory as a build leaves it: ontology beside the articles, the
+    derived graph (shortcuts, stance profiles) and VoID (class partitions per graph) made."""
+    import pyoxigraph as ox
+
+    from kg.build import ontology_quads
+    from kg.config import Settings
+    from kg.derive import materialise
+    from kg.void import write_void
+
+    store = ox.Store()
+    store.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
+    store.extend(ontology_quads(Settings())[0])
+    materialise(store)
+    write_void(store)
+    return store
+
+
 def load_into_store(store: Path, files: list[Path]) -> Path:
     """Load dump files into a store directory through ``kg.store.load_files``."""
     from kg.config import Settings

@@ -16,7 +16,7 @@ from kg.saved_queries import (
     load_saved_queries,
     parse_query_file,
 )
-from tests.conftest import ROOT, SAMPLE_TRIG
+from tests.conftest import ROOT, built_sample_store
 
 QUERIES = load_saved_queries(ROOT / "queries")
 E = str(vocab.ENTITY)
@@ -25,17 +25,7 @@ KGC = str(vocab.KGC._NS)
 
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
-    from kg.build import ontology_quads
-    from kg.config import Settings
-    from kg.derive import materialise
-    from kg.void import write_void
-
-    s = ox.Store()
-    s.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
-    s.extend(ontology_quads(Settings())[0])  # a build loads the ontology beside the articles,
-    materialise(s)  # derives (stance profiles for top-stance-holders and stance-kinds)
-    write_void(s)  # ... and writes VoID last: article-summary reads its class partitions
-    return s
+    return built_sample_store()  # article-summary reads VoID, the stance views the profiles
 
 
 def run(store: ox.Store, name: str, **args: str) -> list[dict[str, str | None]]:

@@ -299,16 +299,10 @@ def _derived_profiles() -> Graph:
     """The stance profiles the derive rules make from the server's sample dataset."""
     import pyoxigraph as ox
 
-    from kg.build import ontology_quads
-    from kg.config import Settings
-    from kg.derive import materialise
     from kg.vocab import DERIVED_GRAPH
-    from tests.conftest import SAMPLE_TRIG
+    from tests.conftest import built_sample_store
 
-    store = ox.Store()
-    store.load(path=str(SAMPLE_TRIG), format=ox.RdfFormat.TRIG)
-    store.extend(ontology_quads(Settings())[0])
-    materialise(store)
+    store = built_sample_store()
     derived = Graph()
     nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(DERIVED_GRAPH)))
     derived.parse(data=nt, format="nt")

@@ -101,13 +101,12 @@ def _pooled(nlp: Language, items: Iterable[Item], n_process: int,
         chunk = batch_size
     with ProcessPoolExecutor(max_workers=n_process, mp_context=_context(),
                              initializer=_init_worker, initargs=(nlp,)) as pool:
-        pending: deque[Future[list[bytes]]] = deque()
         stream = iter(items)
         batches = iter(lambda: list(itertools.islice(stream, chunk)), [])
+        pending: deque[Future[list[bytes]]] = deque()
         try:
-            for batch in itertools.chain(itertools.islice(batches, window), [None]):
-                if batch is not None:
-                    pending.append(pool.submit(_work, batch, batch_size))
+            pending.extend(pool.submit(_work, batch, batch_size)
+                           for batch in itertools.islice(batches, window))
             while pending:
                 done = pending.popleft().result()
                 nxt = next(batches, None)
