@@ -163,8 +163,12 @@ def test_saved_query_page_has_suggestions_downloads_and_link(sample_server: Live
 
 def test_saved_query_enumerations_are_drop_downs(sample_server: LiveServer) -> None:
     body = get(sample_server, "/queries/events-in-range").text
-    assert re.search(r'<select id="p-type" name="type"><option value="">\(any\)</option>'
-                     r'<option\s*>kg:Event</option>', body)
+    # A required parameter with a default: no '(any)' entry, the default preselected.
+    assert re.search(r'<select id="p-type" name="type"><option selected>kg:Event</option>'
+                     r'<option\s*>kg:Summit</option>', body)
+    body = get(sample_server, "/queries/partners-by-domain").text
+    assert re.search(r'<select id="p-domain" name="domain"><option value="">\(any\)</option>'
+                     r'<option\s*>kgc:military</option>', body)
 
 
 # --- network and timeline data ------------------------------------------------------------
