@@ -96,6 +96,8 @@ class KG(DefinedNamespace):
     HolderStanceProfile: URIRef
     KindStanceProfile: URIRef
     HolderKindStanceProfile: URIRef
+    PairStanceProfile: URIRef  # one holder's stances toward one target with one polarity
+    RoleProfile: URIRef  # one post (person, name, organisation) across articles
 
     # --- SKOS scheme classes ------------------------------------------------------------
     Polarity: URIRef
@@ -133,6 +135,11 @@ class KG(DefinedNamespace):
     denotes: URIRef  # Mention -> the Actor it names (itsrdf:taIdentRef)
     profileHolder: URIRef  # StanceProfile -> the holder whose stances it counts
     profileKind: URIRef  # StanceProfile -> the StanceKind whose stances it counts
+    profileTarget: URIRef  # PairStanceProfile -> the target of its stances
+    profilePolarity: URIRef  # PairStanceProfile -> the Polarity of its stances
+    profilePerson: URIRef  # RoleProfile -> the Person holding the post
+    profileOrganization: URIRef  # RoleProfile -> the organisation the post is in
+    exampleRole: URIRef  # RoleProfile -> one Role it counts
 
     # --- datatype properties ------------------------------------------------------------
     date: URIRef  # xsd:dateTime of a stance, statement or event
@@ -155,6 +162,12 @@ class KG(DefinedNamespace):
     negativeCount: URIRef  # ... of them with polarity kgc:negative
     neutralCount: URIRef
     positiveCount: URIRef
+    firstDate: URIRef  # PairStanceProfile: earliest date of its stances
+    lastDate: URIRef  # ... latest
+    polarityRank: URIRef  # PairStanceProfile: 1 = most stances among its polarity's pairs
+    profileRoleName: URIRef  # RoleProfile: the post's name
+    roleCount: URIRef  # RoleProfile: role facts counted
+    articleCount: URIRef  # RoleProfile: articles they came from
     extractorName: URIRef  # name and version of the component, e.g. kg_stance.v1
     contentHash: URIRef  # sha256 of the article text
     sourceFile: URIRef  # the file the article was read from

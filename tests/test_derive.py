@@ -125,6 +125,83 @@ def test_holds_has_stance_and_stance_toward() -> None:
     assert (E.china, KG.stanceToward, E.nato) in got
 
 
+def _pair_profiles(store: Store) -> dict[tuple[str, str, str], dict[str, str]]:
+    rows = store.query("""
+        SELECT ?holder ?target ?polarity ?n ?first ?last ?rank WHERE { GRAPH graph:derived {
+          ?p a kg:PairStanceProfile ; kg:profileHolder ?holder ; kg:profileTarget ?target ;
+             kg:profilePolarity ?polarity ; kg:stanceCount ?n ; kg:polarityRank ?rank .
+          OPTIONAL { ?p kg:firstDate ?first } OPTIONAL { ?p kg:lastDate ?last } } }""",
+                       prefixes=vocab.PREFIXES)
+    return {(r["holder"].value.rsplit("/", 1)[1], r["target"].value.rsplit("/", 1)[1],
+             r["polarity"].value.rsplit("/", 1)[1]):
+            {k: r[k].value for k in ("n", "first", "last", "rank") if r[k] is not None}
+            for r in rows}
+
+
+def test_pair_profiles_count_date_and_rank_within_each_polarity() -> None:
+    d = '"{}T00:00:00"^^xsd:dateTime'
+    store = store_of(f"""
+    graph:article\\/a {{
+      fact:s1 kg:holder entity:china ; kg:target entity:nato ; kg:polarity kgc:negative ;
+              kg:date {d.format("2023-04-01")} .
+      fact:s2 kg:holder entity:china ; kg:target entity:nato ; kg:polarity kgc:negative ;
+              kg:date {d.format("2024-02-01")} .
+      fact:s3 kg:holder entity:russia ; kg:target entity:nato ; kg:polarity kgc:negative ;
+              kg:date {d.format("2024-05-01")} .
+      fact:s4 kg:holder entity:usa ; kg:target entity:china ; kg:polarity kgc:negative .
+      fact:s5 kg:holder entity:iran ; kg:target entity:usa ; kg:polarity kgc:negative .
+      fact:s6 kg:holder entity:china ; kg:target entity:usa ; kg:polarity kgc:positive .
+    }}""")
+    derive.materialise(store)
+    got = _pair_profiles(store)
+    assert got[("china", "nato", "negative")] == {
+        "n": "2", "first": "2023-04-01T00:00:00", "last": "2024-02-01T00:00:00", "rank": "1"}
+    assert got[("russia", "nato", "negative")]["rank"] == "2"  # one stance, the latest date
+    # Equal counts, both undated: ranked last, in the order of the profiles' IRIs.
+    undated = sorted(
+        store.query("""SELECT ?p ?rank WHERE {
+                         ?p kg:profileTarget ?t ; kg:polarityRank ?rank ;
+                            kg:profilePolarity kgc:negative .
+                         FILTER NOT EXISTS { ?p kg:lastDate ?d } }""",
+                    prefixes=vocab.PREFIXES, use_default_graph_as_union=True),
+        key=lambda r: r["p"].value)
+    assert [r["rank"].value for r in undated] == ["3", "4"]
+    assert got[("china", "usa", "positive")] == {"n": "1", "rank": "1"}  # its own polarity
+    assert len(got) == 5
+
+
+def test_a_rank_rule_must_select_node_and_partition() -> None:
+    store = store_of("graph:article\\/a { fact:s1 kg:holder entity:china . }")
+    with pytest.raises(ValueError, match=r"\?node \?partition"):
+        derive.rank_quads(store, "SELECT ?partition ?node WHERE { ?node kg:holder ?partition }",
+                          NamedNode(KG.polarityRank), NamedNode(str(vocab.DERIVED_GRAPH)))
+
+
+def test_role_profiles_one_per_post_with_counts_and_an_example() -> None:
+    store = store_of("""
+    graph:article\\/a {
+      fact:r1 kg:heldBy entity:rutte ; kg:roleName "Secretary General" ; kg:postIn entity:nato ;
+              kg:inArticle article:a .
+      fact:r2 kg:heldBy entity:rutte ; kg:roleName "Prime Minister" ; kg:inArticle article:a .
+    }
+    graph:article\\/b {
+      fact:r0 kg:heldBy entity:rutte ; kg:roleName "Secretary General" ; kg:postIn entity:nato ;
+              kg:inArticle article:b .
+      fact:r3 kg:heldBy entity:rutte ; kg:roleName "Secretary General" ; kg:postIn entity:nato ;
+              kg:inArticle article:b .
+    }""")
+    derive.materialise(store)
+    rows = store.query("""
+        SELECT ?name ?org ?n ?articles ?example WHERE { GRAPH graph:derived {
+          ?p a kg:RoleProfile ; kg:profilePerson entity:rutte ; kg:profileRoleName ?name ;
+             kg:roleCount ?n ; kg:articleCount ?articles ; kg:exampleRole ?example .
+          OPTIONAL { ?p kg:profileOrganization ?org } } }""", prefixes=vocab.PREFIXES)
+    got = {(r["name"].value, r["org"].value if r["org"] else None): (
+        r["n"].value, r["articles"].value, r["example"].value) for r in rows}
+    assert got == {("Secretary General", E.nato): ("3", "2", FACT.r0),
+                   ("Prime Minister", None): ("1", "1", FACT.r2)}
+
+
 def test_superclass_types_only_iri_and_not_already_asserted() -> None:
     store = store_of(ONTOLOGY + """
     graph:entities { entity:nato a kg:Alliance . entity:china a kg:State , kg:Actor . }""")

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import vocab
+from kg.derive import materialise
 from kg.errors import DataFileError, ParameterError, UnknownQuery
 from kg.saved_queries import (
     SavedQuery,
@@ -177,8 +178,12 @@ def test_criticisms(store: ox.Store) -> None:
     pairs = {(r["holderLabel"], r["targetLabel"]): r["count"] for r in rows}
     assert pairs == {("China", "AUKUS"): "1", ("China", "United States"): "1",
                      ("NATO", "Russia"): "1", ("Russia", "NATO"): "1", ("Russia", "Ukraine"): "1"}
+    # Equal counts: the most recent first (then a fixed order, the rank made at build time).
+    assert [r["last"][:10] for r in rows] == sorted((r["last"][:10] for r in rows), reverse=True)
+    assert rows[0]["first"] == rows[0]["last"] == "2024-01-31T00:00:00"
     rows = run(store, "criticisms", since="2024")
     assert {(r["holderLabel"], r["targetLabel"]) for r in rows} == {("Russia", "Ukraine")}
+    assert run(store, "criticisms", page="2") == []
 
 
 def test_stance_timeline(store: ox.Store) -> None:
@@ -301,11 +306,31 @@ def test_page_marker_needs_pagination(tmp_path: Path) -> None:
 
 def test_roles(store: ox.Store) -> None:
     rows = run(store, "roles", person="jens-stoltenberg")
-    assert [(r["roleName"], r["organizationLabel"]) for r in rows] == [("Secretary General",
-                                                                        "NATO")]
+    assert [(r["roleName"], r["organizationLabel"], r["mentions"], r["articles"])
+            for r in rows] == [("Secretary General", "NATO", "1", "1")]
+    assert rows[0]["sentence"] and rows[0]["article"].endswith("vilnius-summit-2023")
     rows = run(store, "roles", organization="china")
     assert [(r["personLabel"], r["roleName"]) for r in rows] == [("Wang Yi", "Foreign Minister")]
     assert len(run(store, "roles")) == 2
+
+
+def test_roles_one_row_per_post_and_no_organisation_matches_none() -> None:
+    store = built_sample_store()
+    store.update("""INSERT DATA { GRAPH graph:article\\/extra {
+      fact:extra-role-1 a kg:Role ; kg:heldBy entity:jens-stoltenberg ;
+        kg:roleName "Secretary General" ; kg:postIn entity:nato ; kg:inArticle article:extra ;
+        kg:evidence fact:extra-ev .
+      fact:extra-role-2 a kg:Role ; kg:heldBy entity:jens-stoltenberg ;
+        kg:roleName "Prime Minister" ; kg:inArticle article:extra ; kg:evidence fact:extra-ev .
+      fact:extra-ev kg:sentenceText "Stoltenberg, once Norway's prime minister, leads NATO." .
+    } }""", prefixes=vocab.PREFIXES)
+    materialise(store)
+    rows = run(store, "roles", person="jens-stoltenberg")
+    assert [(r["roleName"], r["organizationLabel"], r["mentions"], r["articles"])
+            for r in rows] == [("Prime Minister", None, "1", "1"),  # no organisation first
+                               ("Secretary General", "NATO", "2", "2")]
+    assert [r["roleName"] for r in run(store, "roles", organization="nato")] == [
+        "Secretary General"]
 
 
 def test_top_stance_holders(store: ox.Store) -> None:

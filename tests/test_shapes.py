@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 from kg import ontology
 from kg.vocab import ARTICLE, ENTITY, FACT, KG, KGC, NIF, RDFS, SH
@@ -296,7 +296,8 @@ def test_curated_fact_needs_a_source_not_evidence(shapes: Graph) -> None:
 
 
 def _derived_profiles() -> Graph:
-    """The stance profiles the derive rules make from the server's sample dataset."""
+    """The profiles the derive rules make from the server's sample dataset (stance, pair and
+    role profiles)."""
     import pyoxigraph as ox
 
     from kg.vocab import DERIVED_GRAPH
@@ -306,9 +307,11 @@ def _derived_profiles() -> Graph:
     derived = Graph()
     nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(DERIVED_GRAPH)))
     derived.parse(data=nt, format="nt")
-    profiles = set(derived.subjects(KG.stanceCount, None))  # the other derived triples aside
+    kinds = {KG.HolderStanceProfile, KG.KindStanceProfile, KG.HolderKindStanceProfile,
+             KG.PairStanceProfile, KG.RoleProfile}
+    profiles = {s for s, o in derived.subject_objects(RDF.type) if o in kinds}
     out = Graph()
-    for triple in derived:
+    for triple in derived:  # the other derived triples aside
         if triple[0] in profiles:
             out.add(triple)
     return out
@@ -316,16 +319,39 @@ def _derived_profiles() -> Graph:
 
 def test_derived_stance_profiles_conform(shapes: Graph) -> None:
     data = _derived_profiles()
-    assert len(set(data.subjects(KG.stanceCount, None))) >= 3
+    assert len(set(data.subjects(RDF.type, KG.HolderStanceProfile))) >= 3
+    assert len(set(data.subjects(RDF.type, KG.PairStanceProfile))) >= 5
+    assert len(set(data.subjects(RDF.type, KG.RoleProfile))) == 2
     assert _validate(data, shapes) == (True, [])
 
 
 def test_a_profile_whose_counts_do_not_add_up_is_rejected(shapes: Graph) -> None:
     data = _derived_profiles()
-    profile = next(iter(data.subjects(KG.stanceCount, None)))
+    profile = next(iter(data.subjects(RDF.type, KG.HolderStanceProfile)))
     n = int(data.value(profile, KG.stanceCount))
     data.set((profile, KG.stanceCount, Literal(n + 1, datatype=XSD.integer)))
     conforms, messages = _validate(data, shapes)
     assert not conforms
     assert ("The polarity counts of a stance profile do not add up to its kg:stanceCount."
             in messages)
+
+
+def test_pair_profiles_sharing_a_rank_are_rejected(shapes: Graph) -> None:
+    data = _derived_profiles()
+    negative = sorted(data.subjects(KG.profilePolarity, KGC.negative))
+    assert len(negative) >= 2
+    data.set((negative[1], KG.polarityRank, data.value(negative[0], KG.polarityRank)))
+    conforms, messages = _validate(data, shapes)
+    assert not conforms
+    assert "Two pair profiles of the same polarity share a kg:polarityRank." in messages
+
+
+def test_a_role_profile_with_more_articles_than_roles_is_rejected(shapes: Graph) -> None:
+    data = _derived_profiles()
+    profile = next(iter(data.subjects(RDF.type, KG.RoleProfile)))
+    data.set((profile, KG.articleCount, Literal(5, datatype=XSD.integer)))
+    data.remove((profile, KG.exampleRole, data.value(profile, KG.exampleRole)))
+    conforms, messages = _validate(data, shapes)
+    assert not conforms
+    assert "A role profile counts more articles than role facts." in messages
+    assert "A role profile names exactly one of its role facts (kg:exampleRole)." in messages
