@@ -15,6 +15,10 @@ Why these three numbers:
   (rdflib-endpoint has no ``substitutions``), and row counts are compared so a fast wrong
   answer cannot pass. Target: ours >= 20x its throughput.
 
+* **The in-process ceiling.** The same mix run by ``Store.query`` + pyoxigraph's serializer in
+  1 and 2 worker processes with no HTTP at all (each process its own read-only store handle):
+  the most any server built on pyoxigraph could answer on this machine. It bounds the ratio to
+  rdflib-endpoint that is reachable, and ``kg serve``'s share of it is its real efficiency.
 * **The framework floor.** A Flask app with one route returning a fixed body, under waitress
   with the same thread count as ``kg serve``, timed with the same keep-alive client: the
   latency no query can go below on this machine with the mandated stack (Flask), reported next
@@ -82,20 +86,23 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def inline_values(sparql: str, subs: dict[str, Any]) -> str:
-    """Put ``substitutions`` into the text as a ``VALUES`` block opening the outer WHERE.
+    """Put ``substitutions`` into the text as a ``VALUES`` block opening every ``WHERE``.
 
-    Why VALUES: it is plain SPARQL 1.1 that every endpoint accepts, and joining the first
-    group with one row binds the variables as pyoxigraph's ``substitutions`` do.
+    Why VALUES: it is plain SPARQL 1.1 that every endpoint accepts, and joining a group with
+    one row binds the variables as pyoxigraph's ``substitutions`` do. Why every ``WHERE``:
+    substitutions bind a variable throughout the query (SEP-0007), but a sub-``SELECT`` is
+    evaluated before the group around it, so a block in the outer ``WHERE`` alone leaves the
+    parameter unbound inside it (a date filter in a sub-``SELECT`` then matched nothing).
+    A block in a group that does not use a variable joins one row and changes nothing.
     """
     if not subs:
         return sparql
     names = sorted(subs)
     block = (f"VALUES ({' '.join('?' + n for n in names)}) "
              f"{{ ({' '.join(str(subs[n]) for n in names)}) }}")
-    m = _WHERE.search(sparql)
-    if m is None:
+    if _WHERE.search(sparql) is None:
         raise ValueError("no WHERE clause to inline values into")
-    return sparql[: m.end()] + " " + block + " " + sparql[m.end():]
+    return _WHERE.sub(lambda m: f"{m.group(0)} {block} ", sparql)
 
 
 def bench_queries() -> list[BenchQuery]:
@@ -137,19 +144,14 @@ def interleaved(port: int, store_root: Path, queries: list[BenchQuery], reps: in
 
     import pyoxigraph as ox
 
-    from kg.store import open_store, run_query
+    from kg.store import open_store
 
     store = open_store(store_root, read_only=True)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     out: dict[str, dict[str, Any]] = {}
 
     def local(q: BenchQuery, subs: dict[Any, Any]) -> bytes:
-        # kg.store.run_query with the same substitutions, as the server's workers run it.
-        result = run_query(store, q.sparql, substitutions=subs or None,
-                           use_default_graph_as_union=True)
-        if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
-            return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
-        return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""
+        return run_local(store, q, subs)
 
     def remote(path: str, accept: str) -> tuple[int, bytes]:
         conn.request("GET", path, headers={"Accept": accept})
@@ -197,6 +199,71 @@ def interleaved(port: int, store_root: Path, queries: list[BenchQuery], reps: in
             }
     finally:
         conn.close()
+    return out
+
+
+def run_local(store: Any, q: BenchQuery, subs: dict[Any, Any]) -> bytes:
+    """One in-process run: ``kg.store.run_query`` with the same substitutions as the server's
+    workers, then pyoxigraph's own JSON (results) or N-Triples (graphs) serializer."""
+    import pyoxigraph as ox
+
+    from kg.store import run_query
+
+    result = run_query(store, q.sparql, substitutions=subs or None,
+                       use_default_graph_as_union=True)
+    if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
+        return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+    return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _ceiling_worker(store_root: str, offset: int, seconds: float, start: float,
+                    out: Any) -> None:
+    """One process of :func:`ceiling`: the round-robin mix for ``seconds`` from ``start``."""
+    import pyoxigraph as ox
+
+    from kg.store import open_store
+
+    store = open_store(Path(store_root), read_only=True)
+    queries = bench_queries()
+    subs = [{ox.Variable(k): v for k, v in q.substitutions.items()} for q in queries]
+    while time.time() < start:
+        time.sleep(0.001)
+    done, i, deadline = 0, offset, start + seconds
+    while time.time() < deadline:
+        k = i % len(queries)
+        run_local(store, queries[k], subs[k])
+        done, i = done + 1, i + 1
+    out.put(done)
+
+
+def ceiling(store: Path, processes: tuple[int, ...] = (1, 2), seconds: float = 8.0,
+            log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Queries/s of the whole mix run in-process (no HTTP, no worker hop) in N processes.
+
+    Why: a server's throughput is bounded by the work of the queries themselves; this is that
+    bound on this machine, measured with the same mix, so the ratio to rdflib-endpoint that
+    any pyoxigraph server could reach, and kg serve's share of it, are numbers, not guesses.
+    Each process opens its own read-only store handle (as kg serve's workers do) and starts
+    at a different place in the mix.
+    """
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    out: dict[str, Any] = {}
+    for n in processes:
+        results = ctx.Queue()
+        start = time.time() + 3.0  # all processes loaded before the clock starts
+        procs = [ctx.Process(target=_ceiling_worker,
+                             args=(str(store), i * 7, seconds, start, results))
+                 for i in range(n)]
+        for proc in procs:
+            proc.start()
+        done = sum(results.get(timeout=seconds + 120) for _ in procs)
+        for proc in procs:
+            proc.join(timeout=10)
+        out[str(n)] = {"processes": n, "seconds": seconds, "queries": done,
+                       "throughput_rps": done / seconds}
+        log(f"  in-process ceiling, {n} process(es): {done / seconds:8.1f} queries/s")
     return out
 
 
@@ -314,6 +381,7 @@ def run(store: Path | None = None, reps: int = 50, levels: tuple[int, ...] = (1,
             f"{1000 * hp['latency_s']['p95']:7.2f} ms  "
             f"{'ok' if entry['median_ok'] and entry['p95_ok'] else 'OVER'}")
     out["throughput"] = ours
+    out["ceiling"] = ceiling(store, log=log)
     if rdflib:
         out["rdflib"] = _rdflib(store, queries, levels, max_requests, max_seconds, ours_rows,
                                 log)

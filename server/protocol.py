@@ -184,6 +184,12 @@ _FROM_RE = re.compile(r"(?<![\w:.-])FROM\s+(NAMED\s+)?(<>|[A-Za-z_][\w.-]*:|:)",
 
 
 def declares_dataset(text: str) -> bool:
-    """Whether a query has a ``FROM``/``FROM NAMED`` clause (heuristic lexer, see above)."""
+    """Whether a query has a ``FROM``/``FROM NAMED`` clause (heuristic lexer, see above).
+
+    Most queries never spell "from" at all; they skip the lexer, which cost a tenth of the
+    server's own time per request (the regex runs over the whole query text).
+    """
+    if "from" not in text.lower():
+        return False
     stripped = _STRIP_RE.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", text)
     return bool(_FROM_RE.search(stripped))

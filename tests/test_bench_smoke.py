@@ -37,3 +37,29 @@ def test_smaller_corpora_are_prefixes_of_larger_ones(tmp_path: Path) -> None:
     synth.write_corpus(tmp_path / "big", scale=0.6, seed=3)
     small, big = _read(tmp_path / "small"), _read(tmp_path / "big")
     assert all(big[name] == text for name, text in small.items())
+
+
+def test_inlined_values_bind_parameters_inside_sub_selects_too() -> None:
+    """The throughput mix sends saved queries with their parameters inlined as VALUES; they
+    must select what the same query with pyoxigraph's substitutions selects, or the two
+    servers would be timed on a query that finds nothing (a date filter in a sub-SELECT)."""
+    import pyoxigraph as ox
+
+    from bench.serving import inline_values
+
+    store = ox.Store()
+    ex = "http://example.org/"
+    for i, year in enumerate((2001, 2010, 2020)):
+        store.add(ox.Quad(ox.NamedNode(f"{ex}e{i}"), ox.NamedNode(f"{ex}date"),
+                          ox.Literal(str(year), datatype=ox.NamedNode(
+                              "http://www.w3.org/2001/XMLSchema#integer"))))
+    query = f"""SELECT ?_from ?e WHERE {{
+      {{ SELECT ?_from ?e WHERE {{ ?e <{ex}date> ?d FILTER(?d >= ?_from) }} ORDER BY ?d }}
+    }}"""
+    subs = {"_from": ox.Literal("2005", datatype=ox.NamedNode(
+        "http://www.w3.org/2001/XMLSchema#integer"))}
+    substituted = {r["e"].value for r in store.query(
+        query, substitutions={ox.Variable(k): v for k, v in subs.items()})}
+    inlined = inline_values(query, subs)
+    assert inlined.count("VALUES") == 2
+    assert {r["e"].value for r in store.query(inlined)} == substituted == {f"{ex}e1", f"{ex}e2"}
