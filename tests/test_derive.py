@@ -259,3 +259,56 @@ def test_void_counts_and_is_deterministic() -> None:
         "SELECT ?c ?n WHERE { GRAPH graph:meta { ?d void:classPartition ?p . "
         "?p void:class ?c ; void:entities ?n } }", prefixes=vocab.PREFIXES))
     assert {r["c"].value for r in partitions} >= {KG.Alliance, KG.Stance}
+
+
+def test_concurrent_rules_give_the_graph_of_plain_updates_run_in_order() -> None:
+    """Rules that read no derived triple are evaluated together on threads; the result must be
+    the derived graph of running every rule file as a SPARQL UPDATE, one after another."""
+    import pyoxigraph as ox
+
+    from kg.build import ontology_quads
+    from kg.config import Settings
+    from tests.conftest import SAMPLE_TRIG
+
+    def sample() -> Store:
+        store = Store()
+        store.load(path=str(SAMPLE_TRIG), format=RdfFormat.TRIG)
+        store.extend(ontology_quads(Settings())[0])
+        return store
+
+    ours = sample()
+    derive.materialise(ours)
+    reference = sample()
+    graph = NamedNode(str(vocab.DERIVED_GRAPH))
+    for _name, text in derive.rules():
+        rank = derive._RANK.match(text)
+        if rank:
+            reference.extend(derive.rank_quads(reference, text, derive._expand(rank.group(1)),
+                                               graph))
+        else:
+            reference.update(text, prefixes=vocab.PREFIXES)
+    got, want = derived(ours), derived(reference)
+    assert len(want) > 100
+    assert got == want
+    assert ox.NamedNode(str(vocab.KG.PairStanceProfile)) in {
+        q.object for q in ours.quads_for_pattern(None, None, None, graph)}
+
+
+def test_a_rule_marked_reads_derived_sees_what_earlier_rules_wrote(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    first = """INSERT { GRAPH graph:derived { ?m kg:memberOf ?o . } }
+    WHERE { GRAPH ?g { ?x kg:member ?m ; kg:organization ?o . }
+            FILTER (?g NOT IN (graph:derived, graph:meta)) }"""
+    other = """INSERT { GRAPH graph:derived { ?p kg:holds ?r . } }
+    WHERE { GRAPH ?g { ?r kg:heldBy ?p . } FILTER (?g NOT IN (graph:derived, graph:meta)) }"""
+    reads = """# @reads-derived
+    INSERT { GRAPH graph:derived { ?o kg:hasMember ?m . } }
+    WHERE { GRAPH graph:derived { ?m kg:memberOf ?o . } }"""
+    monkeypatch.setattr(derive, "rules", lambda: [("10.rq", first), ("20.rq", other),
+                                                  ("30.rq", reads)])
+    store = store_of("""graph:article\\/a { fact:m kg:member entity:poland ;
+                                               kg:organization entity:nato .
+                                        fact:r kg:heldBy entity:rutte . }""")
+    derive.materialise(store)
+    assert derived(store) == {(E.poland, KG.memberOf, E.nato), (E.rutte, KG.holds, FACT.r),
+                              (E.nato, KG.hasMember, E.poland)}
