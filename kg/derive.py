@@ -84,8 +84,9 @@ def rules_digest() -> str:
 def materialise(store: Store) -> int:
     """Clear the derived graph and run every rule into it; returns its triple count.
 
-    Each rule is one transactional ``update``; rules use the project ``PREFIXES`` (passed as
-    ``prefixes=``), so no ``.rq`` file spells out an IRI.
+    Rules run as the module doc says (CONSTRUCT + bulk write, runs of independent rules on a
+    thread pool, ranks and ``# @reads-derived`` rules in order); they use the project
+    ``PREFIXES`` (passed as ``prefixes=``), so no ``.rq`` file spells out an IRI.
     """
     graph = NamedNode(str(vocab.DERIVED_GRAPH))
     remove_graph(store, graph)
