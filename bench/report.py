@@ -173,11 +173,11 @@ def _serving(sv: dict[str, Any]) -> list[str]:
         fl = sv["floor"]["latency_s"]
         over = sorted(q["overhead_ms_p50"] for q in sv["queries"].values()
                       if q["overhead_ms_p50"] == q["overhead_ms_p50"])  # drop NaN
-        rows += ["", f"Framework floor, same client: an empty Flask route under waitress "
+        rows += ["", f"Framework floor, same client: an empty Flask route under gunicorn "
                  f"answers in {_ms(fl['median'])} / {_ms(fl['p95'])} ms (p50 / p95). The "
                  f"median HTTP overhead over in-process across the queries above is "
-                 f"{over[len(over) // 2]:.2f} ms (floor + the hop to a killable worker "
-                 f"process + our result writer), so a query that runs in under "
+                 f"{over[len(over) // 2]:.2f} ms (floor + protocol parsing, the hand-off "
+                 f"to a query thread and our result writer), so a query that runs in under "
                  f"~{max(0.0, (over[len(over) // 2] - 1) / 0.2):.0f} ms in-process cannot meet "
                  f"'1.2× + 1 ms' with this stack." if over else ""]
     rows += ["", "Throughput of the round-robin mix of all queries (Protocol GET, parameters "

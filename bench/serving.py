@@ -3,8 +3,8 @@
 Why these three numbers:
 
 * **HTTP vs in-process.** The same bound query run by ``Store.query`` in this process, with
-  pyoxigraph's own JSON / N-Triples serializer, is the floor; ``kg serve`` adds waitress,
-  Flask, parameter binding, a pipe to a worker process and our serializer. One in-process run
+  pyoxigraph's own JSON / N-Triples serializer, is the floor; ``kg serve`` adds gunicorn,
+  Flask, parameter binding, the hand-off to a query thread and our serializer. One in-process run
   and one HTTP request alternate, so both see the same machine load. Target per query:
   p50 and p95 over HTTP <= 1.2x in-process + 1 ms.
 * **Throughput at concurrency 1, 4 and 16** with :mod:`bench.loadgen` (closed loop,
@@ -19,10 +19,10 @@ Why these three numbers:
   1 and 2 worker processes with no HTTP at all (each process its own read-only store handle):
   the most any server built on pyoxigraph could answer on this machine. It bounds the ratio to
   rdflib-endpoint that is reachable, and ``kg serve``'s share of it is its real efficiency.
-* **The framework floor.** A Flask app with one route returning a fixed body, under waitress
-  with the same thread count as ``kg serve``, timed with the same keep-alive client: the
-  latency no query can go below on this machine with the mandated stack (Flask), reported next
-  to the per-query overheads.
+* **The framework floor.** A Flask app with one route returning a fixed body, under gunicorn
+  with the same worker class, workers and threads as ``kg serve``, timed with the same
+  keep-alive client: the latency no query can go below on this machine with the mandated stack
+  (Flask), reported next to the per-query overheads.
 
 Only 127.0.0.1 is contacted; both servers are child processes stopped at the end.
 """
@@ -298,21 +298,32 @@ def throughput(port: int, endpoint: str, queries: list[BenchQuery], levels: tupl
     return out
 
 
-#: ``python -c`` body of the floor server: Flask + waitress, one route, nothing else.
+#: ``python -c`` body of the floor server: Flask under gunicorn as ``kg serve`` runs it
+#: (gthread workers, same counts), one route, nothing else.
 FLOOR_APP = """
 import sys
 from flask import Flask
-from waitress import serve
+from gunicorn.app.base import BaseApplication
+from kg.config import Settings
 app = Flask("floor")
 @app.get("/")
 def index():
     return "ok"
-serve(app, host="127.0.0.1", port=int(sys.argv[1]), threads=8, _quiet=True)
+class Floor(BaseApplication):
+    def load_config(self):
+        s = Settings()
+        for k, v in {"bind": "127.0.0.1:" + sys.argv[1], "worker_class": "gthread",
+                     "workers": s.workers, "threads": s.threads, "keepalive": 5,
+                     "loglevel": "warning"}.items():
+            self.cfg.set(k, v)
+    def load(self):
+        return app
+Floor().run()
 """
 
 
 def floor(reps: int = 500) -> dict[str, Any]:
-    """Latency of an empty Flask route under waitress (same client as :func:`interleaved`)."""
+    """Latency of an empty Flask route under gunicorn (same client as :func:`interleaved`)."""
     import http.client
 
     port = free_port()
@@ -355,7 +366,7 @@ def run(store: Path | None = None, reps: int = 50, levels: tuple[int, ...] = (1,
     port = free_port()
     out: dict[str, Any] = {"store": str(store), "queries": {}, "reps": reps}
     out["floor"] = floor()
-    log(f"  floor (empty Flask route on waitress): p50 "
+    log(f"  floor (empty Flask route on gunicorn): p50 "
         f"{1000 * out['floor']['latency_s']['median']:.2f} ms")
     with server_process(["-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)],
                         port, WORK / "logs" / "kg-serve.log"):

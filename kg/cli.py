@@ -146,7 +146,10 @@ def load(store: Path | None, files: tuple[Path, ...]) -> None:
 @click.option("--base", "base_iri", default=None, help="Base IRI served as linked data.")
 @click.option("--timeout", "query_timeout", type=float, default=None, help="Query time limit (s).")
 @click.option("--max-rows", type=int, default=None, help="Result-row cap.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Query worker processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Serving processes (gunicorn workers) [default 2].")
+@click.option("--threads", type=click.IntRange(1, 256), default=None,
+              help="Request threads per serving process [default 4].")
 def serve(
     store: Path | None,
     host: str | None,
@@ -155,6 +158,7 @@ def serve(
     query_timeout: float | None,
     max_rows: int | None,
     workers: int | None,
+    threads: int | None,
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol with saved queries and a web UI."""
     from kg.serve import run_server
@@ -163,6 +167,7 @@ def serve(
         _settings(
             store=store, host=host, port=port, base_iri=base_iri,
             query_timeout=query_timeout, max_rows=max_rows, workers=workers,
+            threads=threads,
         )
     )
 

@@ -33,7 +33,8 @@ class Settings:
     query_timeout: float = 30.0
     max_rows: int = 10_000
     max_request_bytes: int = 1_000_000
-    workers: int = 2
+    workers: int = 2  # serving processes (gunicorn workers)
+    threads: int = 4  # request threads per serving process
     update_token: str | None = None
     wikidata_endpoint: str = vocab.WIKIDATA_ENDPOINT
 

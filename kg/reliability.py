@@ -208,8 +208,8 @@ SECTION_NOTES = {
         "so CI is reproducible), and schemathesis generating calls of every operation of "
         "`/openapi.json` with the `not_a_server_error` check."),
     "runaway queries": (
-        "Server with a 2 s time limit and 2 query workers. Each runaway query runs while a second "
-        "client sends simple saved queries in a loop; its latency is compared with the same "
+        "Server with a 2 s time limit and 2 worker processes. Each runaway query runs while a "
+        "second client sends simple saved queries in a loop; its latency is compared with the same "
         "client's latency before any runaway started."),
     "build faults": (
         "One build over a folder mixing good articles, odd-but-valid ones and every kind of bad "
@@ -223,17 +223,17 @@ SECTION_NOTES = {
     "sustained load": (
         "A bounded loopback load test: 16 client threads cycling through every saved query "
         "(required parameters filled in) in every result format, for 60 s in CI "
-        "(`KG_LOAD_SECONDS`). RSS is the sum over the server, the forkserver and the query "
-        "workers, read from `/proc` once a second."),
+        "(`KG_LOAD_SECONDS`). RSS is the sum over gunicorn's arbiter and its worker "
+        "processes, read from `/proc` once a second."),
 }
 
 SERVER_SEES_NEW_DATA = """## How and when the server sees new data
 
 `kg build` and `kg load` never write the version a server is reading: they write a new
 copy-on-write version directory and, only after it is flushed, closed and fsynced, point
-`STORE/CURRENT` at it with an atomic `os.replace` (`kg/store.py`). Each query worker of
+`STORE/CURRENT` at it with an atomic `os.replace` (`kg/store.py`). Each worker process of
 `kg serve` reads `CURRENT` (one small file) before every query and reopens the store read-only
-when it changed (`server/workers.py`). So while a build runs, every query answers from the
+when it changed (`server/executor.py`). So while a build runs, every query answers from the
 previous version; the first query that starts after the switch answers from the new one; a
 query already running at the switch finishes on the old version, which is kept until the
 next build. No restart is needed, and no query ever sees half a build: the test above counts
@@ -258,13 +258,14 @@ BUGS = """## Bugs these tests found (all fixed)
 
 LIMITS = """## Limits and known issues
 
-* Query strings longer than waitress's header limit (256 KiB) are refused by waitress with
-  `431 Request Header Fields Too Large` before Flask sees them; `docs/http-statuses.md` lists
-  413 for long query strings, which only applies between 256 KiB and `max_request_bytes`
-  when the header limit is raised.
-* With N query workers, N runaway queries at the same moment occupy every worker until the
-  time limit; other clients then wait (their wait counts toward their own limit). The runaway
-  test checks one runaway at a time on two workers.
+* Request lines (the URL with its query string) longer than 256 KiB are refused by gunicorn
+  with `414 URI Too Long`, and a header line over 64 KiB with `431`, before Flask sees them;
+  `docs/http-statuses.md` lists 413 for long query strings, which only applies between
+  256 KiB and `max_request_bytes` when the request-line limit is raised.
+* A runaway query keeps its CPU until its worker process ends: the worker first finishes the
+  requests it already accepted (each bounded by its own time limit). With N workers, N
+  runaways at the same moment retire every worker at once; gunicorn starts replacements in
+  well under a second. The runaway test checks one runaway at a time on two workers.
 * A bug these tests expose that cannot be fixed at once is kept as a strict `xfail` test and
   counted in the summary's last column (pytest prints the reason with `-rX`).
 * A valid article near the parser's 1,000,000-character limit is built, but slowly: about

@@ -2,7 +2,7 @@
 
 Why rdflib here: the description is a few dozen triples built once per request and written
 in Turtle, RDF/XML, JSON-LD or N-Triples; rdflib's ``Graph.serialize`` covers all of them and
-keeps pyoxigraph inside the workers. Format IRIs come from pyoxigraph's format objects, so no
+keeps pyoxigraph on the query threads. Format IRIs come from pyoxigraph's format objects, so no
 IRI literal appears outside ``kg/vocab.py``.
 """
 

@@ -76,7 +76,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(exc: RequestEntityTooLarge) -> Response:
-        limit = app.config.get("MAX_CONTENT_LENGTH")
+        limit = app.extensions["kg_settings"].max_request_bytes
         return error_response(413, f"the request body is larger than the limit of {limit} bytes")
 
     @app.errorhandler(InternalServerError)

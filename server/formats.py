@@ -3,8 +3,8 @@
 Why: one table maps every media type we speak to one serializer (the Datasette renderer
 pattern, STYLE.md §3), so views never negotiate or serialize themselves. Negotiation honours
 q-values through Werkzeug's ``MIMEAccept``; a ``format``/``output`` parameter overrides
-``Accept`` the way Fuseki and Virtuoso do. The serializers run inside the query workers
-(``server/workers.py``), so they only use pyoxigraph and the standard library: results are cut
+``Accept`` the way Fuseki and Virtuoso do. The serializers run on the query threads
+(``server/jobs.py``), so they only use pyoxigraph and the standard library: results are cut
 at the row cap there, before anything is copied between processes. Results within the cap are
 written by pyoxigraph itself (into a byte budget, rows counted from the bytes); only results
 over the cap go through the Python writers, which can stop at the cap.
@@ -135,7 +135,7 @@ def result_format(key: str) -> Format:
     return _RESULTS_BY_KEY.get(key) or _RDF_BY_KEY[key]
 
 
-# --- serializers (run in the worker processes) ------------------------------------------------
+# --- serializers (run on the query threads) ----------------------------------------------------
 
 
 def _term_json(term: object) -> dict[str, str]:

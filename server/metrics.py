@@ -1,98 +1,166 @@
-"""``/health`` (JSON) and ``/metrics`` (Prometheus text exposition, written by hand).
+"""``/health`` (JSON) and ``/metrics`` (Prometheus text exposition via ``prometheus_client``).
 
-Why by hand: the exposition format is a few lines of text, and the counters we need (requests
-by route and status, a latency histogram, query timeouts, worker restarts) fit in a dict under
-a lock; no extra dependency. Counts are per server process.
+Why ``prometheus_client``: ``kg serve`` runs several gunicorn worker processes and a request
+for ``/metrics`` reaches one of them; the client library's multiprocess mode (each process
+writes its values to memory-mapped files in ``PROMETHEUS_MULTIPROC_DIR``, whichever process
+answers reads them all) is the standard way to report the whole server, the arbiter's worker
+restarts included. Without that directory (an app driven by Flask's test client) the same
+metrics live in the process's own registry.
+
+``/health`` reads the per-process gauges (``kg_worker_*``, one series per pid) for its worker
+table, so it too describes every worker, not just the one that answered.
 """
 
 from __future__ import annotations
 
-import threading
+import os
 import time
-from collections import defaultdict
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, request
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
 
 from kg.errors import KGError
 
 bp = Blueprint("metrics", __name__)
 
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+EXPOSITION = "text/plain; version=0.0.4; charset=utf-8"
+
+disable_created_metrics()  # *_created series double the output and no dashboard reads them
 
 
-class Metrics:
-    """Thread-safe request counters and latency histogram."""
+def multiprocess_dir() -> str | None:
+    """The shared metrics directory when several processes serve (set by ``kg serve``)."""
+    return os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
+
+
+class ServerMetrics:
+    """The server's counters, histogram and per-worker gauges (one registry per app)."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.requests: dict[tuple[str, str, int], int] = defaultdict(int)
-        self.buckets: dict[str, list[int]] = defaultdict(lambda: [0] * len(BUCKETS))
-        self.latency_sum: dict[str, float] = defaultdict(float)
-        self.latency_count: dict[str, int] = defaultdict(int)
-        self.errors: dict[str, int] = defaultdict(int)
-        self.truncated = 0
+        reg = self.registry = CollectorRegistry()
+        self.requests = Counter("kg_http_requests", "HTTP requests by route, method and status.",
+                                ["route", "method", "status"], registry=reg)
+        self.duration = Histogram("kg_http_request_duration_seconds", "Request latency by route.",
+                                  ["route"], buckets=BUCKETS, registry=reg)
+        self.errors = Counter("kg_http_errors", "Error responses (4xx client, 5xx server).",
+                              ["class"], registry=reg)
+        self.truncated = Counter("kg_query_results_truncated", "Answers cut at the row cap.",
+                                 registry=reg)
+        self.timeouts = Counter("kg_query_timeouts", "Queries stopped at the time limit.",
+                                registry=reg)
+        self.restarts = Counter("kg_worker_restarts",
+                                "Worker processes that ended (a runaway query, a crash) and "
+                                "were replaced.", registry=reg)
+        self.workers = Gauge("kg_workers", "Worker processes alive and accepting requests.",
+                             multiprocess_mode="livesum", registry=reg)
+        self.jobs = Gauge("kg_worker_jobs", "Queries run, per worker process.",
+                          multiprocess_mode="liveall", registry=reg)
+        self.busy_since = Gauge("kg_worker_busy_since_seconds",
+                                "Unix time the oldest running query of a worker started "
+                                "(0: idle).", multiprocess_mode="liveall", registry=reg)
+        self.retiring = Gauge("kg_worker_retiring",
+                              "1 while a worker finishes its requests before ending (after a "
+                              "runaway query).", multiprocess_mode="liveall", registry=reg)
+
+    # --- written by the app, the executor and the server's hooks -------------------------
 
     def observe(self, route: str, method: str, status: int, seconds: float,
                 truncated: bool) -> None:
-        with self.lock:
-            self.requests[(route, method, status)] += 1
-            counts = self.buckets[route]
-            for i, bound in enumerate(BUCKETS):
-                if seconds <= bound:
-                    counts[i] += 1
-            self.latency_sum[route] += seconds
-            self.latency_count[route] += 1
-            if status >= 400:
-                self.errors["server" if status >= 500 else "client"] += 1
-            self.truncated += int(truncated)
+        self.requests.labels(route, method, str(status)).inc()
+        self.duration.labels(route).observe(seconds)
+        if status >= 400:
+            self.errors.labels("server" if status >= 500 else "client").inc()
+        if truncated:
+            self.truncated.inc()
 
-    def render(self, pool: object) -> str:
+    def worker_started(self) -> None:
+        """A serving process is ready (its own series start at zero)."""
+        self.workers.set(1)
+        self.jobs.set(0)
+        self.busy_since.set(0)
+        self.retiring.set(0)
+
+    def worker_busy(self, oldest_start: float, done: bool) -> None:
+        self.busy_since.set(oldest_start)
+        if done:
+            self.jobs.inc()
+
+    def worker_retiring(self) -> None:
+        """This process ends after its requests; counted as a restart now, when it is decided
+        (the arbiter counts only workers that end without saying so: crashes, OOM kills)."""
+        self.workers.set(0)
+        self.retiring.set(1)
+        self.restarts.inc()
+
+    def query_timeout(self) -> None:
+        self.timeouts.inc()
+
+    def worker_restarted(self) -> None:
+        self.restarts.inc()
+
+    # --- read by /metrics and /health ----------------------------------------------------------
+
+    def collected(self) -> CollectorRegistry:
+        """Every process's values (multiprocess mode) or this process's registry."""
+        directory = multiprocess_dir()
+        if directory is None:
+            return self.registry
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=directory)
+        return registry
+
+    def render(self) -> bytes:
         """The text exposition (version 0.0.4)."""
-        out = ["# HELP kg_http_requests_total HTTP requests by route, method and status.",
-               "# TYPE kg_http_requests_total counter"]
-        with self.lock:
-            for (route, method, status), n in sorted(self.requests.items()):
-                out.append(f'kg_http_requests_total{{route="{_esc(route)}",method="{method}",'
-                           f'status="{status}"}} {n}')
-            out += ["# HELP kg_http_request_duration_seconds Request latency by route.",
-                    "# TYPE kg_http_request_duration_seconds histogram"]
-            for route in sorted(self.buckets):
-                for bound, n in zip(BUCKETS, self.buckets[route], strict=True):
-                    out.append(f'kg_http_request_duration_seconds_bucket{{route="{_esc(route)}",'
-                               f'le="{bound}"}} {n}')
-                out.append(f'kg_http_request_duration_seconds_bucket{{route="{_esc(route)}",'
-                           f'le="+Inf"}} {self.latency_count[route]}')
-                out.append(f'kg_http_request_duration_seconds_sum{{route="{_esc(route)}"}} '
-                           f"{self.latency_sum[route]:.6f}")
-                out.append(f'kg_http_request_duration_seconds_count{{route="{_esc(route)}"}} '
-                           f"{self.latency_count[route]}")
-            out += ["# HELP kg_http_errors_total Error responses (4xx client, 5xx server).",
-                    "# TYPE kg_http_errors_total counter"]
-            out += [f'kg_http_errors_total{{class="{k}"}} {v}' for k, v in
-                    sorted(self.errors.items())]
-            out += ["# HELP kg_query_results_truncated_total Answers cut at the row cap.",
-                    "# TYPE kg_query_results_truncated_total counter",
-                    f"kg_query_results_truncated_total {self.truncated}"]
-        out += ["# HELP kg_query_timeouts_total Queries stopped at the time limit.",
-                "# TYPE kg_query_timeouts_total counter",
-                f"kg_query_timeouts_total {pool.timeouts}",  # type: ignore[attr-defined]
-                "# HELP kg_worker_restarts_total Query workers killed and replaced.",
-                "# TYPE kg_worker_restarts_total counter",
-                f"kg_worker_restarts_total {pool.restarts}",  # type: ignore[attr-defined]
-                "# HELP kg_workers Query worker processes alive.",
-                "# TYPE kg_workers gauge",
-                f"kg_workers {sum(1 for w in pool.status() if w['alive'])}"]  # type: ignore
-        return "\n".join(out) + "\n"
+        return generate_latest(self.collected())
+
+    def summary(self) -> dict[str, object]:
+        """Worker table (one row per serving process) and totals for /health."""
+        per_pid: dict[str, dict[str, float]] = {}
+        totals = {"kg_worker_restarts_total": 0.0, "kg_query_timeouts_total": 0.0}
+        for family in self.collected().collect():
+            for sample in family.samples:
+                if sample.name in totals:
+                    totals[sample.name] += sample.value
+                elif sample.name.startswith("kg_worker_"):
+                    pid = sample.labels.get("pid", str(os.getpid()))
+                    per_pid.setdefault(pid, {})[sample.name] = sample.value
+        now = time.time()
+        workers = []
+        for pid, values in sorted(per_pid.items(), key=lambda kv: int(kv[0])):
+            since = values.get("kg_worker_busy_since_seconds", 0.0)
+            workers.append({
+                "pid": int(pid),
+                "alive": _alive(int(pid)) and not values.get("kg_worker_retiring"),
+                "busy_seconds": round(now - since, 3) if since else None,
+                "jobs": int(values.get("kg_worker_jobs", 0)),
+            })
+        return {"workers": workers,
+                "worker_restarts": int(totals["kg_worker_restarts_total"]),
+                "query_timeouts": int(totals["kg_query_timeouts_total"])}
 
 
-def _esc(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def init_app(app: Flask) -> None:
     """Register the timing hooks and the Metrics object."""
-    metrics = Metrics()
-    app.extensions["kg_metrics"] = metrics
+    metrics = app.extensions.setdefault("kg_metrics", ServerMetrics())
 
     @app.before_request
     def _start() -> None:
@@ -112,8 +180,7 @@ def init_app(app: Flask) -> None:
 @bp.get("/metrics")
 def metrics_text() -> Response:
     """Prometheus text exposition."""
-    text = current_app.extensions["kg_metrics"].render(current_app.extensions["kg_pool"])
-    return Response(text, content_type="text/plain; version=0.0.4; charset=utf-8")
+    return Response(current_app.extensions["kg_metrics"].render(), content_type=EXPOSITION)
 
 
 @bp.get("/health")
@@ -130,10 +197,7 @@ def health() -> Response:
     except (KGError, OSError, ImportError) as exc:
         report["status"] = "unavailable"
         report["error"] = str(exc)
-    pool = runner.pool()
-    report["workers"] = pool.status()
-    report["worker_restarts"] = pool.restarts
-    report["query_timeouts"] = pool.timeouts
+    report.update(current_app.extensions["kg_metrics"].summary())
     response = jsonify(report)
     response.status_code = 200 if report["status"] == "ok" else 503
     return response

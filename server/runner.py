@@ -2,8 +2,8 @@
 
 Why: views stay linear (parse -> one call -> render, STYLE.md §2 and convention 6); this module
 holds the glue between a request, content negotiation (``server/formats.py``), the internal
-SPARQL files (``kg/sparql/server/*.rq``, read with ``importlib.resources``) and the worker pool.
-It also turns an :class:`~server.workers.Outcome` into an HTTP response, including the row-cap
+SPARQL files (``kg/sparql/server/*.rq``, read with ``importlib.resources``) and the query executor.
+It also turns an :class:`~server.jobs.Outcome` into an HTTP response, including the row-cap
 signal (206 + ``X-Result-Truncated``; see ``docs/http-statuses.md``).
 """
 
@@ -25,9 +25,10 @@ from kg.errors import KGError
 from kg.saved_queries import SavedQuery, load_saved_queries
 from server import formats
 from server.description import describe_service, serialize_description
+from server.executor import QueryExecutor
 from server.formats import BOOLEAN, GRAPH, SOLUTIONS, Format, NotAcceptableFormat
+from server.jobs import NotAcceptableResult, Outcome, QueryJob
 from server.protocol import ProtocolError, ProtocolRequest
-from server.workers import NotAcceptableResult, Outcome, QueryJob, WorkerPool
 
 TRUNCATED_STATUS = 206
 
@@ -37,9 +38,9 @@ def settings() -> Settings:
     return current_app.extensions["kg_settings"]
 
 
-def pool() -> WorkerPool:
-    """The app's worker pool."""
-    return current_app.extensions["kg_pool"]
+def executor() -> QueryExecutor:
+    """The app's query executor."""
+    return current_app.extensions["kg_executor"]
 
 
 def saved_queries() -> dict[str, SavedQuery]:
@@ -77,9 +78,9 @@ def _negotiated(accept_header: str, kinds: tuple[str, ...],
 
 
 def run_job(job: QueryJob) -> Outcome:
-    """Run a job on the pool within the configured time limit."""
+    """Run a job on the executor within the configured time limit."""
     try:
-        return pool().run(job, settings().query_timeout)
+        return executor().run(job, settings().query_timeout)
     except NotAcceptableResult as exc:
         raise NotAcceptableFormat(formats.formats_for(exc.kind)) from None
 
@@ -172,7 +173,7 @@ def construct(name: str, fmt: Format, **iris: str) -> Outcome:
 
 
 def outcome_response(outcome: Outcome) -> Response:
-    """HTTP response for a worker's answer: 200, or 206 + headers when the row cap cut it."""
+    """HTTP response for an executed job: 200, or 206 + headers when the row cap cut it."""
     fmt = formats.result_format(outcome.format_key)
     response = Response(outcome.body, content_type=fmt.content_type)
     response.headers["X-Result-Rows"] = str(outcome.rows)
@@ -213,7 +214,7 @@ def protocol_update(preq: ProtocolRequest, authorization: str | None) -> Respons
     if preq.has_dataset:
         raise ProtocolError("using-graph-uri/using-named-graph-uri are not supported; use "
                             "USING/WITH in the update")
-    version = pool().run_update(preq.text, request.base_url, settings().query_timeout)
+    version = executor().run_update(preq.text, request.base_url, settings().query_timeout)
     return Response(f"update applied; store version {version}\n",
                     content_type="text/plain; charset=utf-8")
 

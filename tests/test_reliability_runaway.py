@@ -126,3 +126,27 @@ def test_the_server_is_healthy_afterwards(server: LiveServer) -> None:
     record("runaway queries", "worker restarts seen in /health", report["worker_restarts"],
            {"workers alive afterwards": sum(1 for w in report["workers"] if w["alive"])},
            check=True)
+
+
+def test_a_killed_worker_is_replaced_and_counted(server: LiveServer) -> None:
+    """A worker SIGKILLed from outside (as the kernel's OOM killer would) is replaced by
+    gunicorn, counted by the arbiter, and the server keeps answering."""
+    import os
+    import signal
+
+    report = wait_for_workers(server, 2)
+    restarts = report["worker_restarts"]
+    victim = report["workers"][0]["pid"]
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 20
+    while True:
+        report = health(server)
+        pids = {w["pid"] for w in report["workers"] if w["alive"]}
+        if victim not in pids and len(pids) == 2:
+            break
+        assert time.monotonic() < deadline, report
+        time.sleep(0.1)
+    assert report["worker_restarts"] == restarts + 1
+    simple_latencies(server, 10)  # every request answers 200/206
+    record("runaway queries", "worker killed from outside (SIGKILL)", 1,
+           {"replaced and counted": 1}, check=True)

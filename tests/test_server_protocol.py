@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 import requests
+from prometheus_client.parser import text_string_to_metric_families
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
@@ -336,10 +337,15 @@ def test_health_and_metrics(sample_server: LiveServer) -> None:
     assert health["workers"] and all("pid" in w for w in health["workers"])
     get(sample_server, {"query": "SELECT * WHERE {"})
     text = requests.get(sample_server.url + "/metrics", timeout=30).text
-    assert 'kg_http_requests_total{route="/sparql",method="GET",status="400"}' in text
-    assert "kg_http_request_duration_seconds_bucket" in text
-    for name in ("kg_query_timeouts_total", "kg_worker_restarts_total", "kg_http_errors_total"):
-        assert f"# TYPE {name}" in text
+    # Parsed with Prometheus's own parser: the whole server (every worker process) is reported.
+    families = {f.name: f for f in text_string_to_metric_families(text)}
+    requests_total = {(s.labels["route"], s.labels["method"], s.labels["status"]): s.value
+                      for s in families["kg_http_requests"].samples}
+    assert requests_total[("/sparql", "GET", "400")] >= 1
+    assert families["kg_http_request_duration_seconds"].type == "histogram"
+    for name in ("kg_query_timeouts", "kg_worker_restarts", "kg_http_errors"):
+        assert families[name].type == "counter"
+    assert families["kg_workers"].samples[0].value == 2
 
 
 # --- real clients ------------------------------------------------------------------------------

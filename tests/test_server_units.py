@@ -40,7 +40,14 @@ def accept(header: str) -> MIMEAccept:
 
 def test_factory_registers_the_blueprints(app: Flask) -> None:
     assert {"sparql", "saved", "pages", "metrics", "openapi"} <= set(app.blueprints)
-    assert app.config["MAX_CONTENT_LENGTH"] == Settings().max_request_bytes
+    # one byte over: a chunked body that reaches it is refused by the view (413)
+    assert app.config["MAX_CONTENT_LENGTH"] == Settings().max_request_bytes + 1
+    limit = Settings().max_request_bytes
+    client = app.test_client()
+    for size in (limit, limit + 1):
+        r = client.post("/sparql", data=b"ASK {} #" + b"a" * (size - 8),
+                        content_type="application/sparql-query")
+        assert r.status_code == (413 if size > limit else 503), (size, r.status_code)
 
 
 @pytest.mark.parametrize(("header", "override", "key"), [

@@ -78,7 +78,7 @@ def bare_app(tmp_path: Path, sample_store: Path) -> Iterator[Flask]:
     app = create_app(Settings(store=sample_store, queries=ROOT / "queries"))
     app.config.update(TESTING=True, KG_NODE_MODULES=tmp_path / "node_modules")
     yield app
-    app.extensions["kg_pool"].close()
+    app.extensions["kg_executor"].close()
 
 
 @pytest.fixture
