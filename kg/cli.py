@@ -147,7 +147,7 @@ def load(store: Path | None, files: tuple[Path, ...]) -> None:
 @click.option("--timeout", "query_timeout", type=float, default=None, help="Query time limit (s).")
 @click.option("--max-rows", type=int, default=None, help="Result-row cap.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Serving processes (gunicorn workers) [default 2].")
+              help="Serving processes (gunicorn workers) [default 2 per core, 2-16].")
 @click.option("--threads", type=click.IntRange(1, 256), default=None,
               help="Request threads per serving process [default 4].")
 def serve(

@@ -33,7 +33,10 @@ class Settings:
     query_timeout: float = 30.0
     max_rows: int = 10_000
     max_request_bytes: int = 1_000_000
-    workers: int = 2  # serving processes (gunicorn workers)
+    #: Serving processes (gunicorn workers): two per core, as gunicorn advises. More processes
+    #: than cores also spread keep-alive connections: a worker that accepted most of a burst
+    #: of connections would otherwise hold them while the others idle (bench/RESULTS.md).
+    workers: int = field(default_factory=lambda: max(2, min(16, 2 * (os.cpu_count() or 1))))
     threads: int = 4  # request threads per serving process
     update_token: str | None = None
     wikidata_endpoint: str = vocab.WIKIDATA_ENDPOINT

@@ -21,6 +21,8 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +89,13 @@ def gunicorn_options(settings: Settings, app: Any, metrics_dir: str) -> dict[str
     def post_worker_init(worker: Any) -> None:
         with contextlib.suppress(Exception):  # a store problem is answered per request (503)
             executor.start()
+
+        def publish() -> None:  # the worker table of /health, at most 0.5 s old
+            while True:
+                metrics.publish_worker(*executor.snapshot())
+                time.sleep(0.5)
+
+        threading.Thread(target=publish, daemon=True, name="kg-publish").start()
 
     def worker_exit(server: Any, worker: Any) -> None:
         if executor.retiring:  # a runaway query still holds a thread: end the process now

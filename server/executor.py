@@ -47,7 +47,9 @@ class QueryExecutor:
         self._pool: ThreadPoolExecutor | None = None
         self._store: object | None = None
         self._version: str | None = None
+        self._pointer: tuple[int, ...] | None = None  # stat of the version pointer
         self._running: dict[int, float] = {}  # query thread id -> start (time.time())
+        self._jobs = 0
 
     # --- per process state ----------------------------------------------------------------
 
@@ -60,16 +62,30 @@ class QueryExecutor:
                     # One spare thread: a runaway keeps its thread until the process ends.
                     self._pool = ThreadPoolExecutor(self.threads + 1, "kg-query")
                     self._store, self._version, self._running = None, None, {}
+                    self._jobs = 0
+                    self._pointer = None
                     self._pid = pid
         assert self._pool is not None
         return self._pool
 
     def _open_store(self) -> object:
-        """The live store version, opened read-only (re-opened after a rebuild)."""
+        """The live store version, opened read-only (re-opened after a rebuild).
+
+        Before every query: one ``stat`` of the version pointer. A build or load switches
+        versions with ``os.replace`` (a new inode), so an unchanged stat means an unchanged
+        version; only a changed one is read (``kg.store.current_version``).
+        """
         from kg import store as kg_store
 
-        current = kg_store.current_version(self.store_path)
+        try:
+            st = os.stat(self.store_path / kg_store.POINTER)
+            pointer: tuple[int, ...] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            pointer = None
         store = self._store
+        if store is not None and pointer is not None and pointer == self._pointer:
+            return store
+        current = kg_store.current_version(self.store_path)
         if store is None or current != self._version:
             with self._lock:
                 if self._store is None or current != self._version:
@@ -77,13 +93,14 @@ class QueryExecutor:
                     self._store = kg_store.open_store(self.store_path, read_only=True)
                     self._version = current
                 store = self._store
+        self._pointer = pointer
         return store
 
     def _evaluate(self, job: QueryJob) -> Outcome:
         try:
             return jobs.evaluate(self._open_store(), job)
         except OSError:
-            self._store = None  # re-open on the next query
+            self._store, self._pointer = None, None  # re-open on the next query
             raise
 
     # --- the API the views use ------------------------------------------------------------
@@ -131,7 +148,6 @@ class QueryExecutor:
         key = threading.get_ident()
         with self._lock:
             self._running[key] = time.time()
-        self._report_busy()
         try:
             return self._evaluate(job)
         except Exception as exc:
@@ -139,13 +155,14 @@ class QueryExecutor:
         finally:
             with self._lock:
                 self._running.pop(key, None)
-            self._report_busy(done=True)
+                self._jobs += 1
 
-    def _report_busy(self, done: bool = False) -> None:
-        if self.metrics is not None:
-            with self._lock:
-                oldest = min(self._running.values(), default=0.0)
-            self.metrics.worker_busy(oldest, done)  # type: ignore[attr-defined]
+    def snapshot(self) -> tuple[int, float]:
+        """Queries run by this process, and the start (Unix time) of its oldest running one
+        (0: idle). Published to the shared metrics twice a second by ``kg serve`` and by
+        ``/health`` itself: one shared-memory write per query would cost every request."""
+        with self._lock:
+            return self._jobs, min(self._running.values(), default=0.0)
 
     def _count_timeout(self) -> None:
         if self.metrics is not None:

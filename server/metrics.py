@@ -89,10 +89,10 @@ class ServerMetrics:
         self.busy_since.set(0)
         self.retiring.set(0)
 
-    def worker_busy(self, oldest_start: float, done: bool) -> None:
+    def publish_worker(self, jobs: int, oldest_start: float) -> None:
+        """This process's query count and the start of its oldest running query (0: idle)."""
+        self.jobs.set(jobs)
         self.busy_since.set(oldest_start)
-        if done:
-            self.jobs.inc()
 
     def worker_retiring(self) -> None:
         """This process ends after its requests; counted as a restart now, when it is decided
@@ -197,7 +197,9 @@ def health() -> Response:
     except (KGError, OSError, ImportError) as exc:
         report["status"] = "unavailable"
         report["error"] = str(exc)
-    report.update(current_app.extensions["kg_metrics"].summary())
+    metrics = current_app.extensions["kg_metrics"]
+    metrics.publish_worker(*runner.executor().snapshot())  # this process: exact, not 0.5 s old
+    report.update(metrics.summary())
     response = jsonify(report)
     response.status_code = 200 if report["status"] == "ok" else 503
     return response

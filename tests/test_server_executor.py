@@ -8,6 +8,7 @@ and test_reliability_runaway.py, against a real ``kg serve``).
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 import time
@@ -56,8 +57,11 @@ def sample(metrics: ServerMetrics, name: str) -> float:
 def test_a_query_answers_and_is_counted(executor: QueryExecutor) -> None:
     outcome = executor.run(job("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"), timeout=10)
     assert outcome.rows == 3 and not outcome.truncated
-    assert sample(executor.metrics, "kg_worker_jobs") == 1  # type: ignore[arg-type]
-    assert sample(executor.metrics, "kg_worker_busy_since_seconds") == 0  # idle again
+    assert executor.snapshot() == (1, 0.0)  # one query run, idle again
+    metrics: ServerMetrics = executor.metrics  # type: ignore[assignment]
+    metrics.publish_worker(*executor.snapshot())
+    assert metrics.summary()["workers"] == [
+        {"pid": os.getpid(), "alive": True, "busy_seconds": None, "jobs": 1}]
 
 
 def test_a_runaway_retires_the_process_once(executor: QueryExecutor) -> None:
