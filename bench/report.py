@@ -158,7 +158,7 @@ def _serving(sv: dict[str, Any]) -> list[str]:
             f"Store: `{sv['store']}`. Latency: {sv['reps']} sequential requests per query "
             "(concurrency 1, keep-alive), saved queries through `/queries/<name>` with their "
             "default parameters, ad-hoc ones through `/sparql`; in-process = `kg.store.run_query` "
-            "(pyoxigraph `Store.query`, parameters inlined as the server's workers do) + "
+            "(pyoxigraph `Store.query`, parameters substituted as the server does) + "
             "pyoxigraph's own serializer in the benchmark process; one in-process run and one "
             "HTTP request alternate. Limit = 1.2 × in-process + 1 ms.", "",
             "| query | rows | in-process p50 / p95 ms | HTTP p50 / p95 ms | limit p50 / p95 ms "
@@ -198,8 +198,8 @@ def _serving(sv: dict[str, Any]) -> list[str]:
     if top is not None:
         best_ours = max(t["throughput_rps"] for t in sv["throughput"].values())
         rows += ["", "In-process ceiling (the same mix run by `Store.query` + pyoxigraph's "
-                 "serializer in worker processes, no HTTP, no hop; what any server on "
-                 "pyoxigraph could at most answer here):", "",
+                 "serializer in worker processes, the query texts the throughput mix sends, no "
+                 "HTTP; what any server on pyoxigraph could at most answer here):", "",
                  "| processes | queries/s | kg serve's best / ceiling |", "|---|---|---|"]
         for c in sv["ceiling"].values():
             rows.append(f"| {c['processes']} | {c['throughput_rps']:.1f} | "
