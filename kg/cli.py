@@ -149,7 +149,7 @@ def load(store: Path | None, files: tuple[Path, ...]) -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Serving processes (gunicorn workers) [default 2 per core, 2-16].")
 @click.option("--threads", type=click.IntRange(1, 256), default=None,
-              help="Request threads per serving process [default 4].")
+              help="Request threads per serving process [default 2].")
 def serve(
     store: Path | None,
     host: str | None,

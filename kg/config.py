@@ -37,7 +37,7 @@ class Settings:
     #: than cores also spread keep-alive connections: a worker that accepted most of a burst
     #: of connections would otherwise hold them while the others idle (bench/RESULTS.md).
     workers: int = field(default_factory=lambda: max(2, min(16, 2 * (os.cpu_count() or 1))))
-    threads: int = 4  # request threads per serving process
+    threads: int = 2  # request threads per serving process (accepting only with one free)
     update_token: str | None = None
     wikidata_endpoint: str = vocab.WIKIDATA_ENDPOINT
 

@@ -72,6 +72,40 @@ def _write_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
     util.write_nonblock(sock, head.encode("latin-1") + text)
 
 
+def _balanced_worker_class() -> type:
+    """gunicorn's ``gthread`` worker that accepts a connection only with a request thread free.
+
+    Why: every worker waits on the same listening socket, and the one that wakes first takes
+    connection after connection; with keep-alive clients (notebooks, the benchmark's load
+    generator) a burst of connections could all stay on one worker, which then runs every
+    request's Python on one core while the others idle (a third less throughput in 1 of 4
+    benchmark runs). Declining to accept while all its threads are busy leaves the next
+    connection to an idle worker; the kernel keeps it queued meanwhile.
+    """
+    from gunicorn.workers.gthread import ThreadWorker
+
+    class BalancedThreadWorker(ThreadWorker):  # type: ignore[misc]
+        active = 0  # requests submitted to the thread pool and not finished (main thread)
+
+        def set_accept_enabled(self, enabled: bool) -> None:
+            super().set_accept_enabled(enabled and self.active < self.cfg.threads)
+
+        def enqueue_req(self, conn: Any) -> None:
+            self.active += 1
+            if self.active >= self.cfg.threads:
+                self.set_accept_enabled(False)
+            super().enqueue_req(conn)
+
+        def finish_request(self, conn: Any, fs: Any) -> None:
+            self.active -= 1
+            try:
+                super().finish_request(conn, fs)
+            finally:
+                self.set_accept_enabled(self.alive and self.nr_conns < self.worker_connections)
+
+    return BalancedThreadWorker
+
+
 def gunicorn_options(settings: Settings, app: Any, metrics_dir: str) -> dict[str, Any]:
     """gunicorn settings and server hooks for one Settings (see the module doc)."""
     executor = app.extensions["kg_executor"]
@@ -125,7 +159,7 @@ def gunicorn_options(settings: Settings, app: Any, metrics_dir: str) -> dict[str
     return {
         "bind": [f"{host}:{settings.port}"],
         "workers": settings.workers,
-        "worker_class": "gthread",
+        "worker_class": _balanced_worker_class(),
         "threads": settings.threads,
         "keepalive": 5,
         "timeout": int(settings.query_timeout) + 30,  # heartbeat: a wedged worker is killed

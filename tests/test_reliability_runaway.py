@@ -150,3 +150,31 @@ def test_a_killed_worker_is_replaced_and_counted(server: LiveServer) -> None:
     simple_latencies(server, 10)  # every request answers 200/206
     record("runaway queries", "worker killed from outside (SIGKILL)", 1,
            {"replaced and counted": 1}, check=True)
+
+
+def test_a_busy_worker_leaves_new_connections_to_idle_ones(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Two workers with one request thread each: while one runs a long query, every new
+    connection is accepted by the other and answered at once, not queued behind it."""
+    from tests.conftest import ROOT, SAMPLE_TRIG, load_into_store, start_server, stop_server
+
+    tmp = tmp_path_factory.mktemp("balance")
+    store = load_into_store(tmp / "store", [SAMPLE_TRIG])
+    live = start_server(store, tmp / "server.log", timeout=3.0, workers=2,
+                        env={"KG_THREADS": "1", "KG_QUERIES": str(ROOT / "queries")})
+    try:
+        slow = threading.Thread(target=lambda: requests.get(
+            live.sparql, params={"query": RUNAWAYS["cartesian product of 4 patterns"]},
+            timeout=30))
+        slow.start()
+        time.sleep(0.5)  # it occupies its worker's only thread
+        waits = []
+        for _ in range(10):  # fresh connections: each is accepted anew
+            t0 = time.perf_counter()
+            r = requests.get(live.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+            waits.append(time.perf_counter() - t0)
+            assert r.status_code == 200
+        slow.join()
+        assert max(waits) < 1.0, waits
+    finally:
+        stop_server(live)
