@@ -232,7 +232,7 @@ SERVER_SEES_NEW_DATA = """## How and when the server sees new data
 `kg build` and `kg load` never write the version a server is reading: they write a new
 copy-on-write version directory and, only after it is flushed, closed and fsynced, point
 `STORE/CURRENT` at it with an atomic `os.replace` (`kg/store.py`). Each worker process of
-`kg serve` reads `CURRENT` (one small file) before every query and reopens the store read-only
+`kg serve` checks `CURRENT` (one `stat`) before every query and reopens the store read-only
 when it changed (`server/executor.py`). So while a build runs, every query answers from the
 previous version; the first query that starts after the switch answers from the new one; a
 query already running at the switch finishes on the old version, which is kept until the

@@ -28,7 +28,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
-from kg.errors import QueryTimeout
+from kg.errors import QueryTimeout, StoreUnavailable
 from server import jobs
 from server.jobs import Outcome, QueryJob
 
@@ -99,7 +99,7 @@ class QueryExecutor:
     def _evaluate(self, job: QueryJob) -> Outcome:
         try:
             return jobs.evaluate(self._open_store(), job)
-        except OSError:
+        except StoreUnavailable:
             self._store, self._pointer = None, None  # re-open on the next query
             raise
 

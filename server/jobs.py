@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import NoReturn
 
 from kg.errors import KGError, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from server.formats import BOOLEAN, GRAPH, SOLUTIONS
@@ -64,11 +65,11 @@ class Outcome:
     truncated: bool
 
 
-# --- inside the worker ------------------------------------------------------------------------
+# --- running a job -----------------------------------------------------------------------------
 
 
 def execute(store: object, job: QueryJob) -> Outcome:
-    """Run one job against an open store (on a query thread, or in the update process)."""
+    """Run one job against an open store (on a query thread of a serving process)."""
     import pyoxigraph as ox
 
     from kg import store as kg_store
@@ -184,17 +185,15 @@ def update_main(conn: Connection, store_path: str, sparql: str, base_iri: str | 
     conn.send(reply)
 
 
-def _unwrap(reply: tuple) -> Outcome:
-    tag = reply[0]
-    if tag == "ok":
-        return reply[1]
-    if tag == "not_acceptable":
-        raise NotAcceptableResult(reply[1])
+def _raise(reply: tuple) -> NoReturn:
+    """Raise the error an update process sent back as ``("error", name, message, status)``."""
     _, name, message, status = reply
     if name == "QuerySyntaxError":
         raise QuerySyntaxError(short_syntax_message(message))
     if name == "StoreUnavailable":
         raise StoreUnavailable(message)
+    if name == "QueryTimeout":
+        raise QueryTimeout(message)
     raise QueryFailed(message, status if 400 <= status < 600 else 500)
 
 
@@ -237,4 +236,4 @@ def run_update(store_path: Path, sparql: str, base_iri: str | None, timeout: flo
         parent.close()
     if reply[0] == "ok":
         return str(reply[1])
-    return _unwrap(reply)  # raises
+    _raise(reply)
