@@ -132,9 +132,17 @@ def gunicorn_options(settings: Settings, app: Any, metrics_dir: str) -> dict[str
         threading.Thread(target=publish, daemon=True, name="kg-publish").start()
 
     def worker_exit(server: Any, worker: Any) -> None:
-        if executor.retiring:  # a runaway query still holds a thread: end the process now
-            logging.shutdown()
-            os._exit(0)
+        """End the worker process here, with gunicorn's exit code, skipping interpreter
+        finalization: tearing down pyoxigraph's store while its threads exist crashed the
+        process (SIGSEGV on every stop), and a runaway query's thread would be waited for."""
+        exc = sys.exc_info()[1]
+        code = exc.code if isinstance(exc, SystemExit) else 1
+        code = 0 if code is None else code if isinstance(code, int) else 1
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code & 0xFF)
 
     def child_exit(server: Any, worker: Any) -> None:
         from prometheus_client import multiprocess

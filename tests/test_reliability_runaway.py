@@ -178,3 +178,20 @@ def test_a_busy_worker_leaves_new_connections_to_idle_ones(
         assert max(waits) < 1.0, waits
     finally:
         stop_server(live)
+
+
+def test_a_stopped_server_ends_cleanly(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """SIGTERM after queries (store open, query threads started): every worker ends without a
+    crash or a traceback and the server exits 0 (workers once died with SIGSEGV in
+    interpreter finalization)."""
+    from tests.conftest import SAMPLE_TRIG, load_into_store, start_server
+
+    tmp = tmp_path_factory.mktemp("stop")
+    store = load_into_store(tmp / "store", [SAMPLE_TRIG])
+    live = start_server(store, tmp / "server.log", workers=2)
+    for _ in range(20):  # reach both workers
+        requests.get(live.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    live.process.terminate()
+    assert live.process.wait(timeout=30) == 0
+    log = live.read_log()
+    assert "SIGSEGV" not in log and "was sent" not in log and "Traceback" not in log, log
