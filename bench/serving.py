@@ -297,12 +297,13 @@ def throughput(port: int, endpoint: str, queries: list[BenchQuery], levels: tupl
 
 
 #: ``python -c`` body of the floor server: Flask under gunicorn as ``kg serve`` runs it
-#: (gthread workers, same counts), one route, nothing else.
+#: (its worker class, same counts), one route, nothing else.
 FLOOR_APP = """
 import sys
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 from kg.config import Settings
+from kg.serve import balanced_worker_class
 app = Flask("floor")
 @app.get("/")
 def index():
@@ -310,7 +311,7 @@ def index():
 class Floor(BaseApplication):
     def load_config(self):
         s = Settings()
-        for k, v in {"bind": "127.0.0.1:" + sys.argv[1], "worker_class": "gthread",
+        for k, v in {"bind": "127.0.0.1:" + sys.argv[1], "worker_class": balanced_worker_class(),
                      "workers": s.workers, "threads": s.threads, "keepalive": 5,
                      "loglevel": "warning"}.items():
             self.cfg.set(k, v)

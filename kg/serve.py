@@ -10,7 +10,8 @@ in-flight requests on a graceful stop.
 
 Metrics: each process writes ``prometheus_client`` values to a private temporary directory
 (multiprocess mode) that every worker reads for ``/metrics`` and ``/health``; the arbiter
-counts worker replacements there and removes the directory on exit.
+counts worker replacements there, and ``run_server`` removes the directory when it returns
+(workers end with ``os._exit`` and never reach that cleanup).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def _write_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
     util.write_nonblock(sock, head.encode("latin-1") + text)
 
 
-def _balanced_worker_class() -> type:
+def balanced_worker_class() -> type:
     """gunicorn's ``gthread`` worker that accepts a connection only with a request thread free.
 
     Why: every worker waits on the same listening socket, and the one that wakes first takes
@@ -160,14 +161,11 @@ def gunicorn_options(settings: Settings, app: Any, metrics_dir: str) -> dict[str
                   f"({settings.workers} workers x {settings.threads} threads)",
                   file=sys.stderr, flush=True)
 
-    def on_exit(server: Any) -> None:
-        shutil.rmtree(metrics_dir, ignore_errors=True)
-
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     return {
         "bind": [f"{host}:{settings.port}"],
         "workers": settings.workers,
-        "worker_class": _balanced_worker_class(),
+        "worker_class": balanced_worker_class(),
         "threads": settings.threads,
         "keepalive": 5,
         "timeout": int(settings.query_timeout) + 30,  # heartbeat: a wedged worker is killed
@@ -183,7 +181,6 @@ def gunicorn_options(settings: Settings, app: Any, metrics_dir: str) -> dict[str
         "worker_exit": worker_exit,
         "child_exit": child_exit,
         "when_ready": when_ready,
-        "on_exit": on_exit,
     }
 
 

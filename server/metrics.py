@@ -159,8 +159,8 @@ def _alive(pid: int) -> bool:
 
 
 def init_app(app: Flask) -> None:
-    """Register the timing hooks and the Metrics object."""
-    metrics = app.extensions.setdefault("kg_metrics", ServerMetrics())
+    """Register the timing hooks that feed the app's ServerMetrics (made by ``create_app``)."""
+    metrics: ServerMetrics = app.extensions["kg_metrics"]
 
     @app.before_request
     def _start() -> None:
