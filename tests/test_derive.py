@@ -261,6 +261,32 @@ def test_void_counts_and_is_deterministic() -> None:
     assert {r["c"].value for r in partitions} >= {KG.Alliance, KG.Stance}
 
 
+def test_void_entities_are_distinct_iri_subjects_only() -> None:
+    """void:entities leaves blank-node subjects out, per graph and for the whole dataset (the
+    queries count subjects in the scan and subtract the non-IRI ones after grouping)."""
+    store = store_of("""
+    graph:article\\/a { fact:s a kg:Stance ; kg:holder entity:china .
+                        _:b1 kg:target entity:nato . _:b1 kg:polarity kgc:negative .
+                        _:b2 kg:target entity:nato . }
+    graph:article\\/b { fact:s kg:target entity:nato . fact:t kg:target entity:china .
+                        _:b3 kg:target entity:nato . }
+    graph:entities { entity:nato a kg:Alliance . }
+    graph:meta { graph:article\\/a kg:contentHash "x" . }""")
+    void.write_void(store)
+
+    def count(subject: str) -> dict[str, int]:
+        rows = store.query(
+            f"SELECT ?p ?n WHERE {{ GRAPH graph:meta {{ <{subject}> ?p ?n . "
+            "FILTER(datatype(?n) = xsd:integer) } }", prefixes=vocab.PREFIXES)
+        return {r["p"].value.rsplit("#", 1)[-1]: int(r["n"].value) for r in rows}
+
+    assert count(void.subset_iri(vocab.article_graph("a")))["entities"] == 1
+    assert count(void.subset_iri(vocab.article_graph("b")))["entities"] == 2
+    dataset = count(void.DATASET)
+    assert dataset["entities"] == 3  # fact:s (in both graphs), fact:t, entity:nato
+    assert dataset["triples"] == 9
+
+
 def test_concurrent_rules_give_the_graph_of_plain_updates_run_in_order() -> None:
     """Rules that read no derived triple are evaluated together on threads; the result must be
     the derived graph of running every rule file as a SPARQL UPDATE, one after another."""
