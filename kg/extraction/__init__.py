@@ -8,8 +8,7 @@ as sentence breaks) and the model's ``attribute_ruler`` patterns matched through
 (``attributes.py``: same annotations, a fraction of the time), ``kg_actors.v1`` (actor
 resolution into ``doc._.kg_actors``) and ``kg_facts.v1`` (all fact functions, result in
 ``doc.user_data["kg_extraction"]`` for texts given to ``nlp.pipe`` with their article reference
-as context). Nothing here imports
-pyoxigraph, rdflib or ``kg.vocab`` (``tests/test_layers.py``).
+as context). Nothing here imports pyoxigraph, rdflib or ``kg.vocab`` (``tests/test_layers.py``).
 """
 
 from __future__ import annotations
