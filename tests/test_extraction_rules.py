@@ -268,6 +268,23 @@ def test_event_with_relative_date(run) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On March 2, 2019, NATO criticised China.", "2019-03-02"),
+        ("NATO criticised China on Tuesday.", "2024-07-30"),  # relative to 2024-07-31 (Wed)
+        ("In 2022, NATO condemned China's policy.", "2022"),
+        ("NATO condemned China's 2019 decision.", None),  # the decision's date, not the stance's
+        ("NATO, which was founded in 1949, criticised China.", None),  # a relative clause
+        ("NATO criticised China.", None),
+    ],
+)
+def test_stance_date_is_the_date_its_verb_carries(run, text: str, date: str | None) -> None:
+    dated = {(f.holder, f.target, f.date.value if f.date else None)
+             for f in run(text).of_type(StanceFact)}
+    assert ("nato", "china", date) in dated
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("China is alarmed by NATO's expansion.", ("china", "nato", Polarity.NEGATIVE)),
