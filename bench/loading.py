@@ -13,6 +13,7 @@ alternately, ``rounds`` times (target: build >= 0.8x the bulk loader's quads/s).
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import statistics
 from collections.abc import Callable
@@ -38,9 +39,14 @@ print(json.dumps({"seconds": t2 - t0, "load_seconds": t1 - t0, "quads": n,
 
 
 def prepare(scale: float, log: Callable[[str], None] = print) -> tuple[Path, Path]:
-    """Synthetic corpus at ``scale`` and its pickled extractions (made once, then reused)."""
+    """Synthetic corpus at ``scale`` and its pickled extractions (made once per extractor
+    version, then reused: the file name carries the version, so a new extractor is not timed
+    on an old one's facts)."""
+    from kg.extraction import EXTRACTOR_VERSION
+
     corpus = WORK / f"synth-{scale:g}x"
-    cache = WORK / f"extractions-{scale:g}x.pkl"
+    version = hashlib.sha1(EXTRACTOR_VERSION.encode()).hexdigest()[:8]
+    cache = WORK / f"extractions-{scale:g}x-{version}.pkl"
     if not corpus.is_dir():
         synth.write_corpus(corpus, scale)
     if not cache.is_file():
