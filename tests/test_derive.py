@@ -148,6 +148,7 @@ def test_pair_profiles_count_date_and_rank_within_each_polarity() -> None:
               kg:date {d.format("2024-02-01")} .
       fact:s3 kg:holder entity:russia ; kg:target entity:nato ; kg:polarity kgc:negative ;
               kg:date {d.format("2024-05-01")} .
+      fact:s7 kg:holder entity:russia ; kg:target entity:nato ; kg:polarity kgc:negative .
       fact:s4 kg:holder entity:usa ; kg:target entity:china ; kg:polarity kgc:negative .
       fact:s5 kg:holder entity:iran ; kg:target entity:usa ; kg:polarity kgc:negative .
       fact:s6 kg:holder entity:china ; kg:target entity:usa ; kg:polarity kgc:positive .
@@ -155,8 +156,12 @@ def test_pair_profiles_count_date_and_rank_within_each_polarity() -> None:
     derive.materialise(store)
     got = _pair_profiles(store)
     assert got[("china", "nato", "negative")] == {
-        "n": "2", "first": "2023-04-01T00:00:00", "last": "2024-02-01T00:00:00", "rank": "1"}
-    assert got[("russia", "nato", "negative")]["rank"] == "2"  # one stance, the latest date
+        "n": "2", "first": "2023-04-01T00:00:00", "last": "2024-02-01T00:00:00", "rank": "2"}
+    # Two stances, one undated: the dates come from the dated one; same count as china's
+    # pair, and the later last date ranks first.
+    assert got[("russia", "nato", "negative")] == {
+        "n": "2", "first": "2024-05-01T00:00:00", "last": "2024-05-01T00:00:00", "rank": "1"}
+    assert got[("china", "nato", "negative")]["rank"] == "2"
     # Equal counts, both undated: ranked last, in the order of the profiles' IRIs.
     undated = sorted(
         store.query("""SELECT ?p ?rank WHERE {
