@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 #: Token attributes the index reads (by ``Doc.to_array``), most selective first: a pattern is
 #: filed under the first of them it tests for equality.
 _ATTRS = ("LOWER", "ORTH", "NORM", "LEMMA", "TAG", "DEP", "POS", "IS_SPACE")
+_ATTR_IDS = [IDS[a] for a in _ATTRS]
 _SYNONYMS = {"TEXT": "ORTH"}
 
 
@@ -159,7 +160,7 @@ class IndexedAttributeRuler(AttributeRuler):
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """``(attr_id, match_id, start, end)``, sorted, as ``AttributeRuler.match`` returns."""
         rows: list[tuple[int, ...]] = [
-            tuple(r) for r in doc.to_array([IDS[a] for a in _ATTRS]).tolist()
+            tuple(r) for r in doc.to_array(_ATTR_IDS).tolist()
         ] if len(doc) else []
         n, vocab = len(rows), self.vocab
         columns = [(col, by_value) for col, by_value in enumerate(self._index) if by_value]
