@@ -41,7 +41,7 @@ class NotAcceptableResult(KGError):
 
 @dataclass(frozen=True)
 class QueryJob:
-    """Everything a worker needs to run one query; picklable."""
+    """Everything a query thread needs to run one query."""
 
     sparql: str
     formats: dict[str, str | None]  # result kind -> format key (None: client accepts none)
