@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+import msgspec
 import pyoxigraph as ox
 
 from kg import vocab
@@ -227,10 +228,27 @@ def _within_cap(result: ox.QuerySolutions | ox.QueryTriples, fmt: object,
     return (body, rows) if rows <= max_rows else None
 
 
+class _Bindings(msgspec.Struct):
+    bindings: list[msgspec.Raw]
+
+
+class _ResultsDocument(msgspec.Struct):
+    results: _Bindings
+
+
+#: Reads a SPARQL JSON result down to its list of rows, each row left as undecoded bytes.
+_JSON_ROWS = msgspec.json.Decoder(_ResultsDocument)
+
+
 def _count_rows(body: bytes, key: str) -> int:
-    """Rows in a serialized result, exactly, without building a Python object per term."""
+    """Rows in a serialized result, exactly, without building a Python object per term.
+
+    JSON is parsed by msgspec only down to the ``bindings`` array (each row stays raw bytes):
+    8x faster than ``json.loads`` of the whole answer, which cost a 100-row query 0.16 ms,
+    more than Flask's own share of the request (``bench/RESULTS.md``).
+    """
     if key == "json":
-        return len(json.loads(body)["results"]["bindings"])
+        return len(_JSON_ROWS.decode(body).results.bindings)
     if key == "xml":
         return body.count(b"<result>")  # "<" inside values is escaped
     if key == "tsv":
