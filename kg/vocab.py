@@ -165,6 +165,9 @@ class KG(DefinedNamespace):
     firstDate: URIRef  # PairStanceProfile: earliest date of its stances
     lastDate: URIRef  # ... latest
     polarityRank: URIRef  # PairStanceProfile: 1 = most stances among its polarity's pairs
+    negativeRank: URIRef  # ... the same number under one property per polarity
+    neutralRank: URIRef
+    positiveRank: URIRef
     profileRoleName: URIRef  # RoleProfile: the post's name
     roleCount: URIRef  # RoleProfile: role facts counted
     articleCount: URIRef  # RoleProfile: articles they came from

@@ -173,6 +173,17 @@ def test_pair_profiles_count_date_and_rank_within_each_polarity() -> None:
     assert [r["rank"].value for r in undated] == ["3", "4"]
     assert got[("china", "usa", "positive")] == {"n": "1", "rank": "1"}  # its own polarity
     assert len(got) == 5
+    # The same rank again under the property of the profile's polarity, and under no other.
+    ranks = {(r["p"].value, r["prop"].value.rsplit("#", 1)[1], r["rank"].value)
+             for r in store.query("""SELECT ?p ?prop ?rank WHERE { GRAPH graph:derived {
+                 ?p ?prop ?rank . FILTER (?prop IN (kg:negativeRank, kg:neutralRank,
+                                                    kg:positiveRank)) } }""",
+                                  prefixes=vocab.PREFIXES)}
+    expected = {(r["p"].value, r["polarity"].value.rsplit("/", 1)[1] + "Rank", r["rank"].value)
+                for r in store.query("""SELECT ?p ?polarity ?rank WHERE { GRAPH graph:derived {
+                    ?p kg:profilePolarity ?polarity ; kg:polarityRank ?rank } }""",
+                                     prefixes=vocab.PREFIXES)}
+    assert ranks == expected and len(ranks) == 5
 
 
 def test_a_rank_rule_must_select_node_and_partition() -> None:

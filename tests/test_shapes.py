@@ -346,6 +346,30 @@ def test_pair_profiles_sharing_a_rank_are_rejected(shapes: Graph) -> None:
     assert "Two pair profiles of the same polarity share a kg:polarityRank." in messages
 
 
+POLARITY_RANK_MESSAGE = (
+    "A pair profile's rank under the property of its polarity (kg:negativeRank, kg:neutralRank,"
+    " kg:positiveRank) is missing, differs from its kg:polarityRank, or is under another"
+    " polarity's property.")
+
+
+@pytest.mark.parametrize("edit", ["missing", "different", "other polarity"])
+def test_a_polarity_rank_that_disagrees_with_the_profile_is_rejected(
+        shapes: Graph, edit: str) -> None:
+    data = _derived_profiles()
+    profile = sorted(data.subjects(KG.profilePolarity, KGC.negative))[0]
+    rank = data.value(profile, KG.negativeRank)
+    assert rank == data.value(profile, KG.polarityRank)
+    data.remove((profile, KG.negativeRank, None))
+    if edit == "different":
+        data.add((profile, KG.negativeRank, Literal(int(rank) + 100, datatype=XSD.integer)))
+    elif edit == "other polarity":
+        data.add((profile, KG.negativeRank, rank))
+        data.add((profile, KG.positiveRank, rank))
+    conforms, messages = _validate(data, shapes)
+    assert not conforms
+    assert POLARITY_RANK_MESSAGE in messages
+
+
 def test_a_role_profile_with_more_articles_than_roles_is_rejected(shapes: Graph) -> None:
     data = _derived_profiles()
     profile = next(iter(data.subjects(RDF.type, KG.RoleProfile)))
