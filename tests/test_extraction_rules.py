@@ -296,6 +296,14 @@ def test_stance_date_is_the_date_its_verb_carries(run, text: str, date: str | No
             "Russian and Chinese actions strengthened the NATO activities they oppose.",
             ("russia", "nato", Polarity.NEGATIVE),
         ),
+        # Reporting verbs beyond "say": a participle clause inherits the main clause's subject.
+        (
+            "Japan criticised the sanctions, expressing that China was trying to pressure its "
+            "neighbours.",
+            ("japan", "china", Polarity.NEGATIVE),
+        ),
+        ("Japan reaffirmed that China was a threat to its security.",
+         ("japan", "china", Polarity.NEGATIVE)),
     ],
 )
 def test_stance_frames(run, text: str, expected: tuple) -> None:
