@@ -4,8 +4,8 @@ Why: one table maps every media type we speak to one serializer (the Datasette r
 pattern, STYLE.md §3), so views never negotiate or serialize themselves. Negotiation honours
 q-values through Werkzeug's ``MIMEAccept``; a ``format``/``output`` parameter overrides
 ``Accept`` the way Fuseki and Virtuoso do. The serializers run on the query threads
-(``server/jobs.py``), so they only use pyoxigraph and the standard library: results are cut
-at the row cap there, before the request thread gets them. Results within the cap are
+(``server/jobs.py``), so they only use pyoxigraph, msgspec and the standard library: results
+are cut at the row cap there, before the request thread gets them. Results within the cap are
 written by pyoxigraph itself (into a byte budget, rows counted from the bytes); only results
 over the cap go through the Python writers, which can stop at the cap.
 """
