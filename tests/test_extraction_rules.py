@@ -189,6 +189,25 @@ def test_quotation_attributed_to_speaker_and_body(run) -> None:
     assert st[0].on_behalf_of == "organization-foreign-ministry"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "date"),
+    [
+        ("China said on Tuesday that NATO was “a threat to peace.”", "a threat to peace",
+         "2024-07-30"),  # relative to the publication date, 2024-07-31 (a Wednesday)
+        ("“It is a threat to peace,” China said of NATO on May 3, 2024.",
+         "It is a threat to peace", "2024-05-03"),
+        # The date of the decision, not of the saying:
+        ("China said the 2019 decision was “a threat to peace.”", "a threat to peace", None),
+        ("China said that NATO was “a threat to peace.”", "a threat to peace", None),
+    ],
+)
+def test_statement_date_is_the_date_its_reporting_verb_carries(
+        run, text: str, quote: str, date: str | None) -> None:
+    st = run(text).of_type(StatementFact)
+    assert [(s.speaker, s.quote, s.date.value if s.date else None) for s in st] == [
+        ("china", quote, date)]
+
+
 def test_scare_quotes_are_not_statements(run) -> None:
     ex = run("Several allies have adopted “anti-China” policies in recent years.")
     assert ex.of_type(StatementFact) == []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.extraction.actors import ActorSpan, DocActors
+from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import SentenceIndex
 from kg.facts import EntityClass, FuzzyDate
 from kg.linking import Registry
@@ -177,3 +178,33 @@ def modal(tok: Token) -> str | None:
 def is_state_like(span: ActorSpan) -> bool:
     """States, organisations and groups (not persons, not places)."""
     return span.cls not in (EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION)
+
+
+#: Dependency labels of a temporal modifier attached straight to a verb ("condemned ... last
+#: week"); a date can also hang from a preposition of the verb ("On May 28, 2024, ...").
+_TEMPORAL_DEPS = frozenset({"npadvmod", "tmod"})
+
+
+def verb_date(ctx: DocContext, verb: Token) -> FuzzyDate | None:
+    """The date a verb itself carries, resolved against the article's date; None if none.
+
+    Why one function: a stance is dated by its cue verb ("condemned ... on Monday") and a
+    statement by its reporting verb ("said on Monday"), with the same rule. Only a DATE entity
+    that modifies the verb counts — as a temporal noun phrase or through one of its
+    prepositions — so "criticised the 2019 decision" or a date inside a relative clause is not
+    taken for the date of the fact.
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for ent in ctx.sents.ents(verb):
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        direct = root.head.i == verb.i and root.dep_ in _TEMPORAL_DEPS
+        via_prep = (root.dep_ == "pobj" and root.head.dep_ == "prep"
+                    and root.head.head.i == verb.i)
+        if direct or via_prep:
+            value = normalise_date(ent.text, ctx.published)
+            if value is not None:
+                return value
+    return None

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extraction.actors import ActorSpan
-from kg.extraction.context import DocContext, subject_actors
+from kg.extraction.context import DocContext, subject_actors, verb_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
 from kg.facts import EntityClass, RoleFact, StatementFact
@@ -119,13 +119,15 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
         for a, b in spans:
             speaker = according or _colon_speaker(ctx, sent, a)
             confidence = 0.8
+            date = None
             if speaker is None:
                 root = _quote_root(sent, a, b)
                 found = speaker_of(ctx, sent, root) if root is not None else None
                 if found is None:
                     continue
-                speaker, _ = found
+                speaker, predicate = found
                 confidence = 0.75
+                date = verb_date(ctx, predicate)  # "said on Monday"; never a noun's date
             if speaker.kind == "demonym":
                 continue
             ev = ctx.sents.evidence(sent, a, b, confidence, NAME)
@@ -135,6 +137,7 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
                     quote=ev.text,
                     evidence=ev,
                     on_behalf_of=_on_behalf_of(ctx, speaker, roles),
+                    date=date,
                 )
             )
     return sort_facts(out)

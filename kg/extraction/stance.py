@@ -22,11 +22,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.actors import ActorSpan
-from kg.extraction.context import DocContext, is_negated, modal, prep_actors, subject_actors
-from kg.extraction.dates import normalise_date
+from kg.extraction.context import (
+    DocContext,
+    is_negated,
+    modal,
+    prep_actors,
+    subject_actors,
+    verb_date,
+)
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import StanceCue, stance_cues, word_set
-from kg.facts import EntityClass, FuzzyDate, Polarity, StanceFact, StanceKind
+from kg.facts import EntityClass, Polarity, StanceFact, StanceKind
 
 NAME = "kg_stance.v1"
 _TARGET_PREPS = frozenset(
@@ -237,34 +243,6 @@ def _as_phrase(verb: Token) -> Token | None:
     return None
 
 
-#: Dependency labels of a temporal modifier attached straight to a verb ("condemned ... last
-#: week"); a date can also hang from a preposition of the verb ("On May 28, 2024, ...").
-_TEMPORAL_DEPS = frozenset({"npadvmod", "tmod"})
-
-
-def _cue_date(ctx: DocContext, cue: Token) -> FuzzyDate | None:
-    """The date a verb cue itself carries, resolved against the article's date; None if none.
-
-    Only a DATE entity that modifies the verb counts — as a temporal noun phrase or through one
-    of its prepositions — so "criticised the 2019 decision" or a date inside a relative clause
-    is not taken for the date of the stance.
-    """
-    if cue.pos_ not in ("VERB", "AUX"):
-        return None
-    for ent in ctx.sents.ents(cue):
-        if ent.label_ != "DATE":
-            continue
-        root = ent.root
-        direct = root.head.i == cue.i and root.dep_ in _TEMPORAL_DEPS
-        via_prep = (root.dep_ == "pobj" and root.head.dep_ == "prep"
-                    and root.head.head.i == cue.i)
-        if direct or via_prep:
-            value = normalise_date(ent.text, ctx.published)
-            if value is not None:
-                return value
-    return None
-
-
 class _Emitter:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
@@ -281,7 +259,7 @@ class _Emitter:
         hedged: bool = False,
     ) -> None:
         doc = self.ctx.doc
-        date = _cue_date(self.ctx, cue) if holders and targets else None
+        date = verb_date(self.ctx, cue) if holders and targets else None
         for h in holders:
             if h.cls in (EntityClass.PLACE, EntityClass.REGION):
                 continue  # places do not hold attitudes ("each Indo-Pacific partner")
