@@ -330,6 +330,28 @@ def test_stance_frames(run, text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan faces a growing threat from China and Russia.",
+         {("japan", "china"), ("japan", "russia")}),
+        ("Japan is preparing for the danger posed by Russia.", {("japan", "russia")}),
+        ("India is bracing for Chinese coercion.", {("india", "china")}),
+        # Discounted, denied, wished on another actor, disputed by the writer, or no holder:
+        ("Japan dismissed the threat from China.", set()),
+        ("Japan does not see a threat from China.", set()),
+        ("India urged Japan to drop its talk of a threat from China.", set()),
+        ("Japan rejects the so-called threat from China.", set()),
+        ("The threat from China is growing.", set()),
+    ],
+)
+def test_perceived_threat_frame(run, text: str, expected: set) -> None:
+    """The subject of the clause is concerned about the actor a threat comes from."""
+    found = {(f.holder, f.target) for f in run(text).of_type(StanceFact)
+             if f.polarity == Polarity.NEGATIVE}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "NATO allies such as Finland and Sweden increased spending.",

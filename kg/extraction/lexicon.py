@@ -71,7 +71,7 @@ class StanceCue:
     frame: str  # agent | experiencer | about | noun | adjective | evaluative
 
 
-_FRAMES = {"agent", "experiencer", "about", "noun", "adjective", "evaluative"}
+_FRAMES = {"agent", "experiencer", "about", "noun", "adjective", "evaluative", "perceived"}
 
 
 @cache

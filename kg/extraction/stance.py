@@ -80,6 +80,9 @@ _AS_VERBS = frozenset(
 )
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
+#: Verbs that discount the threat they govern ("dismissed the threat from China").
+_DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate", "overstate",
+                          "inflate", "hype", "minimize", "minimise", "ignore"})
 
 
 class Cues:
@@ -89,6 +92,7 @@ class Cues:
         self.verb: dict[str, list[StanceCue]] = {}
         self.noun: dict[str, StanceCue] = {}
         self.adjective: dict[str, StanceCue] = {}
+        self.perceived: dict[str, StanceCue] = {}
         self.evaluative: dict[str, Polarity] = {}
         for cue in stance_cues():
             if cue.frame == "evaluative":
@@ -97,6 +101,8 @@ class Cues:
                 self.noun.setdefault(cue.lemma, cue)
             elif cue.frame == "adjective":
                 self.adjective.setdefault(cue.lemma, cue)
+            elif cue.frame == "perceived":
+                self.perceived.setdefault(cue.lemma, cue)
             else:
                 self.verb.setdefault(cue.lemma, []).append(cue)
         self.comm = word_set("communication_verbs.json", "verbs")
@@ -104,7 +110,7 @@ class Cues:
         self.ties_nouns = word_set("partnership_cues.json", "relationship_nouns")
         #: every word that can start a frame: the only tokens stance_facts looks at
         self.words = frozenset(
-            {*self.verb, *self.noun, *self.adjective, *_AS_VERBS, *_ROLE_VERBS}
+            {*self.verb, *self.noun, *self.adjective, *self.perceived, *_AS_VERBS, *_ROLE_VERBS}
             | self.ties_verbs
             | self.comm
         )
@@ -300,6 +306,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
     """Stance facts of one Doc (pure; sorted)."""
     cues = cues or Cues()
     em = _Emitter(ctx)
+    perceived: list[tuple[Token, StanceCue]] = []
     for tok in ctx.scan(cues.words):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
@@ -320,9 +327,56 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
             targets = prep_actors(ctx, tok, _TARGET_PREPS)
             if holders and targets and not is_negated(tok):
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
+        if tok.pos_ == "NOUN" and (lemma in cues.perceived or tok.lower_ in cues.perceived):
+            perceived.append((tok, cues.perceived.get(lemma) or cues.perceived[tok.lower_]))
     _anti_frames(ctx, em)
     _view_frames(ctx, cues, em)
+    for noun, cue in perceived:  # last: only pairs no other frame found in the sentence
+        _perceived_frame(ctx, cue, em, noun)
     return sort_facts(em.out)
+
+
+def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) -> None:
+    """ "Japan faces a growing threat from China", "focusing on the Russian threat": the
+    subject of the clause is concerned about the actor the threat comes from.
+
+    The source is the noun's own actor ("Chinese aggression", "China's coercion") or an actor
+    inside its "from" or "posed by" phrase; the holder is the subject of the nearest verb
+    above the noun. Not inside a complement clause (another actor's wish or report: "want
+    NATO to counter the threat", "urged NATO to cease ..."), not when the verb discounts the
+    threat ("dismissed the threat from China") or the writer does ("the so-called China
+    threat"), and not for a pair another frame already found in the sentence ("warned of
+    Russian aggression" is already a warning).
+    """
+    if is_negated(noun):
+        return
+    targets = list(ctx.actors.conj_phrases(noun))
+    for child in noun.children:
+        # "the threat from X"; "the danger posed by X"
+        source = child if child.dep_ == "prep" and child.lower_ == "from" else None
+        if child.dep_ == "acl" and child.lemma_.lower() == "pose":
+            source = next((c for c in child.children if c.dep_ == "agent"), None)
+        if source is not None:
+            targets += [s for p in source.children if p.dep_ == "pobj"
+                        for s in ctx.actors.in_subtree(p) if s not in targets]
+    if not targets:
+        return
+    verb, steps = noun.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
+        verb, steps = verb.head, steps + 1
+    clause = (verb, *verb.ancestors)
+    if (verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _DISCOUNTING
+            or _negated_scope(verb) or any(t.dep_ == "ccomp" for t in clause)
+            or any(t.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in t.head.children)
+                   for t in clause)  # "urged NATO to cease its talk of threats"
+            or "so-called" in ctx.doc[max(noun.left_edge.i - 3, 0):noun.i].text.lower()):
+        return
+    sentence = ctx.sents.index(noun)
+    found = {(f.holder, f.target) for f in em.out if f.evidence.sentence_index == sentence}
+    holders = [h for h in subject_actors(ctx, verb) if h not in targets]
+    for h in holders:
+        fresh = [t for t in targets if (h.key, t.key) not in found]
+        em.emit([h], fresh, cue.polarity, cue.kind, noun, 0.55, modal(verb) in _HEDGES)
 
 
 def _anti_frames(ctx: DocContext, em: _Emitter) -> None:
