@@ -68,7 +68,7 @@ class StanceCue:
     pos: str  # VERB, NOUN, ADJ or ANY
     polarity: Polarity
     kind: StanceKind
-    frame: str  # agent | experiencer | about | noun | adjective | evaluative
+    frame: str  # agent | experiencer | about | noun | adjective | evaluative | perceived
 
 
 _FRAMES = {"agent", "experiencer", "about", "noun", "adjective", "evaluative", "perceived"}

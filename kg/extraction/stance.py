@@ -9,7 +9,8 @@ holder and target (``kg/data/stance_cues.jsonl`` names the frame of each cue):
 - nouns ("China's attacks against the alliance", "Western concerns about China"),
 - characterisations ("China sees NATO as a tool", "framing the alliance as a challenge"),
   whose polarity comes from evaluative words in the as-phrase,
-- reported claims ("the mission claimed NATO was becoming a disrupter").
+- reported claims ("the mission claimed NATO was becoming a disrupter"),
+- perceived threats ("Japan faces a growing threat from China": the subject fears the source).
 
 Negated characterisations become neutral (a denial of hostility is not hostility); negated
 action verbs give nothing. Modals mark the stance as hedged. A stance is dated when its verb
