@@ -338,6 +338,7 @@ def test_stance_frames(run, text: str, expected: tuple) -> None:
         ("India is bracing for Chinese coercion.", {("india", "china")}),
         # Discounted, denied, wished on another actor, disputed by the writer, or no holder:
         ("Japan dismissed the threat from China.", set()),
+        ("Japan has long underestimated the threat from China.", set()),
         ("Japan does not see a threat from China.", set()),
         ("India urged Japan to drop its talk of a threat from China.", set()),
         ("Japan rejects the so-called threat from China.", set()),

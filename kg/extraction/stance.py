@@ -83,7 +83,8 @@ _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
 #: Verbs that discount the threat they govern ("dismissed the threat from China").
 _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate", "overstate",
-                          "inflate", "hype", "minimize", "minimise", "ignore"})
+                          "inflate", "hype", "minimize", "minimise", "ignore", "underestimate",
+                          "underrate", "discount", "belittle"})
 
 
 class Cues:
