@@ -9,7 +9,9 @@ writer and the server.
 Registry format (``kg/data/actors.jsonl``, one JSON object a line): ``id``, ``label``,
 ``class`` and optional ``qid``, ``aliases``, ``abbreviations``, ``demonyms``, ``metonyms``,
 ``ambiguous_metonyms``, ``capital_qid``, ``country``, ``positions``, ``members``,
-``metonym_for``, ``sources``. Malformed lines raise :class:`DataFileError` naming file and line.
+``metonym_for``, ``part_of`` (the body an organ belongs to: the European Commission is part of
+the European Union, so "the bloc" said after it means the Union), ``sources``. Malformed
+lines raise :class:`DataFileError` naming file and line.
 """
 
 from __future__ import annotations
@@ -102,6 +104,7 @@ class Actor:
     positions: tuple[Position, ...] = ()
     metonym_for: str | None = None
     capital_qid: str | None = None
+    part_of: str | None = None
 
     def names(self) -> tuple[str, ...]:
         """Label, aliases and abbreviations: every surface that names this actor itself."""
@@ -216,6 +219,7 @@ def parse_actor(obj: object, path: str = "<registry>", line: int = 0) -> Actor:
         country=obj.get("country") if isinstance(obj.get("country"), str) else None,
         metonym_for=obj.get("metonym_for") if isinstance(obj.get("metonym_for"), str) else None,
         capital_qid=obj.get("capital_qid") if isinstance(obj.get("capital_qid"), str) else None,
+        part_of=obj.get("part_of") if isinstance(obj.get("part_of"), str) else None,
         **lists,
     )
 

@@ -162,6 +162,8 @@ def test_references_resolve(entries: list[dict], by_id: dict) -> None:
             refs.append(e["country"])
         if "metonym_for" in e:
             refs.append(e["metonym_for"])
+        if "part_of" in e:
+            refs.append(e["part_of"])
         refs += e.get("members", [])
         for pos in e.get("positions", []):
             refs.append(pos["of"])

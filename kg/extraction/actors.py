@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extraction.embedded_names import restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import EntityClass
@@ -67,6 +68,10 @@ _PRONOUN_WINDOW = 40
 _ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
 
 
+#: Words a name cannot end with: the NER stopped before the name's own last part.
+_DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
+
+
 @dataclass(frozen=True, order=True)
 class ActorSpan:
     """One resolved actor occurrence: token span, key, class, label and how it was found."""
@@ -110,6 +115,7 @@ class Lexicons:
         }
         self.institutions = word_set("collective_nouns.json", "institution_nouns")
         self.administrations = word_set("collective_nouns.json", "administration_nouns")
+        self.org_heads = word_set("collective_nouns.json", "organization_heads")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -172,6 +178,7 @@ class ActorResolver:
         self.lex = Lexicons()
 
     def __call__(self, doc: Doc) -> Doc:
+        restore(doc)  # registry names the NER did not take into a longer name
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
 
@@ -227,6 +234,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif ent.label_ == "NORP":
                 span = None  # unregistered adjective: only part of a collective, if anything
+            elif lowers[end - 1] in _DANGLING:
+                span = None  # "the Permanent Mission of" (China): a stump, not a name
             elif norm in lex.references:
                 span = None  # "the Alliance": a reference, resolved in the third pass
             elif doc[end - 1].lemma_.lower() in lex.event_nouns:
@@ -235,6 +244,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # unknown names in headlines are mostly title-case words
             else:
                 cls = NER_CLASS[ent.label_]
+                if cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
+                    cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
                     text = doc[start:end].text
@@ -246,6 +257,19 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         if span.cls == EntityClass.PERSON:
             persons.append(span)
     return _abbreviations(doc, out, lowers)
+
+
+def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """A two-to-four-word capitalised name right after a post title, with no word that makes
+    it an organisation's ("chairman Moussa Faki Mahamat", not "President Biden's Cabinet")."""
+    words = doc[start:end]
+    return (
+        start > 0
+        and doc[start - 1].lower_ in lex.title_words
+        and 2 <= len(words) <= 4
+        and all(t.is_title and t.is_alpha for t in words)
+        and not any(t.lower_ in lex.org_heads for t in words)
+    )
 
 
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -452,9 +476,14 @@ def _blocs_and_institutions(
 
 
 def _references(
-    doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str]
+    doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str],
+    registry: Registry | None = None,
 ) -> list[ActorSpan]:
-    """Third pass: "the alliance" -> the most recent alliance (or organisation) mentioned."""
+    """Third pass: "the alliance" -> the most recent alliance (or organisation) mentioned.
+
+    An organ of a larger body stands for that body when the noun fits it: "the bloc" after
+    "European Commission President …" is the European Union (registry ``part_of``).
+    """
     if not lex.references:
         return spans
     at = {i for s in spans for i in range(s.start, s.end)}
@@ -473,15 +502,17 @@ def _references(
         if not det or any(c.dep_ in ("amod", "compound") for c in tok.lefts):
             continue
         before = [s for s in ordered if s.end <= tok.i and s.kind != "demonym"]
-        target = None
-        for cls in classes:
-            target = next((s for s in reversed(before) if s.cls == cls), None)
-            if target:
-                break
+        # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
+        # is ECOWAS even if an alliance was named earlier).
+        target = next((s for s in reversed(before) if s.cls in classes), None)
         if target is None and EntityClass.ALLIANCE in classes:
             target = next((s for s in reversed(before) if s.cls == EntityClass.ORGANIZATION), None)
         if target is None:
             continue
+        parent = registry.actors.get(registry.actors[target.key].part_of or "") if (
+            registry is not None and target.key in registry.actors) else None
+        if parent is not None and parent.cls in classes:
+            target = ActorSpan(0, 0, parent.id, parent.cls, parent.label)
         out.append(
             ActorSpan(
                 det[0].i,
@@ -501,7 +532,7 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     lowers = [t.lower_ for t in doc]  # read once; Token objects are built on every access
     spans = _name_spans(doc, registry, lex, lowers)
     spans = _collectives(doc, spans, lex, lowers)
-    return _references(doc, spans, lex, lowers)
+    return _references(doc, spans, lex, lowers, registry)
 
 
 def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
@@ -604,5 +635,20 @@ class DocActors:
                     "nsubj",
                     "nsubjpass",
                 ):
-                    return s
+                    return None if low == "it" and self._closer_thing(s.end, tok.i) else s
         return None
+
+    def _closer_thing(self, start: int, end: int) -> bool:
+        """Whether a singular common noun is subject or object between an actor and "it".
+
+        Why: "von der Leyen welcomed the decision, saying it would deny Russia access": "it"
+        is the decision, not the last state that was a subject; a nearer thing makes the
+        pronoun ambiguous, and an ambiguous pronoun names nobody.
+        """
+        at = {i for s in self.spans for i in range(s.start, s.end)}
+        start = max(start, self.doc[end].sent.start)  # the pronoun's own sentence only
+        return any(
+            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.i not in at
+            and not any(c.dep_ == "poss" for c in t.children)  # "its navy" is the actor's
+            for t in self.doc[start:end]
+        )

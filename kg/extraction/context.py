@@ -118,6 +118,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 found = subject_actors(ctx, gov, depth + 1) if gov is not verb.head else []
             else:
                 found = ctx.actors.conj_phrases(child)
+        elif child.dep_ == "nsubjpass" and depth > 0:
+            # Climbing into a passive clause: its subject controls the verb below ("the pact
+            # was aimed at containing China": the pact contains, not whoever argued it).
+            has_subject = True
+            found = ctx.actors.conj_phrases(child)
         elif child.dep_ == "agent":
             has_subject = True
             found = [

@@ -106,7 +106,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             _bracketed(ctx, out, tok)
         elif tok.lower_ in group_nouns and tok.pos_ == "NOUN":
             _partners_of(ctx, out, tok)
-        elif tok.lower_ in ("member", "members") and tok.dep_ in ("attr", "appos"):
+        if tok.lower_ in ("member", "members") and tok.dep_ in ("attr", "appos"):
+            # (also "members": "A and B, both members of X", after the group-noun rule)
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 orgs = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
                 if tok.dep_ == "attr":

@@ -19,11 +19,14 @@ from kg.errors import UsageError
 from kg.extraction.actors import ActorResolver
 from kg.extraction.assemble import FactAssembler
 from kg.extraction.attributes import IndexedAttributeRuler
+from kg.extraction.embedded_names import EmbeddedNames
 from kg.extraction.gazetteer import ruler_patterns
 from kg.extraction.paragraphs import ParagraphSplitter
 from kg.linking import Registry, default_registry_path, load_registry
 
 GAZETTEER = "kg_gazetteer.v1"
+EMBEDDED = "kg_embedded_names.v1"
+EMBEDDED_FACTORY = "kg_embedded_names_v1"
 PARAGRAPHS = "kg_paragraphs.v1"
 FACTS = "kg_facts.v1"
 FACTS_FACTORY = "kg_facts_v1"
@@ -71,6 +74,12 @@ def _index_attribute_ruler(nlp: Language) -> None:
     indexed.add_patterns(stock.patterns)
 
 
+@Language.factory(EMBEDDED_FACTORY, assigns=["doc.ents"])
+def make_embedded_names(nlp: Language, name: str) -> EmbeddedNames:
+    """Registry names inside longer "X of Y" names go to the NER (:mod:`.embedded_names`)."""
+    return EmbeddedNames()
+
+
 @Language.factory(PARAGRAPHS_FACTORY, assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     """Line breaks start sentences (see :mod:`kg.extraction.paragraphs`)."""
@@ -102,6 +111,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None =
             config={"validate": True, "overwrite_ents": True},
         )
         ruler.add_patterns(patterns)
+        nlp.add_pipe(EMBEDDED_FACTORY, name=EMBEDDED, after=GAZETTEER)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS_FACTORY, name=PARAGRAPHS, before="parser")
     nlp.add_pipe(ACTORS_FACTORY, name=ACTORS, config={"registry_path": str(path)})

@@ -10,6 +10,7 @@ the post is the actor right before the title (or after "of"). Titles are normali
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -47,15 +48,38 @@ def _title_starting_at(doc: Doc, start: int, sent_end: int, titles: dict) -> tup
 
 
 def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
-    """The non-person actor ending at token ``i - 1`` (skipping a possessive marker)."""
-    if i - 1 >= sent_start and ctx.doc[i - 1].text in _POSS:
-        i -= 1
-    if i - 1 < sent_start:
-        return None
-    span = ctx.actors.at(ctx.doc[i - 1])
-    if span is None or span.cls == EntityClass.PERSON:
-        return None
-    return span
+    """The non-person actor ending at token ``i - 1`` (skipping a possessive marker), or
+    before the body the post belongs to: "China's foreign ministry spokesperson", "African
+    Union Commission chairman" (up to three words, one of them an organisation's head noun).
+    """
+    body = _body_start(ctx, i, sent_start)
+    for start in (i, body) if body is not None else (i,):
+        j = start
+        if j - 1 >= sent_start and ctx.doc[j - 1].text in _POSS:
+            j -= 1
+        if j - 1 < sent_start:
+            continue
+        span = ctx.actors.at(ctx.doc[j - 1])
+        if span is not None and span.cls != EntityClass.PERSON:
+            return span
+    return None
+
+
+def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
+    """Start of the words naming a body right before token ``i`` ("foreign ministry")."""
+    j, heads = i, False
+    while j - 1 >= sent_start and i - j < 3:
+        tok = ctx.doc[j - 1]
+        if ctx.actors.at(tok) is not None or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        heads = heads or tok.lower_ in _org_heads()
+        j -= 1
+    return j if heads and j < i else None
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    return word_set("collective_nouns.json", "organization_heads")
 
 
 def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset) -> str | None:

@@ -85,6 +85,10 @@ _ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
 _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate", "overstate",
                           "inflate", "hype", "minimize", "minimise", "ignore", "underestimate",
                           "underrate", "discount", "belittle"})
+#: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
+#: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
+_NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
+                        "unwilling", "loath", "loth", "resist", "forgo", "forego"})
 
 
 class Cues:
@@ -150,15 +154,34 @@ def _negated_below(tok: Token, root: Token) -> bool:
 
 
 def _negated_scope(tok: Token) -> bool:
-    """Negation on the token, on its auxiliaries' head chain (2 levels) or "no intention of"."""
+    """Negation on the token, on its auxiliaries' head chain (2 levels) or "no intention of",
+    or a controlling verb that denies the act ("refused to condemn", "avoided criticising")."""
     node = tok
     for _ in range(3):
         if is_negated(node):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_DOING:
             return True
         if node.head is node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
         node = node.head
     return False
+
+
+def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
+    """Whether the actor undergoes a hostile act named in its clause ("aimed at containing
+    China", "pressure on Japan"): the claim's hostility is toward it, not the claimant's."""
+    node = ctx.doc[span.start : span.end].root
+    if node.dep_ == "poss":  # "containing China's rise"
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
+        node = node.head
+    if node.dep_ not in ("dobj", "prep"):
+        return False
+    head = node.head
+    acts = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "put pressure on Japan"
+    return any((cues.evaluative.get(t.lemma_.lower()) or cues.evaluative.get(t.lower_))
+               == Polarity.NEGATIVE for t in acts)
 
 
 def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
@@ -538,7 +561,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 targets = ctx.actors.conj_phrases(subj[0])
                 if not targets:  # "obstacles remain for NATO's project": first actor inside
                     holders = {h.key for h in subject_actors(ctx, tok)}
-                    inner = [s for s in ctx.actors.in_subtree(clause) if s.key not in holders]
+                    inner = [s for s in ctx.actors.in_subtree(clause)
+                             if s.key not in holders and not _victim(ctx, cues, s)]
                     targets = inner[:1]
                 pol = cues.evaluate(list(clause.subtree), root=clause)
                 if targets and pol is not None:

@@ -1,0 +1,63 @@
+"""Gazetteer matches that are only part of a longer "X of Y" name go back to the NER.
+
+Why: the gazetteer ruler runs before the statistical NER, so a registry name inside a longer
+proper name ("the Alliance of Sahel States", "the Bank of China", "the University of Tokyo")
+was fixed as an entity of its own and the NER could only tag the stump before it ("Alliance
+of"). The model tags such names whole when left alone. This component, placed between the
+ruler and the NER, takes a ruler entity that follows "<Capitalised word> of [the]" out of the
+Doc and lets the NER decide; :func:`restore` (called by the actor resolver, after the NER)
+puts back each one the NER left untagged, so no registry match is lost. A post title
+("President of China", "Minister of …"), a state body ("Mission of China", read by the actor
+resolver) and a sentence's first word ("Leaders of the BRICS group") keep the ruler's entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extraction.lexicon import word_map, word_set
+
+#: ``doc.user_data`` key of the entities taken out: ``[start, end, label, ent_id]`` rows.
+DROPPED = "kg_embedded_dropped"
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", "\n", "\n\n", '"', "“", "”", "—", "–"})
+
+
+class EmbeddedNames:
+    """Take ruler entities that sit inside a capitalised "X of [the] …" name out of the Doc."""
+
+    def __init__(self) -> None:
+        titles = word_map("role_titles.json", "titles")
+        self.keep_before = frozenset(w for t in titles for w in t.split()) | word_set(
+            "collective_nouns.json", "institution_nouns")
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        dropped = [e for e in ents if e.ent_id_ and self._embedded(doc, e.start)]
+        if dropped:  # "missing", not "outside": the NER may tag these tokens again
+            doc.set_ents([e for e in ents if e not in dropped], missing=dropped,
+                         default="unmodified")
+            doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
+        return doc
+
+    def _embedded(self, doc: Doc, start: int) -> bool:
+        j = start - 1
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of":
+            return False
+        head = doc[j - 1]
+        first = head.i == 0 or doc[head.i - 1].text.strip() in _SENTENCE_END or (
+            doc[head.i - 1].is_space)
+        return (head.is_title and head.is_alpha and not first
+                and head.lower_ not in self.keep_before and not head.ent_type_)
+
+
+def restore(doc: Doc) -> None:
+    """Put back the taken-out registry entities whose tokens the NER left untagged."""
+    rows = doc.user_data.pop(DROPPED, None)
+    if not rows:
+        return
+    back = [Span(doc, s, e, label=label, span_id=ent_id) for s, e, label, ent_id in rows
+            if not any(t.ent_type for t in doc[s:e])]
+    if back:
+        doc.set_ents(back, default="unmodified")
