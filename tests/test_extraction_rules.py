@@ -15,6 +15,7 @@ from kg.facts import (
     EventFact,
     EventType,
     MembershipFact,
+    MembershipStatus,
     PartnershipFact,
     PartnershipStatus,
     Polarity,
@@ -61,7 +62,7 @@ ACTORS = [
     },
     {"id": "japan", "label": "Japan", "class": "State", "demonyms": ["Japanese"]},
     {"id": "australia", "label": "Australia", "class": "State"},
-    {"id": "india", "label": "India", "class": "State"},
+    {"id": "india", "label": "India", "class": "State", "demonyms": ["Indian"]},
     {"id": "finland", "label": "Finland", "class": "State"},
     {"id": "sweden", "label": "Sweden", "class": "State"},
     {"id": "nato", "label": "NATO", "class": "Alliance", "qid": "Q7184"},
@@ -84,6 +85,8 @@ ACTORS = [
     {"id": "ecowas", "label": "Economic Community of West African States",
      "class": "InternationalOrganization", "abbreviations": ["ECOWAS"]},
     {"id": "sahel", "label": "Sahel", "class": "Region"},
+    {"id": "un-security-council", "label": "United Nations Security Council",
+     "class": "InternationalOrganization", "aliases": ["UN Security Council", "Security Council"]},
 ]
 
 
@@ -330,6 +333,10 @@ def test_stance_date_is_the_date_its_verb_carries(run, text: str, date: str | No
         ),
         ("Japan reaffirmed that China was a threat to its security.",
          ("japan", "china", Polarity.NEGATIVE)),
+        # Diplomatic protest and retaliation verbs.
+        ("Japan summoned China's ambassador.", ("japan", "china", Polarity.NEGATIVE)),
+        ("Russia retaliated against Finland.", ("russia", "finland", Polarity.NEGATIVE)),
+        ("Japan protested Russia's decision.", ("japan", "russia", Polarity.NEGATIVE)),
     ],
 )
 def test_stance_frames(run, text: str, expected: tuple) -> None:
@@ -576,3 +583,94 @@ def test_the_state_before_a_body_holds_the_post(run) -> None:
 def test_plural_members_of(run, text: str) -> None:
     found = {(f.member, f.organization) for f in run(text).of_type(MembershipFact)}
     assert found == {("finland", "nato"), ("sweden", "nato")}
+
+
+def test_a_quotation_whose_closing_mark_ends_the_paragraph(run) -> None:
+    text = ("Moscow warned it would take \"counter-measures\" to protect its security. Kremlin "
+            "spokesman Dmitry Peskov said the expansion of NATO was \"an encroachment on our "
+            "security and on Russia's national interests.\"\n\nTurkish President Recep "
+            "Tayyip Erdogan has accused Sweden of harbouring Kurdish militants that Ankara "
+            "considers terrorists, and has refused to approve Stockholm's membership until it "
+            "takes tougher action.")
+    quotes = {f.quote for f in run(text).of_type(StatementFact)}
+    assert "an encroachment on our security and on Russia's national interests" in quotes
+    # "encroachment" is hostile: the spokesman's claim about NATO is a negative stance.
+    assert any(f.target == "nato" and f.polarity == Polarity.NEGATIVE
+               for f in run(text).of_type(StanceFact))
+
+
+def test_an_organisation_name_ending_a_longer_name_is_not_that_organisation(run) -> None:
+    ex = run("Japan's Supreme National Security Council met on Monday.")
+    assert "un-security-council" not in {m.entity for m in ex.mentions}
+    assert keys(run("The Security Council met on Monday."), "Security Council") == {
+        "un-security-council"}
+
+
+def test_a_country_named_as_a_place_is_not_the_target_of_praise(run) -> None:
+    ex = run("The United States welcomed any effort to end the fighting in Russia.")
+    assert not any(f.target == "russia" for f in ex.of_type(StanceFact))
+
+
+def test_a_relative_clause_after_a_list_is_about_the_whole_list(run) -> None:
+    ex = run("Finland and Sweden, which joined NATO last year, held talks.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("finland", "nato"), ("sweden", "nato")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Finland joined NATO in April.", MembershipStatus.MEMBER),
+        ("Sweden applied to join NATO.", MembershipStatus.CANDIDATE),
+        ("Sweden is expected to join NATO in July.", MembershipStatus.CANDIDATE),
+        ("Sweden will join NATO next year.", MembershipStatus.CANDIDATE),
+    ],
+)
+def test_a_hoped_for_or_future_join_is_a_candidacy(run, text: str, status) -> None:
+    assert {f.status for f in run(text).of_type(MembershipFact)} == {status}
+
+
+def test_a_surname_after_the_full_name_is_that_person(run) -> None:
+    ex = run("Prime Minister Narendra Modi travelled to Russia for the summit. Modi told "
+             "reporters that \"peace on the border should remain our priority.\"")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-narendra-modi"}
+
+
+def test_a_body_named_after_a_state_is_that_states(run) -> None:
+    ex = run("The Chinese Ministry of Commerce said the probe was protectionist. India's "
+             "Ministry of Commerce welcomed the probe.")
+    bodies = {m.entity for m in ex.mentions if m.text.endswith("Ministry of Commerce")}
+    assert bodies == {"organization-china-ministry-of-commerce",
+                      "organization-india-ministry-of-commerce"}
+
+
+def test_the_name_after_state_of_is_a_place(run) -> None:
+    ex = run("China still claims the entire northeastern Indian state of Arunachal Pradesh.")
+    assert keys(ex, "Arunachal Pradesh") == {"place-arunachal-pradesh"}
+
+
+def test_a_name_after_a_or_an_is_a_likeness_not_an_actor(run) -> None:
+    ex = run("Chinese officials have described the Quad as an \"Asian NATO\" aimed at "
+             "containing China.")
+    assert not any("asian-nato" in m.entity for m in ex.mentions)
+    assert not any(f.target == "china" for f in ex.of_type(StanceFact))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India, China's closest ally in the region, welcomed the move.",
+        "India is China's closest ally.",
+        "China's partner India hosted the talks.",
+    ],
+)
+def test_a_states_own_ally_is_its_partner(run, text: str) -> None:
+    assert {f.parties for f in run(text).of_type(PartnershipFact)} == {("china", "india")}
+
+
+def test_joining_an_alliance_is_no_partnership_among_the_joiners(run) -> None:
+    ex = run("NATO met in June. Finland and Sweden, which joined the alliance last year, "
+             "held talks.")
+    assert not ex.of_type(PartnershipFact)
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("finland", "nato"), ("sweden", "nato")}

@@ -61,13 +61,17 @@ LOCATIVE_PREPS = frozenset(
         "throughout",
     ]
 )
-_TRIM_LEFT = frozenset({"the", "The", "a", "an"})
+_TRIM_LEFT = frozenset({"the", "The", "a", "an", '"', "“", "‘", "'"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";"})
 #: Tokens back from a pronoun within which competing persons make it ambiguous.
 _PRONOUN_WINDOW = 40
 _ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
 
 
+#: "the <noun> of X": X is a place whatever the NER says ("the state of Arunachal Pradesh").
+_PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "village", "island",
+                          "islands", "district", "county", "prefecture", "territory", "port",
+                          "municipality", "oblast"})
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
 
@@ -116,6 +120,7 @@ class Lexicons:
         self.institutions = word_set("collective_nouns.json", "institution_nouns")
         self.administrations = word_set("collective_nouns.json", "administration_nouns")
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
+        self.state_bodies = word_set("collective_nouns.json", "state_body_heads")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -215,11 +220,18 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         norm = normalise_name(text)
         span: ActorSpan | None = None
         if ent.ent_id_:
-            span = _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex)
+            span = (None if _metaphor(doc, start, end, quoted=True) else
+                    _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
             same = [p for p in persons if one and doc[start].text in p.label.split()]
-            if norm in local:
+            body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
+                                out, reg)
+                    if ent.label_ == "ORG" and any(lowers[i] in lex.state_bodies
+                                                   for i in range(start, end)) else None)
+            if body is not None:  # the same words after another state name another body
+                span = body
+            elif norm in local:
                 prev = local[norm]
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
             elif same and len({p.key for p in same}) == 1:
@@ -236,6 +248,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # unregistered adjective: only part of a collective, if anything
             elif lowers[end - 1] in _DANGLING:
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
+            elif _metaphor(doc, start, end):
+                span = None  # "described as an “Asian NATO”": a likeness, not an actor
             elif norm in lex.references:
                 span = None  # "the Alliance": a reference, resolved in the third pass
             elif doc[end - 1].lemma_.lower() in lex.event_nouns:
@@ -244,7 +258,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # unknown names in headlines are mostly title-case words
             else:
                 cls = NER_CLASS[ent.label_]
-                if cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
+                if start >= 2 and lowers[start - 1] == "of" and lowers[start - 2] in _PLACE_NOUNS:
+                    cls = EntityClass.PLACE  # "the Indian state of Arunachal Pradesh"
+                elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
@@ -256,7 +272,58 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
         if span.cls == EntityClass.PERSON:
             persons.append(span)
-    return _abbreviations(doc, out, lowers)
+    return _surnames(doc, _abbreviations(doc, out, lowers))
+
+
+_OPEN_QUOTES = ('"', "“", "‘", "'")
+
+
+def _metaphor(doc: Doc, start: int, end: int, quoted: bool = False) -> bool:
+    """A name after "a"/"an" that heads its phrase: "an “Asian NATO”", "a new Cold War" (not
+    "a Hamas fighter", where the name only modifies the noun). With ``quoted`` (registry
+    names: "a stronger NATO" is still NATO) only a quoted likeness counts."""
+    if doc[start:end].root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False
+    i, seen_quote = start - 1, False
+    while i >= 0 and start - i <= 3 and doc[i].lower_ not in ("a", "an"):
+        seen_quote = seen_quote or doc[i].text in _OPEN_QUOTES
+        if not (doc[i].text in _OPEN_QUOTES or doc[i].lower_ in ("new", "second", "another")
+                or (quoted and doc[i].is_title)):
+            return False
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("a", "an") and (seen_quote or not quoted)
+
+
+def _state_body(
+    doc: Doc, span: ActorSpan, before: list[ActorSpan], reg: Registry
+) -> ActorSpan | None:
+    """A body named right after a state ("Chinese foreign ministry", "China's Ministry of
+    Commerce") is that state's: the registry's entry for it, else an id of its own per state.
+
+    Why: minted from its words alone, "foreign ministry" would be one actor for every country.
+    """
+    text = doc[span.start : span.end].text
+    inner = reg.demonym(doc[span.start].text) if span.end - span.start > 1 else None
+    if inner is not None and inner.cls == EntityClass.STATE:  # "Indian Ministry of Commerce"
+        state = ActorSpan(span.start, span.start + 1, inner.id, inner.cls, inner.label)
+        text = doc[span.start + 1 : span.end].text
+        names = [doc[span.start : span.end].text, f"{inner.label} {text}"]
+    else:
+        i = span.start - 1
+        if i >= 1 and doc[i].text in ("'s", "’s"):
+            i -= 1
+        found = next((s for s in reversed(before) if s.start <= i < s.end), None)
+        if found is None or found.cls != EntityClass.STATE:
+            return None
+        state = found
+        names = [f"{doc[state.start : span.start].text.strip()} {text}", f"{state.label} {text}"]
+    for name in names:
+        actor = reg.lookup(" ".join(name.split()))
+        if actor is not None and actor.cls == EntityClass.ORGANIZATION:
+            return ActorSpan(span.start, span.end, actor.id, actor.cls, actor.label)
+    label = f"{state.label}'s {text}"
+    return ActorSpan(span.start, span.end, mint_id(f"{state.label} {text}", span.cls),
+                     span.cls, label)
 
 
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -319,6 +386,30 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[
                     tok.i, tok.i + 1, target.key, target.cls, target.label, kind="abbreviation"
                 )
             )
+    return sorted(out)
+
+
+def _surnames(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """A person's surname after their full name, where the NER tagged nothing: "Narendra
+    Modi travelled to Russia … Modi told Xi that …" (one person with that surname only)."""
+    persons = [s for s in spans if s.cls == EntityClass.PERSON and s.end - s.start >= 2]
+    if not persons:
+        return spans
+    at = {i for s in spans for i in range(s.start, s.end)}
+    by_surname: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for p in persons:
+        last = doc[p.end - 1].text
+        by_surname.setdefault(last, set()).add(p.key)
+        first[last] = min(first.get(last, p.start), p.start)
+    out = list(spans)
+    for tok in doc:
+        keys = by_surname.get(tok.text)
+        if (keys is None or len(keys) != 1 or tok.i in at or tok.pos_ != "PROPN"
+                or tok.i < first[tok.text] or tok.dep_ == "compound"):
+            continue
+        p = next(s for s in persons if s.key in keys)
+        out.append(ActorSpan(tok.i, tok.i + 1, p.key, p.cls, p.label, p.group_of))
     return sorted(out)
 
 

@@ -104,9 +104,14 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         if child.dep_ in SUBJECT_DEPS:
             has_subject = True
             if verb.dep_ in ("relcl", "acl") and child.lower_ in _RELATIVE:
-                # "Stoltenberg, who cultivated ties": the head noun alone (not its conjuncts).
-                head = ctx.actors.of_phrase(verb.head)
-                found = [head] if head is not None else []
+                # "Stoltenberg, who cultivated ties": the head noun; "Estonia, Latvia and
+                # Lithuania, which joined": the whole list, unless the verb is singular
+                # ("China and Russia, which has …" is about Russia alone).
+                if verb.head.conjuncts and not _singular(verb):
+                    found = ctx.actors.conj_phrases(verb.head)
+                else:
+                    head = ctx.actors.of_phrase(verb.head)
+                    found = [head] if head is not None else []
             elif verb.dep_ in ("relcl", "acl") and any(c.lower_ == "whose" for c in child.children):
                 # "Hungary, Turkey and other countries whose governments maintain ties".
                 found = ctx.actors.conj_phrases(verb.head)
@@ -149,6 +154,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if head.pos_ == "ADP" and head.head is not head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
+
+
+def _singular(verb: Token) -> bool:
+    """A third-person singular verb form ("has", "is", "was", "joins")."""
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBZ" or t.lower_ == "was" for t in forms)
 
 
 NEGATION_CACHE = "kg_negated_heads"

@@ -9,11 +9,13 @@ Doc and lets the NER decide; :func:`restore` (called by the actor resolver, afte
 puts back each one the NER left untagged, so no registry match is lost. A post title
 ("President of China", "Minister of …"), a state body ("Mission of China", read by the actor
 resolver) and a sentence's first word ("Leaders of the BRICS group") keep the ruler's entity.
+The same holds for an organisation's registry name right after a capitalised word: "Security
+Council" in "Iran's Supreme National Security Council" is not the UN Security Council.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexicon import word_map, word_set
 
@@ -23,21 +25,43 @@ _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "\n", "\n\n", '"', "“", "�
 
 
 class EmbeddedNames:
-    """Take ruler entities that sit inside a capitalised "X of [the] …" name out of the Doc."""
+    """Take ruler entities that sit inside a capitalised "X of [the] …" name, and
+    organisations' names that end a longer capitalised name, out of the Doc."""
 
     def __init__(self) -> None:
-        titles = word_map("role_titles.json", "titles")
-        self.keep_before = frozenset(w for t in titles for w in t.split()) | word_set(
-            "collective_nouns.json", "institution_nouns")
+        titles = [t.split() for t in word_map("role_titles.json", "titles")]
+        # The word a post title ends with ("President", "Minister") or that takes "of" in one
+        # ("Secretary of State"): a name after it is the post's holder or owner, kept as is.
+        self.keep_before = frozenset(
+            {t[-1] for t in titles}
+            | {t[i - 1] for t in titles for i, w in enumerate(t) if w == "of" and i > 0}
+        ) | word_set("collective_nouns.json", "institution_nouns")
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        dropped = [e for e in ents if e.ent_id_ and self._embedded(doc, e.start)]
+        dropped = [e for e in ents if e.ent_id_ and (
+            self._embedded(doc, e.start) or (e.label_ == "ORG" and self._tail(doc, e.start)))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
+            doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
             doc.set_ents([e for e in ents if e not in dropped], missing=dropped,
                          default="unmodified")
-            doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
+            for e in dropped:  # a name the NER makes of these tokens must not inherit the id
+                for t in e:
+                    t.ent_id = 0
         return doc
+
+    def _tail(self, doc: Doc, start: int) -> bool:
+        """An organisation's registry name ending a longer capitalised one ("Iran's Supreme
+        National Security Council" is not the UN's "Security Council")."""
+        return start > 0 and self._name_word(doc, doc[start - 1], first_ok=True)
+
+    def _name_word(self, doc: Doc, head: Token, first_ok: bool = False) -> bool:
+        """A capitalised word that continues a name: not a post title, not another name and
+        (unless ``first_ok``) not a sentence's first word ("Leaders of the BRICS group")."""
+        first = head.i == 0 or doc[head.i - 1].text.strip() in _SENTENCE_END or (
+            doc[head.i - 1].is_space)
+        return (head.is_title and head.is_alpha and (first_ok or not first)
+                and head.lower_ not in self.keep_before and not head.ent_type_)
 
     def _embedded(self, doc: Doc, start: int) -> bool:
         j = start - 1
@@ -45,11 +69,7 @@ class EmbeddedNames:
             j -= 1
         if j < 1 or doc[j].lower_ != "of":
             return False
-        head = doc[j - 1]
-        first = head.i == 0 or doc[head.i - 1].text.strip() in _SENTENCE_END or (
-            doc[head.i - 1].is_space)
-        return (head.is_title and head.is_alpha and not first
-                and head.lower_ not in self.keep_before and not head.ent_type_)
+        return self._name_word(doc, doc[j - 1])
 
 
 def restore(doc: Doc) -> None:

@@ -15,7 +15,7 @@ from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import DocContext, is_negated, subject_actors
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
-from kg.facts import EntityClass, MembershipFact
+from kg.facts import EntityClass, MembershipFact, MembershipStatus
 
 NAME = "kg_membership.v1"
 _MEMBER_CLASSES = (
@@ -27,6 +27,14 @@ _MEMBER_CLASSES = (
 
 def _is_org(span: ActorSpan | None) -> bool:
     return span is not None and span.cls in GROUP_CLASSES and span.kind != "demonym"
+
+
+def _aspired(verb: Token, aspirations: frozenset[str]) -> bool:
+    """A join that is hoped for or still to come: "applied to join", "is expected to join",
+    "would join", "will join" (the annotators' membership, recorded as a candidacy)."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspirations
 
 
 def _counterfactual(verb: Token) -> bool:
@@ -61,13 +69,16 @@ class _Out:
         self.facts: set[MembershipFact] = set()
 
     def add(
-        self, members: list[ActorSpan], org: ActorSpan, first: Token, last: Token, conf: float
+        self, members: list[ActorSpan], org: ActorSpan, first: Token, last: Token, conf: float,
+        status: MembershipStatus | None = None,
     ) -> None:
         ev = self.ctx.sents.token_evidence(first, last, conf, NAME)
+        extra = {"status": status} if status is not None else {}
         for m in members:
             key = m.key
             if key and key != org.key and m.cls in _MEMBER_CLASSES:
-                self.facts.add(MembershipFact(member=key, organization=org.key, evidence=ev))
+                self.facts.add(
+                    MembershipFact(member=key, organization=org.key, evidence=ev, **extra))
 
 
 def membership_facts(ctx: DocContext) -> list[MembershipFact]:
@@ -76,6 +87,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     admits = word_set("membership_cues.json", "admit_verbs")
     member_nouns = word_set("membership_cues.json", "member_nouns")
     group_nouns = word_set("membership_cues.json", "group_nouns")
+    aspirations = word_set("membership_cues.json", "aspiration_verbs")
     out = _Out(ctx)
     doc = ctx.doc
     words = joins | admits | group_nouns | {"member", "members", "("}
@@ -91,9 +103,11 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 for s in ctx.actors.conj_phrases(c, allow_poss=False)
             ]
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
+            status = (MembershipStatus.CANDIDATE
+                      if _aspired(tok, aspirations) and not _counterfactual(tok) else None)
             for org in orgs:
                 if _is_org(org):
-                    out.add(members, org, tok, doc[org.end - 1], 0.8)
+                    out.add(members, org, tok, doc[org.end - 1], 0.8, status)
         elif tok.pos_ == "VERB" and lemma in admits and not is_negated(tok):
             orgs = [o for o in subject_actors(ctx, tok) if _is_org(o)]
             for obj in (c for c in tok.children if c.dep_ == "dobj"):

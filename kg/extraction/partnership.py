@@ -126,6 +126,8 @@ def partnership_facts(
         is_verb = tok.pos_ == "VERB" and lemma in cues.verbs
         if not (is_noun or is_verb) or is_negated(tok):
             continue
+        if is_noun and ctx.actors.at(tok) is not None:
+            continue  # "joined the alliance": the noun names an organisation (membership)
         # Side A: parties named as one group (modifiers, subjects, "between A and B");
         # side B: partners after "with". A with-phrase pairs each A with each B only.
         side_a: list[ActorSpan] = []
@@ -173,4 +175,37 @@ def partnership_facts(
                 first = last = tok
             ev = ctx.sents.token_evidence(first, last, conf, NAME)
             out.add(PartnershipFact(parties=keys, evidence=ev, domains=domains, status=status))
+    _owned_allies(ctx, out)
     return sort_facts(out)
+
+
+#: "X's ally/partner" names the pair X–Y when Y is the noun's apposition, subject or name.
+_ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
+
+
+def _owned_allies(ctx: DocContext, out: set[PartnershipFact]) -> None:
+    """ "Pakistan, China's closest ally," / "Pakistan is China's ally" / "Russia's partner
+    Belarus": a state's own ally or partner is a party with it (an organisation's allies are
+    its members, read by the membership rules)."""
+    for tok in ctx.scan(_ALLY_NOUNS):
+        if tok.pos_ != "NOUN" or is_negated(tok) or is_negated(tok.head):
+            continue
+        owner = next((ctx.actors.at(c) for c in tok.children
+                      if c.dep_ == "poss" and ctx.actors.at(c) is not None), None)
+        if owner is None or owner.cls != EntityClass.STATE or owner.kind == "demonym":
+            continue
+        if tok.dep_ == "appos" or (tok.dep_ == "compound" and ctx.actors.at(tok.head)):
+            other = ctx.actors.conj_phrases(tok.head)
+        elif tok.dep_ == "attr":
+            other = subject_actors(ctx, tok.head)
+        else:
+            other = [s for c in tok.children if c.dep_ == "appos"
+                     for s in ctx.actors.conj_phrases(c)]
+        for party in other:
+            if party.cls != EntityClass.STATE or party.key == owner.key:
+                continue
+            first = min(ctx.doc[owner.start], ctx.doc[party.start], tok, key=lambda t: t.i)
+            last = max(ctx.doc[owner.end - 1], ctx.doc[party.end - 1], tok, key=lambda t: t.i)
+            ev = ctx.sents.token_evidence(first, last, 0.6, NAME)
+            out.add(PartnershipFact(parties=tuple(sorted((owner.key, party.key))), evidence=ev,
+                                    domains=(), status=PartnershipStatus.EXISTING))

@@ -112,7 +112,10 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
     out: set[StatementFact] = set()
     text = ctx.sents.text
     for sent in ctx.sents.sents:
-        spans = quote_spans(text, sent.start_char, sent.end_char)
+        end = sent.end_char
+        while end < len(text) and text[end] in "\"”":  # a closing mark split off the sentence
+            end += 1
+        spans = quote_spans(text, sent.start_char, end)
         if not spans:
             continue
         according = _according_to(ctx, sent)

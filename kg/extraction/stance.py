@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.actors import ActorSpan
+from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan
 from kg.extraction.context import (
     DocContext,
     is_negated,
@@ -168,6 +168,12 @@ def _negated_scope(tok: Token) -> bool:
     return False
 
 
+def _where(ctx: DocContext, span: ActorSpan) -> bool:
+    """An actor named as a place ("welcomed any effort to end the war in Yemen")."""
+    root = ctx.doc[span.start : span.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
 def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     """Whether the actor undergoes a hostile act named in its clause ("aimed at containing
     China", "pressure on Japan"): the claim's hostility is toward it, not the claimant's."""
@@ -213,7 +219,8 @@ def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     for child in verb.children:
         if child.dep_ == "dobj":
             holders = {h.key for h in subject_actors(ctx, verb)}
-            found = [s for s in ctx.actors.in_subtree(child) if s.key not in holders]
+            found = [s for s in ctx.actors.in_subtree(child)
+                     if s.key not in holders and not _where(ctx, s)]
             return found[:1]
     return []
 
