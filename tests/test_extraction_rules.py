@@ -674,3 +674,49 @@ def test_joining_an_alliance_is_no_partnership_among_the_joiners(run) -> None:
     assert not ex.of_type(PartnershipFact)
     assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
         ("finland", "nato"), ("sweden", "nato")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moscow State University hosted the conference.", "Moscow State University"),
+        ("The China Daily said NATO was a threat.", "China Daily"),
+    ],
+)
+def test_a_place_name_an_institution_name_continues_is_that_institution(run, text: str,
+                                                                      name: str) -> None:
+    ex = run(text)
+    assert name in {m.text for m in ex.mentions}
+    assert not keys(ex, "China") and not keys(ex, "Moscow")
+
+
+def test_a_first_name_the_ner_left_out_joins_the_person(run) -> None:
+    ex = run("U.S. Ambassador to Japan Rahm Emanuel said the budget showed that Tokyo was a "
+             "reliable partner.")
+    assert "person-rahm-emanuel" in {m.entity for m in ex.mentions}
+
+
+def test_the_alliance_is_never_any_organisation(run) -> None:
+    ex = run("The Pentagon praised Japan for taking on a greater share of the alliance's "
+             "burden.")
+    assert not keys(ex, "alliance")
+
+
+def test_a_body_a_fact_names_without_a_mention_gets_its_entity(tmp_path) -> None:
+    from kg.extraction.extract import extract_articles
+    from kg.extraction.pipeline import load_pipeline
+
+    registry = [{"id": "mao-ning", "label": "Mao Ning", "class": "Person", "country": "china",
+                 "positions": [{"title": "Spokesperson of the Ministry of Foreign Affairs",
+                                "of": "china-mfa"}]},
+                {"id": "china-mfa", "label": "Ministry of Foreign Affairs of China",
+                 "class": "Organization", "country": "china"},
+                {"id": "japan", "label": "Japan", "class": "State"}]
+    path = tmp_path / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    text = "Spokesperson Mao Ning said Japan should reflect on its history."
+    ex = next(extract_articles([article_from_text("t", text)],
+                               nlp=load_pipeline(registry_path=path)))
+    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("mao-ning", "china-mfa")}
+    labels = {e.key: e.label for e in ex.entities}
+    assert labels["china-mfa"] == "Ministry of Foreign Affairs of China"

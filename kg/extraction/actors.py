@@ -72,6 +72,9 @@ _ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
 _PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "village", "island",
                           "islands", "district", "county", "prefecture", "territory", "port",
                           "municipality", "oblast"})
+#: Words that make an organisation's name a pact's, which "the alliance" may refer to.
+_PACT_WORDS = frozenset({"alliance", "pact", "coalition", "treaty", "partnership", "league",
+                         "bloc", "union", "organization", "organisation"})
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
 
@@ -264,6 +267,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
+                    if end - start == 1 and _first_name(doc, start - 1, lex):
+                        start -= 1  # "Ambassador to Japan Rahm Emanuel": the NER took "Emanuel"
                     text = doc[start:end].text
                 span = ActorSpan(start, end, mint_id(text, cls), cls, text)
         if span is None:
@@ -276,6 +281,17 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
+
+
+def _first_name(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """A capitalised word right before a one-word person name that is no title, no other
+    entity and no sentence start: the name's first part the NER left out."""
+    if i < 1:
+        return False
+    tok, prev = doc[i], doc[i - 1]
+    return (tok.is_title and tok.is_alpha and not tok.ent_type_ and tok.pos_ == "PROPN"
+            and tok.lower_ not in lex.title_words and not prev.is_sent_end
+            and prev.text not in (".", "!", "?", ":", ";", "\n") and not prev.is_space)
 
 
 def _metaphor(doc: Doc, start: int, end: int, quoted: bool = False) -> bool:
@@ -597,7 +613,10 @@ def _references(
         # is ECOWAS even if an alliance was named earlier).
         target = next((s for s in reversed(before) if s.cls in classes), None)
         if target is None and EntityClass.ALLIANCE in classes:
-            target = next((s for s in reversed(before) if s.cls == EntityClass.ORGANIZATION), None)
+            # An unregistered pact named as an organisation ("the Alliance of Sahel States"),
+            # never any organisation ("the alliance's burden" after "the Pentagon").
+            target = next((s for s in reversed(before) if s.cls == EntityClass.ORGANIZATION
+                           and _PACT_WORDS & set(s.label.lower().split())), None)
         if target is None:
             continue
         parent = registry.actors.get(registry.actors[target.key].part_of or "") if (

@@ -117,6 +117,33 @@ def _entities(ctx: DocContext) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     return tuple(sorted(entities)), tuple(sorted(mentions))
 
 
+#: Fact fields whose values are actor keys.
+_ACTOR_FIELDS = frozenset({"holder", "target", "member", "organization", "parties", "person",
+                           "of", "speaker", "on_behalf_of", "participants", "place"})
+
+
+def _unmentioned(
+    facts: list[Fact], entities: tuple[Entity, ...], registry: Registry
+) -> list[Entity]:
+    """Registry actors a fact names without a mention in the text: the body a spokesperson
+    speaks for, a post's holder known from the registry. They get their entity record (label,
+    class, QID) so the article's graph describes every actor its facts use."""
+    have = {e.key for e in entities}
+    keys: set[str] = set()
+    for fact in facts:
+        for name, value in vars(fact).items():
+            if name not in _ACTOR_FIELDS:
+                continue
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str) and item not in have and item in registry.actors:
+                    keys.add(item)
+    out = []
+    for key in sorted(keys):
+        actor = registry.actors[key]
+        out.append(Entity(key=key, label=actor.label, cls=actor.cls, qid=actor.qid))
+    return out
+
+
 def _with_quotes(stances: list[StanceFact], statements: list[StatementFact]) -> list[StanceFact]:
     """Give a stance the quotation its holder made in the same sentence, if any.
 
@@ -148,6 +175,7 @@ def extract_doc(
         *event_facts(ctx, cues.events),
     ]
     entities, mentions = _entities(ctx)
+    entities = tuple(sorted((*entities, *_unmentioned(facts, entities, registry))))
     doc.user_data.pop(NEGATION_CACHE, None)  # a per-run cache, not part of the Doc's data
     facts = sort_facts(facts)
     return ArticleExtraction(

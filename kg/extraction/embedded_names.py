@@ -9,8 +9,9 @@ Doc and lets the NER decide; :func:`restore` (called by the actor resolver, afte
 puts back each one the NER left untagged, so no registry match is lost. A post title
 ("President of China", "Minister of …"), a state body ("Mission of China", read by the actor
 resolver) and a sentence's first word ("Leaders of the BRICS group") keep the ruler's entity.
-The same holds for an organisation's registry name right after a capitalised word: "Security
-Council" in "Iran's Supreme National Security Council" is not the UN Security Council.
+The same holds for an organisation's registry name right after a capitalised word ("Security
+Council" in "Iran's Supreme National Security Council" is not the UN Security Council) and for
+any registry name followed by a word such as "University" or "Daily" ("Peking University").
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "\n", "\n\n", '"', "“", "�
 
 
 class EmbeddedNames:
-    """Take ruler entities that sit inside a capitalised "X of [the] …" name, and
-    organisations' names that end a longer capitalised name, out of the Doc."""
+    """Take ruler entities that sit inside a capitalised "X of [the] …" name, organisations'
+    names that end a longer capitalised name and names an institution's name continues, out
+    of the Doc."""
 
     def __init__(self) -> None:
         titles = [t.split() for t in word_map("role_titles.json", "titles")]
@@ -36,11 +38,13 @@ class EmbeddedNames:
             {t[-1] for t in titles}
             | {t[i - 1] for t in titles for i, w in enumerate(t) if w == "of" and i > 0}
         ) | word_set("collective_nouns.json", "institution_nouns")
+        self.continuations = word_set("collective_nouns.json", "name_continuations")
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         dropped = [e for e in ents if e.ent_id_ and (
-            self._embedded(doc, e.start) or (e.label_ == "ORG" and self._tail(doc, e.start)))]
+            self._embedded(doc, e.start) or (e.label_ == "ORG" and self._tail(doc, e.start))
+            or self._continued(doc, e.end))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
             doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
             doc.set_ents([e for e in ents if e not in dropped], missing=dropped,
@@ -49,6 +53,15 @@ class EmbeddedNames:
                 for t in e:
                     t.ent_id = 0
         return doc
+
+    def _continued(self, doc: Doc, end: int) -> bool:
+        """A name followed by a word that makes it an institution's ("Peking University")."""
+        for tok in doc[end : end + 4]:  # "Moscow State University", "China Daily"
+            if not (tok.is_title and tok.is_alpha):
+                return False
+            if tok.lower_ in self.continuations:
+                return True
+        return False
 
     def _tail(self, doc: Doc, start: int) -> bool:
         """An organisation's registry name ending a longer capitalised one ("Iran's Supreme

@@ -90,6 +90,11 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     for pos in actor.positions:
         if pos.title.lower() == title.lower() and pos.of:
             return pos.of
+    # "Spokesperson Mao Ning": the one post whose title starts with the title used here.
+    starts = {p.of for p in actor.positions
+              if p.of and p.title.lower().startswith(title.lower() + " ")}
+    if len(starts) == 1:
+        return starts.pop()
     if title.lower() in state_titles and actor.country:
         return actor.country
     return None
