@@ -85,6 +85,7 @@ ACTORS = [
     {"id": "ecowas", "label": "Economic Community of West African States",
      "class": "InternationalOrganization", "abbreviations": ["ECOWAS"]},
     {"id": "sahel", "label": "Sahel", "class": "Region"},
+    {"id": "ethiopia", "label": "Ethiopia", "class": "State", "demonyms": ["Ethiopian"]},
     {"id": "un-security-council", "label": "United Nations Security Council",
      "class": "InternationalOrganization", "aliases": ["UN Security Council", "Security Council"]},
 ]
@@ -512,6 +513,10 @@ def test_the_actor_a_claimed_hostile_act_targets_is_not_the_claimants_target(run
     assert stances(ex) == set()
     ex = run("Japan argued that the pact was designed to put pressure on China.")
     assert stances(ex) == set()
+    ex = run("Japan said the sanctions were illegal and would harm Europe more than China.")
+    assert stances(ex) == set()
+    ex = run("Japan said the probe would damage China-India economic relations.")
+    assert stances(ex) == set()
     # Hostility the claim itself expresses about an actor is still the claimant's stance.
     assert ("japan", "nato", Polarity.NEGATIVE) in stances(
         run("Japan said obstacles remain for NATO's project."))
@@ -720,3 +725,25 @@ def test_a_body_a_fact_names_without_a_mention_gets_its_entity(tmp_path) -> None
     assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("mao-ning", "china-mfa")}
     labels = {e.key: e.label for e in ex.entities}
     assert labels["china-mfa"] == "Ministry of Foreign Affairs of China"
+
+
+def test_a_state_title_without_a_state_is_the_paragraphs_subject(run) -> None:
+    ex = run("Japan called the move a threat. Prime Minister Taro Sato said Japan would respond.")
+    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-taro-sato", "japan")}
+    ex = run("Japan called the move a threat.\n\nPrime Minister Taro Sato said Japan would "
+             "respond.")  # another paragraph: not said
+    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-taro-sato", None)}
+
+
+def test_two_person_names_side_by_side_are_one_person(run) -> None:
+    ex = run("Somali President Hassan Sheikh Mohamud welcomed the troops.")
+    assert {m.entity for m in ex.mentions if "Mohamud" in m.text} == {
+        "person-hassan-sheikh-mohamud"}
+
+
+def test_a_demonym_inside_a_name_and_a_facility_name(run) -> None:
+    ex = run("China accused Ethiopia of filling the reservoir of the Grand Ethiopian Renaissance "
+             "Dam too fast.")
+    assert "place-grand-ethiopian-renaissance-dam" in {m.entity for m in ex.mentions}
+    assert keys(ex, "Ethiopian") == set()
+    assert ("china", "ethiopia", Polarity.NEGATIVE) in stances(ex)

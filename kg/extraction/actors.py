@@ -72,6 +72,9 @@ _ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
 _PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "village", "island",
                           "islands", "district", "county", "prefecture", "territory", "port",
                           "municipality", "oblast"})
+#: Last words that make a name a facility's or a feature's, a place whatever the NER says.
+_FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "harbour",
+                             "harbor", "shoal", "reef", "strait", "valley", "plant", "peninsula"})
 #: Words that make an organisation's name a pact's, which "the alliance" may refer to.
 _PACT_WORDS = frozenset({"alliance", "pact", "coalition", "treaty", "partnership", "league",
                          "bloc", "union", "organization", "organisation"})
@@ -187,8 +190,25 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         restore(doc)  # registry names the NER did not take into a longer name
+        _join_split_persons(doc)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
+
+
+def _join_split_persons(doc: Doc) -> None:
+    """Two person names the NER put side by side are one name ("Hassan Sheikh" + "Mohamud")."""
+    ents = list(doc.ents)
+    joined, changed = [], False
+    for ent in ents:
+        prev = joined[-1] if joined else None
+        if (prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON"
+                and not prev.ent_id_ and not ent.ent_id_):
+            joined[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            changed = True
+        else:
+            joined.append(ent)
+    if changed:
+        doc.set_ents(joined, default="unmodified")
 
 
 def _registry_span(
@@ -261,8 +281,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # unknown names in headlines are mostly title-case words
             else:
                 cls = NER_CLASS[ent.label_]
-                if start >= 2 and lowers[start - 1] == "of" and lowers[start - 2] in _PLACE_NOUNS:
-                    cls = EntityClass.PLACE  # "the Indian state of Arunachal Pradesh"
+                after_place_noun = (start >= 2 and lowers[start - 1] == "of"
+                                    and lowers[start - 2] in _PLACE_NOUNS)
+                if after_place_noun or lowers[end - 1] in _FACILITY_HEADS:
+                    cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 if cls == EntityClass.PERSON:

@@ -11,7 +11,8 @@ puts back each one the NER left untagged, so no registry match is lost. A post t
 resolver) and a sentence's first word ("Leaders of the BRICS group") keep the ruler's entity.
 The same holds for an organisation's registry name right after a capitalised word ("Security
 Council" in "Iran's Supreme National Security Council" is not the UN Security Council) and for
-any registry name followed by a word such as "University" or "Daily" ("Peking University").
+any registry name followed by a word such as "University" or "Daily" ("Peking University"),
+and for a demonym inside a name ("the Grand Ethiopian Renaissance Dam").
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class EmbeddedNames:
         ents = list(doc.ents)
         dropped = [e for e in ents if e.ent_id_ and (
             self._embedded(doc, e.start) or (e.label_ == "ORG" and self._tail(doc, e.start))
-            or self._continued(doc, e.end))]
+            or self._continued(doc, e.end) or (e.label_ == "NORP" and self._inside(doc, e)))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
             doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
             doc.set_ents([e for e in ents if e not in dropped], missing=dropped,
@@ -53,6 +54,11 @@ class EmbeddedNames:
                 for t in e:
                     t.ent_id = 0
         return doc
+
+    def _inside(self, doc: Doc, ent: Span) -> bool:
+        """A demonym between two words of a name ("the Grand Ethiopian Renaissance Dam")."""
+        return (ent.start > 0 and ent.end < len(doc) and self._name_word(doc, doc[ent.start - 1])
+                and doc[ent.end].is_title and doc[ent.end].is_alpha)
 
     def _continued(self, doc: Doc, end: int) -> bool:
         """A name followed by a word that makes it an institution's ("Peking University")."""

@@ -82,6 +82,28 @@ def _org_heads() -> frozenset[str]:
     return word_set("collective_nouns.json", "organization_heads")
 
 
+def _paragraph_state(ctx: DocContext, sent: object) -> str | None:
+    """The state the previous sentence of the same paragraph is about ("Guyana called the move
+    an existential threat. President Irfaan Ali said …"): its main subject, if a state."""
+    i = ctx.sents.sents.index(sent)
+    if i == 0:
+        return None
+    prev = ctx.sents.sents[i - 1]
+    if "\n" in ctx.doc[prev.end - 1 : sent.start + 1].text or "\n" in prev.text.strip():
+        return None  # another paragraph, or a heading
+    for tok in prev:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
+            span = ctx.actors.at(tok)
+            if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
+                return span.key
+            for mod in tok.lefts:  # "The Ethiopian foreign ministry said …"
+                owner = ctx.actors.at(mod)
+                if (mod.dep_ in ("amod", "compound", "poss") and owner is not None
+                        and owner.cls == EntityClass.STATE):
+                    return owner.key
+    return None
+
+
 def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset) -> str | None:
     """The post's holder from the registry: a matching position, else the person's country."""
     actor = ctx.registry.actors.get(person)
@@ -143,6 +165,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             continue
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
         confidence = 0.9 if of else 0.7
+        if of_key is None and title.lower() in state_titles:
+            of_key, confidence = _paragraph_state(ctx, sent), 0.5
         if of_key is None and title.lower() not in state_titles and main_group:
             of_key, confidence = main_group, 0.5
         if of is not None and of.kind == "demonym":

@@ -176,18 +176,32 @@ def _where(ctx: DocContext, span: ActorSpan) -> bool:
 
 def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     """Whether the actor undergoes a hostile act named in its clause ("aimed at containing
-    China", "pressure on Japan"): the claim's hostility is toward it, not the claimant's."""
+    China", "pressure on Japan", "would harm Europe more than Russia", "damage China-EU
+    relations"): the claim's hostility is toward it, not the claimant's.
+
+    The actor is a victim when a hostile verb above it has it outside its subject, or when it
+    is the object of "put pressure on"-style phrases.
+    """
     node = ctx.doc[span.start : span.end].root
     if node.dep_ == "poss":  # "containing China's rise"
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
-        node = node.head
-    if node.dep_ not in ("dobj", "prep"):
-        return False
-    head = node.head
-    acts = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "put pressure on Japan"
-    return any((cues.evaluative.get(t.lemma_.lower()) or cues.evaluative.get(t.lower_))
-               == Polarity.NEGATIVE for t in acts)
+        head = node.head.head
+        acts = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "put pressure on"
+        if any(_hostile(cues, t) for t in acts):
+            return True
+    below = node
+    for anc in list(node.ancestors)[:8]:
+        if anc.pos_ == "VERB" and _hostile(cues, anc):
+            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            return below.dep_ not in ("nsubj", "nsubjpass", "csubj") or below not in subjects
+        below = anc
+    return False
+
+
+def _hostile(cues: Cues, tok: Token) -> bool:
+    pol = cues.evaluative.get(tok.lemma_.lower()) or cues.evaluative.get(tok.lower_)
+    return pol == Polarity.NEGATIVE
 
 
 def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
