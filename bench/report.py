@@ -178,7 +178,7 @@ def _serving(sv: dict[str, Any]) -> list[str]:
                  f"median HTTP overhead over in-process across the queries above is "
                  f"{over[len(over) // 2]:.2f} ms (floor + protocol parsing, the hand-off "
                  f"to a query thread and our result writer), so a query that runs in under "
-                 f"~{max(0.0, (over[len(over) // 2] - 1) / 0.2):.0f} ms in-process cannot meet "
+                 f"~{max(0.0, (over[len(over) // 2] - 1) / 0.2):.1f} ms in-process cannot meet "
                  f"'1.2× + 1 ms' with this stack." if over else ""]
     rows += ["", "Throughput of the round-robin mix of all queries (Protocol GET, parameters "
              "inlined as VALUES by the client), closed loop:", "",
