@@ -355,7 +355,8 @@ def test_stance_frames(run, text: str, expected: tuple) -> None:
         ("Japan dismissed the threat from China.", set()),
         ("Japan has long underestimated the threat from China.", set()),
         ("Japan does not see a threat from China.", set()),
-        ("India urged Japan to drop its talk of a threat from China.", set()),
+        # No threat perceived by anyone; asking Japan to drop its talk criticises Japan.
+        ("India urged Japan to drop its talk of a threat from China.", {("india", "japan")}),
         ("Japan rejects the so-called threat from China.", set()),
         ("The threat from China is growing.", set()),
     ],
@@ -747,3 +748,44 @@ def test_a_demonym_inside_a_name_and_a_facility_name(run) -> None:
     assert "place-grand-ethiopian-renaissance-dam" in {m.entity for m in ex.mentions}
     assert keys(ex, "Ethiopian") == set()
     assert ("china", "ethiopia", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_a_characterisations_victims_and_negated_anti_and_rejected_alternatives(run) -> None:
+    ex = run("NATO leaders described China as a \"decisive enabler\" of Russia's war against "
+             "Japan.")
+    assert ("nato", "russia", Polarity.NEGATIVE) in stances(ex)
+    assert not any(f.target == "japan" for f in ex.of_type(StanceFact))
+    assert stances(run("India insisted that NATO should not become an anti-China bloc.")) == set()
+    assert stances(run("Japan regarded China as an economic partner rather than a security "
+                       "challenge.")) == set()
+    assert ("japan", "china", Polarity.NEGATIVE) in stances(
+        run("Japan regards China as a threat rather than a partner."))
+
+
+def test_its_is_the_subject_or_owner_in_its_own_sentence(run) -> None:
+    ex = run("NATO leaders met. The declaration said China's partnership with Russia and its "
+             "support for Russia's industry had enabled the war.")
+    holders = {f.holder for f in ex.of_type(StanceFact) if f.target == "russia"}
+    assert "nato" not in holders
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO called on China to stop its support for Russia.",
+         {("nato", "china", Polarity.NEGATIVE)}),
+        ("Japan urged China to cease its drills.", {("japan", "china", Polarity.NEGATIVE)}),
+        ("Japan called on China to respect the law.", {("japan", "china", Polarity.NEUTRAL)}),
+        ("Japan urged China to respect the law.", {("japan", "china", Polarity.NEUTRAL)}),
+        ("Japan ended its support for Russia.", set()),
+    ],
+)
+def test_requests_to_stop_are_criticism_and_ended_support_is_none(run, text: str,
+                                                                  expected: set) -> None:
+    assert stances(run(text)) == expected
+
+
+def test_the_allies_after_an_alliance_is_the_alliance(run) -> None:
+    ex = run("NATO met in Washington. The allies called on China to stop its drills.")
+    assert keys(ex, "The allies") == {"nato"}
+    assert ("nato", "china", Polarity.NEGATIVE) in stances(ex)

@@ -624,7 +624,7 @@ def _references(
             classes is None
             or tok.i in at
             or tok.dep_ == "compound"
-            or tok.tag_ not in ("NN", "NNP")
+            or tok.tag_ not in ("NN", "NNP", "NNS")
         ):
             continue
         det = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
@@ -760,6 +760,15 @@ class DocActors:
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
             return subjects[-1] if len({s.key for s in subjects}) == 1 else None
+        if low == "its":  # "China's partnership with Russia and its support": same sentence
+            sent_start = tok.sent.start
+            for s in reversed(before):
+                if s.start < sent_start:
+                    break
+                head = self.doc[s.start : s.end].root
+                if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
+                        head.dep_ in ("nsubj", "nsubjpass", "poss")):
+                    return s
         if low in ("it", "its"):
             for s in reversed(before):
                 head = self.doc[s.start : s.end].root

@@ -81,10 +81,14 @@ _AS_VERBS = frozenset(
 )
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
+_APPEAL_WORDS = frozenset({"call"})
 #: Verbs that discount the threat they govern ("dismissed the threat from China").
 _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate", "overstate",
                           "inflate", "hype", "minimize", "minimise", "ignore", "underestimate",
                           "underrate", "discount", "belittle"})
+#: Verbs that end what their object names ("stop its support for Russia").
+_ENDING = frozenset({"stop", "end", "cease", "halt", "suspend", "abandon", "drop", "withdraw",
+                     "renounce", "curb", "cut", "refrain", "desist"})
 #: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
 #: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
 _NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
@@ -116,7 +120,8 @@ class Cues:
         self.ties_nouns = word_set("partnership_cues.json", "relationship_nouns")
         #: every word that can start a frame: the only tokens stance_facts looks at
         self.words = frozenset(
-            {*self.verb, *self.noun, *self.adjective, *self.perceived, *_AS_VERBS, *_ROLE_VERBS}
+            {*self.verb, *self.noun, *self.adjective, *self.perceived, *_AS_VERBS, *_ROLE_VERBS,
+             *_APPEAL_WORDS}
             | self.ties_verbs
             | self.comm
         )
@@ -130,7 +135,9 @@ class Cues:
         of hostility is not hostility.
         """
         found = set()
-        for t in tokens:
+        for i, t in enumerate(tokens):
+            if _rejected_alternative(tokens, i):
+                break  # "as an economic partner rather than a security challenge"
             pol = self.evaluative.get(t.lemma_.lower()) or self.evaluative.get(t.lower_)
             if pol is not None and not (root is not None and _negated_below(t, root)):
                 found.add(pol)
@@ -139,6 +146,20 @@ class Cues:
         if Polarity.POSITIVE in found:
             return Polarity.POSITIVE
         return None
+
+
+def _asks_to_stop(verb: Token) -> bool:
+    """A request whose content is to stop something ("called on the PRC to cease this
+    activity", "urged NATO to stop"): criticism of what the addressee does, not an appeal."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _ENDING
+               and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _rejected_alternative(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` opens a rejected alternative: "rather than …", "instead of …"."""
+    t = tokens[i]
+    nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+    return (t.lower_, nxt) in (("rather", "than"), ("instead", "of"))
 
 
 def _negated_below(tok: Token, root: Token) -> bool:
@@ -240,9 +261,18 @@ def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 
 
 def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan]) -> list[ActorSpan]:
-    """Actors named inside an as-phrase (not demonyms, not the holders)."""
+    """Actors named inside an as-phrase (not demonyms, not the holders, not the ones it is
+    against: "an enabler of Russia's war against Ukraine" shares nothing with Ukraine)."""
     keys = {h.key for h in holders}
-    return [s for s in ctx.actors.in_subtree(as_prep) if s.kind != "demonym" and s.key not in keys]
+    return [s for s in ctx.actors.in_subtree(as_prep) if s.kind != "demonym"
+            and s.key not in keys and not _against(ctx, s)]
+
+
+def _against(ctx: DocContext, span: ActorSpan) -> bool:
+    root = ctx.doc[span.start : span.end].root
+    if root.dep_ == "poss":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "against"  # ("a brake on X" is not)
 
 
 def _role_frame(
@@ -344,6 +374,8 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
         return [own]
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in _ENDING or _negated_scope(head):
+            return []  # "called on Beijing to stop all support for Russia"
         return subject_actors(ctx, head)
     return []
 
@@ -371,7 +403,8 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
             targets = prep_actors(ctx, tok, _TARGET_PREPS)
-            if holders and targets and not is_negated(tok):
+            ended = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ENDING
+            if holders and targets and not is_negated(tok) and not ended:
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
         if tok.pos_ == "NOUN" and (lemma in cues.perceived or tok.lower_ in cues.perceived):
             perceived.append((tok, cues.perceived.get(lemma) or cues.perceived[tok.lower_]))
@@ -440,6 +473,8 @@ def _anti_frames(ctx: DocContext, em: _Emitter) -> None:
             continue
         holders = [h for h in _holder_of_noun(ctx, noun) if h.key != span.key]
         if not holders and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            if _negated_scope(noun.head):
+                continue  # "NATO should not become an anti-China bloc"
             holders = subject_actors(ctx, noun.head)
         em.emit(holders, [span], Polarity.NEGATIVE, StanceKind.OPPOSE, doc[span.start - 2], 0.6)
 
@@ -518,7 +553,10 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 targets = _objects(ctx, tok)
                 if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
                     targets = _subtree_fallback(ctx, tok)
-            em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.7, hedged)
+            pol, kind = cue.polarity, cue.kind
+            if kind == StanceKind.APPEAL and _asks_to_stop(tok):  # "urged NATO to cease …"
+                pol, kind = Polarity.NEGATIVE, StanceKind.CRITICIZE
+            em.emit(holders, targets, pol, kind, tok, 0.7, hedged)
         elif cue.frame == "experiencer":
             obj_deps, subj_deps = ("dobj",), ("nsubj", "csubj")
             if passive:  # "China is alarmed by NATO's expansion"
@@ -567,6 +605,14 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     # (Not for praise: "a partner against Russia" is no praise of Russia.)
                     inner = _inner_actors(ctx, as_prep, holders)
                     em.emit(holders, inner, pol, kind, tok, 0.5, hedged)
+    if lemma == "call" and not negated:  # "NATO called on China to stop …": an appeal
+        targets = [s for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                   for p in c.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
+        # Asking an actor to stop what it does is criticism ("calling on the PRC to cease
+        # this activity"); any other request is an appeal.
+        pol, kind = ((Polarity.NEGATIVE, StanceKind.CRITICIZE) if _asks_to_stop(tok)
+                     else (Polarity.NEUTRAL, StanceKind.APPEAL))
+        em.emit(subject_actors(ctx, tok), targets, pol, kind, tok, 0.7, hedged)
     if lemma in _ROLE_VERBS:
         _role_frame(ctx, cues, em, tok, hedged, negated)
     if lemma in cues.ties_verbs and not negated:
