@@ -789,3 +789,14 @@ def test_the_allies_after_an_alliance_is_the_alliance(run) -> None:
     ex = run("NATO met in Washington. The allies called on China to stop its drills.")
     assert keys(ex, "The allies") == {"nato"}
     assert ("nato", "china", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_what_a_relative_clause_or_any_decision_says_is_nobodys_stance(run) -> None:
+    ex = run("Indian Foreign Minister Raj Kumar said that India would veto any NATO decision that "
+             "treats China as an enemy.")
+    assert not any(f.polarity == Polarity.NEGATIVE for f in ex.of_type(StanceFact))
+
+
+def test_policies_and_documents_are_not_actors(run) -> None:
+    ex = run("Italy withdrew from China's Belt and Road Initiative in 2023.")
+    assert not any("belt-and-road" in m.entity for m in ex.mentions)

@@ -78,6 +78,10 @@ _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "h
 #: Words that make an organisation's name a pact's, which "the alliance" may refer to.
 _PACT_WORDS = frozenset({"alliance", "pact", "coalition", "treaty", "partnership", "league",
                          "bloc", "union", "organization", "organisation"})
+#: Last words of names of policies and documents, which are not actors (README, known gaps).
+_DOCUMENT_HEADS = frozenset({"initiative", "programme", "program", "plan", "strategy",
+                             "doctrine", "concept", "declaration", "communique", "communiqué",
+                             "act", "accord", "accords", "agreement", "treaty", "charter"})
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
 
@@ -273,6 +277,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
             elif _metaphor(doc, start, end):
                 span = None  # "described as an “Asian NATO”": a likeness, not an actor
+            elif lowers[end - 1] in _DOCUMENT_HEADS:
+                span = None  # "the Belt and Road Initiative": a policy, not an actor
             elif norm in lex.references:
                 span = None  # "the Alliance": a reference, resolved in the third pass
             elif doc[end - 1].lemma_.lower() in lex.event_nouns:

@@ -103,7 +103,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         found: list[ActorSpan] = []
         if child.dep_ in SUBJECT_DEPS:
             has_subject = True
-            if verb.dep_ in ("relcl", "acl") and child.lower_ in _RELATIVE:
+            if verb.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ in ("any", "no")
+                                            for d in verb.head.children):
+                found = []  # "any decision that treats China as an enemy": no act of anyone
+            elif verb.dep_ in ("relcl", "acl") and child.lower_ in _RELATIVE:
                 # "Stoltenberg, who cultivated ties": the head noun; "Estonia, Latvia and
                 # Lithuania, which joined": the whole list, unless the verb is singular
                 # ("China and Russia, which has …" is about Russia alone).

@@ -148,6 +148,14 @@ class Cues:
         return None
 
 
+def _own_words(clause: Token) -> list[Token]:
+    """The clause's words without its relative clauses, which describe other things: in
+    "Budapest would veto any decision that treats China as an enemy" nothing says Budapest
+    is hostile."""
+    inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
+    return [t for t in clause.subtree if t.i not in inner]
+
+
 def _asks_to_stop(verb: Token) -> bool:
     """A request whose content is to stop something ("called on the PRC to cease this
     activity", "urged NATO to stop"): criticism of what the addressee does, not an appeal."""
@@ -631,7 +639,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     inner = [s for s in ctx.actors.in_subtree(clause)
                              if s.key not in holders and not _victim(ctx, cues, s)]
                     targets = inner[:1]
-                pol = cues.evaluate(list(clause.subtree), root=clause)
+                pol = cues.evaluate(_own_words(clause), root=clause)
                 if targets and pol is not None:
                     kind = StanceKind.ACCUSE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                     em.emit(subject_actors(ctx, tok), targets, pol, kind, tok, 0.55, hedged)
