@@ -800,3 +800,34 @@ def test_what_a_relative_clause_or_any_decision_says_is_nobodys_stance(run) -> N
 def test_policies_and_documents_are_not_actors(run) -> None:
     ex = run("Italy withdrew from China's Belt and Road Initiative in 2023.")
     assert not any("belt-and-road" in m.entity for m in ex.mentions)
+
+
+def test_the_two_countries_and_both_sides_are_the_last_pair_named(run) -> None:
+    ex = run("Japan and India met on Friday. Both sides criticized Russia.")
+    assert {f.holder for f in ex.of_type(StanceFact)} == {"japan", "india"}
+    ex = run("Finland, Sweden and Japan met. The three countries criticized Russia.")
+    assert {f.holder for f in ex.of_type(StanceFact)} == {"finland", "sweden", "japan"}
+    ex = run("Finland and Sweden met. The three countries criticized Russia.")  # no such list
+    assert not ex.of_type(StanceFact)
+
+
+def test_numbered_members_of_a_named_group_are_the_group(run) -> None:
+    ex = run("The Quad (Australia, Japan, India and the United States) met in June. The four "
+             "partners criticized China.")
+    assert {f.holder for f in ex.of_type(StanceFact) if f.target == "china"} == {"quad"}
+
+
+def test_founders_are_members(run) -> None:
+    ex = run("Finland, Sweden and Japan met. The three countries formed ECOWAS last year.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("finland", "ecowas"), ("sweden", "ecowas"), ("japan", "ecowas")}
+
+
+def test_an_evaluative_word_inside_a_name_says_nothing(run) -> None:
+    ex = run("Japan said China and India had agreed on patrols along the Line of Actual Control.")
+    assert not any(f.polarity == Polarity.NEGATIVE for f in ex.of_type(StanceFact))
+
+
+def test_a_joint_statement_is_each_signatorys(run) -> None:
+    ex = run('China and Russia said in a joint statement that "the bloc is a relic."')
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"china", "russia"}

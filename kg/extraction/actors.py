@@ -82,6 +82,11 @@ _PACT_WORDS = frozenset({"alliance", "pact", "coalition", "treaty", "partnership
 _DOCUMENT_HEADS = frozenset({"initiative", "programme", "program", "plan", "strategy",
                              "doctrine", "concept", "declaration", "communique", "communiqué",
                              "act", "accord", "accords", "agreement", "treaty", "charter"})
+#: Plural nouns that, numbered ("the two countries", "both sides"), refer back to a list.
+_GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "sides", "neighbours",
+                          "neighbors", "capitals", "allies", "partners", "powers", "rivals",
+                          "juntas", "leaders", "members", "organizations", "organisations"})
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
 
@@ -688,9 +693,11 @@ def _is_subject(tok: Token) -> bool:
 class DocActors:
     """Lookup over a Doc's resolved actors: by token, by subtree, pronouns."""
 
-    def __init__(self, doc: Doc, rows: list | None = None) -> None:
+    def __init__(self, doc: Doc, rows: list | None = None,
+                 registry: Registry | None = None) -> None:
         rows = doc._.get(EXTENSION) if rows is None else rows
         self.doc = doc
+        self.registry = registry
         self.spans = [ActorSpan.from_list(r) for r in rows or []]
         self.by_token: dict[int, ActorSpan] = {}
         for s in self.spans:
@@ -729,6 +736,9 @@ class DocActors:
 
         Also conjoined modifiers: "Russian and Chinese bombers" names Russia and China.
         """
+        group = self.numbered_group(tok)
+        if group:
+            return group
         out = []
         for t in (tok, *tok.conjuncts):
             span = self.of_phrase(t, allow_poss)
@@ -742,6 +752,63 @@ class DocActors:
                             if other is not None and other not in out:
                                 out.append(other)
         return out
+
+    def numbered_group(self, tok: Token) -> list[ActorSpan]:
+        """ "The two countries", "both sides", "the three juntas": the last list of exactly
+        that many actors named before, in this sentence or the two before it.
+
+        Why: news prose names the parties once ("Saudi Arabia and Iran agreed …") and then
+        says what "the two countries" did; without this those acts have no actor.
+        """
+        if tok.lower_ not in _GROUP_NOUNS or self.at(tok) is not None or tok.tag_ != "NNS":
+            return []
+        n = None
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.lower_ in _NUMBERS:
+                n = _NUMBERS[c.lower_]
+            elif c.lower_ == "both" and c.dep_ in ("det", "predet", "amod", "nummod"):
+                n = 2
+        if n is None or not any(c.lower_ in ("the", "both", "these", "those")
+                                for c in tok.children):
+            return []
+        persons = tok.lower_ == "leaders"
+        sents = list(self.doc.sents)
+        here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
+        lo = sents[max(0, here - 2)].start
+        best: list[ActorSpan] = []
+        for t in self.doc[lo : tok.i]:
+            if t.dep_ == "conj" or not t.conjuncts:
+                continue  # the first item of a list stands for it
+            items = []
+            for c in (t, *t.conjuncts):
+                span = self.at(c)
+                if span is None or span in items:
+                    continue
+                if (span.cls == EntityClass.PERSON) == persons and span.kind != "demonym":
+                    items.append(span)
+            if len(items) == n and len({s.key for s in items}) == n:
+                best = items
+        return self._their_group(best, lo, tok.i) or best
+
+    def _their_group(self, items: list[ActorSpan], lo: int, hi: int) -> list[ActorSpan]:
+        """The group the listed actors make up: the group whose bracketed list they are ("the
+        Quad (Australia, Japan, …) … the four partners"), else a group named nearby whose
+        registry ``members`` they are."""
+        if not items:
+            return []
+        first = min(s.start for s in items)
+        if first >= 2 and self.doc[first - 1].text == "(":  # "The Quad (Australia, Japan, …)"
+            owner = self.at(self.doc[first - 2])
+            if owner is not None and owner.cls in GROUP_CLASSES:
+                return [owner]
+        if self.registry is None:
+            return []
+        keys = {s.key for s in items}
+        for span in reversed([s for s in self.spans if lo <= s.start < hi]):
+            actor = self.registry.actors.get(span.key)
+            if span.cls in GROUP_CLASSES and actor is not None and keys <= set(actor.members):
+                return [span]
+        return []
 
     def in_subtree(self, tok: Token) -> list[ActorSpan]:
         """Distinct actors inside the subtree of ``tok``, in text order."""

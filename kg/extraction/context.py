@@ -31,7 +31,7 @@ class DocContext:
     sents: SentenceIndex = field(init=False)
 
     def __post_init__(self) -> None:
-        self.actors = DocActors(self.doc)
+        self.actors = DocActors(self.doc, registry=self.registry)
         self.sents = SentenceIndex(self.doc, self.article_id)
         # Token objects are created on every access; read the strings once per Doc.
         self._words = [(t.lower_, t.lemma_.lower()) for t in self.doc]

@@ -64,8 +64,11 @@ def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
     return None
 
 
-def speaker_of(ctx: DocContext, sent: Span, root: Token) -> tuple[ActorSpan, Token] | None:
-    """Outermost communication predicate above ``root`` with an actor subject/possessor."""
+def speaker_of(
+    ctx: DocContext, sent: Span, root: Token
+) -> tuple[list[ActorSpan], Token] | None:
+    """Outermost communication predicate above ``root`` with actor subjects (all of them:
+    "China and Russia said …") or an actor possessor."""
     verbs = word_set("communication_verbs.json", "verbs")
     nouns = word_set("communication_verbs.json", "nouns")
     best = None
@@ -84,11 +87,11 @@ def speaker_of(ctx: DocContext, sent: Span, root: Token) -> tuple[ActorSpan, Tok
         if node.pos_ in ("VERB", "AUX") and lemma in verbs:
             subj = [s for s in subject_actors(ctx, node) if s.cls != EntityClass.PLACE]
             if subj:
-                best = (subj[0], node)
+                best = (subj, node)
         elif node.pos_ == "NOUN" and (node.lower_ in nouns or lemma in nouns):
             owner = ctx.actors.of_phrase(node)
             if owner is not None and owner.start < node.i:
-                best = (owner, node)
+                best = ([owner], node)
     return best
 
 
@@ -120,27 +123,29 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             continue
         according = _according_to(ctx, sent)
         for a, b in spans:
-            speaker = according or _colon_speaker(ctx, sent, a)
+            single = according or _colon_speaker(ctx, sent, a)
+            speakers = [single] if single is not None else []
             confidence = 0.8
             date = None
-            if speaker is None:
+            if single is None:
                 root = _quote_root(sent, a, b)
                 found = speaker_of(ctx, sent, root) if root is not None else None
                 if found is None:
                     continue
-                speaker, predicate = found
+                speakers, predicate = found
                 confidence = 0.75
                 date = verb_date(ctx, predicate)  # "said on Monday"; never a noun's date
-            if speaker.kind == "demonym":
-                continue
             ev = ctx.sents.evidence(sent, a, b, confidence, NAME)
-            out.add(
-                StatementFact(
-                    speaker=speaker.key,
-                    quote=ev.text,
-                    evidence=ev,
-                    on_behalf_of=_on_behalf_of(ctx, speaker, roles),
-                    date=date,
+            for speaker in speakers:  # a joint statement is each signatory's
+                if speaker.kind == "demonym":
+                    continue
+                out.add(
+                    StatementFact(
+                        speaker=speaker.key,
+                        quote=ev.text,
+                        evidence=ev,
+                        on_behalf_of=_on_behalf_of(ctx, speaker, roles),
+                        date=date,
+                    )
                 )
-            )
     return sort_facts(out)

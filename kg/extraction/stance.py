@@ -138,6 +138,8 @@ class Cues:
         for i, t in enumerate(tokens):
             if _rejected_alternative(tokens, i):
                 break  # "as an economic partner rather than a security challenge"
+            if t.ent_type_ and t.ent_type_ not in ("NORP",):
+                continue  # a word of a name: "the Line of Actual Control"
             pol = self.evaluative.get(t.lemma_.lower()) or self.evaluative.get(t.lower_)
             if pol is not None and not (root is not None and _negated_below(t, root)):
                 found.add(pol)
