@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
-from kg.extraction.context import DocContext, is_negated, subject_actors
+from kg.extraction.context import DocContext, is_negated, modal, subject_actors
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
 from kg.facts import EntityClass, MembershipFact, MembershipStatus
@@ -32,7 +32,7 @@ def _is_org(span: ActorSpan | None) -> bool:
 def _aspired(verb: Token, aspirations: frozenset[str]) -> bool:
     """A join that is hoped for or still to come: "applied to join", "is expected to join",
     "would join", "will join" (the annotators' membership, recorded as a candidacy)."""
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+    if modal(verb) is not None:
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspirations
 

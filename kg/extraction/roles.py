@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import DocContext
@@ -82,10 +82,10 @@ def _org_heads() -> frozenset[str]:
     return word_set("collective_nouns.json", "organization_heads")
 
 
-def _paragraph_state(ctx: DocContext, sent: object) -> str | None:
+def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     """The state the previous sentence of the same paragraph is about ("Guyana called the move
     an existential threat. President Irfaan Ali said …"): its main subject, if a state."""
-    i = ctx.sents.sents.index(sent)
+    i = ctx.sents.index(sent[0])
     if i == 0:
         return None
     prev = ctx.sents.sents[i - 1]

@@ -126,6 +126,10 @@ class Cues:
             | self.comm
         )
 
+    def polarity(self, tok: Token) -> Polarity | None:
+        """The evaluative polarity of one word (by lemma, else by its lowercase form)."""
+        return self.evaluative.get(tok.lemma_.lower()) or self.evaluative.get(tok.lower_)
+
     def evaluate(self, tokens: list[Token], root: Token | None = None) -> Polarity | None:
         """Polarity of a phrase: negative if any negative evaluative word, else positive.
 
@@ -140,7 +144,7 @@ class Cues:
                 break  # "as an economic partner rather than a security challenge"
             if t.ent_type_ and t.ent_type_ not in ("NORP",):
                 continue  # a word of a name: "the Line of Actual Control"
-            pol = self.evaluative.get(t.lemma_.lower()) or self.evaluative.get(t.lower_)
+            pol = self.polarity(t)
             if pol is not None and not (root is not None and _negated_below(t, root)):
                 found.add(pol)
         if Polarity.NEGATIVE in found:
@@ -213,9 +217,7 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     The actor is a victim when a hostile verb above it has it outside its subject, or when it
     is the object of "put pressure on"-style phrases.
     """
-    node = ctx.doc[span.start : span.end].root
-    if node.dep_ == "poss":  # "containing China's rise"
-        node = node.head
+    node = _phrase_root(ctx, span)
     if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
         head = node.head.head
         acts = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "put pressure on"
@@ -231,8 +233,7 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
 
 
 def _hostile(cues: Cues, tok: Token) -> bool:
-    pol = cues.evaluative.get(tok.lemma_.lower()) or cues.evaluative.get(tok.lower_)
-    return pol == Polarity.NEGATIVE
+    return cues.polarity(tok) == Polarity.NEGATIVE
 
 
 def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
@@ -279,10 +280,15 @@ def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan]) -> 
 
 
 def _against(ctx: DocContext, span: ActorSpan) -> bool:
-    root = ctx.doc[span.start : span.end].root
-    if root.dep_ == "poss":
-        root = root.head
+    root = _phrase_root(ctx, span)
     return root.dep_ == "pobj" and root.head.lower_ == "against"  # ("a brake on X" is not)
+
+
+def _phrase_root(ctx: DocContext, span: ActorSpan) -> Token:
+    """The head of the phrase an actor names: itself, or the noun it possesses ("containing
+    China's rise", "the war against Ukraine's people")."""
+    root = ctx.doc[span.start : span.end].root
+    return root.head if root.dep_ == "poss" else root
 
 
 def _role_frame(
