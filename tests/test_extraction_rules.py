@@ -88,6 +88,8 @@ ACTORS = [
     {"id": "ethiopia", "label": "Ethiopia", "class": "State", "demonyms": ["Ethiopian"]},
     {"id": "un-security-council", "label": "United Nations Security Council",
      "class": "InternationalOrganization", "aliases": ["UN Security Council", "Security Council"]},
+    {"id": "recep-tayyip-erdogan", "label": "Recep Tayyip Erdoğan", "class": "Person",
+     "aliases": ["Recep Tayyip Erdogan"]},
 ]
 
 
@@ -831,3 +833,61 @@ def test_an_evaluative_word_inside_a_name_says_nothing(run) -> None:
 def test_a_joint_statement_is_each_signatorys(run) -> None:
     ex = run('China and Russia said in a joint statement that "the bloc is a relic."')
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"china", "russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ECOWAS, the regional bloc made up of Finland, Sweden and Japan, met on Monday.",
+        "ECOWAS, which comprises Finland, Sweden and Japan, met on Monday.",
+        "ECOWAS consists of Finland, Sweden and Japan.",
+    ],
+)
+def test_a_body_described_by_its_parts_has_them_as_members(run, text: str) -> None:
+    ex = run(text)
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("finland", "ecowas"), ("sweden", "ecowas"), ("japan", "ecowas")}
+
+
+def test_an_owned_noun_that_includes_actors_is_no_body(run) -> None:
+    assert not run("The NATO agenda includes China and Russia.").of_type(MembershipFact)
+
+
+def test_companions_of_a_join_join_too(run) -> None:
+    ex = run("Japan joined ECOWAS in January together with India and Ethiopia.")
+    assert {f.member for f in ex.of_type(MembershipFact)} == {"japan", "india", "ethiopia"}
+
+
+def test_a_wished_membership_is_a_candidacy(run) -> None:
+    ex = run("Japan said it would like India to become a member of NATO.")
+    assert [(f.member, f.status) for f in ex.of_type(MembershipFact)] == [
+        ("india", MembershipStatus.CANDIDATE)]
+
+
+def test_a_title_with_a_named_holder_is_that_person(run) -> None:
+    ex = run("NATO's secretary general, Jens Stoltenberg, condemned Russia.")
+    assert ("jens-stoltenberg", "russia", Polarity.NEGATIVE) in stances(ex)
+    assert "nato" not in {f.holder for f in ex.of_type(StanceFact)}
+
+
+def test_what_an_accused_is_accused_of_is_the_accusers_claim(run) -> None:
+    ex = run("China accused Washington of supporting Japan.")
+    assert stances(ex) == {("china", "united-states", Polarity.NEGATIVE)}
+
+
+def test_what_a_praised_things_clause_does_is_not_praised(run) -> None:
+    ex = run("India praised the agreement to use frozen Russian assets for Ethiopia.")
+    assert not ex.of_type(StanceFact)
+    ex = run("India praised the state of Japan's relations with Australia.")  # a plain phrase
+    assert ("india", "japan", Polarity.POSITIVE) in stances(ex)
+
+
+def test_designations_are_no_actors(run) -> None:
+    ex = run("Japan bought the F-35 and the S-400 from the United States.")
+    assert not {m.text for m in ex.mentions} & {"F-35", "S-400"}
+
+
+def test_a_surname_matches_its_full_name_across_diacritics(run) -> None:
+    ex = run("President Recep Tayyip Erdogan met Japan's leaders. Erdogan later criticized Russia.")
+    assert keys(ex, "Erdogan") == {"recep-tayyip-erdogan"}
+    assert ("recep-tayyip-erdogan", "russia", Polarity.NEGATIVE) in stances(ex)

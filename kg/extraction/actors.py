@@ -19,7 +19,7 @@ from kg.extraction.embedded_names import restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import EntityClass
-from kg.linking import Registry, mint_id, normalise_name
+from kg.linking import Registry, mint_id, normalise_name, slug
 
 EXTENSION = "kg_actors"
 if not Doc.has_extension(EXTENSION):
@@ -256,7 +256,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
-            same = [p for p in persons if one and doc[start].text in p.label.split()]
+            # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
+            same = [p for p in persons if one and slug(doc[start].text) in _name_words(doc, p)]
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
                                 out, reg)
                     if ent.label_ == "ORG" and any(lowers[i] in lex.state_bodies
@@ -290,6 +291,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the NATO Summit" names an event, not an actor
             elif _is_heading(doc[start].sent):
                 span = None  # unknown names in headlines are mostly title-case words
+            elif not any(c.isupper() for c in text) or _DESIGNATION.fullmatch(text):
+                span = None  # "supreme" (lowercase NER noise), "S-400", "F-35": no actors
             else:
                 cls = NER_CLASS[ent.label_]
                 after_place_noun = (start >= 2 and lowers[start - 1] == "of"
@@ -314,6 +317,16 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
+
+#: A weapon or model designation ("S-400", "F-35", "Su-57"): letters, a hyphen, a number.
+#: Registered names are looked up before this test ("G-7" is an alias of the G7).
+_DESIGNATION = re.compile(r"[A-Za-z]{1,3}-\d{1,4}[A-Za-z]?")
+
+
+def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
+    """ASCII-folded words of a person's label and of the text that named them."""
+    words = person.label.split() + doc[person.start : person.end].text.split()
+    return {slug(w) for w in words}
 
 
 def _first_name(doc: Doc, i: int, lex: Lexicons) -> bool:
@@ -721,6 +734,11 @@ class DocActors:
             tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
         ):
             return self.pronoun(tok)
+        for child in tok.rights:  # "the league's secretary general, Ahmed Aboul Gheit,"
+            if child.dep_ == "appos":
+                span = self.at(child)
+                if span is not None and span.cls == EntityClass.PERSON:
+                    return span
         deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
         for child in tok.lefts:
             if child.dep_ in deps:

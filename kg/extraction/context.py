@@ -154,9 +154,28 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         objs = [s for c in head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
         if objs:
             return objs
+    if verb.dep_ == "pcomp" and head.lower_ in CONTROL_PREPS:
+        # Object control again: "accused Washington of supporting", "praised Japan for joining".
+        objs = object_controller(ctx, verb)
+        if objs:
+            return objs
     if head.pos_ == "ADP" and head.head is not head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
+
+
+#: Prepositions whose gerund takes the governing verb's object as subject ("blamed X for
+#: Ving", "stopped X from Ving"); "by", "after", "while" take its subject instead.
+CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into"})
+
+
+def object_controller(ctx: DocContext, gerund: Token) -> list[ActorSpan]:
+    """Actors of the direct object of the verb whose object-control preposition governs
+    ``gerund`` ("accused *Washington* of supporting"); [] when there is none."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.lower_ not in CONTROL_PREPS or prep.head.i == prep.i:
+        return []
+    return [s for c in prep.head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
 
 
 def _singular(verb: Token) -> bool:

@@ -34,7 +34,7 @@ def _aspired(verb: Token, aspirations: frozenset[str]) -> bool:
     "would join", "will join" (the annotators' membership, recorded as a candidacy)."""
     if modal(verb) is not None:
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspirations
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in aspirations
 
 
 def _counterfactual(verb: Token) -> bool:
@@ -103,6 +103,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 for s in ctx.actors.conj_phrases(c, allow_poss=False)
             ]
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
+            members += _companions(ctx, tok)  # "joined BRICS together with Iran and Egypt"
             status = (MembershipStatus.CANDIDATE
                       if _aspired(tok, aspirations) and not _counterfactual(tok) else None)
             for org in orgs:
@@ -128,11 +129,78 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                     members = subject_actors(ctx, tok.head)
                 else:
                     members = ctx.actors.conj_phrases(tok.head)
+                status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
+                          if tok.dep_ == "attr" and _aspired(tok.head, aspirations) else None)
                 for org in orgs:
                     if _is_org(org) and not is_negated(tok.head):
-                        out.add(members, org, tok, prep.right_edge, 0.75)
+                        out.add(members, org, tok, prep.right_edge, 0.75, status)
     _member_appositions(ctx, out)
+    _composition(ctx, out, word_set("membership_cues.json", "composition_words"))
     return sort_facts(out.facts)
+
+
+def _companions(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Actors in a "together with" / "along with" / "alongside" phrase of the verb."""
+    out: list[ActorSpan] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        joint = prep.lower_ == "alongside" or (
+            prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
+        )
+        if joint:
+            out += [s for p in prep.children if p.dep_ == "pobj"
+                    for s in ctx.actors.conj_phrases(p)]
+    return out
+
+
+def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
+    """ "Mercosur, the trade bloc made up of Brazil, Argentina, …", "the Quad, which comprises
+    …", "a group consisting of A and B": a body described by what it is made of.
+
+    The organisation is the noun the clause describes, or the actor that noun is in
+    apposition to (the parser hangs "…, the bloc made up of …" on a neighbouring word as
+    often as on the name, so the name is also taken from right before the apposition's comma).
+    """
+    doc = ctx.doc
+    for tok in ctx.scan(words):
+        if tok.pos_ != "VERB" or is_negated(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            continue
+        if lemma in ("comprise", "include"):
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+        else:
+            objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
+        members = [m for o in objs for m in ctx.actors.conj_phrases(o, allow_poss=False)]
+        if not members:
+            continue
+        org = _described(ctx, tok)
+        if org is not None and _is_org(org):
+            last = max(doc[m.end - 1].i for m in members)
+            out.add(members, org, tok, doc[last], 0.75)
+
+
+def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
+    """The organisation a composition verb describes (see :func:`_composition`)."""
+    if verb.dep_ not in ("acl", "relcl"):
+        # The subject names the body itself: not "the G7's agenda includes China".
+        subjects = [ctx.actors.at(c) for c in verb.children if c.dep_ == "nsubj"]
+        return subjects[0] if len(subjects) == 1 and _is_org(subjects[0]) else None
+    noun = verb.head
+    span = ctx.actors.at(noun)
+    if span is not None:
+        return span
+    if noun.dep_ == "appos":
+        span = ctx.actors.at(noun.head)
+        if _is_org(span):
+            return span
+    left = noun.left_edge.i  # "X, the bloc made up of …", however the parser attached it
+    if left >= 2 and ctx.doc[left - 1].text == ",":
+        return ctx.actors.at(ctx.doc[left - 2])
+    return None
 
 
 def _member_appositions(ctx: DocContext, out: _Out) -> None:

@@ -27,6 +27,7 @@ from kg.extraction.context import (
     DocContext,
     is_negated,
     modal,
+    object_controller,
     prep_actors,
     subject_actors,
     verb_date,
@@ -266,9 +267,24 @@ def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
         if child.dep_ == "dobj":
             holders = {h.key for h in subject_actors(ctx, verb)}
             found = [s for s in ctx.actors.in_subtree(child)
-                     if s.key not in holders and not _where(ctx, s)]
+                     if s.key not in holders and not _where(ctx, s)
+                     and not _in_clause(ctx, s, child)]
             return found[:1]
     return []
+
+
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "csubj"})
+
+
+def _in_clause(ctx: DocContext, span: ActorSpan, top: Token) -> bool:
+    """Whether the actor sits in a clause inside the phrase headed by ``top`` ("praised the
+    agreement *to use frozen Russian assets*"): what the clause does is not what is praised."""
+    node = ctx.doc[span.start : span.end].root
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in _CLAUSE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
 def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan]) -> list[ActorSpan]:
@@ -403,7 +419,9 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
     perceived: list[tuple[Token, StanceCue]] = []
     for tok in ctx.scan(cues.words):
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
+        if (tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG")) and not (
+            object_controller(ctx, tok)  # "accused Washington of supporting Israel": a claim
+        ):
             _verb_frames(ctx, cues, em, tok, lemma)
         if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
             cue = cues.adjective[tok.lower_]
@@ -464,6 +482,7 @@ def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token)
             or _negated_scope(verb) or any(t.dep_ == "ccomp" for t in clause)
             or any(t.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in t.head.children)
                    for t in clause)  # "urged NATO to cease its talk of threats"
+            or any(object_controller(ctx, t) for t in clause)  # "denounced X for serving as …"
             or "so-called" in ctx.doc[max(noun.left_edge.i - 3, 0):noun.i].text.lower()):
         return
     sentence = ctx.sents.index(noun)
