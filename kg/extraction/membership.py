@@ -4,7 +4,8 @@ Why: membership is stated in a handful of explicit forms, each read from the par
 "A and B joined the alliance" (join verbs), "NATO has added two new members (Finland and
 Sweden)" (admit verbs with the new members named), "the Asia-Pacific 4 (Australia, Japan, ...)"
 (a group followed by a bracketed enumeration), "partners of A, B and C" after a group name,
-and "A is a member of X". Implied membership ("a weak link in NATO") is not attempted.
+"A is a member of X", and a body described by its parts ("Mercosur, the bloc made up of A,
+B and C"). Implied membership ("a weak link in NATO") is not attempted.
 """
 
 from __future__ import annotations
