@@ -891,3 +891,11 @@ def test_a_surname_matches_its_full_name_across_diacritics(run) -> None:
     ex = run("President Recep Tayyip Erdogan met Japan's leaders. Erdogan later criticized Russia.")
     assert keys(ex, "Erdogan") == {"recep-tayyip-erdogan"}
     assert ("recep-tayyip-erdogan", "russia", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_a_conflict_with_a_party_is_opposition_to_it(run) -> None:
+    assert stances(run("Japan has repeatedly sparred with China over the islands.")) == {
+        ("japan", "china", Polarity.NEGATIVE)}
+    assert stances(run("China and India clashed over the border.")) == {
+        ("china", "india", Polarity.NEGATIVE), ("india", "china", Polarity.NEGATIVE)}
+    assert not run("Japan did not quarrel with China.").of_type(StanceFact)

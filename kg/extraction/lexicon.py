@@ -68,10 +68,11 @@ class StanceCue:
     pos: str  # VERB, NOUN, ADJ or ANY
     polarity: Polarity
     kind: StanceKind
-    frame: str  # agent | experiencer | about | noun | adjective | evaluative | perceived
+    frame: str  # agent | experiencer | about | with | noun | adjective | evaluative | perceived
 
 
-_FRAMES = {"agent", "experiencer", "about", "noun", "adjective", "evaluative", "perceived"}
+_FRAMES = {"agent", "experiencer", "about", "with", "noun", "adjective", "evaluative",
+           "perceived"}
 
 
 @cache

@@ -613,6 +613,13 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 ]
             pol = Polarity.NEUTRAL if negated else cue.polarity
             em.emit(holders, targets, pol, cue.kind, tok, 0.65, hedged)
+        elif cue.frame == "with":  # "Milei has clashed with Lula": the other party
+            if negated or passive:
+                continue
+            holders, targets = subject_actors(ctx, tok), prep_actors(ctx, tok, ("with",))
+            if not targets and len(holders) >= 2:  # "China and India clashed": each the other
+                targets = holders
+            em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.65, hedged)
         elif cue.frame == "about":
             holders = subject_actors(ctx, tok) or [
                 s for c in tok.children if c.dep_ == "nsubjpass" for s in ctx.actors.conj_phrases(c)
