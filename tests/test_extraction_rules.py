@@ -899,3 +899,10 @@ def test_a_conflict_with_a_party_is_opposition_to_it(run) -> None:
     assert stances(run("China and India clashed over the border.")) == {
         ("china", "india", Polarity.NEGATIVE), ("india", "china", Polarity.NEGATIVE)}
     assert not run("Japan did not quarrel with China.").of_type(StanceFact)
+
+
+def test_the_summit_after_a_summit_is_that_summit(run) -> None:
+    ex = run("Japan hosted a summit on Monday. India, which attended the summit as a guest, "
+             "praised Japan.")
+    summits = [f for f in ex.of_type(EventFact) if f.type == EventType.SUMMIT]
+    assert [f.participants for f in summits] == [("india", "japan")]

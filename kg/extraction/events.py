@@ -194,6 +194,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             _lend_date(out, etype, date, tok, ctx.sents.index(tok))
             continue
         label = _label(tok)
+        if _refers_back(out, tok, label, etype, keys, place, date):
+            continue
         ev = ctx.sents.evidence(ctx.sents.sent(tok), label.start_char, label.end_char, 0.6, NAME)
         out.append(
             EventFact(
@@ -206,6 +208,32 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             )
         )
     return sort_facts(_merge(out))
+
+
+def _refers_back(
+    out: list[EventFact], tok: Token, label: Span, etype: EventType, keys: list[str],
+    place: ActorSpan | None, date: FuzzyDate | None,
+) -> bool:
+    """"the summit" with nothing else in its name: the latest summit named before, which
+    gains whoever this mention adds ("Meloni, who hosted the summit"; "Zelensky, who attended
+    the summit as a guest"). Returns whether the mention was folded into that event.
+
+    Why: a report names its event once in full and then as "the summit"; without this each
+    later mention was a summit of its own with one participant.
+    """
+    if len(label) != 1 or tok.tag_ != "NN" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+    ):
+        return False
+    low = tok.lower_
+    for i in range(len(out) - 1, -1, -1):
+        ev = out[i]
+        if ev.type == etype and ev.label.split()[-1].lower() == low:
+            parts = tuple(sorted({*ev.participants, *keys}))
+            out[i] = EventFact(ev.label, ev.type, ev.evidence, ev.date or date, parts,
+                               ev.place or (place.key if place else None))
+            return True
+    return False
 
 
 def _possessor(ctx: DocContext, pron: Token, verb: Token | None) -> list[ActorSpan]:
