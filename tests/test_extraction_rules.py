@@ -906,3 +906,15 @@ def test_the_summit_after_a_summit_is_that_summit(run) -> None:
              "praised Japan.")
     summits = [f for f in ex.of_type(EventFact) if f.type == EventType.SUMMIT]
     assert [f.participants for f in summits] == [("india", "japan")]
+
+
+def test_rejecting_a_call_from_an_actor_opposes_it(run) -> None:
+    ex = run("Japan has rejected calls from India for an immediate ceasefire.")
+    assert stances(ex) == {("japan", "india", Polarity.NEGATIVE)}
+    assert not run("Japan rejected the calls for a ceasefire.").of_type(StanceFact)
+
+
+def test_supreme_leader_is_a_post_of_the_state(run) -> None:
+    ex = run("India's supreme leader Rahul Mehta criticized China.")
+    assert [(f.person, f.role, f.of) for f in ex.of_type(RoleFact)] == [
+        ("person-rahul-mehta", "Supreme Leader", "india")]

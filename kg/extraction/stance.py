@@ -242,7 +242,7 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     out: list[ActorSpan] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            out += ctx.actors.conj_phrases(child)
+            out += ctx.actors.conj_phrases(child) or _utterance_source(ctx, child)
     if out:
         return out
     for prep in verb.children:
@@ -255,6 +255,16 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
         span = ctx.actors.of_phrase(verb.head)
         out = [span] if span is not None else []
     return out
+
+
+def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """Who made the call, demand or criticism a verb answers ("rejected calls *from the Arab
+    League*", "welcomed the statement by NATO"): the actors of its "from"/"by" phrase."""
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    nouns = word_set("communication_verbs.json", "nouns")
+    if low not in nouns and lemma not in nouns:
+        return []
+    return prep_actors(ctx, noun, ("from", "by"))
 
 
 def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
