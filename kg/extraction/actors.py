@@ -877,10 +877,9 @@ class DocActors:
         is the decision, not the last state that was a subject; a nearer thing makes the
         pronoun ambiguous, and an ambiguous pronoun names nobody.
         """
-        at = {i for s in self.spans for i in range(s.start, s.end)}
         start = max(start, self.doc[end].sent.start)  # the pronoun's own sentence only
         return any(
-            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.i not in at
+            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.i not in self.by_token
             and not any(c.dep_ == "poss" for c in t.children)  # "its navy" is the actor's
             for t in self.doc[start:end]
         )

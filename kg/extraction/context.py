@@ -154,11 +154,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         objs = [s for c in head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
         if objs:
             return objs
-    if verb.dep_ == "pcomp" and head.lower_ in CONTROL_PREPS:
-        # Object control again: "accused Washington of supporting", "praised Japan for joining".
-        objs = object_controller(ctx, verb)
-        if objs:
-            return objs
+    # Object control again: "accused Washington of supporting", "praised Japan for joining".
+    objs = object_controller(ctx, verb)
+    if objs:
+        return objs
     if head.pos_ == "ADP" and head.head is not head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)

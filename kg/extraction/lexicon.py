@@ -35,8 +35,13 @@ def read_json(name: str) -> dict:
     return {k: v for k, v in obj.items() if not k.startswith("_")}
 
 
+@cache
 def word_set(name: str, key: str) -> frozenset[str]:
-    """A lowercase set of strings from list ``key`` of a JSON lexicon."""
+    """A lowercase set of strings from list ``key`` of a JSON lexicon.
+
+    Cached like :func:`read_json`: fact rules look their cue words up per token, and the set
+    (immutable) would otherwise be rebuilt and re-validated on every call.
+    """
     values = read_json(name).get(key)
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise DataFileError(f"kg/data/{name}: {key!r} must be a list of strings")

@@ -10,7 +10,6 @@ the post is the actor right before the title (or after "of"). Titles are normali
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -72,14 +71,9 @@ def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
         tok = ctx.doc[j - 1]
         if ctx.actors.at(tok) is not None or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
-        heads = heads or tok.lower_ in _org_heads()
+        heads = heads or tok.lower_ in word_set("collective_nouns.json", "organization_heads")
         j -= 1
     return j if heads and j < i else None
-
-
-@cache
-def _org_heads() -> frozenset[str]:
-    return word_set("collective_nouns.json", "organization_heads")
 
 
 def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:

@@ -658,8 +658,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     inner = _inner_actors(ctx, as_prep, holders)
                     em.emit(holders, inner, pol, kind, tok, 0.5, hedged)
     if lemma == "call" and not negated:  # "NATO called on China to stop …": an appeal
-        targets = [s for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                   for p in c.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
+        targets = prep_actors(ctx, tok, ("on", "upon"))
         # Asking an actor to stop what it does is criticism ("calling on the PRC to cease
         # this activity"); any other request is an appeal.
         pol, kind = ((Polarity.NEGATIVE, StanceKind.CRITICIZE) if _asks_to_stop(tok)
