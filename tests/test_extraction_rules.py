@@ -918,3 +918,116 @@ def test_supreme_leader_is_a_post_of_the_state(run) -> None:
     ex = run("India's supreme leader Rahul Mehta criticized China.")
     assert [(f.person, f.role, f.of) for f in ex.of_type(RoleFact)] == [
         ("person-rahul-mehta", "Supreme Leader", "india")]
+
+
+# --- extractor 0.4.2 -----------------------------------------------------------------------
+
+
+def test_a_datelines_dash_is_not_part_of_the_name(run) -> None:
+    ex = run("NEW DELHI - India and China have reached an agreement on patrolling.")
+    assert "NEW DELHI" in {m.text for m in ex.mentions}
+    assert not any(m.text.endswith("-") for m in ex.mentions)
+
+
+def test_names_in_place_contexts_are_places(run) -> None:
+    ex = run("The two sides agreed on patrolling in the Depsang and Demchok areas of eastern "
+             "Ladakh.")  # the NER tags all three as persons
+    assert {k for name in ("Depsang", "Demchok", "Ladakh") for k in keys(ex, name)} == {
+        "place-depsang", "place-demchok", "place-ladakh"}
+
+
+def test_a_name_in_apposition_to_a_title_is_its_holder(run) -> None:
+    ex = run("Japan's premier, Mute Egede, criticized China.")
+    assert keys(ex, "Mute Egede") == {"person-mute-egede"}
+    assert [(f.person, f.role, f.of) for f in ex.of_type(RoleFact)] == [
+        ("person-mute-egede", "Premier", "japan")]
+
+
+def test_a_title_before_a_name_takes_the_of_phrase_after_it(run) -> None:
+    ex = run("ECOWAS suspended Ethiopia. ECOWAS met. ECOWAS talked. General Abdou Tiani of "
+             "Ethiopia accused ECOWAS of serving foreign interests.")
+    assert ("person-abdou-tiani", "General", "ethiopia") in {
+        (f.person, f.role, f.of) for f in ex.of_type(RoleFact)}
+    ex = run("ECOWAS suspended Ethiopia. ECOWAS met. ECOWAS talked. General Abdou Tiani "
+             "accused ECOWAS of serving foreign interests.")  # a rank is no post of the bloc
+    assert [f.of for f in ex.of_type(RoleFact)] == [None]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("External Affairs Minister Subrahmanyam Jaishankar criticized China.",
+     "External Affairs Minister"),
+    ("Indian Defence Secretary Rajesh Kumar criticized China.", "Defence Secretary"),
+])
+def test_more_state_posts(run, text: str, title: str) -> None:
+    assert [f.role for f in run(text).of_type(RoleFact)] == [title]
+
+
+def test_its_in_a_reported_clause_is_the_speaker(run) -> None:
+    ex = run("Japan condemned China's actions and reaffirmed that its treaty with Australia "
+             "covers armed attacks on Australian ships.")
+    assert ("australia", "japan") in {f.parties for f in ex.of_type(PartnershipFact)}
+    assert stances(ex) == {("japan", "china", Polarity.NEGATIVE)}  # a treaty attacks nobody
+
+
+def test_a_date_modifying_another_noun_does_not_date_the_event(run) -> None:
+    ex = run("Japan condemned China's actions and reaffirmed that its 1951 treaty with "
+             "Australia covers armed attacks on Indian ships.")
+    attacks = [f for f in ex.of_type(EventFact) if f.type == EventType.ATTACK]
+    assert attacks and all(f.date is None for f in attacks)
+
+
+def test_hostile_words_another_actor_owns_say_nothing_of_the_subject(run) -> None:
+    ex = run("India said Japan's alliances are a response to Chinese pressure.")
+    assert ("india", "japan", Polarity.NEGATIVE) not in stances(ex)
+
+
+def test_a_warning_about_what_an_actor_does(run) -> None:
+    ex = run("Russia warned that NATO's expansion in the region would raise the risk of war.")
+    assert stances(ex) == {("russia", "nato", Polarity.NEGATIVE)}
+    ex = run("Japan warned that China could seize the islands.")
+    assert stances(ex) == {("japan", "china", Polarity.NEGATIVE)}
+    assert not run("Japan warned that Australia would be next.").of_type(StanceFact)
+
+
+def test_calls_from_a_capital_are_the_states(run) -> None:
+    ex = run("Japan rejected calls from Washington to buy the islands.")
+    assert keys(ex, "Washington") == {"united-states"}
+    assert stances(ex) == {("japan", "united-states", Polarity.NEGATIVE)}
+
+
+def test_belonging_and_leading_members(run) -> None:
+    ex = run("India also belongs to the Quad, the grouping led by Japan and Australia.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("india", "quad"), ("japan", "quad"), ("australia", "quad")}
+    assert not run("India does not belong to NATO.").of_type(MembershipFact)
+
+
+def test_listed_leaders_meet(run) -> None:
+    ex = run("In July their leaders, Colonel Ravi Menon of India and President Ken Sato of "
+             "Japan, met in Tokyo.")
+    meetings = [f for f in ex.of_type(EventFact) if f.type == EventType.MEETING]
+    assert meetings and set(meetings[0].participants) >= {"person-ravi-menon",
+                                                          "person-ken-sato"}
+
+
+def test_the_place_of_a_summit_of_a_body(run) -> None:
+    ex = run("Japan spoke at a summit of ECOWAS in Abuja on Monday.")
+    summits = [f for f in ex.of_type(EventFact) if f.type == EventType.SUMMIT]
+    assert [f.place for f in summits] == ["place-abuja"]
+
+
+def test_a_registry_name_the_ner_took_for_a_date_is_restored(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kg.extraction.embedded_names import DROPPED, restore
+
+    doc = nlp.make_doc("General Tiani of Ethiopia met them.")
+    doc.set_ents([Span(doc, 3, 4, label="DATE")])
+    doc.user_data[DROPPED] = [[3, 4, "GPE", "ethiopia"]]
+    restore(doc)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("Ethiopia", "GPE", "ethiopia")]
+    doc = nlp.make_doc("General Tiani of Ethiopia met them.")
+    doc.set_ents([Span(doc, 2, 4, label="ORG")])  # a name the NER made stays
+    doc.user_data[DROPPED] = [[3, 4, "GPE", "ethiopia"]]
+    restore(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("of Ethiopia", "ORG")]

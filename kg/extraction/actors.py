@@ -62,7 +62,8 @@ LOCATIVE_PREPS = frozenset(
     ]
 )
 _TRIM_LEFT = frozenset({"the", "The", "a", "an", '"', "“", "‘", "'"})
-_TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";"})
+_TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";",
+                         "-", "–", "—"})  # a dateline's dash: "NEW DELHI -"
 #: Tokens back from a pronoun within which competing persons make it ambiguous.
 _PRONOUN_WINDOW = 40
 _ABBR_RE = re.compile(r"^[A-Z][A-Za-z]*[A-Z0-9]+$")
@@ -74,7 +75,16 @@ _PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "villag
                           "municipality", "oblast"})
 #: Last words that make a name a facility's or a feature's, a place whatever the NER says.
 _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "harbour",
-                             "harbor", "shoal", "reef", "strait", "valley", "plant", "peninsula"})
+                             "harbor", "shoal", "reef", "strait", "valley", "plant", "peninsula",
+                             "base"})
+#: Common nouns a place name modifies ("the Depsang and Demchok areas"); a person's name
+#: does not modify them.
+_AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
+                              "highlands", "plateau", "corridor"}
+#: Compass adjectives before a name make it a place's ("eastern Ladakh").
+_COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern",
+                      "northwestern", "southeastern", "southwestern", "north", "south", "east",
+                      "west"})
 #: Words that make an organisation's name a pact's, which "the alliance" may refer to.
 _PACT_WORDS = frozenset({"alliance", "pact", "coalition", "treaty", "partnership", "league",
                          "bloc", "union", "organization", "organisation"})
@@ -129,6 +139,8 @@ class Lexicons:
         self.titles = word_map("role_titles.json", "titles")
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
+        self.source_nouns = (word_set("communication_verbs.json", "nouns")
+                             | word_set("communication_verbs.json", "source_nouns"))
         self.bloc_actors = {
             k.lower(): v for k, v in read_json("collective_nouns.json")["bloc_actors"].items()
         }
@@ -164,11 +176,14 @@ def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int
     return i
 
 
-def is_locative(span: Span, event_nouns: frozenset[str]) -> bool:
+def is_locative(span: Span, event_nouns: frozenset[str],
+                source_nouns: frozenset[str] = frozenset()) -> bool:
     """True when a capital's name is used as a place ("in Beijing", "the Washington summit").
 
     Why: "Beijing" acting (subject, possessor, holder) is the state; as the object of a
     locative preposition, or naming where a summit/visit/declaration happened, it is the city.
+    After a noun of ``source_nouns`` "from" names who acted ("calls from Washington",
+    "pressure from Beijing"), not where from.
     """
     root = span.root
     doc = span.doc
@@ -177,6 +192,9 @@ def is_locative(span: Span, event_nouns: frozenset[str]) -> bool:
     while root.dep_ == "conj" and root.head is not root:  # "in Tokyo or Seoul"
         root = root.head
     head = root.head
+    if (root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ == "NOUN"
+            and (head.head.lower_ in source_nouns or head.head.lemma_.lower() in source_nouns)):
+        return False
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
         return True
     if root.dep_ in ("compound", "nmod", "amod"):
@@ -228,7 +246,7 @@ def _registry_span(
         return None
     text = doc[start:end].text
     if mode == "metonym":
-        if is_locative(doc[start:end], lex.event_nouns):
+        if is_locative(doc[start:end], lex.event_nouns, lex.source_nouns):
             place = reg.place_named(text, actor.id)
             if place is not None:
                 return ActorSpan(start, end, place.id, place.cls, place.label, kind="name")
@@ -297,7 +315,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 cls = NER_CLASS[ent.label_]
                 after_place_noun = (start >= 2 and lowers[start - 1] == "of"
                                     and lowers[start - 2] in _PLACE_NOUNS)
-                if after_place_noun or lowers[end - 1] in _FACILITY_HEADS:
+                if (after_place_noun or lowers[end - 1] in _FACILITY_HEADS
+                        or (cls == EntityClass.PERSON and _place_context(doc, start, end))):
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
@@ -388,13 +407,27 @@ def _state_body(
                      span.cls, label)
 
 
+def _place_context(doc: Doc, start: int, end: int) -> bool:
+    """A name the NER took for a person used as a place: after a compass adjective ("eastern
+    Ladakh") or modifying an area noun ("the Depsang and Demchok areas")."""
+    if start > 0 and doc[start - 1].text in _COMPASS:  # lowercase: "Western Jake" is a name
+        return True
+    root = doc[start:end].root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in _AREA_NOUNS
+
+
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """A two-to-four-word capitalised name right after a post title, with no word that makes
     it an organisation's ("chairman Moussa Faki Mahamat", not "President Biden's Cabinet")."""
     words = doc[start:end]
+    title = start - 1
+    if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
+        title -= 1  # "Greenland's premier, Mute Egede, said": an apposition to the title
     return (
         start > 0
-        and doc[start - 1].lower_ in lex.title_words
+        and doc[title].lower_ in lex.title_words
         and 2 <= len(words) <= 4
         and all(t.is_title and t.is_alpha for t in words)
         and not any(t.lower_ in lex.org_heads for t in words)
@@ -757,6 +790,13 @@ class DocActors:
         group = self.numbered_group(tok)
         if group:
             return group
+        if self.at(tok) is None and tok.pos_ == "NOUN":
+            # "their leaders, A of X, B of Y and C of Z, met": the listed persons
+            for app in tok.rights:
+                if app.dep_ == "appos" and app.conjuncts and self.at(app) is not None:
+                    listed = self.conj_phrases(app, allow_poss)
+                    if all(s.cls == EntityClass.PERSON for s in listed):
+                        return listed
         out = []
         for t in (tok, *tok.conjuncts):
             span = self.of_phrase(t, allow_poss)
@@ -851,6 +891,10 @@ class DocActors:
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
             return subjects[-1] if len({s.key for s in subjects}) == 1 else None
+        if low == "its":
+            speaker = self._speaker(tok)  # "the US reaffirmed that its treaty covers …"
+            if speaker is not None:
+                return speaker
         if low == "its":  # "China's partnership with Russia and its support": same sentence
             sent_start = tok.sent.start
             for s in reversed(before):
@@ -868,6 +912,28 @@ class DocActors:
                     "nsubjpass",
                 ):
                     return None if low == "it" and self._closer_thing(s.end, tok.i) else s
+        return None
+
+    def _speaker(self, tok: Token) -> ActorSpan | None:
+        """The non-person subject of the verb whose reported clause opens with ``tok``'s
+        phrase, when no actor comes between the clause's start and ``tok``."""
+        node = tok
+        for _ in range(8):
+            if node.dep_ == "ccomp":
+                if any(s.start >= node.left_edge.i and s.end <= tok.i for s in self.spans):
+                    return None
+                verb = node.head
+                while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                    verb = verb.head
+                for c in verb.children:
+                    span = self.at(c) if c.dep_ == "nsubj" else None
+                    if span is not None and span.cls not in (EntityClass.PERSON,
+                                                             EntityClass.COLLECTIVE):
+                        return span
+                return None
+            if node.head is node:
+                return None
+            node = node.head
         return None
 
     def _closer_thing(self, start: int, end: int) -> bool:

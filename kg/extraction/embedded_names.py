@@ -91,12 +91,22 @@ class EmbeddedNames:
         return self._name_word(doc, doc[j - 1])
 
 
+#: NER labels that never name an actor: a registry name the NER tagged so goes back.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def restore(doc: Doc) -> None:
-    """Put back the taken-out registry entities whose tokens the NER left untagged."""
+    """Put back the taken-out registry entities whose tokens the NER left untagged, or tagged
+    with a label no name has ("General Tiani of Niger", "Niger" as a DATE)."""
     rows = doc.user_data.pop(DROPPED, None)
     if not rows:
         return
-    back = [Span(doc, s, e, label=label, span_id=ent_id) for s, e, label, ent_id in rows
-            if not any(t.ent_type for t in doc[s:e])]
+    back = []
+    for s, e, label, ent_id in rows:
+        hit = [ent for ent in doc.ents if ent.start < e and s < ent.end]
+        if all(ent.label_ in _NOT_NAMES and s <= ent.start and ent.end <= e for ent in hit):
+            back.append(Span(doc, s, e, label=label, span_id=ent_id))  # untagged, or a DATE
     if back:
-        doc.set_ents(back, default="unmodified")
+        kept = [ent for ent in doc.ents
+                if not any(ent.start < b.end and b.start < ent.end for b in back)]
+        doc.set_ents(back + kept, default="unmodified")

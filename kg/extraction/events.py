@@ -46,6 +46,10 @@ class Cues:
         self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi)})
 
 
+#: Arcs by which a date modifies a noun, not a verb or a clause.
+_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+
+
 def _date(ctx: DocContext, tok: Token, verb: Token | None) -> FuzzyDate | None:
     """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
     lo, hi = tok.left_edge.i, tok.right_edge.i
@@ -57,8 +61,8 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None) -> FuzzyDate | None:
     anchors = {tok.i} | ({verb.i} if verb is not None else set())
     found: list[tuple[int, FuzzyDate]] = []
     for ent in ctx.sents.ents(tok):
-        if ent.label_ != "DATE":
-            continue
+        if ent.label_ != "DATE" or ent.root.dep_ in _NOUN_MODIFIERS:
+            continue  # "its 1951 treaty covers attacks": the year dates the treaty
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
@@ -174,6 +178,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 parts += subject_actors(ctx, verb)
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
         places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the
+                places += prep_actors(ctx, pobj, ("in", "at"))  # bloc in Abuja"
         if verb is not None and verb is not tok and tok.dep_ != "pobj":
             places += prep_actors(ctx, verb, ("in", "at"), appositions=True)
         places = [p for p in places if p.cls in _PLACE]

@@ -4,8 +4,9 @@ Why: membership is stated in a handful of explicit forms, each read from the par
 "A and B joined the alliance" (join verbs), "NATO has added two new members (Finland and
 Sweden)" (admit verbs with the new members named), "the Asia-Pacific 4 (Australia, Japan, ...)"
 (a group followed by a bracketed enumeration), "partners of A, B and C" after a group name,
-"A is a member of X", and a body described by its parts ("Mercosur, the bloc made up of A,
-B and C"). Implied membership ("a weak link in NATO") is not attempted.
+"A is a member of X", "A belongs to X", and a body described by its parts ("Mercosur, the bloc
+made up of A, B and C", "the bloc led by A and B"). Implied membership ("a weak link in NATO")
+is not attempted.
 """
 
 from __future__ import annotations
@@ -91,10 +92,17 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     aspirations = word_set("membership_cues.json", "aspiration_verbs")
     out = _Out(ctx)
     doc = ctx.doc
-    words = joins | admits | group_nouns | {"member", "members", "("}
+    belongs = word_set("membership_cues.json", "belong_verbs")
+    words = joins | admits | belongs | group_nouns | {"member", "members", "("}
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in joins:
+        if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for org in (s for p in prep.children if p.dep_ == "pobj"
+                            for s in ctx.actors.conj_phrases(p, allow_poss=False)):
+                    if _is_org(org):  # "India also belongs to the SCO"
+                        out.add(subject_actors(ctx, tok), org, tok, doc[org.end - 1], 0.75)
+        elif tok.pos_ == "VERB" and lemma in joins:
             if is_negated(tok) and not _counterfactual(tok):
                 continue
             orgs = [
@@ -172,6 +180,11 @@ def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
             continue
         if lemma in ("comprise", "include"):
             objs = [c for c in tok.children if c.dep_ == "dobj"]
+        elif lemma == "lead":  # "the security bloc led by China and Russia"
+            if tok.dep_ not in ("acl", "relcl"):
+                continue
+            objs = [p for c in tok.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj"]
         else:
             objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"]

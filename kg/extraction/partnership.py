@@ -64,7 +64,11 @@ def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Actors among the left modifiers of a cue noun ("NATO-AP4 cooperation", "China's ties")."""
     out: list[ActorSpan] = []
     for child in noun.lefts:
-        if child.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod"):
+        if child.dep_ == "poss" and child.lower_ == "its":  # "its treaty with the Philippines"
+            span = ctx.actors.pronoun(child)
+            if span is not None and span not in out:
+                out.append(span)
+        elif child.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod"):
             for t in child.subtree:
                 span = ctx.actors.at(t)
                 if span is not None and span not in out:

@@ -22,6 +22,8 @@ from kg.facts import EntityClass, RoleFact
 NAME = "kg_roles.v1"
 _MAX_TITLE = 5
 _POSS = ("'s", "’s")
+#: Military ranks: a general of no named state is no post of the article's main group.
+_RANKS = frozenset({"general", "admiral"})
 
 
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
@@ -130,12 +132,20 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             continue
         sent = ctx.sents.sent(doc[span.start])
         found = _title_ending_at(doc, span.start, sent.start, titles)
+        if found is None and span.start > sent.start and doc[span.start - 1].text == ",":
+            # "Greenland's premier, Mute Egede, said": the name in apposition to the title
+            found = _title_ending_at(doc, span.start - 1, sent.start, titles)
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         if found:
             title, t_start = found
             of = _actor_before(ctx, t_start, sent.start)
             first = of.start if of else t_start
+            if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
+                # "Colonel Assimi Goita of Mali", "President Lula of Brazil"
+                after = ctx.actors.at(doc[span.end + 1])
+                if after is not None and after.cls != EntityClass.PERSON:
+                    of, last = after, after.end - 1
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
             i = span.end + 1
             if doc[i].lower_ in ("the", "a", "an"):
@@ -161,7 +171,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         confidence = 0.9 if of else 0.7
         if of_key is None and title.lower() in state_titles:
             of_key, confidence = _paragraph_state(ctx, sent), 0.5
-        if of_key is None and title.lower() not in state_titles and main_group:
+        if (of_key is None and title.lower() not in state_titles and main_group
+                and title.lower() not in _RANKS):
             of_key, confidence = main_group, 0.5
         if of is not None and of.kind == "demonym":
             confidence = 0.85

@@ -92,6 +92,10 @@ _ENDING = frozenset({"stop", "end", "cease", "halt", "suspend", "abandon", "drop
                      "renounce", "curb", "cut", "refrain", "desist"})
 #: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
 #: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
+#: Nouns of pacts and documents: as a clause's subject they name acts without holding an
+#: attitude to them ("the treaty covers attacks on the Philippines").
+_AGREEMENTS = frozenset({"treaty", "pact", "agreement", "accord", "deal", "charter", "law",
+                         "article", "clause", "resolution", "convention", "protocol"})
 _NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
                         "unwilling", "loath", "loth", "resist", "forgo", "forego"})
 
@@ -161,6 +165,20 @@ def _own_words(clause: Token) -> list[Token]:
     is hostile."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
     return [t for t in clause.subtree if t.i not in inner]
+
+
+def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> list[Token]:
+    """The words without nouns another actor owns: in "Manila's alliances are a response to
+    *Chinese pressure*" the pressure is China's, so it says nothing hostile of Manila."""
+    keys = {t.key for t in targets}
+    out = []
+    for t in words:
+        if t.pos_ == "NOUN" and ctx.actors.at(t) is None:
+            owner = ctx.actors.of_phrase(t)
+            if owner is not None and owner.key not in keys:
+                continue
+        out.append(t)
+    return out
 
 
 def _asks_to_stop(verb: Token) -> bool:
@@ -255,6 +273,24 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
         span = ctx.actors.of_phrase(verb.head)
         out = [span] if span is not None else []
     return out
+
+
+def _warned_of(ctx: DocContext, cues: Cues, verb: Token) -> list[ActorSpan]:
+    """Whom a warning with a that-clause is about: the actor whose act the clause names
+    ("warned that *NATO's* expansion would raise the risk", "warned that *Russia* could
+    attack the Baltics"); not one that only undergoes or is ("… that Europe would be next")."""
+    out: list[ActorSpan] = []
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        for subj in (c for c in comp.children if c.dep_ == "nsubj"):
+            if ctx.actors.at(subj) is not None:
+                if any(c.dep_ == "dobj" for c in comp.children):
+                    out += ctx.actors.conj_phrases(subj)
+            elif subj.pos_ == "NOUN":
+                owner = ctx.actors.of_phrase(subj)
+                out += [owner] if owner is not None else []
+    return [s for s in out if not _victim(ctx, cues, s)]
 
 
 def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
@@ -418,6 +454,8 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in _ENDING or _negated_scope(head):
             return []  # "called on Beijing to stop all support for Russia"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGREEMENTS for c in head.children):
+            return []  # "its treaty covers attacks on X": a pact names acts, it holds none
         return subject_actors(ctx, head)
     return []
 
@@ -598,6 +636,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 targets = _objects(ctx, tok)
                 if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
                     targets = _subtree_fallback(ctx, tok)
+                if not targets and cue.kind == StanceKind.WARN:
+                    targets = _warned_of(ctx, cues, tok)
             pol, kind = cue.polarity, cue.kind
             if kind == StanceKind.APPEAL and _asks_to_stop(tok):  # "urged NATO to cease …"
                 pol, kind = Polarity.NEGATIVE, StanceKind.CRITICIZE
@@ -682,7 +722,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     inner = [s for s in ctx.actors.in_subtree(clause)
                              if s.key not in holders and not _victim(ctx, cues, s)]
                     targets = inner[:1]
-                pol = cues.evaluate(_own_words(clause), root=clause)
+                pol = cues.evaluate(_unowned(ctx, _own_words(clause), targets), root=clause)
                 if targets and pol is not None:
                     kind = StanceKind.ACCUSE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                     em.emit(subject_actors(ctx, tok), targets, pol, kind, tok, 0.55, hedged)
