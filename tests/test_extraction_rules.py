@@ -957,6 +957,8 @@ def test_a_title_before_a_name_takes_the_of_phrase_after_it(run) -> None:
     ("External Affairs Minister Subrahmanyam Jaishankar criticized China.",
      "External Affairs Minister"),
     ("Indian Defence Secretary Rajesh Kumar criticized China.", "Defence Secretary"),
+    ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi criticized China.",
+     "Chief Cabinet Secretary"),
 ])
 def test_more_state_posts(run, text: str, title: str) -> None:
     assert [f.role for f in run(text).of_type(RoleFact)] == [title]
@@ -1031,3 +1033,49 @@ def test_a_registry_name_the_ner_took_for_a_date_is_restored(nlp) -> None:
     doc.user_data[DROPPED] = [[3, 4, "GPE", "ethiopia"]]
     restore(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("of Ethiopia", "ORG")]
+
+
+def test_a_second_noun_phrase_characterises_the_first(run) -> None:
+    assert stances(run("Japan has designated the Houthis a terrorist organisation.")) == {
+        ("japan", "organization-houthis", Polarity.NEGATIVE)}
+    assert stances(run("China called NATO a relic of the Cold War.")) == {
+        ("china", "nato", Polarity.NEGATIVE)}
+    assert not run("China did not call NATO a threat.").of_type(StanceFact)
+
+
+def test_the_plural_of_a_movement_is_the_movement(run) -> None:
+    ex = run("The Houthi movement attacked ships. Japan has criticized the Houthis.")
+    assert keys(ex, "Houthis") == keys(ex, "Houthi") == {"organization-houthi"}
+
+
+def test_an_organisations_last_word_refers_back_to_it(run) -> None:
+    ex = run("The Arctic Council met in June. Japan urged the Council to resume its work.")
+    assert keys(ex, "Council") == keys(ex, "Arctic Council")
+
+
+def test_an_ambassador_to_a_body_in_apposition(run) -> None:
+    ex = run("China's ambassador to the EU, Cai Run, accused the European Union of "
+             "politicising trade.")
+    assert [(f.person, f.role, f.of) for f in ex.of_type(RoleFact)] == [
+        ("person-cai-run", "Ambassador", "china")]
+    assert stances(ex) == {("person-cai-run", "european-union", Polarity.NEGATIVE)}
+
+
+def test_a_threat_to_the_subject_is_no_hostility_of_it(run) -> None:
+    assert not run("Japan's adviser Ken Sato said India would respond firmly to any threat "
+                   "to its security.").of_type(StanceFact)
+    assert stances(run("Japan said China posed a threat to its security.")) == {
+        ("japan", "china", Polarity.NEGATIVE)}
+
+
+def test_names_of_exercises_are_no_actors(run) -> None:
+    for text in ("Japan and India held their first Freedom Edge exercise in June.",
+                 "Japan hosts allied exercises such as Nordic Response every spring."):
+        assert not any(m.entity.startswith("person-") for m in run(text).mentions)
+
+
+def test_whoever_acts_at_a_summit_attends_it(run) -> None:
+    ex = run("At a summit at Camp David in August 2023, Japan and India agreed to hold "
+             "annual exercises.")
+    summits = [f for f in ex.of_type(EventFact) if f.type == EventType.SUMMIT]
+    assert [(f.participants, f.date.value) for f in summits] == [(("india", "japan"), "2023-08")]

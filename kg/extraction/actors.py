@@ -282,9 +282,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                                                    for i in range(start, end)) else None)
             if body is not None:  # the same words after another state name another body
                 span = body
-            elif norm in local:
-                prev = local[norm]
+            elif norm in local or (one and text.endswith("s") and norm[:-1] in local):
+                prev = local.get(norm) or local[norm[:-1]]  # "the Houthis" after "Houthi"
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
+            elif one and ent.label_ == "ORG" and len(heads := _named_by_head(out, text)) == 1:
+                span = ActorSpan(start, end, heads[0].key, heads[0].cls, heads[0].label)
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
             elif (actor := reg.lookup(text)) is not None:
@@ -307,6 +309,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the Alliance": a reference, resolved in the third pass
             elif doc[end - 1].lemma_.lower() in lex.event_nouns:
                 span = None  # "the NATO Summit" names an event, not an actor
+            elif _names_event(doc[start:end], lex.event_nouns):
+                span = None  # "their first Freedom Edge exercise": the exercise's name
             elif _is_heading(doc[start].sent):
                 span = None  # unknown names in headlines are mostly title-case words
             elif not any(c.isupper() for c in text) or _DESIGNATION.fullmatch(text):
@@ -320,6 +324,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
+                elif (cls == EntityClass.PERSON and one and text.endswith("s")
+                      and start > 0 and lowers[start - 1] == "the"):
+                    cls = EntityClass.ORGANIZATION  # "the Houthis": a movement, no person
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
                     if end - start == 1 and _first_name(doc, start - 1, lex):
@@ -340,6 +347,31 @@ _OPEN_QUOTES = ('"', "“", "‘", "'")
 #: A weapon or model designation ("S-400", "F-35", "Su-57"): letters, a hyphen, a number.
 #: Registered names are looked up before this test ("G-7" is an alias of the G7).
 _DESIGNATION = re.compile(r"[A-Za-z]{1,3}-\d{1,4}[A-Za-z]?")
+
+
+def _names_event(span: Span, event_nouns: frozenset[str]) -> bool:
+    """An unknown name that modifies an event noun ("the Freedom Edge exercise") or is
+    listed as an example of one ("exercises such as Nordic Response")."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "nmod"):
+        return head.lemma_.lower() in event_nouns or head.lower_ in event_nouns
+    such = head.lower_ == "as" and (head.head.lower_ == "such"
+                                    or any(c.lower_ == "such" for c in head.children))
+    if root.dep_ != "pobj" or not (such or head.lower_ in ("including", "like")):
+        return False
+    head = head.head.head if head.head.lower_ == "such" else head.head  # "exercises such as X"
+    return head.lemma_.lower() in event_nouns or head.lower_ in event_nouns
+
+
+def _named_by_head(before: list[ActorSpan], word: str) -> list[ActorSpan]:
+    """Earlier organisations whose name ends with ``word``: "the Commission" after "the
+    European Commission" (distinct actors; the caller wants exactly one)."""
+    low = word.lower()
+    found = {s.key: s for s in before
+             if s.cls in GROUP_CLASSES and s.kind == "name" and s.label.split()[-1].lower() == low
+             and len(s.label.split()) > 1}
+    return list(found.values())
 
 
 def _name_words(doc: Doc, person: ActorSpan) -> set[str]:

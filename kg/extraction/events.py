@@ -177,6 +177,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             ):
                 parts += subject_actors(ctx, verb)
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
+            elif (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")
+                  and tok.head.head.i == verb.i):
+                parts += subject_actors(ctx, verb)  # "At a summit in X, A and B agreed …"
         places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the

@@ -133,8 +133,15 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         sent = ctx.sents.sent(doc[span.start])
         found = _title_ending_at(doc, span.start, sent.start, titles)
         if found is None and span.start > sent.start and doc[span.start - 1].text == ",":
-            # "Greenland's premier, Mute Egede, said": the name in apposition to the title
-            found = _title_ending_at(doc, span.start - 1, sent.start, titles)
+            # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
+            # "China's ambassador to the EU, Cai Run,": the same past the post's "to" phrase
+            end = span.start - 1
+            posted = ctx.actors.at(doc[end - 1]) if end > sent.start else None
+            if posted is not None:
+                j = posted.start - (1 if doc[posted.start - 1].lower_ == "the" else 0)
+                if j > sent.start and doc[j - 1].lower_ == "to":
+                    end = j - 1
+            found = _title_ending_at(doc, end, sent.start, titles)
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         if found:

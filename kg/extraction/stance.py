@@ -78,6 +78,10 @@ _AS_VERBS = frozenset(
         "paint",
         "cast",
         "treat",
+        "designate",
+        "name",
+        "dub",
+        "term",
     ]
 )
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
@@ -168,8 +172,10 @@ def _own_words(clause: Token) -> list[Token]:
 
 
 def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> list[Token]:
-    """The words without nouns another actor owns: in "Manila's alliances are a response to
-    *Chinese pressure*" the pressure is China's, so it says nothing hostile of Manila."""
+    """The words without nouns another actor owns or that are aimed at a target: in "Manila's
+    alliances are a response to *Chinese pressure*" the pressure is China's, and in "Seoul
+    would respond to any *threat to its security*" Seoul is threatened; neither says anything
+    hostile of the target."""
     keys = {t.key for t in targets}
     out = []
     for t in words:
@@ -177,7 +183,23 @@ def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> l
             owner = ctx.actors.of_phrase(t)
             if owner is not None and owner.key not in keys:
                 continue
+            acted = t.dep_ in ("dobj", "attr") and keys & {
+                s.key for s in subject_actors(ctx, t.head)}  # "China posed a threat to its …"
+            if not acted and keys & {s.key for s in _aimed_at(ctx, t)}:
+                continue
         out.append(t)
+    return out
+
+
+def _aimed_at(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """Actors a noun is aimed at ("a threat *to China's* security", "pressure *on Japan*")."""
+    out: list[ActorSpan] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "against", "on", "toward", "towards"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                out += ctx.actors.in_subtree(pobj)
+                out += [s for p in pobj.subtree if p.dep_ == "poss" and p.lower_ == "its"
+                        for s in [ctx.actors.pronoun(p)] if s is not None]
     return out
 
 
@@ -366,6 +388,26 @@ def _role_frame(
             if pol is not None and pol != Polarity.NEUTRAL:
                 kind = StanceKind.OPPOSE if pol == Polarity.NEGATIVE else StanceKind.SUPPORT
                 em.emit(holders, _inner_actors(ctx, c, holders), pol, kind, verb, 0.5, hedged)
+
+
+def _small_clause_frame(
+    ctx: DocContext, cues: Cues, em: _Emitter, verb: Token, hedged: bool, negated: bool
+) -> None:
+    """ "called NATO a relic", "designated the group a terrorist organisation": the second
+    noun phrase characterises the first, as an as-phrase does ("sees NATO as a relic")."""
+    if negated:
+        return
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        preds = [c for c in verb.children if c.dep_ == "oprd"]
+        preds += [c for c in obj.children if c.dep_ == "appos" and ctx.actors.at(c) is None]
+        targets = ctx.actors.conj_phrases(obj)
+        for pred in preds:
+            pol = cues.evaluate(list(pred.subtree), root=pred)
+            if pol is not None and pol != Polarity.NEUTRAL and targets:
+                kind = StanceKind.CRITICIZE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
+                em.emit(subject_actors(ctx, verb), targets, pol, kind, verb, 0.6, hedged)
 
 
 def _ties_frame(ctx: DocContext, cues: Cues, em: _Emitter, verb: Token, hedged: bool) -> None:
@@ -677,6 +719,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             targets = _objects(ctx, tok)
             pol = Polarity.NEUTRAL if negated else cue.polarity
             em.emit(holders, targets, pol, cue.kind, tok, 0.65, hedged)
+    if lemma in _AS_VERBS and _as_phrase(tok) is None:
+        _small_clause_frame(ctx, cues, em, tok, hedged, negated)
     if lemma in _AS_VERBS:
         as_prep = _as_phrase(tok)
         if as_prep is not None:
