@@ -137,6 +137,14 @@ class Registry:
         key = self.metonyms.get(normalise_name(surface))
         return self.actors.get(key) if key else None
 
+    def ambiguous(self, surface: str) -> list[Actor]:
+        """The actors a surface may stand for when it is an ambiguous metonym ("Brussels":
+        Belgium or the EU), sorted by id; [] otherwise. Rare, so a scan is enough."""
+        norm = normalise_name(surface)
+        return sorted((a for a in self.actors.values()
+                       if any(normalise_name(m) == norm for m in a.ambiguous_metonyms)),
+                      key=lambda a: a.id)
+
     def surname(self, surface: str) -> Actor | None:
         """The one registry person whose name ends with this word ("Stoltenberg"), if unique."""
         key = self.surnames.get(normalise_name(surface))

@@ -79,7 +79,9 @@ ACTORS = [
         "positions": [{"title": "Secretary General", "of": "nato"}],
     },
     {"id": "european-union", "label": "European Union", "class": "InternationalOrganization",
-     "abbreviations": ["EU"]},
+     "abbreviations": ["EU"], "ambiguous_metonyms": ["Brussels"]},
+    {"id": "belgium", "label": "Belgium", "class": "State", "ambiguous_metonyms": ["Brussels"]},
+    {"id": "brussels", "label": "Brussels", "class": "Place", "metonym_for": "belgium"},
     {"id": "european-commission", "label": "European Commission",
      "class": "InternationalOrganization", "part_of": "european-union"},
     {"id": "ecowas", "label": "Economic Community of West African States",
@@ -927,6 +929,8 @@ def test_a_datelines_dash_is_not_part_of_the_name(run) -> None:
     ex = run("NEW DELHI - India and China have reached an agreement on patrolling.")
     assert "NEW DELHI" in {m.text for m in ex.mentions}
     assert not any(m.text.endswith("-") for m in ex.mentions)
+    ex = run("Talks resume\n\nBEIJING, May 3 - Japan criticized China.")
+    assert keys(ex, "BEIJING") == {"beijing"}  # where the story was filed, not the state
 
 
 def test_names_in_place_contexts_are_places(run) -> None:
@@ -1079,3 +1083,13 @@ def test_whoever_acts_at_a_summit_attends_it(run) -> None:
              "annual exercises.")
     summits = [f for f in ex.of_type(EventFact) if f.type == EventType.SUMMIT]
     assert [(f.participants, f.date.value) for f in summits] == [(("india", "japan"), "2023-08")]
+
+
+def test_an_ambiguous_capital_acting_is_the_one_of_its_actors_named(run) -> None:
+    ex = run("The EU summit was held in Brussels. Brussels criticized China.")
+    assert [m.entity for m in ex.mentions if m.text == "Brussels"] == [
+        "brussels", "european-union"]  # the place where it is one
+    assert stances(ex) == {("european-union", "china", Polarity.NEGATIVE)}
+    for text in ("Brussels criticized China.",  # neither named: the city
+                 "Belgium and the EU met. Brussels criticized China."):  # both: undecided
+        assert keys(run(text), "Brussels") == {"brussels"}

@@ -19,7 +19,7 @@ from kg.extraction.embedded_names import restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import EntityClass
-from kg.linking import Registry, mint_id, normalise_name, slug
+from kg.linking import Actor, Registry, mint_id, normalise_name, slug
 
 EXTENSION = "kg_actors"
 if not Doc.has_extension(EXTENSION):
@@ -187,6 +187,8 @@ def is_locative(span: Span, event_nouns: frozenset[str],
     """
     root = span.root
     doc = span.doc
+    if _dateline(span):
+        return True  # "MANILA, June 20 -": where the story was filed
     if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
         return False  # a possessor acts: "Beijing's hosting of leaders"
     while root.dep_ == "conj" and root.head is not root:  # "in Tokyo or Seoul"
@@ -206,6 +208,15 @@ def is_locative(span: Span, event_nouns: frozenset[str],
                 break
             node = node.head
     return root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _dateline(span: Span) -> bool:
+    """An all-capitals name opening a line, before a comma or a dash ("BRUSSELS —")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
+    return (opens and span.text.isupper() and len(span.text) > 2 and end < len(doc)
+            and doc[end].text in (",", "-", "–", "—", "("))
 
 
 class ActorResolver:
@@ -251,7 +262,8 @@ def _registry_span(
             if place is not None:
                 return ActorSpan(start, end, place.id, place.cls, place.label, kind="name")
             return ActorSpan(
-                start, end, mint_id(text, EntityClass.PLACE), EntityClass.PLACE, text, kind="name"
+                start, end, mint_id(text, EntityClass.PLACE), EntityClass.PLACE,
+                text.title() if text.isupper() else text, kind="name"  # "MANILA": Manila
             )
         return ActorSpan(start, end, actor.id, actor.cls, actor.label, kind="metonym")
     return ActorSpan(start, end, actor.id, actor.cls, actor.label, kind=mode)
@@ -262,6 +274,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     out: list[ActorSpan] = []
     persons: list[ActorSpan] = []
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
+    mentioned = {split_ent_id(e.ent_id_)[0] if e.ent_id_ else getattr(reg.lookup(e.text), "id", "")
+                 for e in doc.ents}  # registry actors the article names (see _one_meant)
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
@@ -272,6 +286,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         if ent.ent_id_:
             span = (None if _metaphor(doc, start, end, quoted=True) else
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
+            if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
+                span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex,
+                                  mentioned) or span
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
             # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
@@ -282,7 +299,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                                                    for i in range(start, end)) else None)
             if body is not None:  # the same words after another state name another body
                 span = body
-            elif norm in local or (one and text.endswith("s") and norm[:-1] in local):
+            elif (norm in local or (one and text.endswith("s") and norm[:-1] in local)) and not (
+                    _dateline(doc[start:end])):
                 prev = local.get(norm) or local[norm[:-1]]  # "the Houthis" after "Houthi"
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
             elif one and ent.label_ == "ORG" and len(heads := _named_by_head(out, text)) == 1:
@@ -290,7 +308,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
             elif (actor := reg.lookup(text)) is not None:
-                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
+                span = (_one_meant(doc, start, end, actor, reg, lex, mentioned)
+                        or ActorSpan(start, end, actor.id, actor.cls, actor.label))
             elif (actor := reg.metonym(text)) is not None:
                 span = _registry_span(doc, start, end, actor.id, "metonym", reg, lex)
             elif (actor := reg.demonym(text)) is not None:
@@ -347,6 +366,20 @@ _OPEN_QUOTES = ('"', "“", "‘", "'")
 #: A weapon or model designation ("S-400", "F-35", "Su-57"): letters, a hyphen, a number.
 #: Registered names are looked up before this test ("G-7" is an alias of the G7).
 _DESIGNATION = re.compile(r"[A-Za-z]{1,3}-\d{1,4}[A-Za-z]?")
+
+
+def _one_meant(doc: Doc, start: int, end: int, place: Actor, reg: Registry, lex: Lexicons,
+               mentioned: set[str]) -> ActorSpan | None:
+    """An ambiguous metonym acting stands for the one of its actors the article names:
+    "accused Brussels of politicising trade" is the EU in an article that names the EU and not
+    Belgium (None when the name is a place here, or when neither or both are named)."""
+    if place.cls != EntityClass.PLACE or is_locative(doc[start:end], lex.event_nouns,
+                                                      lex.source_nouns):
+        return None
+    named = [a for a in reg.ambiguous(place.label) if a.id in mentioned]
+    if len(named) != 1:
+        return None
+    return ActorSpan(start, end, named[0].id, named[0].cls, named[0].label, kind="metonym")
 
 
 def _names_event(span: Span, event_nouns: frozenset[str]) -> bool:
