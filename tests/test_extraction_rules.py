@@ -80,6 +80,8 @@ ACTORS = [
     },
     {"id": "european-union", "label": "European Union", "class": "InternationalOrganization",
      "abbreviations": ["EU"], "ambiguous_metonyms": ["Brussels"]},
+    {"id": "taiwan", "label": "Taiwan", "class": "State"},
+    {"id": "kazakhstan", "label": "Kazakhstan", "class": "State", "demonyms": ["Kazakh"]},
     {"id": "belgium", "label": "Belgium", "class": "State", "ambiguous_metonyms": ["Brussels"]},
     {"id": "brussels", "label": "Brussels", "class": "Place", "metonym_for": "belgium"},
     {"id": "european-commission", "label": "European Commission",
@@ -1093,3 +1095,48 @@ def test_an_ambiguous_capital_acting_is_the_one_of_its_actors_named(run) -> None
     for text in ("Brussels criticized China.",  # neither named: the city
                  "Belgium and the EU met. Brussels criticized China."):  # both: undecided
         assert keys(run(text), "Brussels") == {"brussels"}
+
+
+def test_a_hyphenated_name_after_a_title_is_a_person(run) -> None:
+    ex = run("Kazakh President Kassym-Jomart Tokayev, the host, praised the organisation as "
+             "a pillar of regional stability.")
+    assert keys(ex, "Kassym-Jomart Tokayev") == {"person-kassym-jomart-tokayev"}
+    assert [(f.person, f.of) for f in ex.of_type(RoleFact)] == [
+        ("person-kassym-jomart-tokayev", "kazakhstan")]
+
+
+def test_a_short_name_before_the_full_one_is_that_person(run) -> None:
+    ex = run("China staged drills after Chen's speech on Monday, three days after Chen "
+             "Ching-te took office. Beijing accused Chen of separatism.")
+    assert {m.entity for m in ex.mentions if m.text.startswith("Chen")} == {
+        "person-chen-ching-te"}
+
+
+def test_a_body_named_after_a_place_is_the_bodys(run) -> None:
+    ex = run("Chinese Taiwan Affairs Office spokesperson Chen Binhua accused Japan of meddling.")
+    roles = [(f.person, f.of) for f in ex.of_type(RoleFact)]
+    assert roles == [("person-chen-binhua", "organization-china-taiwan-affairs-office")]
+
+
+def test_a_venue_name_is_a_place(run) -> None:
+    ex = run("Japan attended a summit at the Burgenstock resort in June.")
+    assert keys(ex, "Burgenstock") == {"place-burgenstock"}
+
+
+def test_measured_events_and_gatherings(run) -> None:
+    ex = run("China launched two days of large-scale exercises on Thursday.")
+    assert [f.participants for f in ex.of_type(EventFact)] == [("china",)]
+    ex = run("Leaders of the Quad gathered in Tokyo in July for a summit. India hosted the "
+             "meeting.")
+    assert [(f.type, f.participants, f.place) for f in ex.of_type(EventFact)] == [
+        (EventType.SUMMIT, ("india", "quad"), "place-tokyo")]
+
+
+def test_talks_on_an_actor_are_about_it(run) -> None:
+    ex = run("India hosted talks on Japan in Delhi last year.")
+    assert [f.participants for f in ex.of_type(EventFact)] == [("india",)]
+
+
+def test_the_leaders_of_an_organisation_speak_for_it(run) -> None:
+    assert stances(run("The leaders of NATO criticized China.")) == {
+        ("nato", "china", Polarity.NEGATIVE)}

@@ -80,7 +80,8 @@ _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "h
 #: Common nouns a place name modifies ("the Depsang and Demchok areas"); a person's name
 #: does not modify them.
 _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
-                              "highlands", "plateau", "corridor"}
+                              "highlands", "plateau", "corridor", "resort", "hotel", "palace",
+                              "estate"}  # "the Burgenstock resort": a venue
 #: Compass adjectives before a name make it a place's ("eastern Ladakh").
 _COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern",
                       "northwestern", "southeastern", "southwestern", "north", "south", "east",
@@ -96,6 +97,8 @@ _DOCUMENT_HEADS = frozenset({"initiative", "programme", "program", "plan", "stra
 _GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "sides", "neighbours",
                           "neighbors", "capitals", "allies", "partners", "powers", "rivals",
                           "juntas", "leaders", "members", "organizations", "organisations"})
+#: Plural nouns that, "of" an organisation, stand for it ("the leaders of the SCO").
+_SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
@@ -358,7 +361,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
         if span.cls == EntityClass.PERSON:
             persons.append(span)
-    return _surnames(doc, _abbreviations(doc, out, lowers))
+    return _surnames(doc, _short_names(doc, _abbreviations(doc, out, lowers)))
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
@@ -493,8 +496,9 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (
         start > 0
         and doc[title].lower_ in lex.title_words
-        and 2 <= len(words) <= 4
-        and all(t.is_title and t.is_alpha for t in words)
+        and 2 <= len(words) <= 5
+        and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < t.i - start < len(words) - 1)
+                for t in words)  # "Kassym-Jomart Tokayev"
         and not any(t.lower_ in lex.org_heads for t in words)
     )
 
@@ -547,6 +551,24 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[
                 )
             )
     return sorted(out)
+
+
+def _short_names(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """A one-word person name that is a word of exactly one fuller person name in the article
+    is that person, wherever the fuller name comes ("after Lai's inauguration" in a headline,
+    "Lai Ching-te" later; family names come first in many languages)."""
+    full = [s for s in spans if s.cls == EntityClass.PERSON and s.end - s.start >= 2]
+    out = []
+    for s in spans:
+        if (s.cls == EntityClass.PERSON and s.end - s.start == 1 and s.kind == "name"
+                and s.key == mint_id(s.label, EntityClass.PERSON)):  # not a registry person
+            word = slug(doc[s.start].text)
+            keys = {p.key for p in full if word in _name_words(doc, p)}
+            if len(keys) == 1 and s.key not in keys:
+                p = next(p for p in full if p.key in keys)
+                s = ActorSpan(s.start, s.end, p.key, p.cls, p.label, p.group_of, s.kind)
+        out.append(s)
+    return out
 
 
 def _surnames(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
@@ -832,6 +854,13 @@ class DocActors:
             tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
         ):
             return self.pronoun(tok)
+        if tok.lower_ in _SELF_NOUNS:  # "Leaders of the SCO gathered": the organisation
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                        span = self.at(pobj)
+                        if span is not None and span.cls in GROUP_CLASSES:
+                            return span
         for child in tok.rights:  # "the league's secretary general, Ahmed Aboul Gheit,"
             if child.dep_ == "appos":
                 span = self.at(child)

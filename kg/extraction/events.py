@@ -28,6 +28,14 @@ from kg.facts import EntityClass, EventFact, EventType, FuzzyDate
 
 NAME = "kg_events.v1"
 _PARTY_PREPS = ("of", "by", "with", "between", "among", "against", "on", "from")
+#: Talks, summits and declarations are *on* their topic: "talks on Ukraine" names no party.
+_TOPIC_TYPES = frozenset({EventType.MEETING, EventType.SUMMIT, EventType.DECLARATION})
+#: Nouns that measure an event's extent: "two days of exercises", "a round of talks".
+_MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "round", "rounds", "series",
+                       "wave", "waves", "set", "spate"})
+#: Verbs whose subject gathers *for* an event ("leaders gathered in Astana for a summit").
+_GATHER = frozenset({"gather", "meet", "convene", "assemble", "arrive", "travel", "fly",
+                     "come", "head"})
 _PLACE_PREPS = ("in", "at", "to", "near", "into")
 _PLACE = (EntityClass.PLACE, EntityClass.REGION, EntityClass.STATE)
 
@@ -159,7 +167,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 parts += objs
             else:
                 parts += objs
-            parts += prep_actors(ctx, tok, _PARTY_PREPS, appositions=True)
+            parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
         else:
             for child in tok.lefts:
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -169,22 +177,28 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                             parts.append(span)
                 if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
                     parts += _possessor(ctx, child, verb)
-            parts += prep_actors(ctx, tok, _PARTY_PREPS, appositions=True)
+            parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
+            node = tok  # "launched two days of exercises": the measure noun's place
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _MEASURES:
+                node = tok.head.head
             if (
                 verb is not None
-                and tok.dep_ in ("dobj", "attr", "nsubjpass")
+                and node.dep_ in ("dobj", "attr", "nsubjpass")
                 and verb.lemma_.lower() in cues.participation
             ):
                 parts += subject_actors(ctx, verb)
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
-            elif (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")
-                  and tok.head.head.i == verb.i):
+            elif verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i and (
+                    tok.head.lower_ in ("at", "during")
+                    or (tok.head.lower_ == "for" and verb.lemma_.lower() in _GATHER)):
                 parts += subject_actors(ctx, verb)  # "At a summit in X, A and B agreed …"
         places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the
                 places += prep_actors(ctx, pobj, ("in", "at"))  # bloc in Abuja"
-        if verb is not None and verb is not tok and tok.dep_ != "pobj":
+        gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+                    and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
+        if verb is not None and verb is not tok and (tok.dep_ != "pobj" or gathered):
             places += prep_actors(ctx, verb, ("in", "at"), appositions=True)
         places = [p for p in places if p.cls in _PLACE]
         # A place named as a modifier ("the Washington communique") locates, it does not act.
@@ -226,7 +240,8 @@ def _refers_back(
 ) -> bool:
     """"the summit" with nothing else in its name: the latest summit named before, which
     gains whoever this mention adds ("Meloni, who hosted the summit"; "Zelensky, who attended
-    the summit as a guest"). Returns whether the mention was folded into that event.
+    the summit as a guest"); a bare "the meeting", "the gathering" or "the conference" is the
+    latest summit too. Returns whether the mention was folded into that event.
 
     Why: a report names its event once in full and then as "the summit"; without this each
     later mention was a summit of its own with one participant.
@@ -238,12 +253,22 @@ def _refers_back(
     low = tok.lower_
     for i in range(len(out) - 1, -1, -1):
         ev = out[i]
-        if ev.type == etype and ev.label.split()[-1].lower() == low:
+        same = ev.type == etype and ev.label.split()[-1].lower() == low
+        if same or (low in _GATHERINGS and ev.type == EventType.SUMMIT):  # "the meeting"
             parts = tuple(sorted({*ev.participants, *keys}))
             out[i] = EventFact(ev.label, ev.type, ev.evidence, ev.date or date, parts,
                                ev.place or (place.key if place else None))
             return True
     return False
+
+
+#: Words by which a report refers back to the summit it named ("joined the bloc at the
+#: meeting").
+_GATHERINGS = frozenset({"meeting", "gathering", "conference"})
+
+
+def _party_preps(etype: EventType) -> tuple[str, ...]:
+    return tuple(p for p in _PARTY_PREPS if p != "on") if etype in _TOPIC_TYPES else _PARTY_PREPS
 
 
 def _possessor(ctx: DocContext, pron: Token, verb: Token | None) -> list[ActorSpan]:
