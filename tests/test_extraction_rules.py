@@ -1140,3 +1140,54 @@ def test_talks_on_an_actor_are_about_it(run) -> None:
 def test_the_leaders_of_an_organisation_speak_for_it(run) -> None:
     assert stances(run("The leaders of NATO criticized China.")) == {
         ("nato", "china", Polarity.NEGATIVE)}
+
+
+def test_a_signer_of_agreements_with_several_partners(run) -> None:
+    ex = run("Moscow has signed military cooperation agreements with India, Japan and Australia.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("australia", "india", "japan", "russia")}
+
+
+def test_normalised_and_restored_ties_but_not_the_broker(run) -> None:
+    ex = run("India restored diplomatic ties with Japan in a China-brokered deal in March.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+    ex = run("Australia and India normalised ties with Japan in 2020.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("australia", "japan"), ("india", "japan")}
+
+
+def test_ties_one_is_warned_against_are_no_fact(run) -> None:
+    assert not run("Japan warned India against deepening ties with Russia.").of_type(
+        PartnershipFact)
+
+
+def test_founders_and_joiners_in_the_passive_and_admitted_states(run) -> None:
+    ex = run("The Quad, founded by Japan and India in 2007 and joined by Australia a year "
+             "later, admitted Finland and Sweden in January.")
+    assert {f.member for f in ex.of_type(MembershipFact) if f.organization == "quad"} == {
+        "japan", "india", "australia", "finland", "sweden"}
+
+
+def test_a_denied_claim_and_the_name_of_the_target_say_nothing(run) -> None:
+    ex = run("The Quad met in Tokyo. India said the bloc was \"not against anyone\" and "
+             "rejected claims that it was an anti-Western alliance.")
+    assert not ex.of_type(StanceFact)
+
+
+def test_insults_and_what_one_calls_an_actors_crimes(run) -> None:
+    assert stances(run("Japan's leader Ken Sato had called China a \"murderer\".")) == {
+        ("person-ken-sato", "china", Polarity.NEGATIVE)}
+    assert stances(run("India condemned what it called Russia's crimes in Ukraine.")) == {
+        ("india", "russia", Polarity.NEGATIVE)}
+
+
+def test_crown_prince_is_a_post_and_no_person(run) -> None:
+    ex = run("Crown Prince Mohammed bin Salman criticized Japan.")
+    assert not any(m.text == "Crown Prince" for m in ex.mentions)
+    assert [(f.role, f.of) for f in ex.of_type(RoleFact)] == [("Crown Prince", None)]
+
+
+def test_a_forum_one_opens_is_a_meeting(run) -> None:
+    ex = run("Chinese President Xi Jinping opened the Forum on Asian Security on Wednesday.")
+    assert [(f.type, f.participants) for f in ex.of_type(EventFact)] == [
+        (EventType.MEETING, ("person-xi-jinping",))]

@@ -323,6 +323,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # unregistered adjective: only part of a collective, if anything
             elif lowers[end - 1] in _DANGLING:
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
+            elif norm in lex.titles:
+                span = None  # "Crown Prince" tagged on its own: a post, not a person
             elif _metaphor(doc, start, end):
                 span = None  # "described as an “Asian NATO”": a likeness, not an actor
             elif lowers[end - 1] in _DOCUMENT_HEADS:

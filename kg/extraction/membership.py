@@ -113,6 +113,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             ]
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
             members += _companions(ctx, tok)  # "joined BRICS together with Iran and Egypt"
+            if not orgs:  # "BRICS, founded by Brazil, … and joined by South Africa"
+                orgs, members = _passive_join(ctx, tok)
             status = (MembershipStatus.CANDIDATE
                       if _aspired(tok, aspirations) and not _counterfactual(tok) else None)
             for org in orgs:
@@ -121,6 +123,12 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
         elif tok.pos_ == "VERB" and lemma in admits and not is_negated(tok):
             orgs = [o for o in subject_actors(ctx, tok) if _is_org(o)]
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if lemma in _ADMIT_STATES and ctx.actors.at(obj) is not None:
+                    # "BRICS admitted Egypt, Ethiopia, Iran and the UAE"
+                    states = [s for s in ctx.actors.conj_phrases(obj) if s.cls == EntityClass.STATE]
+                    for org in orgs:
+                        out.add(states, org, tok, obj.right_edge, 0.75)
+                    continue
                 if obj.lower_ not in member_nouns:
                     continue
                 members = [s for s in ctx.actors.in_subtree(obj) if s.cls == EntityClass.STATE]
@@ -146,6 +154,29 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _member_appositions(ctx, out)
     _composition(ctx, out, word_set("membership_cues.json", "composition_words"))
     return sort_facts(out.facts)
+
+
+#: Admit verbs whose object may be the new members themselves ("admitted Egypt"); "welcomed
+#: Sweden" or "accepted China's offer" are too often no admission.
+_ADMIT_STATES = frozenset({"admit", "induct"})
+
+
+def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[ActorSpan]]:
+    """(organisations, members) of a passive join or founding: "BRICS, founded by Brazil and
+    Russia", "NATO was joined by Finland"; ([], []) when it is not one."""
+    agents = [s for c in verb.children if c.dep_ == "agent"
+              for p in c.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
+    if not agents:
+        return [], []
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ in ("acl", "relcl"):
+        org = ctx.actors.at(node.head)
+        return ([org] if org is not None else []), agents
+    orgs = [s for c in verb.children if c.dep_ == "nsubjpass"
+            for s in ctx.actors.conj_phrases(c, allow_poss=False)]
+    return orgs, agents
 
 
 def _companions(ctx: DocContext, verb: Token) -> list[ActorSpan]:

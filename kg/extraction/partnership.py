@@ -60,6 +60,11 @@ def _key(span: ActorSpan) -> str | None:
     return span.key
 
 
+#: Participles that make a modifying actor a third party ("a China-brokered deal").
+_BROKERING = frozenset({"broker", "brokered", "mediate", "mediated", "facilitate",
+                        "facilitated", "sponsor", "sponsored"})
+
+
 def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Actors among the left modifiers of a cue noun ("NATO-AP4 cooperation", "China's ties")."""
     out: list[ActorSpan] = []
@@ -69,6 +74,8 @@ def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
             if span is not None and span not in out:
                 out.append(span)
         elif child.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod"):
+            if any(t.lemma_.lower() in _BROKERING for t in child.subtree):
+                continue  # "a China-brokered deal": the broker is no party to it
             for t in child.subtree:
                 span = ctx.actors.at(t)
                 if span is not None and span not in out:
@@ -140,7 +147,12 @@ def partnership_facts(
             side_a += _modifiers(ctx, tok) + prep_actors(ctx, tok, _GROUP_PREPS)
             side_b += prep_actors(ctx, tok, ("with",))
             verb = governing_verb(tok, _TO_VERB)
-            if verb is not None and len(side_a) + len(side_b) < 2:
+            if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ in ("against",
+                                                                                 "from"):
+                continue  # "warned Niamey against deepening ties with Russia": not a fact
+            # "Moscow has signed agreements with Mali, Niger and Burkina Faso": the partners
+            # are all after "with"; the signer is side A.
+            if verb is not None and (len(side_a) + len(side_b) < 2 or not side_a):
                 side_b += prep_actors(ctx, verb, ("with",))
                 if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
                     verb.lemma_.lower() in cues.party_verbs

@@ -164,11 +164,23 @@ class Cues:
 
 
 def _own_words(clause: Token) -> list[Token]:
-    """The clause's words without its relative clauses, which describe other things: in
+    """The clause's words without its relative clauses, which describe other things (in
     "Budapest would veto any decision that treats China as an enemy" nothing says Budapest
-    is hostile."""
+    is hostile), and without what it rejects or denies ("… and rejected claims that it was an
+    anti-Western alliance")."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
+    inner |= {d.i for t in clause.subtree if t.pos_ == "VERB" and t.lemma_.lower() in _DISCOUNTING
+              for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
     return [t for t in clause.subtree if t.i not in inner]
+
+
+def _disowned(tok: Token) -> bool:
+    """Whether ``tok`` is inside what a verb rejects or denies ("rejected claims that it was
+    an anti-Western alliance")."""
+    for anc in list(tok.ancestors)[:8]:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in _DISCOUNTING:
+            return True
+    return False
 
 
 def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> list[Token]:
@@ -179,7 +191,9 @@ def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> l
     keys = {t.key for t in targets}
     out = []
     for t in words:
-        if t.pos_ == "NOUN" and ctx.actors.at(t) is None:
+        if ctx.actors.at(t) is not None:
+            continue  # "the bloc" naming BRICS is no verdict on it
+        if t.pos_ == "NOUN":
             owner = ctx.actors.of_phrase(t)
             if owner is not None and owner.key not in keys:
                 continue
@@ -290,6 +304,11 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             for pobj in prep.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     out += ctx.actors.conj_phrases(pobj)
+    if not out:  # "condemned what he called Israel's crimes": the thing named
+        for comp in verb.children:
+            if comp.dep_ == "ccomp" and any(c.lower_ == "what" for c in comp.children):
+                out += [s for c in comp.children if c.dep_ in ("oprd", "attr")
+                        for s in ctx.actors.conj_phrases(c)]
     if not out and verb.dep_ == "relcl":
         # "the NATO activities they oppose": the relative clause's object is its head noun.
         span = ctx.actors.of_phrase(verb.head)
@@ -594,7 +613,7 @@ def _anti_frames(ctx: DocContext, em: _Emitter) -> None:
         ):
             continue
         noun = doc[span.start].head
-        if noun.pos_ not in ("NOUN", "PROPN"):
+        if noun.pos_ not in ("NOUN", "PROPN") or _disowned(noun):
             continue
         holders = [h for h in _holder_of_noun(ctx, noun) if h.key != span.key]
         if not holders and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
