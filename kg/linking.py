@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import DataFileError
@@ -139,11 +139,17 @@ class Registry:
 
     def ambiguous(self, surface: str) -> list[Actor]:
         """The actors a surface may stand for when it is an ambiguous metonym ("Brussels":
-        Belgium or the EU), sorted by id; [] otherwise. Rare, so a scan is enough."""
-        norm = normalise_name(surface)
-        return sorted((a for a in self.actors.values()
-                       if any(normalise_name(m) == norm for m in a.ambiguous_metonyms)),
-                      key=lambda a: a.id)
+        Belgium or the EU), sorted by id; [] otherwise."""
+        return [self.actors[i] for i in self._ambiguous.get(normalise_name(surface), ())]
+
+    @cached_property
+    def _ambiguous(self) -> dict[str, tuple[str, ...]]:
+        """Normalised ambiguous metonym -> ids of the actors it may stand for (built once)."""
+        index: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for met in actor.ambiguous_metonyms:
+                index.setdefault(normalise_name(met), set()).add(actor.id)
+        return {k: tuple(sorted(v)) for k, v in index.items()}
 
     def surname(self, surface: str) -> Actor | None:
         """The one registry person whose name ends with this word ("Stoltenberg"), if unique."""
