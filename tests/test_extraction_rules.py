@@ -81,6 +81,8 @@ ACTORS = [
     {"id": "european-union", "label": "European Union", "class": "InternationalOrganization",
      "abbreviations": ["EU"], "ambiguous_metonyms": ["Brussels"]},
     {"id": "taiwan", "label": "Taiwan", "class": "State"},
+    {"id": "pacific-islands-forum", "label": "Pacific Islands Forum",
+     "class": "InternationalOrganization"},
     {"id": "kazakhstan", "label": "Kazakhstan", "class": "State", "demonyms": ["Kazakh"]},
     {"id": "belgium", "label": "Belgium", "class": "State", "ambiguous_metonyms": ["Brussels"]},
     {"id": "brussels", "label": "Brussels", "class": "Place", "metonym_for": "belgium"},
@@ -1191,3 +1193,43 @@ def test_a_forum_one_opens_is_a_meeting(run) -> None:
     ex = run("Chinese President Xi Jinping opened the Forum on Asian Security on Wednesday.")
     assert [(f.type, f.participants) for f in ex.of_type(EventFact)] == [
         (EventType.MEETING, ("person-xi-jinping",))]
+
+
+def test_its_after_an_unnamed_subject_names_nobody(run) -> None:
+    ex = run("Japan signed a pact. Indian Prime Minister Ravi Menon said his government would "
+             "maintain its relationship with China.")
+    assert ("china", "japan") not in {f.parties for f in ex.of_type(PartnershipFact)}
+
+
+def test_the_west_is_the_bloc(run) -> None:
+    ex = run("China criticized the West. The Western Balkans are calm. Japan looked West.")
+    assert keys(ex, "West") == {"collective-west", "place-west"}
+    assert stances(ex) == {("china", "collective-west", Polarity.NEGATIVE)}
+
+
+def test_an_envoy_in_a_city_in_apposition(run) -> None:
+    ex = run("Russia's envoy in Vienna, Mikhail Ulyanov, criticized the resolution.")
+    assert [(f.person, f.role, f.of) for f in ex.of_type(RoleFact)] == [
+        ("person-mikhail-ulyanov", "Envoy", "russia")]
+
+
+def test_what_the_subject_acts_against_is_no_verdict_on_it(run) -> None:
+    assert not run("Japan said NATO would act to prevent any escalation.").of_type(StanceFact)
+    assert stances(run("Japan said China must stop its provocations.")) == {
+        ("japan", "china", Polarity.NEGATIVE)}
+
+
+def test_a_candidate_in_apposition(run) -> None:
+    ex = run("India, an EU candidate since 2012, criticized Russia.")
+    assert [(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)] == [
+        ("india", "european-union", MembershipStatus.CANDIDATE)]
+
+
+def test_efforts_toward_ties_are_proposals(run) -> None:
+    ex = run("The EU's efforts to deepen cooperation between India and Japan have stalled.")
+    assert [f.status for f in ex.of_type(PartnershipFact)] == [PartnershipStatus.PROPOSED]
+
+
+def test_a_word_of_a_name_is_no_event(run) -> None:
+    ex = run("The Pacific Islands Forum, which includes Australia and Japan, met in Tokyo.")
+    assert [f.label for f in ex.of_type(EventFact)] == ["met"]

@@ -325,6 +325,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
             elif norm in lex.titles:
                 span = None  # "Crown Prince" tagged on its own: a post, not a person
+            elif (lex.bloc_actors.get(norm, "").lower() == f"the {norm}" and start > 0
+                  and lowers[start - 1] == "the"):
+                span = None  # "the West": the bloc, named in _blocs_and_institutions
             elif _metaphor(doc, start, end):
                 span = None  # "described as an “Asian NATO”": a likeness, not an actor
             elif lowers[end - 1] in _DOCUMENT_HEADS:
@@ -702,12 +705,17 @@ def _administrations(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[Ac
 def _blocs_and_institutions(
     doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str]
 ) -> list[ActorSpan]:
-    """ "Western" alone names the West; "the PRC mission to the EU" names a state body."""
+    """ "Western" and "the West" alone name the West; "the PRC mission to the EU" names a
+    state body."""
     at = {i: s for s in spans for i in range(s.start, s.end)}
     out = list(spans)
     replaced: set[ActorSpan] = set()
     for tok in _scan(doc, lowers, lex.bloc_actors.keys() | lex.institutions):
         label = lex.bloc_actors.get(tok.lower_)
+        if label and tok.lower_ == label.split()[-1].lower() and not (  # "the West" itself
+                tok.i > 0 and lowers[tok.i - 1] == "the"
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)):
+            label = None  # not "West Africa", not a bare compass word
         if label and tok.i not in at and tok.is_title:
             key = mint_id(label, EntityClass.COLLECTIVE)
             out.append(
@@ -1007,7 +1015,7 @@ class DocActors:
                     "nsubj",
                     "nsubjpass",
                 ):
-                    return None if low == "it" and self._closer_thing(s.end, tok.i) else s
+                    return None if self._closer_thing(s.end, tok.i) else s
         return None
 
     def _speaker(self, tok: Token) -> ActorSpan | None:
@@ -1042,6 +1050,7 @@ class DocActors:
         start = max(start, self.doc[end].sent.start)  # the pronoun's own sentence only
         return any(
             t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.i not in self.by_token
-            and not any(c.dep_ == "poss" for c in t.children)  # "its navy" is the actor's
+            and not any(c.dep_ == "poss" and c.lower_ not in ("his", "her", "their")
+                        for c in t.children)  # "its navy" is the actor's; "his government" not
             for t in self.doc[start:end]
         )

@@ -140,8 +140,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             )
         ):
             etype = EventType.ACCESSION  # "NATO added two new members (Finland and Sweden)"
-        if etype is None or is_negated(tok):
-            continue
+        if etype is None or is_negated(tok) or (
+                tok.pos_ == "PROPN" and ctx.actors.at(tok) is not None):
+            continue  # "the Pacific Islands Forum met": a name's word, not an event
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)

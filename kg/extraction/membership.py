@@ -249,13 +249,15 @@ def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
 
 
 def _member_appositions(ctx: DocContext, out: _Out) -> None:
-    """ "NATO allies such as Poland", "Turkey, a NATO member,", "Turkey is a NATO ally".
+    """ "NATO allies such as Poland", "Turkey, a NATO member,", "Turkey is a NATO ally",
+    "Serbia, an EU candidate since 2012," (a candidacy).
 
     Why: a member/ally noun owned by an organisation names members explicitly when the
     states are attached to it (apposition, "such as"/"including", or as subject of "is").
     """
     doc = ctx.doc
-    nouns = {"member", "members", "ally", "allies", "states", "countries", "nations"}
+    nouns = {"member", "members", "ally", "allies", "states", "countries", "nations",
+             "candidate"}
     for tok in ctx.scan(nouns):
         if tok.lower_ not in nouns or tok.pos_ != "NOUN" or is_negated(tok):
             continue
@@ -266,7 +268,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             org_cls = owner.cls if owner else None
             if org_cls in GROUP_CLASSES:
                 org = ActorSpan(span.start, span.end, span.group_of, org_cls, owner.label)
-        elif span is None and tok.lower_ in ("member", "members", "ally", "allies"):
+        elif span is None and tok.lower_ in ("member", "members", "ally", "allies", "candidate"):
             org = next(
                 (
                     a
@@ -305,7 +307,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
         if states:
             last = max([tok, *[doc[m.end - 1] for m in states]], key=lambda t: t.i)
             first = min([tok, *[doc[m.start] for m in states]], key=lambda t: t.i)
-            out.add(states, org, first, last, 0.7)
+            status = MembershipStatus.CANDIDATE if tok.lower_ == "candidate" else None
+            out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
 
 
 def _left_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:

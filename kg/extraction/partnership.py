@@ -48,6 +48,7 @@ class Cues:
         self.words = self.nouns | self.verbs | self.joint_nouns
         self.hypothetical = word_set("partnership_cues.json", "hypothetical")
         self.proposal = word_set("partnership_cues.json", "proposal_verbs")
+        self.proposal_nouns = word_set("partnership_cues.json", "proposal_nouns")
         self.past = word_set("partnership_cues.json", "past_markers")
         self.domains = word_map("domain_cues.json")
         read_json("domain_cues.json")
@@ -84,7 +85,8 @@ def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 
 def _status(tok: Token, cues: Cues) -> PartnershipStatus:
-    """Past if a past marker is near; proposed under a modal or a proposal verb (5 arcs up)."""
+    """Past if a past marker is near; proposed under a modal, a proposal verb or a proposal
+    noun ("efforts to normalise …"), 5 arcs up."""
     node = tok
     for _ in range(5):
         if node.lower_ in cues.past or any(c.lower_ in cues.past for c in node.children):
@@ -93,6 +95,8 @@ def _status(tok: Token, cues: Cues) -> PartnershipStatus:
             modal(node) in cues.hypothetical or node.lemma_.lower() in cues.proposal
         ):
             return PartnershipStatus.PROPOSED
+        if node is not tok and node.pos_ == "NOUN" and node.lemma_.lower() in cues.proposal_nouns:
+            return PartnershipStatus.PROPOSED  # "efforts to normalise relations between …"
         if node.head is node:
             break
         node = node.head

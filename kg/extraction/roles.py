@@ -139,8 +139,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             posted = ctx.actors.at(doc[end - 1]) if end > sent.start else None
             if posted is not None:
                 j = posted.start - (1 if doc[posted.start - 1].lower_ == "the" else 0)
-                if j > sent.start and doc[j - 1].lower_ == "to":
-                    end = j - 1
+                if j > sent.start and doc[j - 1].lower_ in ("to", "in", "at"):
+                    end = j - 1  # "Russia's envoy in Vienna, Mikhail Ulyanov,"
             found = _title_ending_at(doc, end, sent.start, titles)
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1

@@ -94,6 +94,10 @@ _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate",
 #: Verbs that end what their object names ("stop its support for Russia").
 _ENDING = frozenset({"stop", "end", "cease", "halt", "suspend", "abandon", "drop", "withdraw",
                      "renounce", "curb", "cut", "refrain", "desist"})
+#: Verbs that act against what their object names ("would act to prevent any escalation"):
+#: the hostile word is the thing opposed, no verdict on the subject.
+_COUNTERING = frozenset({"prevent", "avoid", "deter", "counter", "combat", "fight", "defuse",
+                        "tackle", "resist", "ease", "calm", "de-escalate"})
 #: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
 #: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
 #: Nouns of pacts and documents: as a clause's subject they name acts without holding an
@@ -166,10 +170,11 @@ class Cues:
 def _own_words(clause: Token) -> list[Token]:
     """The clause's words without its relative clauses, which describe other things (in
     "Budapest would veto any decision that treats China as an enemy" nothing says Budapest
-    is hostile), and without what it rejects or denies ("… and rejected claims that it was an
-    anti-Western alliance")."""
+    is hostile), and without what it rejects, denies or acts against ("… and rejected claims
+    that it was an anti-Western alliance", "would act to prevent any escalation")."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
-    inner |= {d.i for t in clause.subtree if t.pos_ == "VERB" and t.lemma_.lower() in _DISCOUNTING
+    inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
+              and t.lemma_.lower() in _DISCOUNTING | _COUNTERING
               for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
     return [t for t in clause.subtree if t.i not in inner]
 
