@@ -492,8 +492,10 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
 
 
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
-    """A two-to-four-word capitalised name right after a post title, with no word that makes
-    it an organisation's ("chairman Moussa Faki Mahamat", not "President Biden's Cabinet")."""
+    """A two-to-four-word capitalised name (hyphens inside allowed: "Kassym-Jomart Tokayev")
+    right after a post title or in apposition to one ("premier, Mute Egede,"), with no word
+    that makes it an organisation's ("chairman Moussa Faki Mahamat", not "President Biden's
+    Cabinet")."""
     words = doc[start:end]
     title = start - 1
     if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
@@ -999,7 +1001,7 @@ class DocActors:
             speaker = self._speaker(tok)  # "the US reaffirmed that its treaty covers …"
             if speaker is not None:
                 return speaker
-        if low == "its":  # "China's partnership with Russia and its support": same sentence
+            # "China's partnership with Russia and its support": same sentence
             sent_start = tok.sent.start
             for s in reversed(before):
                 if s.start < sent_start:

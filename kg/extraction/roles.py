@@ -149,7 +149,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of = _actor_before(ctx, t_start, sent.start)
             first = of.start if of else t_start
             if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
-                # "Colonel Assimi Goita of Mali", "President Lula of Brazil"
+                # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"
                 after = ctx.actors.at(doc[span.end + 1])
                 if after is not None and after.cls != EntityClass.PERSON:
                     of, last = after, after.end - 1

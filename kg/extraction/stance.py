@@ -98,12 +98,12 @@ _ENDING = frozenset({"stop", "end", "cease", "halt", "suspend", "abandon", "drop
 #: the hostile word is the thing opposed, no verdict on the subject.
 _COUNTERING = frozenset({"prevent", "avoid", "deter", "counter", "combat", "fight", "defuse",
                         "tackle", "resist", "ease", "calm", "de-escalate"})
-#: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
-#: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
 #: Nouns of pacts and documents: as a clause's subject they name acts without holding an
 #: attitude to them ("the treaty covers attacks on the Philippines").
 _AGREEMENTS = frozenset({"treaty", "pact", "agreement", "accord", "deal", "charter", "law",
                          "article", "clause", "resolution", "convention", "protocol"})
+#: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
+#: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
 _NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
                         "unwilling", "loath", "loth", "resist", "forgo", "forego"})
 
@@ -743,11 +743,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             targets = _objects(ctx, tok)
             pol = Polarity.NEUTRAL if negated else cue.polarity
             em.emit(holders, targets, pol, cue.kind, tok, 0.65, hedged)
-    if lemma in _AS_VERBS and _as_phrase(tok) is None:
-        _small_clause_frame(ctx, cues, em, tok, hedged, negated)
     if lemma in _AS_VERBS:
         as_prep = _as_phrase(tok)
-        if as_prep is not None:
+        if as_prep is None:  # "called NATO a relic"
+            _small_clause_frame(ctx, cues, em, tok, hedged, negated)
+        else:
             pol = cues.evaluate(list(as_prep.subtree), root=as_prep)
             if pol is None and negated:
                 pol = Polarity.NEUTRAL  # "does not see the alliance as moving closer"
