@@ -81,6 +81,9 @@ ACTORS = [
     {"id": "european-union", "label": "European Union", "class": "InternationalOrganization",
      "abbreviations": ["EU"], "ambiguous_metonyms": ["Brussels"]},
     {"id": "taiwan", "label": "Taiwan", "class": "State"},
+    {"id": "european-council", "label": "European Council",
+     "class": "InternationalOrganization"},
+    {"id": "asia", "label": "Asia", "class": "Place"},
     {"id": "pacific-islands-forum", "label": "Pacific Islands Forum",
      "class": "InternationalOrganization"},
     {"id": "kazakhstan", "label": "Kazakhstan", "class": "State", "demonyms": ["Kazakh"]},
@@ -1233,3 +1236,27 @@ def test_efforts_toward_ties_are_proposals(run) -> None:
 def test_a_word_of_a_name_is_no_event(run) -> None:
     ex = run("The Pacific Islands Forum, which includes Australia and Japan, met in Tokyo.")
     assert [f.label for f in ex.of_type(EventFact)] == ["met"]
+
+
+def test_what_is_resisted_is_the_thing_not_the_topic(run) -> None:
+    assert not run("India and Japan have resisted tougher language on China.").of_type(
+        StanceFact)
+
+
+def test_a_place_holds_no_post_and_a_council_on_x_is_one_name(run) -> None:
+    ex = run("\"China plays states against each other,\" said Jana Kovac, director of the Asia "
+             "programme at the European Council on Foreign Relations.")
+    assert [f.of for f in ex.of_type(RoleFact)] == [None]
+    assert "European Council on Foreign Relations" in {m.text for m in ex.mentions}
+
+
+def test_criticism_from_an_actor_is_its(run) -> None:
+    assert stances(run("The dispute drew criticism of China from the European Union.")) == {
+        ("european-union", "china", Polarity.NEGATIVE)}
+
+
+def test_pressing_an_actor_is_an_appeal_and_keeping_relations_cooperation(run) -> None:
+    assert stances(run("Japan pressed India to use its influence with Russia.")) == {
+        ("japan", "india", Polarity.NEUTRAL)}
+    assert stances(run("Japan has sought to keep good relations with China.")) == {
+        ("japan", "china", Polarity.POSITIVE)}

@@ -12,7 +12,9 @@ resolver) and a sentence's first word ("Leaders of the BRICS group") keep the ru
 The same holds for an organisation's registry name right after a capitalised word ("Security
 Council" in "Iran's Supreme National Security Council" is not the UN Security Council) and for
 any registry name followed by a word such as "University" or "Daily" ("Peking University"),
-and for a demonym inside a name ("the Grand Ethiopian Renaissance Dam").
+for an organisation's name followed by "on"/"for" and a capitalised name ("the European
+Council on Foreign Relations") and for a demonym inside a name ("the Grand Ethiopian
+Renaissance Dam").
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.lexicon import word_map, word_set
+from kg.facts import MONTHS
 
+#: Capitalised words after "on" that are dates, not names ("the Council on Monday").
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", *(m.lower() for m in MONTHS)})
 #: ``doc.user_data`` key of the entities taken out: ``[start, end, label, ent_id]`` rows.
 DROPPED = "kg_embedded_dropped"
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "\n", "\n\n", '"', "“", "”", "—", "–"})
@@ -44,7 +50,8 @@ class EmbeddedNames:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         dropped = [e for e in ents if e.ent_id_ and (
-            self._embedded(doc, e.start) or (e.label_ == "ORG" and self._tail(doc, e.start))
+            self._embedded(doc, e.start)
+            or (e.label_ == "ORG" and (self._tail(doc, e.start) or self._on_name(doc, e.end)))
             or self._continued(doc, e.end) or (e.label_ == "NORP" and self._inside(doc, e)))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
             doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
@@ -68,6 +75,14 @@ class EmbeddedNames:
             if tok.lower_ in self.continuations:
                 return True
         return False
+
+    @staticmethod
+    def _on_name(doc: Doc, end: int) -> bool:
+        """An organisation's name followed by "on"/"for" and a capitalised name: "the
+        European Council on Foreign Relations" (not "the Council on Monday")."""
+        return (end + 2 < len(doc) and doc[end].lower_ in ("on", "for")
+                and doc[end + 1].is_title and doc[end + 1].is_alpha
+                and doc[end + 1].lower_ not in _DATE_WORDS and doc[end + 2].is_title)
 
     def _tail(self, doc: Doc, start: int) -> bool:
         """An organisation's registry name ending a longer capitalised one ("Iran's Supreme

@@ -22,6 +22,8 @@ from kg.facts import EntityClass, RoleFact
 NAME = "kg_roles.v1"
 _MAX_TITLE = 5
 _POSS = ("'s", "’s")
+#: Classes that hold no posts: "director of the Asia programme" is no post of Asia.
+_NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION})
 #: Military ranks: a general of no named state is no post of the article's main group.
 _RANKS = frozenset({"general", "admiral"})
 
@@ -151,7 +153,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
                 # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"
                 after = ctx.actors.at(doc[span.end + 1])
-                if after is not None and after.cls != EntityClass.PERSON:
+                if after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
             i = span.end + 1
@@ -171,7 +173,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 owner = ctx.actors.at(doc[t_end + 1])
                 if owner is not None:
                     last = owner.end - 1
-            of = owner if owner is not None and owner.cls != EntityClass.PERSON else None
+            of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
         else:
             continue
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)

@@ -297,15 +297,18 @@ def _hostile(cues: Cues, tok: Token) -> bool:
 
 
 def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
-    """Actors in the verb's direct object, else in its prepositional objects."""
+    """Actors in the verb's direct object, else in its prepositional objects (not when it has
+    a direct object of another kind: in "resisted tougher language on China" the parser hangs
+    "on China" on the verb, but what is resisted is the language)."""
     out: list[ActorSpan] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
             out += ctx.actors.conj_phrases(child) or _utterance_source(ctx, child)
     if out:
         return out
+    thing = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS and not thing:
             for pobj in prep.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     out += ctx.actors.conj_phrases(pobj)
@@ -512,11 +515,17 @@ class _Emitter:
 
 
 def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
-    """Possessor/modifier of a stance noun, else the subject of the verb that governs it."""
+    """Possessor/modifier of a stance noun, else its "from"/"by" actor ("criticism from the
+    EU"), else the subject of the verb that governs it."""
     own = ctx.actors.of_phrase(noun)
     if own is not None and own.start < noun.i:
         return [own]
     head = noun.head
+    source = prep_actors(ctx, noun, ("from", "by"))
+    if not source and noun.dep_ == "dobj":  # "drew criticism of China from the EU"
+        source = prep_actors(ctx, head, ("from",))
+    if source:
+        return source
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in _ENDING or _negated_scope(head):
             return []  # "called on Beijing to stop all support for Russia"
