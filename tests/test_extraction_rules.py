@@ -1260,3 +1260,26 @@ def test_pressing_an_actor_is_an_appeal_and_keeping_relations_cooperation(run) -
         ("japan", "india", Polarity.NEUTRAL)}
     assert stances(run("Japan has sought to keep good relations with China.")) == {
         ("japan", "china", Polarity.POSITIVE)}
+
+
+def test_his_after_an_unnamed_post_holder_is_the_holders_state(run) -> None:
+    ex = run("Russian ambassador Ivan Petrov dismissed the resolution. India's ambassador said "
+             "his country supported Japan's territorial integrity.")
+    assert stances(ex) == {("india", "japan", Polarity.POSITIVE)}
+
+
+def test_a_claimed_act_one_step_down_is_no_stance(run) -> None:
+    ex = run("Russia accused Western countries of prolonging the war by arming Japan.")
+    assert ("collective-western-countries", "japan", Polarity.POSITIVE) not in stances(ex)
+    assert ("russia", "collective-western-countries", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_flying_to_a_city_for_a_visit_places_it(run) -> None:
+    ex = run("Japanese Prime Minister Ken Sato flew to Beijing for the first official visit in "
+             "12 years.")
+    assert [f.place for f in ex.of_type(EventFact) if f.type == EventType.VISIT] == ["beijing"]
+
+
+def test_of_which_a_state_is_a_member(run) -> None:
+    ex = run("The Quad, of which India is a member, backed Japan.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {("india", "quad")}

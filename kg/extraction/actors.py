@@ -97,6 +97,12 @@ _DOCUMENT_HEADS = frozenset({"initiative", "programme", "program", "plan", "stra
 _GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "sides", "neighbours",
                           "neighbors", "capitals", "allies", "partners", "powers", "rivals",
                           "juntas", "leaders", "members", "organizations", "organisations"})
+#: Nouns of posts whose unnamed holder a "his"/"her" may mean ("Brazil's ambassador said his
+#: country …").
+_POST_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "spokesman",
+                         "spokeswoman", "spokesperson", "official", "diplomat", "leader",
+                         "representative", "premier", "chancellor", "secretary", "adviser",
+                         "advisor", "general", "commander", "chief"})
 #: Plural nouns that, "of" an organisation, stand for it ("the leaders of the SCO").
 _SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
@@ -988,6 +994,10 @@ class DocActors:
         low = tok.lower_
         before = [s for s in self.spans if s.end <= tok.i and s.kind != "demonym"]
         if low in ("he", "she", "him", "her", "his"):
+            titled = self._titled_subject(tok)
+            owner = self.of_phrase(titled) if titled is not None else None
+            if owner is not None:  # "Brazil's ambassador said his country …": Brazil's man
+                return owner
             persons = [s for s in before if s.cls == EntityClass.PERSON]
             if not persons:
                 return None
@@ -1018,6 +1028,17 @@ class DocActors:
                     "nsubjpass",
                 ):
                     return None if self._closer_thing(s.end, tok.i) else s
+        return None
+
+    def _titled_subject(self, tok: Token) -> Token | None:
+        """An unnamed post holder ("Brazil's ambassador") as a subject in the pronoun's
+        sentence before it: "his"/"he" is that person, not the last one named."""
+        for t in self.doc[tok.sent.start : tok.i]:
+            if (t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lower_ in _POST_NOUNS
+                    and self.at(t) is None
+                    and not any(self.at(c) is not None and self.at(c).cls == EntityClass.PERSON
+                                for c in t.children if c.dep_ in ("appos", "compound"))):
+                return t
         return None
 
     def _speaker(self, tok: Token) -> ActorSpan | None:

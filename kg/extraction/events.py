@@ -200,7 +200,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
         if verb is not None and verb is not tok and (tok.dep_ != "pobj" or gathered):
-            places += prep_actors(ctx, verb, ("in", "at"), appositions=True)
+            places += prep_actors(ctx, verb, ("in", "at", "to") if gathered else ("in", "at"),
+                                  appositions=True)  # "flew to Tokyo for the visit"
         places = [p for p in places if p.cls in _PLACE]
         # A place named as a modifier ("the Washington communique") locates, it does not act.
         places += [p for p in parts if p.cls in (EntityClass.PLACE, EntityClass.REGION)]

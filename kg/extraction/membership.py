@@ -140,6 +140,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             _partners_of(ctx, out, tok)
         if tok.lower_ in ("member", "members") and tok.dep_ in ("attr", "appos"):
             # (also "members": "A and B, both members of X", after the group-noun rule)
+            _of_which(ctx, out, tok)
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 orgs = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
                 if tok.dep_ == "attr":
@@ -177,6 +178,22 @@ def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[A
     orgs = [s for c in verb.children if c.dep_ == "nsubjpass"
             for s in ctx.actors.conj_phrases(c, allow_poss=False)]
     return orgs, agents
+
+
+def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
+    """ "The Arab League, of which Somalia is a member, …": the relative clause's head."""
+    clause = member.head
+    if member.dep_ != "attr" or clause.dep_ != "relcl" or is_negated(clause):
+        return
+    if not any(p.dep_ == "prep" and p.lower_ == "of"
+               and any(w.lower_ in ("which", "whom") for w in p.children)
+               for p in clause.children):
+        return
+    org = ctx.actors.at(clause.head)
+    if _is_org(org):
+        members = [s for c in clause.children if c.dep_ == "nsubj"
+                   for s in ctx.actors.conj_phrases(c)]
+        out.add(members, org, member, member, 0.75)
 
 
 def _companions(ctx: DocContext, verb: Token) -> list[ActorSpan]:

@@ -543,7 +543,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
     for tok in ctx.scan(cues.words):
         lemma = tok.lemma_.lower()
         if (tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG")) and not (
-            object_controller(ctx, tok)  # "accused Washington of supporting Israel": a claim
+            _claimed(ctx, tok)  # "accused Washington of supporting Israel": a claim
         ):
             _verb_frames(ctx, cues, em, tok, lemma)
         if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
@@ -570,6 +570,22 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
     for noun, cue in perceived:  # last: only pairs no other frame found in the sentence
         _perceived_frame(ctx, cue, em, noun)
     return sort_facts(em.out)
+
+
+def _claimed(ctx: DocContext, verb: Token) -> bool:
+    """Whether the verb names an act an evaluator ascribes to another actor ("accused X of
+    supporting Y"), also one step down ("accused Western countries of prolonging the war by
+    arming Kyiv"): the act is the evaluator's claim, no stance of anyone."""
+    node = verb
+    for _ in range(3):
+        if object_controller(ctx, node):
+            return True
+        if node.dep_ not in ("pcomp", "xcomp", "advcl", "conj") or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ == "ADP" and node.head is not node:  # "by arming": the preposition
+            node = node.head
+    return False
 
 
 def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) -> None:
