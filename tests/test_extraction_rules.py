@@ -81,6 +81,10 @@ ACTORS = [
     {"id": "european-union", "label": "European Union", "class": "InternationalOrganization",
      "abbreviations": ["EU"], "ambiguous_metonyms": ["Brussels"]},
     {"id": "taiwan", "label": "Taiwan", "class": "State"},
+    {"id": "arjun-rao", "label": "Arjun Rao", "class": "Person", "country": "india",
+     "positions": [{"title": "Prime Minister", "of": "india"}]},
+    {"id": "hiro-tanaka", "label": "Hiro Tanaka", "class": "Person", "country": "japan",
+     "positions": [{"title": "Prime Minister", "of": "japan"}]},
     {"id": "european-council", "label": "European Council",
      "class": "InternationalOrganization"},
     {"id": "asia", "label": "Asia", "class": "Place"},
@@ -1283,3 +1287,31 @@ def test_flying_to_a_city_for_a_visit_places_it(run) -> None:
 def test_of_which_a_state_is_a_member(run) -> None:
     ex = run("The Quad, of which India is a member, backed Japan.")
     assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {("india", "quad")}
+
+
+def test_leaders_known_to_the_registry_forge_their_states_partnerships(run) -> None:
+    ex = run("Arjun Rao and Hiro Tanaka declared a strategic partnership in February.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+def test_dozens_of_an_actor_are_that_actor(run) -> None:
+    assert stances(run("Japan has sanctioned dozens of Chinese firms.")) == {
+        ("japan", "collective-chinese-firms", Polarity.NEGATIVE)}
+
+
+def test_a_word_that_begins_a_title_is_no_organisation(run) -> None:
+    ex = run("US Defense Secretary Lloyd Austin met Japan's leaders.")
+    assert "Defense" not in {m.text for m in ex.mentions}
+
+
+def test_the_founders_of_a_named_pact(run) -> None:
+    ex = run("India, Japan and Australia announced the Quad security pact in 2021.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("india", "quad"), ("japan", "quad"), ("australia", "quad")}
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("australia", "india", "japan")}
+
+
+def test_a_characterisation_parsed_as_two_predicates(run) -> None:
+    ex = run("Former Prime Minister Ken Sato has called the Quad \"the worst deal in all "
+             "history\".")
+    assert stances(ex) == {("person-ken-sato", "quad", Polarity.NEGATIVE)}

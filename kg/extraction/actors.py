@@ -97,6 +97,9 @@ _DOCUMENT_HEADS = frozenset({"initiative", "programme", "program", "plan", "stra
 _GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "sides", "neighbours",
                           "neighbors", "capitals", "allies", "partners", "powers", "rivals",
                           "juntas", "leaders", "members", "organizations", "organisations"})
+#: Nouns that count what their "of" phrase names ("dozens of Chinese firms").
+_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "scores", "number", "handful",
+                         "majority", "minority"})
 #: Nouns of posts whose unnamed holder a "his"/"her" may mean ("Brazil's ambassador said his
 #: country …").
 _POST_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "spokesman",
@@ -517,7 +520,11 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
 
 
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
-    """True when the span completes a post title ("Secretary of State")."""
+    """True when the span completes a post title ("Secretary of State") or begins one
+    ("Defense" in "US Defense Secretary Lloyd Austin")."""
+    for n in range(1, 4):
+        if end + n <= len(doc) and doc[start : end + n].text.lower() in lex.titles:
+            return True
     if start == 0 or doc[start - 1].lower_ not in lex.title_words:
         return False
     for n in range(1, 4):
@@ -872,12 +879,15 @@ class DocActors:
             tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
         ):
             return self.pronoun(tok)
-        if tok.lower_ in _SELF_NOUNS:  # "Leaders of the SCO gathered": the organisation
+        if tok.lower_ in _SELF_NOUNS or tok.lower_ in _QUANTITIES:
+            # "Leaders of the SCO gathered": the organisation; "sanctioned dozens of Chinese
+            # firms": the firms
             for prep in tok.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                         span = self.at(pobj)
-                        if span is not None and span.cls in GROUP_CLASSES:
+                        if span is not None and (span.cls in GROUP_CLASSES
+                                                 or tok.lower_ in _QUANTITIES):
                             return span
         for child in tok.rights:  # "the league's secretary general, Ahmed Aboul Gheit,"
             if child.dep_ == "appos":

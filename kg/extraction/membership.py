@@ -93,7 +93,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     out = _Out(ctx)
     doc = ctx.doc
     belongs = word_set("membership_cues.json", "belong_verbs")
-    words = joins | admits | belongs | group_nouns | {"member", "members", "("}
+    words = joins | admits | belongs | _FOUNDING_ACTS | group_nouns | {"member", "members", "("}
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
@@ -120,6 +120,15 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             for org in orgs:
                 if _is_org(org):
                     out.add(members, org, tok, doc[org.end - 1], 0.8, status)
+        elif tok.pos_ == "VERB" and lemma in _FOUNDING_ACTS and not is_negated(tok):
+            # "Australia, the UK and the US announced the AUKUS security pact": its founders
+            for obj in (c for c in tok.children if c.dep_ == "dobj"
+                        and c.lemma_.lower() in _PACT_NOUNS and ctx.actors.at(c) is None):
+                names = [ctx.actors.at(t) for t in obj.subtree if t.i < obj.i
+                         and t.dep_ in ("compound", "nmod", "amod")]
+                org = next((n for n in names if _is_org(n)), None)  # "the AUKUS security pact"
+                if org is not None:
+                    out.add(subject_actors(ctx, tok), org, tok, obj, 0.7)
         elif tok.pos_ == "VERB" and lemma in admits and not is_negated(tok):
             orgs = [o for o in subject_actors(ctx, tok) if _is_org(o)]
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
@@ -157,6 +166,10 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     return sort_facts(out.facts)
 
 
+#: Verbs that make their subjects the founders of the named pact they announce or sign, and
+#: the nouns such a pact is called by ("launched the AUKUS partnership").
+_FOUNDING_ACTS = frozenset({"announce", "launch", "unveil", "inaugurate"})
+_PACT_NOUNS = frozenset({"pact", "alliance", "partnership", "grouping", "dialogue", "format"})
 #: Admit verbs whose object may be the new members themselves ("admitted Egypt"); "welcomed
 #: Sweden" or "accepted China's offer" are too often no admission.
 _ADMIT_STATES = frozenset({"admit", "induct"})

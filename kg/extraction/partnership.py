@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.actors import ActorSpan
+from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import (
     DocContext,
     governing_verb,
@@ -24,6 +24,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import read_json, word_map, word_set
+from kg.extraction.roles import acts_for
 from kg.facts import (
     EntityClass,
     PartnershipDomain,
@@ -61,13 +62,25 @@ def _key(span: ActorSpan) -> str | None:
     return span.key
 
 
+#: Nouns a named group's pact is called by ("the AUKUS pact" is AUKUS).
+_PACT_NAMES = frozenset({"pact", "alliance", "partnership", "grouping", "format"})
 #: Participles that make a modifying actor a third party ("a China-brokered deal").
 _BROKERING = frozenset({"broker", "brokered", "mediate", "mediated", "facilitate",
                         "facilitated", "sponsor", "sponsored"})
 
 
 def _modifiers(ctx: DocContext, noun: Token) -> list[ActorSpan]:
-    """Actors among the left modifiers of a cue noun ("NATO-AP4 cooperation", "China's ties")."""
+    """Actors among the left modifiers of a cue noun ("NATO-AP4 cooperation", "China's ties");
+    a group alone before "pact" or "alliance" is the pact's name ("the AUKUS security pact"),
+    no party of it."""
+    out = _modifier_actors(ctx, noun)
+    if (len(out) == 1 and out[0].cls in GROUP_CLASSES and noun.lemma_.lower() in _PACT_NAMES
+            and ctx.doc[out[0].start].dep_ != "poss"):
+        return []
+    return out
+
+
+def _modifier_actors(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     out: list[ActorSpan] = []
     for child in noun.lefts:
         if child.dep_ == "poss" and child.lower_ == "its":  # "its treaty with the Philippines"
@@ -114,7 +127,7 @@ def _domains(tok: Token, cues: Cues) -> tuple[PartnershipDomain, ...]:
 _TO_VERB = frozenset({"dobj", "pobj", "attr", "nsubjpass", "conj", "prep", "appos"})
 
 
-def _party(span: ActorSpan, posts: dict[str, str]) -> str | None:
+def _party(span: ActorSpan, posts: dict[str, str | None]) -> str | None:
     """The key a party stands for: a person acts for the body they hold a post in."""
     if span.cls == EntityClass.PERSON:
         return posts.get(span.key)
@@ -130,7 +143,8 @@ def partnership_facts(
     with X" count for the organisation he heads; persons without a known post are not parties.
     """
     cues = cues or Cues()
-    posts = {r.person: r.of for r in roles or () if r.of}
+    posts = {s.key: acts_for(ctx, s.key, roles or []) for s in ctx.actors.spans
+             if s.cls == EntityClass.PERSON}
     out: set[PartnershipFact] = set()
     for tok in ctx.scan(cues.words):
         low, lemma = tok.lower_, tok.lemma_.lower()

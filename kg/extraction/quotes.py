@@ -18,6 +18,7 @@ from kg.extraction.actors import ActorSpan
 from kg.extraction.context import DocContext, subject_actors, verb_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
+from kg.extraction.roles import acts_for
 from kg.facts import EntityClass, RoleFact, StatementFact
 
 NAME = "kg_quotes.v1"
@@ -98,16 +99,7 @@ def speaker_of(
 def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) -> str | None:
     if speaker.cls != EntityClass.PERSON:
         return None
-    mine = [r for r in roles if r.person == speaker.key and r.of]
-    if mine:  # the post named in this article decides: a spokesperson speaks for the ministry
-        return mine[0].of
-    speaks = word_set("role_titles.json", "speaks_for_state")
-    actor = ctx.registry.actors.get(speaker.key)
-    if actor is None or not actor.country:
-        return None
-    if any(p.title.lower() in speaks or p.of == actor.country for p in actor.positions):
-        return actor.country
-    return None
+    return acts_for(ctx, speaker.key, roles)
 
 
 def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFact]:

@@ -120,6 +120,26 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     return None
 
 
+def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
+    """The body a person speaks and acts for: the post this article names (a spokesperson
+    speaks for the ministry), else, for a registry person with a state post ("President",
+    "Foreign Minister") or a post in their own country, that country.
+
+    Why one function: statements are made on behalf of it and partnerships a person forges
+    are its ("Xi Jinping and Vladimir Putin declared a partnership": China and Russia).
+    """
+    mine = [r for r in roles if r.person == person and r.of]
+    if mine:
+        return mine[0].of
+    speaks = word_set("role_titles.json", "speaks_for_state")
+    actor = ctx.registry.actors.get(person)
+    if actor is None or not actor.country:
+        return None
+    if any(p.title.lower() in speaks or p.of == actor.country for p in actor.positions):
+        return actor.country
+    return None
+
+
 def role_facts(ctx: DocContext) -> list[RoleFact]:
     """Role facts for every person mention with an adjacent title."""
     titles, state_titles = _titles()

@@ -424,11 +424,13 @@ def _small_clause_frame(
     noun phrase characterises the first, as an as-phrase does ("sees NATO as a relic")."""
     if negated:
         return
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "dative"):
-            continue
-        preds = [c for c in verb.children if c.dep_ == "oprd"]
-        preds += [c for c in obj.children if c.dep_ == "appos" and ctx.actors.at(c) is None]
+    oprds = [c for c in verb.children if c.dep_ == "oprd"]
+    pairs = [(obj, oprds + [c for c in obj.children if c.dep_ == "appos"
+                            and ctx.actors.at(c) is None])
+             for obj in verb.children if obj.dep_ in ("dobj", "dative")]
+    if not pairs and len(oprds) >= 2 and ctx.actors.at(oprds[0]) is not None:
+        pairs = [(oprds[0], oprds[1:])]  # "called AUKUS 'the worst deal'", parsed as two
+    for obj, preds in pairs:
         targets = ctx.actors.conj_phrases(obj)
         for pred in preds:
             pol = cues.evaluate(list(pred.subtree), root=pred)
