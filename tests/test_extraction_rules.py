@@ -1153,8 +1153,8 @@ def test_the_leaders_of_an_organisation_speak_for_it(run) -> None:
 
 def test_a_signer_of_agreements_with_several_partners(run) -> None:
     ex = run("Moscow has signed military cooperation agreements with India, Japan and Australia.")
-    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
-        ("australia", "india", "japan", "russia")}
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {  # each with Russia only
+        ("india", "russia"), ("japan", "russia"), ("australia", "russia")}
 
 
 def test_normalised_and_restored_ties_but_not_the_broker(run) -> None:
@@ -1315,3 +1315,34 @@ def test_a_characterisation_parsed_as_two_predicates(run) -> None:
     ex = run("Former Prime Minister Ken Sato has called the Quad \"the worst deal in all "
              "history\".")
     assert stances(ex) == {("person-ken-sato", "quad", Polarity.NEGATIVE)}
+
+
+def test_partners_after_with_pair_with_the_subject_only(run) -> None:
+    ex = run("Japan has similar agreements with Australia and India.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("australia", "japan"), ("india", "japan")}
+
+
+def test_what_one_is_asked_to_stop_is_no_stance_of_it(run) -> None:
+    ex = run("China said NATO should stop smearing Japan.")
+    assert ("nato", "japan", Polarity.NEGATIVE) not in stances(ex)
+
+
+def test_condemned_cooperation_between_two_actors_concerns_both(run) -> None:
+    ex = run("Japan condemned the military cooperation between Russia and India.")
+    assert stances(ex) == {("japan", "russia", Polarity.NEGATIVE),
+                           ("japan", "india", Polarity.NEGATIVE)}
+
+
+def test_meeting_for_a_summit_is_the_summit(run) -> None:
+    ex = run("NATO leaders meeting in Tokyo for the alliance's summit pledged aid to Japan.")
+    assert [f.type for f in ex.of_type(EventFact)] == [EventType.SUMMIT]
+
+
+def test_a_second_title_shares_the_state_named_before_the_first(run) -> None:
+    ex = run("Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara "
+             "signed the agreement.")
+    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {
+        ("person-yoko-kamikawa", "japan"), ("person-minoru-kihara", "japan")}
+    ex = run("Prime Minister Arjun Rao and President Ken Sato met.")  # nothing shared
+    assert ("person-ken-sato", "india") not in {(f.person, f.of) for f in ex.of_type(RoleFact)}

@@ -131,6 +131,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
         elif tok.pos_ == "VERB" and lemma in cues.verbs:
             etype = cues.verbs[lemma]
+            if any(p.dep_ == "prep" and p.lower_ == "for" and any(
+                    o.lower_ in cues.nouns or o.lemma_.lower() in cues.nouns
+                    for o in p.children) for p in tok.children):
+                continue  # "leaders meeting in Washington for the summit": the summit
         elif (
             tok.pos_ == "VERB"
             and lemma in cues.admit

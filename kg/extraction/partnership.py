@@ -195,7 +195,10 @@ def partnership_facts(
         keys_a = sorted({k for p in side_a for k in [_party(p, posts)] if k})
         keys_b = sorted({k for p in side_b for k in [_party(p, posts)] if k} - set(keys_a))
         # Without side A, "cooperation with A, B and C" names only one side: nothing to pair.
-        groups = [tuple(sorted({a, *keys_b})) for a in keys_a] if keys_b else [tuple(keys_a)]
+        # "Japan has agreements with Australia and Britain" pairs Japan with each, not
+        # Australia with Britain.
+        groups = ([tuple(sorted((a, b))) for a in keys_a for b in keys_b] if keys_b
+                  else [tuple(keys_a)])
         status = _status(tok, cues)
         conf = 0.7 if status == PartnershipStatus.EXISTING else 0.5
         domains = _domains(tok, cues)

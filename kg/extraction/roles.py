@@ -120,6 +120,22 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     return None
 
 
+def _coordinated_post(ctx: DocContext, found: set[RoleFact], and_i: int,
+                      sent_start: int) -> ActorSpan | None:
+    """ "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara": the
+    second title shares the state the first one names right before it in this sentence (not
+    "Prime Minister Narendra Modi and President Xi Jinping", where nothing is shared)."""
+    prev = ctx.actors.at(ctx.doc[and_i - 1]) if and_i > 0 else None
+    if prev is None or prev.cls != EntityClass.PERSON:
+        return None
+    body = next((r.of for r in found if r.person == prev.key and r.of), None)
+    named = [s for s in ctx.actors.spans
+             if s.key == body and sent_start <= s.start and s.end <= prev.start]
+    if not named:
+        return None
+    return ActorSpan(and_i + 1, and_i + 1, named[-1].key, named[-1].cls, named[-1].label)
+
+
 def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     """The body a person speaks and acts for: the post this article names (a spokesperson
     speaks for the ministry), else, for a registry person with a state post ("President",
@@ -169,6 +185,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if found:
             title, t_start = found
             of = _actor_before(ctx, t_start, sent.start)
+            if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
+                    and _registry_of(ctx, span.key, title, state_titles) is None):
+                of = _coordinated_post(ctx, out, t_start - 1, sent.start)
             first = of.start if of else t_start
             if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
                 # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"

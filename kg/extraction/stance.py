@@ -250,13 +250,14 @@ def _negated_below(tok: Token, root: Token) -> bool:
 
 def _negated_scope(tok: Token) -> bool:
     """Negation on the token, on its auxiliaries' head chain (2 levels) or "no intention of",
-    or a controlling verb that denies the act ("refused to condemn", "avoided criticising")."""
+    or a controlling verb that denies or ends the act ("refused to condemn", "avoided
+    criticising", "should stop smearing China")."""
     node = tok
     for _ in range(3):
         if is_negated(node):
             return True
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_DOING:
-            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_DOING | _ENDING:
+            return True  # "refused to condemn", "should stop smearing China"
         if node.head is node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
         node = node.head
@@ -353,7 +354,9 @@ def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 
 def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
-    """First actor inside the direct object's phrase ("praised the state of X's relations").
+    """First actor inside the direct object's phrase ("praised the state of X's relations"),
+    with the actors conjoined to it ("condemned the cooperation between Russia and North
+    Korea").
 
     Why: evaluation verbs often take an abstract object that belongs to the real target; one
     actor, the first, keeps this from fanning out over long objects.
@@ -364,7 +367,13 @@ def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             found = [s for s in ctx.actors.in_subtree(child)
                      if s.key not in holders and not _where(ctx, s)
                      and not _in_clause(ctx, s, child)]
-            return found[:1]
+            if not found:
+                return []
+            # the first, with what it is conjoined to ("cooperation between Russia and North
+            # Korea")
+            first = ctx.doc[found[0].start : found[0].end].root
+            return [found[0], *(s for s in found[1:]
+                                if ctx.doc[s.start : s.end].root in first.conjuncts)]
     return []
 
 
