@@ -522,9 +522,10 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """True when the span completes a post title ("Secretary of State") or begins one
     ("Defense" in "US Defense Secretary Lloyd Austin")."""
-    for n in range(1, 4):
-        if end + n <= len(doc) and doc[start : end + n].text.lower() in lex.titles:
-            return True
+    if end < len(doc) and doc[end].lower_ in lex.title_words:
+        for n in range(1, 4):
+            if end + n <= len(doc) and doc[start : end + n].text.lower() in lex.titles:
+                return True
     if start == 0 or doc[start - 1].lower_ not in lex.title_words:
         return False
     for n in range(1, 4):

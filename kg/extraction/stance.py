@@ -106,6 +106,8 @@ _AGREEMENTS = frozenset({"treaty", "pact", "agreement", "accord", "deal", "chart
 #: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
 _NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
                         "unwilling", "loath", "loth", "resist", "forgo", "forego"})
+_NOT_OR_NO_LONGER = _NOT_DOING | _ENDING
+_DISOWNING = _DISCOUNTING | _COUNTERING
 
 
 class Cues:
@@ -174,7 +176,7 @@ def _own_words(clause: Token) -> list[Token]:
     that it was an anti-Western alliance", "would act to prevent any escalation")."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
     inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
-              and t.lemma_.lower() in _DISCOUNTING | _COUNTERING
+              and t.lemma_.lower() in _DISOWNING
               for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
     return [t for t in clause.subtree if t.i not in inner]
 
@@ -256,7 +258,7 @@ def _negated_scope(tok: Token) -> bool:
     for _ in range(3):
         if is_negated(node):
             return True
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_DOING | _ENDING:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_OR_NO_LONGER:
             return True  # "refused to condemn", "should stop smearing China"
         if node.head is node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
