@@ -286,8 +286,6 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     out: list[ActorSpan] = []
     persons: list[ActorSpan] = []
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
-    mentioned = {split_ent_id(e.ent_id_)[0] if e.ent_id_ else getattr(reg.lookup(e.text), "id", "")
-                 for e in doc.ents}  # registry actors the article names (see _one_meant)
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
@@ -299,8 +297,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             span = (None if _metaphor(doc, start, end, quoted=True) else
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
-                span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex,
-                                  mentioned) or span
+                span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
             # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
@@ -320,7 +317,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
             elif (actor := reg.lookup(text)) is not None:
-                span = (_one_meant(doc, start, end, actor, reg, lex, mentioned)
+                span = (_one_meant(doc, start, end, actor, reg, lex)
                         or ActorSpan(start, end, actor.id, actor.cls, actor.label))
             elif (actor := reg.metonym(text)) is not None:
                 span = _registry_span(doc, start, end, actor.id, "metonym", reg, lex)
@@ -385,15 +382,22 @@ _OPEN_QUOTES = ('"', "“", "‘", "'")
 _DESIGNATION = re.compile(r"[A-Za-z]{1,3}-\d{1,4}[A-Za-z]?")
 
 
-def _one_meant(doc: Doc, start: int, end: int, place: Actor, reg: Registry, lex: Lexicons,
-               mentioned: set[str]) -> ActorSpan | None:
+def _one_meant(doc: Doc, start: int, end: int, place: Actor, reg: Registry,
+               lex: Lexicons) -> ActorSpan | None:
     """An ambiguous metonym acting stands for the one of its actors the article names:
     "accused Brussels of politicising trade" is the EU in an article that names the EU and not
-    Belgium (None when the name is a place here, or when neither or both are named)."""
-    if place.cls != EntityClass.PLACE or is_locative(doc[start:end], lex.event_nouns,
-                                                      lex.source_nouns):
+    Belgium (None when the name is a place here, or when neither or both are named).
+
+    The article's registry actors are looked up only here: the registry marks few names
+    ambiguous, so most articles never pay for it."""
+    if place.cls != EntityClass.PLACE:
         return None
-    named = [a for a in reg.ambiguous(place.label) if a.id in mentioned]
+    candidates = reg.ambiguous(place.label)
+    if not candidates or is_locative(doc[start:end], lex.event_nouns, lex.source_nouns):
+        return None
+    mentioned = {split_ent_id(e.ent_id_)[0] if e.ent_id_ else getattr(reg.lookup(e.text), "id", "")
+                 for e in doc.ents}
+    named = [a for a in candidates if a.id in mentioned]
     if len(named) != 1:
         return None
     return ActorSpan(start, end, named[0].id, named[0].cls, named[0].label, kind="metonym")

@@ -68,24 +68,32 @@ def governing_verb(tok: Token, through: frozenset[str]) -> Token | None:
 
 
 def prep_actors(
-    ctx: DocContext, tok: Token, preps: tuple[str, ...] | frozenset[str], appositions: bool = False
+    ctx: DocContext, tok: Token, preps: tuple[str, ...] | frozenset[str], appositions: bool = False,
+    allow_poss: bool = True,
 ) -> list[ActorSpan]:
     """Actors in the objects of the given prepositions attached to ``tok`` ("ties *with* X").
 
     With ``appositions``, actors in an apposition to such an object count too ("a visit to
-    the capital, Belgrade").
+    the capital, Belgrade"); without ``allow_poss`` an object's possessor does not stand for
+    it ("belongs to the SCO", not to whoever owns a thing).
     """
     out: list[ActorSpan] = []
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    out += ctx.actors.conj_phrases(pobj)
+                    out += ctx.actors.conj_phrases(pobj, allow_poss)
                     if appositions:
                         for app in pobj.children:
                             if app.dep_ == "appos":
                                 out += ctx.actors.conj_phrases(app)
     return out
+
+
+def agent_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Actors of a passive verb's "by" phrase ("was criticised *by NATO*")."""
+    return [s for c in verb.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
 
 
 def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSpan]:

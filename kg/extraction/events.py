@@ -30,6 +30,7 @@ NAME = "kg_events.v1"
 _PARTY_PREPS = ("of", "by", "with", "between", "among", "against", "on", "from")
 #: Talks, summits and declarations are *on* their topic: "talks on Ukraine" names no party.
 _TOPIC_TYPES = frozenset({EventType.MEETING, EventType.SUMMIT, EventType.DECLARATION})
+_TOPIC_PARTY_PREPS = tuple(p for p in _PARTY_PREPS if p != "on")
 #: Nouns that measure an event's extent: "two days of exercises", "a round of talks".
 _MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "round", "rounds", "series",
                        "wave", "waves", "set", "spate"})
@@ -150,6 +151,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
+        gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+                    and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
         parts: list[ActorSpan] = []
         place: ActorSpan | None = None
         if tok.pos_ == "VERB":
@@ -194,15 +197,12 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 parts += subject_actors(ctx, verb)
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
             elif verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i and (
-                    tok.head.lower_ in ("at", "during")
-                    or (tok.head.lower_ == "for" and verb.lemma_.lower() in _GATHER)):
+                    tok.head.lower_ in ("at", "during") or gathered):
                 parts += subject_actors(ctx, verb)  # "At a summit in X, A and B agreed …"
         places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the
                 places += prep_actors(ctx, pobj, ("in", "at"))  # bloc in Abuja"
-        gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
-                    and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
         if verb is not None and verb is not tok and (tok.dep_ != "pobj" or gathered):
             places += prep_actors(ctx, verb, ("in", "at", "to") if gathered else ("in", "at"),
                                   appositions=True)  # "flew to Tokyo for the visit"
@@ -274,7 +274,7 @@ _GATHERINGS = frozenset({"meeting", "gathering", "conference"})
 
 
 def _party_preps(etype: EventType) -> tuple[str, ...]:
-    return tuple(p for p in _PARTY_PREPS if p != "on") if etype in _TOPIC_TYPES else _PARTY_PREPS
+    return _TOPIC_PARTY_PREPS if etype in _TOPIC_TYPES else _PARTY_PREPS
 
 
 def _possessor(ctx: DocContext, pron: Token, verb: Token | None) -> list[ActorSpan]:

@@ -14,7 +14,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
-from kg.extraction.context import DocContext, is_negated, modal, subject_actors
+from kg.extraction.context import (
+    DocContext,
+    agent_actors,
+    is_negated,
+    modal,
+    prep_actors,
+    subject_actors,
+)
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
 from kg.facts import EntityClass, MembershipFact, MembershipStatus
@@ -97,11 +104,9 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"):
-                for org in (s for p in prep.children if p.dep_ == "pobj"
-                            for s in ctx.actors.conj_phrases(p, allow_poss=False)):
-                    if _is_org(org):  # "India also belongs to the SCO"
-                        out.add(subject_actors(ctx, tok), org, tok, doc[org.end - 1], 0.75)
+            for org in prep_actors(ctx, tok, ("to",), allow_poss=False):
+                if _is_org(org):  # "India also belongs to the SCO"
+                    out.add(subject_actors(ctx, tok), org, tok, doc[org.end - 1], 0.75)
         elif tok.pos_ == "VERB" and lemma in joins:
             if is_negated(tok) and not _counterfactual(tok):
                 continue
@@ -178,8 +183,7 @@ _ADMIT_STATES = frozenset({"admit", "induct"})
 def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[ActorSpan]]:
     """(organisations, members) of a passive join or founding: "BRICS, founded by Brazil and
     Russia", "NATO was joined by Finland"; ([], []) when it is not one."""
-    agents = [s for c in verb.children if c.dep_ == "agent"
-              for p in c.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
+    agents = agent_actors(ctx, verb)
     if not agents:
         return [], []
     node = verb

@@ -143,8 +143,8 @@ def partnership_facts(
     with X" count for the organisation he heads; persons without a known post are not parties.
     """
     cues = cues or Cues()
-    posts = {s.key: acts_for(ctx, s.key, roles or []) for s in ctx.actors.spans
-             if s.cls == EntityClass.PERSON}
+    persons = {s.key for s in ctx.actors.spans if s.cls == EntityClass.PERSON}
+    posts = {key: acts_for(ctx, key, roles or []) for key in persons}  # once per person
     out: set[PartnershipFact] = set()
     for tok in ctx.scan(cues.words):
         low, lemma = tok.lower_, tok.lemma_.lower()

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan
 from kg.extraction.context import (
     DocContext,
+    agent_actors,
     is_negated,
     modal,
     object_controller,
@@ -714,14 +715,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             if negated:
                 continue
             if passive:
-                holders = [
-                    s
-                    for c in tok.children
-                    if c.dep_ == "agent"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                    for s in ctx.actors.conj_phrases(p)
-                ]
+                holders = agent_actors(ctx, tok)
                 targets = [
                     s
                     for c in tok.children
