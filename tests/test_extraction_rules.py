@@ -1346,3 +1346,174 @@ def test_a_second_title_shares_the_state_named_before_the_first(run) -> None:
         ("person-yoko-kamikawa", "japan"), ("person-minoru-kihara", "japan")}
     ex = run("Prime Minister Arjun Rao and President Ken Sato met.")  # nothing shared
     assert ("person-ken-sato", "india") not in {(f.person, f.of) for f in ex.of_type(RoleFact)}
+
+
+# --- extractor 0.4.3 ------------------------------------------------------------------------
+
+
+def test_deputy_titles_are_their_own_posts(run) -> None:
+    ex = run("Vice Premier Li Wei met Deputy Prime Minister Tom Baker in Beijing.")
+    assert {(f.person, f.role) for f in ex.of_type(RoleFact)} == {
+        ("person-li-wei", "Vice Premier"), ("person-tom-baker", "Deputy Prime Minister")}
+
+
+def test_a_title_after_the_name_makes_it_a_person(run) -> None:
+    ex = run("Moussa Faki Mahamat, chairperson of the European Commission, said African states "
+             "would press for reform.")
+    assert keys(ex, "Moussa Faki Mahamat") == {"person-moussa-faki-mahamat"}
+    assert {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)} == {
+        ("person-moussa-faki-mahamat", "Chair", "european-commission")}
+
+
+def test_a_professor_speaks_for_herself_not_her_university(run) -> None:
+    ex = run('"Europe is following America," said Cui Hongjian, a professor at Beijing Foreign '
+             'Studies University.')
+    uni = "organization-beijing-foreign-studies-university"
+    assert {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)} == {
+        ("person-cui-hongjian", "Professor", uni)}
+    assert {(f.speaker, f.on_behalf_of) for f in ex.of_type(StatementFact)} == {
+        ("person-cui-hongjian", None)}
+
+
+def test_the_ministry_is_the_last_body_named_a_ministry(run) -> None:
+    ex = run("India's Ministry of External Affairs accused Japan of pursuing a \"political "
+             "agenda\". \"The Trudeau government has consciously provided space to extremists,\" "
+             "the ministry said in a statement.")
+    ministry = "organization-india-ministry-of-external-affairs"
+    assert keys(ex, "the ministry") == {ministry}
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {ministry}
+
+
+def test_org_heads_and_sites_decide_what_the_ner_mislabelled(run) -> None:
+    ex = run("Michael Kugelman, director of the South Asia Institute at the Wilson Center, said "
+             "the row was serious. Hardeep Singh Nijjar was shot dead outside a temple in Surrey.")
+    assert keys(ex, "Wilson Center") == {"organization-wilson-center"}
+    assert keys(ex, "Surrey") == {"place-surrey"}
+
+
+def test_an_act_someone_is_urged_to_do_is_no_stance_of_theirs(run) -> None:
+    ex = run("The United States urged India to cooperate with Japan.")
+    assert stances(ex) == {("united-states", "india", Polarity.NEUTRAL)}
+
+
+def test_an_act_done_without_is_not_done(run) -> None:
+    assert stances(run("Japan is expanding its navy without provoking China.")) == set()
+    # …but a clause hung below the gerund still says what it says
+    ex = run("Stoltenberg stated that China is investing in missiles without offering "
+             "transparency or participating in discussions on controlling arms while "
+             "intensifying pressure on its neighbours and making menacing declarations against "
+             "Taiwan.")
+    assert ("jens-stoltenberg", "china", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_no_hostility_toward_the_body_one_speaks_for(run) -> None:
+    ex = run('Stoltenberg said NATO was "deeply concerned" by China\'s "dangerous" actions.')
+    assert stances(ex) == {("nato", "china", Polarity.NEGATIVE)}
+    ex = run("European Commission President Ursula von der Leyen warned that the European Union "
+             "would not accept a flood of subsidised Chinese goods.")
+    assert ("person-ursula-von-der-leyen", "european-union", Polarity.NEGATIVE) not in stances(ex)
+
+
+def test_what_is_said_of_a_relation_is_said_of_neither_side(run) -> None:
+    ex = run('Ken Sato said the dispute had become "the worst crisis in Japan-India relations '
+             'in decades".')
+    assert stances(ex) == set()
+
+
+def test_the_state_that_leads_a_body_is_a_member(run) -> None:
+    ex = run("Kazakhstan is a member of the Quad, the Indian-led grouping.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("kazakhstan", "quad"), ("india", "quad")}
+
+
+def test_a_named_grouping_of_states(run) -> None:
+    ex = run("Ministers of the Quad grouping of Australia, India, Japan and the United States "
+             "met in Tokyo on Monday.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("australia", "quad"), ("india", "quad"), ("japan", "quad"), ("united-states", "quad")}
+
+
+def test_since_bounds_a_series_but_dates_what_lasts(run) -> None:
+    ex = run("Quad leaders have met in Tokyo annually since 2021.")
+    assert [f.date for f in ex.of_type(EventFact)] == [None]
+    ex = run("Japan and the United States have carried out air strikes on Chinese targets since "
+             "January.")
+    assert [f.date.value for f in ex.of_type(EventFact)] == ["2024-01"]
+
+
+def test_quoted_words_of_a_relative_clause_are_not_the_reporters(run) -> None:
+    ex = run('India said it was withdrawing Ambassador Ravi Kumar, whom Japanese police had '
+             'named as a "person of interest".')
+    assert ex.of_type(StatementFact) == []
+
+
+def test_an_envoy_gets_no_state_from_the_paragraph(run) -> None:
+    ex = run("Japan expelled six Indian diplomats. The order covers Ambassador Ravi Kumar.")
+    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-ravi-kumar", None)}
+
+
+def test_a_sentence_opening_with_he_or_she_continues_the_last_subject(run) -> None:
+    ex = run("Ken Sato praised Japan. \"Europe must defend itself,\" Tom Baker said. He warned "
+             "that Russia was testing Europe.")
+    assert ("person-tom-baker", "russia", Polarity.NEGATIVE) in stances(ex)
+    assert not {s for s in stances(ex) if s[0] == "person-ken-sato" and s[1] == "russia"}
+
+
+def test_a_conjunct_that_disagrees_in_number_takes_no_subject(run) -> None:
+    ex = run("Concern grew about Tom Baker, who has threatened not to defend NATO allies that "
+             "fail to meet the alliance's spending target and has criticised U.S. aid to Japan.")
+    assert not {s for s in stances(ex) if s[0] == "collective-nato-allies"}
+    assert ex.of_type(EventFact) == []  # meeting a target is no meeting
+
+
+def test_a_headline_drops_unknown_names_and_an_apposition_names_a_body(run) -> None:
+    ex = run("Weimar Triangle revived as Europe frets over Japan\n\nThe ministers met in "
+             "Warsaw to revive the Weimar Triangle, a format for cooperation created in 1991.")
+    assert {m.entity for m in ex.mentions if "Triangle" in m.text} == {
+        "organization-weimar-triangle"}
+
+
+def test_a_caretaker_post_is_still_the_states(run) -> None:
+    ex = run("Japanese caretaker Prime Minister Ken Sato welcomed the deal.")
+    assert {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)} == {
+        ("person-ken-sato", "Prime Minister", "japan")}
+
+
+def test_a_body_that_groups_states_and_a_candidate_for_membership(run) -> None:
+    ex = run("The Quad groups Australia, India, Japan and the United States.")
+    assert {f.member for f in ex.of_type(MembershipFact)} == {
+        "australia", "india", "japan", "united-states"}
+    ex = run("Finland, a candidate for membership of the European Union since 1992, joined.")
+    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} >= {
+        ("finland", "european-union", MembershipStatus.CANDIDATE)}
+
+
+def test_ministers_of_listed_states_are_those_states(run) -> None:
+    ex = run("The foreign ministers of Japan, India and Australia met in Tokyo on Wednesday to "
+             "revive the Quad, a format created in 2007.")
+    meetings = ex.of_type(EventFact)
+    assert [(f.participants, f.date.value) for f in meetings] == [
+        (("australia", "india", "japan"), "2024-07-31")]  # not the format's 2007
+
+
+def test_a_ceasefire_makes_no_partners(run) -> None:
+    ex = run("Japan and Russia agreed on Tuesday to a ceasefire, in a deal negotiated by India.")
+    assert ex.of_type(PartnershipFact) == []
+
+
+def test_a_relative_clauses_speaker_owns_its_quotation(run) -> None:
+    ex = run('Japan agreed to buy 12 jets from India, a deal that Japanese Prime Minister Ken '
+             'Sato called "a historic step".')
+    assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
+        ("person-ken-sato", "a historic step")}
+
+
+def test_site_owners_are_places_and_fellows_work_for_bodies_not_states(run) -> None:
+    ex = run("A bomber struck near Karachi's airport. \"Beijing wants results,\" said Ayesha "
+             "Siddiqa, a senior fellow at King's College London. \"Japan hedges,\" said Tom "
+             "Baker, a researcher at the Tokyo Centre for Policy.")
+    assert keys(ex, "Karachi") == {"place-karachi"}
+    roles = {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)}
+    assert {r[:2] for r in roles if r[2] and r[2].startswith("organization-king-s-college")} == {
+        ("person-ayesha-siddiqa", "Senior Fellow")}
+    assert not {r for r in roles if r[0] == "person-tom-baker" and r[2] == "japan"}

@@ -77,11 +77,19 @@ _PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "villag
 _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "harbour",
                              "harbor", "shoal", "reef", "strait", "valley", "plant", "peninsula",
                              "base"})
+#: Sites only a place has: a name that possesses one is a place's ("near Karachi's airport").
+_TRANSPORT_SITES = frozenset({"airport", "port", "harbour", "harbor", "seaport", "airspace",
+                              "outskirts", "suburbs", "streets"})
 #: Common nouns a place name modifies ("the Depsang and Demchok areas"); a person's name
 #: does not modify them.
 _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
                               "highlands", "plateau", "corridor", "resort", "hotel", "palace",
                               "estate"}  # "the Burgenstock resort": a venue
+#: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
+#: Surrey"); people are not where buildings are.
+_SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
+                             "consulate", "camp", "prison", "factory", "village", "airport",
+                             "base", "shrine", "market", "university", "border"}
 #: Compass adjectives before a name make it a place's ("eastern Ladakh").
 _COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern",
                       "northwestern", "southeastern", "southwestern", "north", "south", "east",
@@ -298,6 +306,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
+        elif ent.label_ in _NAMED_THINGS and _body_apposition(doc, end):
+            # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body
+            text = doc[start:end].text
+            span = ActorSpan(start, end, mint_id(text, EntityClass.ORGANIZATION),
+                             EntityClass.ORGANIZATION, text)
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
             # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
@@ -352,14 +365,22 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 cls = NER_CLASS[ent.label_]
                 after_place_noun = (start >= 2 and lowers[start - 1] == "of"
                                     and lowers[start - 2] in _PLACE_NOUNS)
-                if (after_place_noun or lowers[end - 1] in _FACILITY_HEADS
+                site_owner = (end + 1 < len(doc) and lowers[end] in ("'s", "’s")
+                              and lowers[end + 1] in _TRANSPORT_SITES)  # "Karachi's airport"
+                if (after_place_noun or site_owner or lowers[end - 1] in _FACILITY_HEADS
                         or (cls == EntityClass.PERSON and _place_context(doc, start, end))):
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
+                elif (cls == EntityClass.PLACE and end - start > 1
+                      and lowers[end - 1] in lex.org_heads):
+                    cls = EntityClass.ORGANIZATION  # "the Wilson Center" tagged FAC
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
-                elif (cls == EntityClass.PERSON and one and text.endswith("s")
-                      and start > 0 and lowers[start - 1] == "the"):
-                    cls = EntityClass.ORGANIZATION  # "the Houthis": a movement, no person
+                elif (cls == EntityClass.PERSON and start > 0 and lowers[start - 1] == "the"
+                      and (text.endswith("s") if one else
+                           doc[start:end].root.dep_ not in ("compound", "nmod", "poss"))):
+                    # "the Houthis": a movement; "the Weimar Triangle": a format; no persons
+                    # ("the John Doe case" names one)
+                    cls = EntityClass.ORGANIZATION
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
                     if end - start == 1 and _first_name(doc, start - 1, lex):
@@ -501,6 +522,9 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside"):
+        prep = root.head  # "shot outside a temple in Surrey" (attached to either word)
+        return prep.head.lower_ in _SITE_NOUNS or doc[prep.i - 1].lower_ in _SITE_NOUNS
     return root.dep_ in ("compound", "nmod") and root.head.lower_ in _AREA_NOUNS
 
 
@@ -514,13 +538,42 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
         title -= 1  # "Greenland's premier, Mute Egede, said": an apposition to the title
     return (
-        start > 0
-        and doc[title].lower_ in lex.title_words
+        ((start > 0 and doc[title].lower_ in lex.title_words) or _title_follows(doc, end, lex))
         and 2 <= len(words) <= 5
         and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < t.i - start < len(words) - 1)
                 for t in words)  # "Kassym-Jomart Tokayev"
         and not any(t.lower_ in lex.org_heads for t in words)
     )
+
+
+#: NER labels for names of things, which an apposition can show to be a body's.
+_NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
+#: Nouns an apposition uses for a body of states ("…, a format for cooperation").
+_BODY_APPOSITIONS = frozenset({"format", "group", "grouping", "alliance", "bloc", "forum",
+                               "organisation", "organization", "coalition", "partnership",
+                               "club", "union", "dialogue", "body"})
+
+
+def _body_apposition(doc: Doc, end: int) -> bool:
+    """A name followed by ", a/an/the [adjective] <body noun>"."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an",
+                                                                                 "the"):
+        return False
+    return any(t.lower_ in _BODY_APPOSITIONS for t in doc[end + 2 : min(end + 5, len(doc))])
+
+
+def _title_follows(doc: Doc, end: int, lex: Lexicons) -> bool:
+    """ "Moussa Faki Mahamat, chairperson of the African Union Commission, said": a post title
+    of some body in apposition after the name (the preposition keeps out "X, a leader in …")."""
+    i = end + 1
+    if i < len(doc) and doc[end].text == "," and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    if not (i < len(doc) and doc[end].text == "," and doc[i].lower_ in lex.title_words):
+        return False
+    for n in range(3, 0, -1):
+        if i + n < len(doc) and doc[i : i + n].text.lower() in lex.titles:
+            return doc[i + n].lower_ in ("of", "at", "for")
+    return False
 
 
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -539,9 +592,19 @@ def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
 
 
 def _is_heading(sent: Span) -> bool:
-    """A short line without final punctuation (headline, section title)."""
+    """A line without final punctuation (headline, section title): short, or a whole line of
+    its own ("Weimar Triangle revived as Europe frets over Ukraine and Trump", where the NER
+    takes title-case words for a person)."""
     text = sent.text.strip()
-    return len(sent) <= 8 and not text.endswith((".", "!", "?", "”", '"', ":"))
+    if text.endswith((".", "!", "?", "”", '"', ":")):
+        return False
+    if len(sent) <= 8:
+        return True
+    doc = sent.doc
+    starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    ends_line = (sent.end == len(doc) or "\n" in doc[sent.end - 1].text_with_ws
+                 or doc[sent.end].text.startswith("\n"))
+    return len(sent) <= 30 and starts_line and ends_line
 
 
 def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[ActorSpan]:
@@ -808,6 +871,11 @@ def _references(
         # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
         # is ECOWAS even if an alliance was named earlier).
         target = next((s for s in reversed(before) if s.cls in classes), None)
+        if tok.lower_ in lex.state_bodies:
+            # "the ministry said" is the last body named a ministry ("India's Ministry of
+            # External Affairs"), not an organisation named since ("the Trudeau government").
+            target = next((s for s in reversed(before) if s.cls in classes
+                           and tok.lower_ in s.label.lower().split()), target)
         if target is None and EntityClass.ALLIANCE in classes:
             # An unregistered pact named as an organisation ("the Alliance of Sahel States"),
             # never any organisation ("the alliance's burden" after "the Pentagon").
@@ -924,6 +992,15 @@ class DocActors:
                     listed = self.conj_phrases(app, allow_poss)
                     if all(s.cls == EntityClass.PERSON for s in listed):
                         return listed
+                # "the foreign ministers of France, Germany and Poland met": the states
+                if (app.dep_ == "prep" and app.lower_ == "of" and tok.lower_ in _SELF_NOUNS
+                        and not any(c.dep_ in ("poss", "compound") for c in tok.lefts)):
+                    pobj = next((c for c in app.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.conjuncts:
+                        listed = [s for t in (pobj, *pobj.conjuncts)
+                                  for s in [self.at(t)] if s is not None]
+                        if listed and all(s.cls == EntityClass.STATE for s in listed):
+                            return listed
         out = []
         for t in (tok, *tok.conjuncts):
             span = self.of_phrase(t, allow_poss)
@@ -1021,6 +1098,14 @@ class DocActors:
             if len({s.key for s in recent}) == 1:
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
+            start = tok.sent.start
+            if start > 0 and tok.dep_ in ("nsubj", "nsubjpass") and tok.i == start:
+                # A sentence that opens with "He"/"She" continues the previous sentence's
+                # subject ('"…," Baerbock said. She warned that …'), whoever else was named.
+                prev = self.doc[start - 1].sent
+                last = [s for s in subjects if prev.start <= s.start < prev.end]
+                if len({s.key for s in last}) == 1:
+                    return last[-1]
             return subjects[-1] if len({s.key for s in subjects}) == 1 else None
         if low == "its":
             speaker = self._speaker(tok)  # "the US reaffirmed that its treaty covers …"

@@ -169,7 +169,7 @@ def extract_doc(
     facts: list[Fact] = [
         *roles,
         *statements,
-        *_with_quotes(stance_facts(ctx, cues.stance), statements),
+        *_with_quotes(stance_facts(ctx, cues.stance, roles), statements),
         *membership_facts(ctx),
         *partnership_facts(ctx, cues.partnership, roles),
         *event_facts(ctx, cues.events),

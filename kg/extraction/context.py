@@ -151,6 +151,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if depth >= 3 or verb.dep_ not in _CLIMB or verb.head is verb:
         return []
     head = verb.head
+    if verb.dep_ == "conj" and ((_singular(verb) and _plural(head))
+                                or (_plural(verb) and _singular(head))):
+        # "Trump, who has threatened not to defend allies that fail to meet the target and
+        # has criticised U.S. aid": a conjunct that disagrees in number with the verb the
+        # parser hung it on belongs to another clause; no subject beats the wrong one.
+        return []
     if verb.dep_ in ("acl", "relcl"):
         span = ctx.actors.at(head)
         if span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3:
@@ -185,6 +191,12 @@ def object_controller(ctx: DocContext, gerund: Token) -> list[ActorSpan]:
     return [s for c in prep.head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
 
 
+def _plural(verb: Token) -> bool:
+    """A plural present or past form ("fail", "have", "are", "were")."""
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in forms)
+
+
 def _singular(verb: Token) -> bool:
     """A third-person singular verb form ("has", "is", "was", "joins")."""
     forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
@@ -208,8 +220,15 @@ def is_negated(tok: Token) -> bool:
             dep, low = t.dep_, t.lower_
             if dep == "neg" or (dep == "det" and low == "no") or low == "nor":
                 heads[t.head.i] = True
+
         doc.user_data[NEGATION_CACHE] = heads
     return tok.i in heads
+
+
+def without(tok: Token) -> bool:
+    """A gerund after "without" ("diversify its partners without provoking Moscow"): an act
+    the sentence says is not done."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
 
 
 def modal(tok: Token) -> str | None:

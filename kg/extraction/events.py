@@ -59,18 +59,48 @@ class Cues:
 _NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
 
 
-def _date(ctx: DocContext, tok: Token, verb: Token | None) -> FuzzyDate | None:
+#: What "meet" takes when it means reaching a goal, not meeting someone.
+_MET_GOALS = frozenset({"target", "goal", "deadline", "demand", "need", "requirement",
+                        "criterion", "criteria", "standard", "obligation", "expectation",
+                        "threshold", "quota", "commitment", "pledge", "condition", "benchmark",
+                        "challenge", "cost", "term"})
+#: Prepositions that make a date the bound of a period, not the day something happened.
+_BOUNDS = frozenset({"since", "until", "till", "before", "after", "by"})
+#: Events that last: "since" dates their start ("air strikes … since January"); for the
+#: others it bounds a series ("have met annually since 2021").
+_LASTING = frozenset({EventType.WAR, EventType.ATTACK, EventType.BOMBING, EventType.OTHER})
+
+
+def _other_clause(node: Token, top: Token) -> bool:
+    """Whether ``node`` sits in a clause of its own below ``top`` ("met in Warsaw to revive a
+    format created in 1991": the year is the format's)."""
+    for _ in range(12):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp"):
+            return True
+        node = node.head
+    return False
+
+
+def _date(ctx: DocContext, tok: Token, verb: Token | None,
+          lasting: bool = False) -> FuzzyDate | None:
     """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
+    bounds = _BOUNDS - {"since"} if lasting else _BOUNDS
+    doc = ctx.doc
+    dates = [e for e in ctx.sents.ents(tok) if e.label_ == "DATE" and not (
+        # "have met annually since 2021": a range's bound, not the event's date
+        doc[e.start].lower_ in bounds or (e.start > 0 and doc[e.start - 1].lower_ in bounds))]
     lo, hi = tok.left_edge.i, tok.right_edge.i
-    for ent in ctx.sents.ents(tok):  # the trigger's own phrase first: "bombing ... in 1999"
-        if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+    for ent in dates:  # the trigger's own phrase first: "bombing ... in 1999"
+        if lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok):
             value = normalise_date(ent.text, ctx.published)
             if value is not None:
                 return value
     anchors = {tok.i} | ({verb.i} if verb is not None else set())
     found: list[tuple[int, FuzzyDate]] = []
-    for ent in ctx.sents.ents(tok):
-        if ent.label_ != "DATE" or ent.root.dep_ in _NOUN_MODIFIERS:
+    for ent in dates:
+        if ent.root.dep_ in _NOUN_MODIFIERS:
             continue  # "its 1951 treaty covers attacks": the year dates the treaty
         node = ent.root
         for _ in range(4):
@@ -84,10 +114,8 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None) -> FuzzyDate | None:
             node = node.head
     if found:  # the date nearest the trigger: "bombing ... in 1999" vs "took place on May 7"
         return min(found, key=lambda f: (f[0], f[1].value))[1]
-    for ent in ctx.sents.ents(
-        tok
-    ):  # a date inside the trigger's own phrase ("July 10 Declaration")
-        if ent.label_ == "DATE" and tok.left_edge.i <= ent.start < tok.i:
+    for ent in dates:  # a date inside the trigger's own phrase ("July 10 Declaration")
+        if tok.left_edge.i <= ent.start < tok.i:
             return normalise_date(ent.text, ctx.published)
     return None
 
@@ -174,6 +202,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     continue  # "join its economic 'small yards'" is not an accession
                 parts += objs
             else:
+                if etype == EventType.MEETING and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in _MET_GOALS for c in tok.children):
+                    continue  # "fail to meet the spending target": a goal met, no meeting
                 parts += objs
             parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
         else:
@@ -219,7 +250,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             k = p.key
             if k and k not in keys:
                 keys.append(k)
-        date = _date(ctx, tok, verb)
+        date = _date(ctx, tok, verb, etype in _LASTING)
         if not keys:
             _lend_date(out, etype, date, tok, ctx.sents.index(tok))
             continue

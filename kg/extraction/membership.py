@@ -168,7 +168,60 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                         out.add(members, org, tok, prep.right_edge, 0.75, status)
     _member_appositions(ctx, out)
     _composition(ctx, out, word_set("membership_cues.json", "composition_words"))
+    _led_adjective(ctx, out)
+    _named_group_of(ctx, out)
     return sort_facts(out.facts)
+
+
+#: Nouns that name a body of states ("the Russian-led military alliance", "the Quad grouping
+#: of Australia, India, Japan and the United States").
+_BODY_NOUNS = frozenset({"alliance", "bloc", "coalition", "grouping", "group", "organisation",
+                         "organization", "union", "pact", "club", "partnership"})
+
+
+def _led_adjective(ctx: DocContext, out: _Out) -> None:
+    """ "the Collective Security Treaty Organization, the Russian-led military alliance,": the
+    state that leads a body is one of its members (as "the bloc led by China and Russia")."""
+    doc = ctx.doc
+    for led in ctx.scan(frozenset({"led"})):
+        i = led.i
+        if i < 2 or doc[i - 1].text not in ("-", "‑") or led.lower_ != "led":
+            continue
+        leader = ctx.actors.at(doc[i - 2])
+        if leader is None or leader.cls != EntityClass.STATE:
+            continue
+        j = i + 1  # the body noun: "military alliance", "security bloc"
+        while j < len(doc) and j - i <= 3 and doc[j].lower_ not in _BODY_NOUNS:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in _BODY_NOUNS or is_negated(doc[j]):
+            continue
+        org = ctx.actors.at(doc[j])
+        start = leader.start - (1 if leader.start > 0
+                                and doc[leader.start - 1].lower_ in ("the", "a") else 0)
+        if org is None and start >= 2 and doc[start - 1].text == ",":
+            org = ctx.actors.at(doc[start - 2])  # "X, the Russian-led alliance,"
+        if _is_org(org):
+            out.add([leader], org, doc[min(org.start, leader.start)],
+                    doc[max(org.end - 1, j)], 0.7)
+
+
+def _named_group_of(ctx: DocContext, out: _Out) -> None:
+    """ "the Quad grouping of Australia, India, Japan and the United States": a named body
+    followed by its kind and "of" the states it is made of."""
+    doc = ctx.doc
+    for noun in ctx.scan(_BODY_NOUNS):
+        i = noun.i
+        if i < 1 or i + 2 >= len(doc) or doc[i + 1].lower_ != "of" or noun.pos_ != "NOUN":
+            continue
+        org = ctx.actors.at(doc[i - 1])
+        if not _is_org(org) or ctx.actors.at(noun) is not None:
+            continue
+        members = [m for p in doc[i + 1].children if p.dep_ == "pobj"
+                   for m in ctx.actors.conj_phrases(p, allow_poss=False)
+                   if m.cls == EntityClass.STATE]
+        if members:
+            last = max(m.end - 1 for m in members)
+            out.add(members, org, doc[org.start], doc[last], 0.75)
 
 
 #: Verbs that make their subjects the founders of the named pact they announce or sign, and
@@ -238,13 +291,16 @@ def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
     """
     doc = ctx.doc
     for tok in ctx.scan(words):
-        if tok.pos_ != "VERB" or is_negated(tok):
-            continue
         lemma = tok.lemma_.lower()
+        verb_like = tok.pos_ == "VERB" or (lemma == "group" and tok.dep_ == "ROOT")
+        if not verb_like or is_negated(tok):  # ("The Quad groups A, B": parsed as a noun too)
+            continue
         if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
             continue
         if lemma in ("comprise", "include"):
             objs = [c for c in tok.children if c.dep_ == "dobj"]
+        elif lemma == "group":  # "The G7 groups Britain, Canada, …" (the list parsed either way)
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "appos")]
         elif lemma == "lead":  # "the security bloc led by China and Russia"
             if tok.dep_ not in ("acl", "relcl"):
                 continue
@@ -257,6 +313,9 @@ def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
         if not members:
             continue
         org = _described(ctx, tok)
+        if org is None and lemma == "group":  # the parser makes "The G7" a compound of it
+            org = next((a for c in tok.children if c.dep_ == "compound"
+                        for a in [ctx.actors.at(c)] if _is_org(a)), None)
         if org is not None and _is_org(org):
             last = max(doc[m.end - 1].i for m in members)
             out.add(members, org, tok, doc[last], 0.75)
@@ -313,6 +372,12 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 ),
                 None,
             )
+            if org is None and tok.lower_ == "candidate":  # "a candidate for membership of X"
+                org = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                            for m in p.children if m.lower_ == "membership"
+                            for q in m.children if q.dep_ == "prep" and q.lower_ in ("of", "in")
+                            for o in q.children if o.dep_ == "pobj"
+                            for a in [ctx.actors.at(o)] if _is_org(a)), None)
         if org is None:
             continue
         members: list[ActorSpan] = []

@@ -168,6 +168,8 @@ def partnership_facts(
             if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ in ("against",
                                                                                  "from"):
                 continue  # "warned Niamey against deepening ties with Russia": not a fact
+            if verb is not None and any(t.lemma_.lower() in _TRUCES for t in verb.subtree):
+                continue  # "Israel and Hezbollah agreed to a ceasefire, in a deal …": foes
             # "Moscow has signed agreements with Mali, Niger and Burkina Faso": the partners
             # are all after "with"; the signer is side A.
             if verb is not None and (len(side_a) + len(side_b) < 2 or not side_a):
@@ -214,6 +216,10 @@ def partnership_facts(
             out.add(PartnershipFact(parties=keys, evidence=ev, domains=domains, status=status))
     _owned_allies(ctx, out)
     return sort_facts(out)
+
+
+#: What belligerents agree to: a deal that ends fighting makes no partners of them.
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 
 
 #: "X's ally/partner" names the pair X–Y when Y is the noun's apposition, subject or name.

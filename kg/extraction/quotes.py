@@ -76,6 +76,13 @@ def speaker_of(
     node = root
     seen = 0
     while node.head is not node and seen < 12:
+        if node.dep_ == "relcl" and (best is not None or any(
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and ctx.actors.at(c) is None
+                for c in node.children)):
+            # "a deal that Vucic called 'a historic step'", "…, whom Canadian police had named
+            # as a 'person of interest'": the words of whoever the relative clause says used
+            # them (an actor or not), not of the sentence's speaker
+            return best
         if (
             node.dep_ in ("conj", "advcl")
             and node.head.lemma_.lower() in verbs

@@ -26,6 +26,12 @@ _POSS = ("'s", "’s")
 _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION})
 #: Military ranks: a general of no named state is no post of the article's main group.
 _RANKS = frozenset({"general", "admiral"})
+#: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
+_TENURE = frozenset({"caretaker", "acting", "interim", "outgoing", "incoming", "new"})
+#: Posts held abroad: the state a paragraph is about is as often the host as the sender
+#: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
+#: to leave"), so it is no guess for theirs.
+_ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy"})
 
 
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
@@ -55,6 +61,8 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     before the body the post belongs to: "China's foreign ministry spokesperson", "African
     Union Commission chairman" (up to three words, one of them an organisation's head noun).
     """
+    while i - 1 > sent_start and ctx.doc[i - 1].lower_ in _TENURE:
+        i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
     body = _body_start(ctx, i, sent_start)
     for start in (i, body) if body is not None else (i,):
         j = start
@@ -144,7 +152,9 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     Why one function: statements are made on behalf of it and partnerships a person forges
     are its ("Xi Jinping and Vladimir Putin declared a partnership": China and Russia).
     """
-    mine = [r for r in roles if r.person == person and r.of]
+    # A professor at a university speaks for herself, not for the university.
+    affiliations = word_set("role_titles.json", "affiliations")
+    mine = [r for r in roles if r.person == person and r.of and r.role.lower() not in affiliations]
     if mine:
         return mine[0].of
     speaks = word_set("role_titles.json", "speaks_for_state")
@@ -160,7 +170,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
     """Role facts for every person mention with an adjacent title."""
     titles, state_titles = _titles()
     doc = ctx.doc
-    counts = Counter(s.key for s in ctx.actors.spans if s.cls in GROUP_CLASSES)
+    # Registry bodies only: a word the NER took for a body ("a Sikh activist") is no article's
+    # main organisation, however often it recurs.
+    counts = Counter(s.key for s in ctx.actors.spans
+                     if s.cls in GROUP_CLASSES and s.key in ctx.registry.actors)
     main_group = (
         counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 3 else None
     )
@@ -215,9 +228,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
         else:
             continue
+        if of is not None and of.cls == EntityClass.STATE and title.lower() in word_set(
+                "role_titles.json", "affiliations"):
+            of = None  # "a researcher at the Belgrade Centre …": a state employs no fellows
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
         confidence = 0.9 if of else 0.7
-        if of_key is None and title.lower() in state_titles:
+        if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
             of_key, confidence = _paragraph_state(ctx, sent), 0.5
         if (of_key is None and title.lower() not in state_titles and main_group
                 and title.lower() not in _RANKS):

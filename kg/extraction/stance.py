@@ -32,10 +32,12 @@ from kg.extraction.context import (
     prep_actors,
     subject_actors,
     verb_date,
+    without,
 )
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import StanceCue, stance_cues, word_set
-from kg.facts import EntityClass, Polarity, StanceFact, StanceKind
+from kg.extraction.roles import acts_for
+from kg.facts import EntityClass, Polarity, RoleFact, StanceFact, StanceKind
 
 NAME = "kg_stance.v1"
 _TARGET_PREPS = frozenset(
@@ -88,6 +90,8 @@ _AS_VERBS = frozenset(
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
 _APPEAL_WORDS = frozenset({"call"})
+#: Verbs that ask someone to act ("asked India to cooperate"), beside the appeal cues.
+_REQUESTING = frozenset({"call", "ask", "encourage", "request", "exhort", "tell", "invite"})
 #: Verbs that discount the threat they govern ("dismissed the threat from China").
 _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate", "overstate",
                           "inflate", "hype", "minimize", "minimise", "ignore", "underestimate",
@@ -240,11 +244,16 @@ def _rejected_alternative(tokens: list[Token], i: int) -> bool:
 
 
 def _negated_below(tok: Token, root: Token) -> bool:
-    """Whether ``tok`` or a head on its path up to ``root`` (inclusive) is negated."""
+    """Whether ``tok`` or a head on its path up to ``root`` (inclusive) is negated, or ``tok``
+    lies in the phrase of a gerund after "without" ("without provoking Moscow into punishing
+    it"; not in a clause hung below it: "without offering transparency … while intensifying
+    pressure" still says the pressure is applied)."""
     node = tok
+    phrase = True
     for _ in range(16):
-        if is_negated(node):
+        if is_negated(node) or (phrase and without(node)):
             return True
+        phrase = phrase and node.dep_ not in ("advcl", "conj", "relcl", "ccomp")
         if node is root or node.head is node:
             return False
         node = node.head
@@ -257,7 +266,7 @@ def _negated_scope(tok: Token) -> bool:
     criticising", "should stop smearing China")."""
     node = tok
     for _ in range(3):
-        if is_negated(node):
+        if is_negated(node) or without(node):  # "without provoking Moscow"
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_OR_NO_LONGER:
             return True  # "refused to condemn", "should stop smearing China"
@@ -265,6 +274,17 @@ def _negated_scope(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _paired(ctx: DocContext, span: ActorSpan) -> bool:
+    """An actor named as one side of a pair that modifies a noun ("the worst crisis in
+    Canada-India relations"): what is said of the relation is said of neither side."""
+    root = _phrase_root(ctx, span)
+    if root.dep_ != "compound":
+        return False
+    near = [root.head, *(c for c in root.children if c.dep_ in ("compound", "conj")),
+            *(c for c in root.head.children if c.dep_ == "compound" and c.i != root.i)]
+    return any((o := ctx.actors.at(t)) is not None and o.key != span.key for t in near)
 
 
 def _where(ctx: DocContext, span: ActorSpan) -> bool:
@@ -549,8 +569,9 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     return []
 
 
-def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
-    """Stance facts of one Doc (pure; sorted)."""
+def stance_facts(ctx: DocContext, cues: Cues | None = None,
+                 roles: list[RoleFact] | None = None) -> list[StanceFact]:
+    """Stance facts of one Doc (pure; sorted); ``roles`` tell whose side a person is on."""
     cues = cues or Cues()
     em = _Emitter(ctx)
     perceived: list[tuple[Token, StanceCue]] = []
@@ -558,6 +579,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
         lemma = tok.lemma_.lower()
         if (tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG")) and not (
             _claimed(ctx, tok)  # "accused Washington of supporting Israel": a claim
+            or _requested(cues, tok)  # "urged India to cooperate with …": asked, not done
         ):
             _verb_frames(ctx, cues, em, tok, lemma)
         if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
@@ -583,7 +605,35 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None) -> list[StanceFact]:
     _view_frames(ctx, cues, em)
     for noun, cue in perceived:  # last: only pairs no other frame found in the sentence
         _perceived_frame(ctx, cue, em, noun)
-    return sort_facts(em.out)
+    return sort_facts(_not_against_own_side(ctx, em.out, roles or []))
+
+
+def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
+                          roles: list[RoleFact]) -> list[StanceFact]:
+    """Without a person's hostility toward the body they act for or the union it is part of.
+
+    Why: in "Blinken said Washington was deeply concerned by China's actions" and "Von der
+    Leyen warned that the bloc would not accept …" the reported clause's subject is the
+    speaker's own side, the one that holds the attitude; the frames that take that subject for
+    the target misread it. A minister attacking their own government is rare enough in news
+    that dropping it costs less than the misreadings it prevents. Appeals stay ("Stoltenberg
+    urged NATO allies to spend more").
+    """
+    sides: dict[str, set[str]] = {}
+    out = []
+    for f in stances:
+        if f.polarity == Polarity.NEGATIVE:  # only a person has a body it acts for
+            if f.holder not in sides:
+                person = ctx.registry.actors.get(f.holder)
+                bodies = {acts_for(ctx, f.holder, roles)} | {
+                    p.of for p in (person.positions if person else ())}
+                parents = {b.part_of for b in map(ctx.registry.actors.get, bodies - {None})
+                           if b is not None}
+                sides[f.holder] = (bodies | parents) - {None}
+            if f.target in sides[f.holder]:
+                continue
+        out.append(f)
+    return out
 
 
 def _claimed(ctx: DocContext, verb: Token) -> bool:
@@ -600,6 +650,21 @@ def _claimed(ctx: DocContext, verb: Token) -> bool:
         if node.pos_ == "ADP" and node.head is not node:  # "by arming": the preposition
             node = node.head
     return False
+
+
+def _requested(cues: Cues, verb: Token) -> bool:
+    """Whether the verb is an act someone asks for ("urged India to cooperate with Canada",
+    "called on Beijing to support the plan"): the addressee has not done it, so it is no
+    stance of the addressee (the request itself is the asker's appeal)."""
+    node = verb
+    if node.dep_ == "conj" and node.head is not node:  # "urged X to stop A and to start B"
+        node = node.head
+    if node.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    head = node.head.lemma_.lower()
+    return head in _REQUESTING or any(
+        c.kind == StanceKind.APPEAL for c in cues.verb.get(head, ()))
 
 
 def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) -> None:
@@ -820,7 +885,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 if not targets:  # "obstacles remain for NATO's project": first actor inside
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause)
-                             if s.key not in holders and not _victim(ctx, cues, s)]
+                             if s.key not in holders and not _victim(ctx, cues, s)
+                             and not _paired(ctx, s)]
                     targets = inner[:1]
                 pol = cues.evaluate(_unowned(ctx, _own_words(clause), targets), root=clause)
                 if targets and pol is not None:
