@@ -1517,3 +1517,66 @@ def test_site_owners_are_places_and_fellows_work_for_bodies_not_states(run) -> N
     assert {r[:2] for r in roles if r[2] and r[2].startswith("organization-king-s-college")} == {
         ("person-ayesha-siddiqa", "Senior Fellow")}
     assert not {r for r in roles if r[0] == "person-tom-baker" and r[2] == "japan"}
+
+
+def test_a_state_that_has_left_a_body_is_a_former_member(run) -> None:
+    ex = run("India left the Quad in 2019. Japan is leaving NATO.")
+    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+        ("india", "quad", MembershipStatus.FORMER)}
+
+
+def test_an_act_someone_is_called_on_to_do_is_no_event(run) -> None:
+    ex = run("Japan called on India to publish the results.")
+    assert ex.of_type(EventFact) == []
+
+
+def test_the_passive_of_a_claim_is_still_a_claim(run) -> None:
+    assert stances(run("China was criticised for backing Russia.")) == set()
+
+
+def test_both_sides_are_not_the_subjects_themselves(run) -> None:
+    ex = run("Japan and India, which hosted talks in Tokyo, have urged both sides to return to "
+             "negotiations.")
+    assert stances(ex) == set()
+
+
+def test_a_capital_before_a_capitalised_word_is_a_first_name(run) -> None:
+    ex = run("Kenya's envoy, Washington Ouko, said Japan was a friend.")
+    assert keys(ex, "Washington Ouko") == {"person-washington-ouko"}
+    assert "united-states" not in {m.entity for m in ex.mentions}
+
+
+def test_diplomatic_relations_severed_blocked_and_refused_ties(run) -> None:
+    ex = run("India established diplomatic relations with China on Sunday and broke off ties "
+             "with Taiwan. Japan will not establish diplomatic relations with Taiwan. Russia "
+             "has blocked closer ties between Japan and India.")
+    assert {(f.parties, f.status) for f in ex.of_type(PartnershipFact)} == {
+        (("china", "india"), PartnershipStatus.EXISTING),
+        (("india", "taiwan"), PartnershipStatus.PAST)}
+
+
+def test_a_capitalised_word_the_ner_split_off_a_persons_name(run) -> None:
+    ex = run("Opposition leader Maria Corina Machado said tallies showed her candidate had won. "
+             "\"We have the proof,\" Machado told supporters.")
+    assert keys(ex, "Machado") == {"person-maria-corina-machado"}
+
+
+def test_a_quotation_over_two_sentences_and_he_said(run) -> None:
+    ex = run('Ken Sato said the two countries had agreed to keep talking. "We are not naive. '
+             'Our disagreements have not disappeared," he said.')
+    assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
+        ("person-ken-sato", "Our disagreements have not disappeared")}
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_quotation(run) -> None:
+    ex = run('Ken Sato said Beijing respected "the choice of the people", and Russian President '
+             'Tom Baker sent a message praising Japan\'s "statesmanship".')
+    assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
+        ("person-ken-sato", "the choice of the people"),
+        ("person-tom-baker", "statesmanship")}
+
+
+def test_initials_name_the_body_spelled_out_before(run) -> None:
+    ex = run("Japan's army has fought the Rapid Support Forces since April 2023, and has asked "
+             "the UN Security Council to hold the RSF accountable.")
+    assert keys(ex, "RSF") == {"organization-rapid-support-forces"}

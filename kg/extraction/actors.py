@@ -253,14 +253,24 @@ class ActorResolver:
         return doc
 
 
+def _body_end_words() -> frozenset[str]:
+    """Words that end a body's name, not a person's ("the Biden Administration")."""
+    return (word_set("collective_nouns.json", "organization_heads")
+            | word_set("collective_nouns.json", "administration_nouns"))
+
+
 def _join_split_persons(doc: Doc) -> None:
     """Two person names the NER put side by side are one name ("Hassan Sheikh" + "Mohamud")."""
     ents = list(doc.ents)
     joined, changed = [], False
     for ent in ents:
         prev = joined[-1] if joined else None
-        if (prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON"
+        if (prev is not None and prev.end == ent.start and prev.label_ == "PERSON"
+                and (ent.label_ == "PERSON" or (len(ent) == 1 and ent[0].is_title
+                                                and ent[0].lower_ not in _body_end_words()))
                 and not prev.ent_id_ and not ent.ent_id_):
+            # (also "Maria Corina" + "Machado" tagged ORG: one capitalised word right after a
+            # person's name continues it)
             joined[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             changed = True
         else:
@@ -619,6 +629,7 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[
             owner = by_end.get(tok.i)
             if owner is not None and owner.kind != "demonym":
                 abbr[nxt.text] = owner
+    spans = _initialisms(doc, spans)
     if not abbr:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -639,6 +650,27 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[
                 )
             )
     return sorted(out)
+
+
+def _initialisms(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """ "the Rapid Support Forces … the RSF": an unknown all-capitals name that spells the
+    initials of exactly one longer body named before it is that body (no brackets needed)."""
+    bodies = [s for s in spans if s.cls in GROUP_CLASSES and s.end - s.start >= 2]
+    if not bodies:
+        return spans
+    out = []
+    for s in spans:
+        text = doc[s.start : s.end].text
+        if (s.end - s.start == 1 and 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+                and s.key == mint_id(text, s.cls)):
+            found = {b.key: b for b in bodies if b.start < s.start and "".join(
+                w[0] for w in b.label.split() if w[:1].isupper()) == text}
+            if len(found) == 1:
+                b = next(iter(found.values()))
+                s = ActorSpan(s.start, s.end, b.key, b.cls, b.label, b.group_of,
+                              kind="abbreviation")
+        out.append(s)
+    return out
 
 
 def _short_names(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
@@ -1041,6 +1073,9 @@ class DocActors:
         for t in self.doc[lo : tok.i]:
             if t.dep_ == "conj" or not t.conjuncts:
                 continue  # the first item of a list stands for it
+            if t.dep_ in ("nsubj", "nsubjpass") and (
+                    t.head.left_edge.i <= tok.i <= t.head.right_edge.i):
+                continue  # "the US and Saudi Arabia … have urged both sides": not themselves
             items = []
             for c in (t, *t.conjuncts):
                 span = self.at(c)
@@ -1099,13 +1134,21 @@ class DocActors:
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
             start = tok.sent.start
-            if start > 0 and tok.dep_ in ("nsubj", "nsubjpass") and tok.i == start:
-                # A sentence that opens with "He"/"She" continues the previous sentence's
-                # subject ('"…," Baerbock said. She warned that …'), whoever else was named.
-                prev = self.doc[start - 1].sent
-                last = [s for s in subjects if prev.start <= s.start < prev.end]
-                if len({s.key for s in last}) == 1:
-                    return last[-1]
+            if tok.dep_ in ("nsubj", "nsubjpass") and not any(
+                    start <= s.start for s in persons):
+                # A "he"/"she" subject with no person named before it in its sentence
+                # continues the latest sentence with a person subject, up to three back
+                # ('"…," Baerbock said. She warned that …'; 'Mitsotakis said …. "We are not
+                # naive. …," he said.'), whoever else was named.
+                for _ in range(3):
+                    if start == 0:
+                        break
+                    prev = self.doc[start - 1].sent
+                    last = [s for s in persons if prev.start <= s.start < prev.end
+                            and _is_subject(self.doc[s.start : s.end].root)]
+                    if last:
+                        return last[-1] if len({s.key for s in last}) == 1 else None
+                    start = prev.start
             return subjects[-1] if len({s.key for s in subjects}) == 1 else None
         if low == "its":
             speaker = self._speaker(tok)  # "the US reaffirmed that its treaty covers …"

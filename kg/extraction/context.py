@@ -225,6 +225,25 @@ def is_negated(tok: Token) -> bool:
     return tok.i in heads
 
 
+#: Verbs that ask someone to act ("urged India to cooperate", "called on Caracas to publish").
+REQUEST_VERBS = frozenset({"call", "ask", "urge", "press", "appeal", "implore", "encourage",
+                           "request", "exhort", "tell", "invite", "demand"})
+
+
+def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
+    """Whether the verb is an act someone asks for ("urged India to cooperate with Canada",
+    "called on the authorities to publish the results"): not done, so no stance or event of
+    the addressee. ``also``: more requesting verbs (a caller's cue lexicon)."""
+    node = verb
+    if node.dep_ == "conj" and node.head is not node:  # "urged X to stop A and to start B"
+        node = node.head
+    if node.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    head = node.head.lemma_.lower()
+    return head in REQUEST_VERBS or head in also
+
+
 def without(tok: Token) -> bool:
     """A gerund after "without" ("diversify its partners without provoking Moscow"): an act
     the sentence says is not done."""

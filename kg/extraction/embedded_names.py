@@ -46,13 +46,19 @@ class EmbeddedNames:
             | {t[i - 1] for t in titles for i, w in enumerate(t) if w == "of" and i > 0}
         ) | word_set("collective_nouns.json", "institution_nouns")
         self.continuations = word_set("collective_nouns.json", "name_continuations")
+        #: words after a capital that make a body of its state ("the Beijing Mission")
+        self.bodies = (word_set("collective_nouns.json", "state_body_heads")
+                       | word_set("collective_nouns.json", "organization_heads"))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        starts = {e.start for e in ents}
         dropped = [e for e in ents if e.ent_id_ and (
             self._embedded(doc, e.start)
             or (e.label_ == "ORG" and (self._tail(doc, e.start) or self._on_name(doc, e.end)))
-            or self._continued(doc, e.end) or (e.label_ == "NORP" and self._inside(doc, e)))]
+            or self._continued(doc, e.end) or (e.label_ == "NORP" and self._inside(doc, e))
+            or (e.ent_id_.endswith("#metonym") and self._first_name(doc, e, starts)
+                and doc[e.end].lower_ not in self.bodies))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
             doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
             doc.set_ents([e for e in ents if e not in dropped], missing=dropped,
@@ -66,6 +72,18 @@ class EmbeddedNames:
         """A demonym between two words of a name ("the Grand Ethiopian Renaissance Dam")."""
         return (ent.start > 0 and ent.end < len(doc) and self._name_word(doc, doc[ent.start - 1])
                 and doc[ent.end].is_title and doc[ent.end].is_alpha)
+
+    @staticmethod
+    def _first_name(doc: Doc, ent: Span, starts: set[int]) -> bool:
+        """A capital's name followed by a capitalised word that starts no other name: a
+        person's first name ("Paraguay's president, Santiago Pena,") or a title's first word
+        ("Washington Post"), not the state; the NER decides (and :func:`restore` keeps the
+        city if the NER tags nothing there)."""
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        return (nxt is not None and len(ent) == 1 and nxt.is_title and nxt.is_alpha
+                and nxt.i not in starts and nxt.lower_ not in _DATE_WORDS
+                and not doc[ent.start].is_sent_start
+                and (ent.start == 0 or doc[ent.start - 1].text not in ("in", "from", "to")))
 
     def _continued(self, doc: Doc, end: int) -> bool:
         """A name followed by a word that makes it an institution's ("Peking University")."""

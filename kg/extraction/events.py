@@ -19,6 +19,7 @@ from kg.extraction.context import (
     governing_verb,
     is_negated,
     prep_actors,
+    requested,
     subject_actors,
 )
 from kg.extraction.dates import normalise_date
@@ -159,6 +160,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     etype = cues.multi[f"{c.lower_} {low}"]
             etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
         elif tok.pos_ == "VERB" and lemma in cues.verbs:
+            if requested(tok):
+                continue  # "called on the authorities to publish the results": not done
             etype = cues.verbs[lemma]
             if any(p.dep_ == "prep" and p.lower_ == "for" and any(
                     o.lower_ in cues.nouns or o.lemma_.lower() in cues.nouns

@@ -170,7 +170,36 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _composition(ctx, out, word_set("membership_cues.json", "composition_words"))
     _led_adjective(ctx, out)
     _named_group_of(ctx, out)
+    _left(ctx, out)
     return sort_facts(out.facts)
+
+
+#: Verbs of leaving a body: "left the organisation", "quit ECOWAS", "withdrew from the EU".
+_LEAVING = frozenset({"leave", "quit", "exit", "withdraw"})
+
+
+def _left(ctx: DocContext, out: _Out) -> None:
+    """A state that has left a body is a former member ("Venezuela left the organisation in
+    2019"). Only a completed act: "are leaving" and "will leave" are announcements, and an
+    earlier membership may also be the article's subject ("Argentina … will not join")."""
+    doc = ctx.doc
+    for verb in ctx.scan(_LEAVING):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in _LEAVING or is_negated(verb) or modal(verb):
+            continue
+        done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+        if not done:
+            continue
+        if lemma == "withdraw":
+            orgs = prep_actors(ctx, verb, ("from",), allow_poss=False)
+        else:
+            orgs = [s for c in verb.children if c.dep_ == "dobj"
+                    for s in ctx.actors.conj_phrases(c, allow_poss=False)]
+        members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
+        for org in orgs:
+            if _is_org(org):
+                out.add(members, org, verb, doc[org.end - 1], 0.75, MembershipStatus.FORMER)
 
 
 #: Nouns that name a body of states ("the Russian-led military alliance", "the Quad grouping

@@ -46,7 +46,7 @@ class Cues:
         self.joint = word_set("partnership_cues.json", "joint_markers")
         self.joint_nouns = word_set("partnership_cues.json", "joint_nouns")
         self.party_verbs = word_set("partnership_cues.json", "party_verbs")
-        self.words = self.nouns | self.verbs | self.joint_nouns
+        self.words = self.nouns | self.verbs | self.joint_nouns | {"relations"}
         self.hypothetical = word_set("partnership_cues.json", "hypothetical")
         self.proposal = word_set("partnership_cues.json", "proposal_verbs")
         self.proposal_nouns = word_set("partnership_cues.json", "proposal_nouns")
@@ -151,6 +151,7 @@ def partnership_facts(
         joint = any(c.lower_ in cues.joint for c in tok.children)
         is_noun = tok.pos_ in ("NOUN", "PROPN") and (
             low in cues.nouns or lemma in cues.nouns or (joint and low in cues.joint_nouns)
+            or (low == "relations" and any(c.lower_ == "diplomatic" for c in tok.children))
         )
         is_verb = tok.pos_ == "VERB" and lemma in cues.verbs
         if not (is_noun or is_verb) or is_negated(tok):
@@ -170,12 +171,16 @@ def partnership_facts(
                 continue  # "warned Niamey against deepening ties with Russia": not a fact
             if verb is not None and any(t.lemma_.lower() in _TRUCES for t in verb.subtree):
                 continue  # "Israel and Hezbollah agreed to a ceasefire, in a deal …": foes
+            if verb is not None and verb.lemma_.lower() in _BLOCKING:
+                continue  # "Cyprus has blocked closer ties between the bloc and Ankara"
+            if verb is not None and is_negated(verb) and verb.lemma_.lower() in cues.party_verbs:
+                continue  # "will not establish diplomatic relations with Israel unless …"
             # "Moscow has signed agreements with Mali, Niger and Burkina Faso": the partners
             # are all after "with"; the signer is side A.
             if verb is not None and (len(side_a) + len(side_b) < 2 or not side_a):
                 side_b += prep_actors(ctx, verb, ("with",))
                 if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
-                    verb.lemma_.lower() in cues.party_verbs
+                    verb.lemma_.lower() in cues.party_verbs | _SEVERING
                 ):
                     side_a += subject_actors(ctx, verb)
                 clause = verb
@@ -202,6 +207,8 @@ def partnership_facts(
         groups = ([tuple(sorted((a, b))) for a in keys_a for b in keys_b] if keys_b
                   else [tuple(keys_a)])
         status = _status(tok, cues)
+        if is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SEVERING:
+            status = PartnershipStatus.PAST  # "broke off ties with Taiwan": over now
         conf = 0.7 if status == PartnershipStatus.EXISTING else 0.5
         domains = _domains(tok, cues)
         for keys in groups:
@@ -218,6 +225,11 @@ def partnership_facts(
     return sort_facts(out)
 
 
+#: Verbs that keep a partnership from existing, and verbs that end one.
+_BLOCKING = frozenset({"block", "prevent", "obstruct", "veto", "oppose", "resist", "hinder",
+                       "thwart"})
+_SEVERING = frozenset({"sever", "cut", "break", "end", "suspend", "freeze", "downgrade",
+                       "terminate", "rupture"})
 #: What belligerents agree to: a deal that ends fighting makes no partners of them.
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 

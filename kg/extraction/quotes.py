@@ -89,6 +89,9 @@ def speaker_of(
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         ):
             break  # a clause coordinated with the reporting clause is not what was said
+        if node.dep_ == "conj" and best is not None and any(
+                c.dep_ == "nsubj" and ctx.actors.at(c) is not None for c in node.children):
+            break  # "… said X, and Putin sent a message praising Maduro's 'statesmanship'"
         node = node.head
         seen += 1
         lemma = node.lemma_.lower()
@@ -113,11 +116,16 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
     """One statement per attributed quotation."""
     out: set[StatementFact] = set()
     text = ctx.sents.text
+    whole = quote_spans(text, 0, len(text))  # quotations that run over several sentences
     for sent in ctx.sents.sents:
         end = sent.end_char
         while end < len(text) and text[end] in "\"”":  # a closing mark split off the sentence
             end += 1
         spans = quote_spans(text, sent.start_char, end)
+        # '"We are not naive. Our disagreements have not disappeared," he said.': the part of
+        # a quotation opened in an earlier sentence that closes in this one, attributed here
+        spans += [(sent.start_char + len(sent.text) - len(sent.text.lstrip(' "“')), b)
+                  for a, b in whole if a < sent.start_char < b <= end]
         if not spans:
             continue
         according = _according_to(ctx, sent)

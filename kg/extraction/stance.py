@@ -30,6 +30,7 @@ from kg.extraction.context import (
     modal,
     object_controller,
     prep_actors,
+    requested,
     subject_actors,
     verb_date,
     without,
@@ -90,8 +91,6 @@ _AS_VERBS = frozenset(
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _ROLE_VERBS = frozenset({"act", "serve", "function", "emerge", "behave"})
 _APPEAL_WORDS = frozenset({"call"})
-#: Verbs that ask someone to act ("asked India to cooperate"), beside the appeal cues.
-_REQUESTING = frozenset({"call", "ask", "encourage", "request", "exhort", "tell", "invite"})
 #: Verbs that discount the threat they govern ("dismissed the threat from China").
 _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate", "overstate",
                           "inflate", "hype", "minimize", "minimise", "ignore", "underestimate",
@@ -136,6 +135,10 @@ class Cues:
             else:
                 self.verb.setdefault(cue.lemma, []).append(cue)
         self.comm = word_set("communication_verbs.json", "verbs")
+        #: the appeal cues' verbs ("implore"), which also make what they ask for undone
+        self.appeal_verbs = frozenset(
+            lemma for lemma, cues in self.verb.items()
+            if any(c.kind == StanceKind.APPEAL for c in cues))
         self.ties_verbs = word_set("partnership_cues.json", "relationship_verbs")
         self.ties_nouns = word_set("partnership_cues.json", "relationship_nouns")
         #: every word that can start a frame: the only tokens stance_facts looks at
@@ -642,7 +645,7 @@ def _claimed(ctx: DocContext, verb: Token) -> bool:
     arming Kyiv"): the act is the evaluator's claim, no stance of anyone."""
     node = verb
     for _ in range(3):
-        if object_controller(ctx, node):
+        if object_controller(ctx, node) or _passive_claim(node):
             return True
         if node.dep_ not in ("pcomp", "xcomp", "advcl", "conj") or node.head is node:
             return False
@@ -652,19 +655,27 @@ def _claimed(ctx: DocContext, verb: Token) -> bool:
     return False
 
 
-def _requested(cues: Cues, verb: Token) -> bool:
-    """Whether the verb is an act someone asks for ("urged India to cooperate with Canada",
-    "called on Beijing to support the plan"): the addressee has not done it, so it is no
-    stance of the addressee (the request itself is the asker's appeal)."""
-    node = verb
-    if node.dep_ == "conj" and node.head is not node:  # "urged X to stop A and to start B"
-        node = node.head
-    if node.dep_ not in ("xcomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+#: Verbs whose "of"/"for" gerund is a claim about their object ("accused X of arming Y").
+_CLAIMING = frozenset({"accuse", "blame", "suspect", "charge", "criticise", "criticize",
+                       "condemn", "praise", "credit", "fault", "commend", "thank", "sanction",
+                       "punish", "denounce"})
+
+
+def _passive_claim(gerund: Token) -> bool:
+    """ "UAE accused of arming Sudan's paramilitaries", "Beijing was criticised for backing
+    Moscow": the passive form of a claim, whose subject is the one accused."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
         return False
-    head = node.head.lemma_.lower()
-    return head in _REQUESTING or any(
-        c.kind == StanceKind.APPEAL for c in cues.verb.get(head, ()))
+    verb = prep.head
+    return verb.lemma_.lower() in _CLAIMING and verb.tag_ == "VBN" and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def _requested(cues: Cues, verb: Token) -> bool:
+    """An act someone is asked to do is no stance of the addressee (the request itself is the
+    asker's appeal); the appeal cues add their verbs to the common list."""
+    return requested(verb, cues.appeal_verbs)
 
 
 def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) -> None:
