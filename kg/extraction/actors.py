@@ -248,29 +248,25 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         restore(doc)  # registry names the NER did not take into a longer name
-        _join_split_persons(doc)
+        _join_split_persons(doc, self.lex)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
 
 
-def _body_end_words() -> frozenset[str]:
-    """Words that end a body's name, not a person's ("the Biden Administration")."""
-    return (word_set("collective_nouns.json", "organization_heads")
-            | word_set("collective_nouns.json", "administration_nouns"))
-
-
-def _join_split_persons(doc: Doc) -> None:
-    """Two person names the NER put side by side are one name ("Hassan Sheikh" + "Mohamud")."""
+def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
+    """Two person names the NER put side by side are one name ("Hassan Sheikh" + "Mohamud");
+    so is one capitalised word right after a person's name that the NER tagged otherwise
+    ("Maria Corina" + "Machado" tagged ORG), unless it ends a body's name ("the Biden
+    Administration")."""
     ents = list(doc.ents)
     joined, changed = [], False
     for ent in ents:
         prev = joined[-1] if joined else None
         if (prev is not None and prev.end == ent.start and prev.label_ == "PERSON"
-                and (ent.label_ == "PERSON" or (len(ent) == 1 and ent[0].is_title
-                                                and ent[0].lower_ not in _body_end_words()))
+                and (ent.label_ == "PERSON" or (
+                    len(ent) == 1 and ent[0].is_title and ent[0].lower_ not in lex.org_heads
+                    and ent[0].lower_ not in lex.administrations))
                 and not prev.ent_id_ and not ent.ent_id_):
-            # (also "Maria Corina" + "Machado" tagged ORG: one capitalised word right after a
-            # person's name continues it)
             joined[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             changed = True
         else:
@@ -403,7 +399,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
         if span.cls == EntityClass.PERSON:
             persons.append(span)
-    return _surnames(doc, _short_names(doc, _abbreviations(doc, out, lowers)))
+    return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)))
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
@@ -572,18 +568,32 @@ def _body_apposition(doc: Doc, end: int) -> bool:
     return any(t.lower_ in _BODY_APPOSITIONS for t in doc[end + 2 : min(end + 5, len(doc))])
 
 
+#: Longest post title matched, in words ("deputy secretary of state").
+MAX_TITLE = 5
+
+
+def title_starting_at(doc: Doc, start: int, sent_end: int,
+                      titles: dict[str, str]) -> tuple[str, int] | None:
+    """Longest title starting at token ``start`` and ending before ``sent_end``: (canonical,
+    end index)."""
+    for n in range(min(MAX_TITLE, sent_end - start), 0, -1):
+        text = doc[start : start + n].text.lower()
+        if text in titles:
+            return titles[text], start + n
+    return None
+
+
 def _title_follows(doc: Doc, end: int, lex: Lexicons) -> bool:
     """ "Moussa Faki Mahamat, chairperson of the African Union Commission, said": a post title
-    of some body in apposition after the name (the preposition keeps out "X, a leader in …")."""
-    i = end + 1
-    if i < len(doc) and doc[end].text == "," and doc[i].lower_ in ("the", "a", "an"):
-        i += 1
-    if not (i < len(doc) and doc[end].text == "," and doc[i].lower_ in lex.title_words):
+    of some body (up to three words) in apposition after the name (the preposition keeps out
+    "X, a leader in …")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
         return False
-    for n in range(3, 0, -1):
-        if i + n < len(doc) and doc[i : i + n].text.lower() in lex.titles:
-            return doc[i + n].lower_ in ("of", "at", "for")
-    return False
+    i = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
+    if i >= len(doc) or doc[i].lower_ not in lex.title_words:
+        return False
+    hit = title_starting_at(doc, i, min(i + 3, len(doc) - 1), lex.titles)
+    return hit is not None and doc[hit[1]].lower_ in ("of", "at", "for")
 
 
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -629,7 +639,6 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[
             owner = by_end.get(tok.i)
             if owner is not None and owner.kind != "demonym":
                 abbr[nxt.text] = owner
-    spans = _initialisms(doc, spans)
     if not abbr:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}

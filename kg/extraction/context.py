@@ -220,7 +220,6 @@ def is_negated(tok: Token) -> bool:
             dep, low = t.dep_, t.lower_
             if dep == "neg" or (dep == "det" and low == "no") or low == "nor":
                 heads[t.head.i] = True
-
         doc.user_data[NEGATION_CACHE] = heads
     return tok.i in heads
 

@@ -70,6 +70,7 @@ _BOUNDS = frozenset({"since", "until", "till", "before", "after", "by"})
 #: Events that last: "since" dates their start ("air strikes … since January"); for the
 #: others it bounds a series ("have met annually since 2021").
 _LASTING = frozenset({EventType.WAR, EventType.ATTACK, EventType.BOMBING, EventType.OTHER})
+_LASTING_BOUNDS = _BOUNDS - {"since"}
 
 
 def _other_clause(node: Token, top: Token) -> bool:
@@ -87,7 +88,7 @@ def _other_clause(node: Token, top: Token) -> bool:
 def _date(ctx: DocContext, tok: Token, verb: Token | None,
           lasting: bool = False) -> FuzzyDate | None:
     """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
-    bounds = _BOUNDS - {"since"} if lasting else _BOUNDS
+    bounds = _LASTING_BOUNDS if lasting else _BOUNDS
     doc = ctx.doc
     dates = [e for e in ctx.sents.ents(tok) if e.label_ == "DATE" and not (
         # "have met annually since 2021": a range's bound, not the event's date

@@ -37,6 +37,15 @@ NAME = "kg_partnership.v1"
 _GROUP_PREPS = ("between", "among", "amongst")
 
 
+#: Verbs that keep a partnership from existing, and verbs that end one.
+_BLOCKING = frozenset({"block", "prevent", "obstruct", "veto", "oppose", "resist", "hinder",
+                       "thwart"})
+_SEVERING = frozenset({"sever", "cut", "break", "end", "suspend", "freeze", "downgrade",
+                       "terminate", "rupture"})
+#: What belligerents agree to: a deal that ends fighting makes no partners of them.
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+
+
 class Cues:
     """Partnership cue words, loaded once."""
 
@@ -46,6 +55,8 @@ class Cues:
         self.joint = word_set("partnership_cues.json", "joint_markers")
         self.joint_nouns = word_set("partnership_cues.json", "joint_nouns")
         self.party_verbs = word_set("partnership_cues.json", "party_verbs")
+        #: verbs whose subject is a party to the pact in their object (signing, or ending it)
+        self.subject_party_verbs = self.party_verbs | _SEVERING
         self.words = self.nouns | self.verbs | self.joint_nouns | {"relations"}
         self.hypothetical = word_set("partnership_cues.json", "hypothetical")
         self.proposal = word_set("partnership_cues.json", "proposal_verbs")
@@ -180,7 +191,7 @@ def partnership_facts(
             if verb is not None and (len(side_a) + len(side_b) < 2 or not side_a):
                 side_b += prep_actors(ctx, verb, ("with",))
                 if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
-                    verb.lemma_.lower() in cues.party_verbs | _SEVERING
+                    verb.lemma_.lower() in cues.subject_party_verbs
                 ):
                     side_a += subject_actors(ctx, verb)
                 clause = verb
@@ -223,15 +234,6 @@ def partnership_facts(
             out.add(PartnershipFact(parties=keys, evidence=ev, domains=domains, status=status))
     _owned_allies(ctx, out)
     return sort_facts(out)
-
-
-#: Verbs that keep a partnership from existing, and verbs that end one.
-_BLOCKING = frozenset({"block", "prevent", "obstruct", "veto", "oppose", "resist", "hinder",
-                       "thwart"})
-_SEVERING = frozenset({"sever", "cut", "break", "end", "suspend", "freeze", "downgrade",
-                       "terminate", "rupture"})
-#: What belligerents agree to: a deal that ends fighting makes no partners of them.
-_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 
 
 #: "X's ally/partner" names the pair X–Y when Y is the noun's apposition, subject or name.

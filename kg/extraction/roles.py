@@ -13,14 +13,13 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.actors import GROUP_CLASSES, MAX_TITLE, ActorSpan, title_starting_at
 from kg.extraction.context import DocContext
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_map, word_set
 from kg.facts import EntityClass, RoleFact
 
 NAME = "kg_roles.v1"
-_MAX_TITLE = 5
 _POSS = ("'s", "’s")
 #: Classes that hold no posts: "director of the Asia programme" is no post of Asia.
 _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION})
@@ -40,19 +39,10 @@ def _titles() -> tuple[dict[str, str], frozenset[str]]:
 
 def _title_ending_at(doc: Doc, end: int, sent_start: int, titles: dict) -> tuple[str, int] | None:
     """Longest title whose tokens end right before token ``end``: (canonical, start index)."""
-    for n in range(min(_MAX_TITLE, end - sent_start), 0, -1):
+    for n in range(min(MAX_TITLE, end - sent_start), 0, -1):
         text = doc[end - n : end].text.lower()
         if text in titles:
             return titles[text], end - n
-    return None
-
-
-def _title_starting_at(doc: Doc, start: int, sent_end: int, titles: dict) -> tuple[str, int] | None:
-    """Longest title starting at token ``start``: (canonical, end index)."""
-    for n in range(min(_MAX_TITLE, sent_end - start), 0, -1):
-        text = doc[start : start + n].text.lower()
-        if text in titles:
-            return titles[text], start + n
     return None
 
 
@@ -214,7 +204,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             owner = ctx.actors.at(doc[i])
             if owner is not None and owner.cls != EntityClass.PERSON:
                 i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
-            hit = _title_starting_at(doc, i, sent.end, titles)
+            hit = title_starting_at(doc, i, sent.end, titles)
             if hit is None:
                 continue
             title, t_end = hit

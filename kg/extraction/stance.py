@@ -582,7 +582,8 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
         lemma = tok.lemma_.lower()
         if (tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG")) and not (
             _claimed(ctx, tok)  # "accused Washington of supporting Israel": a claim
-            or _requested(cues, tok)  # "urged India to cooperate with …": asked, not done
+            # "urged India to cooperate with …": asked, not done (the asker's appeal stays)
+            or requested(tok, cues.appeal_verbs)
         ):
             _verb_frames(ctx, cues, em, tok, lemma)
         if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
@@ -625,7 +626,7 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
     sides: dict[str, set[str]] = {}
     out = []
     for f in stances:
-        if f.polarity == Polarity.NEGATIVE:  # only a person has a body it acts for
+        if f.polarity == Polarity.NEGATIVE:  # (a state or body acts for no other: no sides)
             if f.holder not in sides:
                 person = ctx.registry.actors.get(f.holder)
                 bodies = {acts_for(ctx, f.holder, roles)} | {
@@ -670,12 +671,6 @@ def _passive_claim(gerund: Token) -> bool:
     verb = prep.head
     return verb.lemma_.lower() in _CLAIMING and verb.tag_ == "VBN" and not any(
         c.dep_ == "dobj" for c in verb.children)
-
-
-def _requested(cues: Cues, verb: Token) -> bool:
-    """An act someone is asked to do is no stance of the addressee (the request itself is the
-    asker's appeal); the appeal cues add their verbs to the common list."""
-    return requested(verb, cues.appeal_verbs)
 
 
 def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) -> None:
