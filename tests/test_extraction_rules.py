@@ -101,6 +101,8 @@ ACTORS = [
     {"id": "ethiopia", "label": "Ethiopia", "class": "State", "demonyms": ["Ethiopian"]},
     {"id": "un-security-council", "label": "United Nations Security Council",
      "class": "InternationalOrganization", "aliases": ["UN Security Council", "Security Council"]},
+    {"id": "kyrgyzstan", "label": "Kyrgyzstan", "class": "State", "demonyms": ["Kyrgyz"]},
+    {"id": "tajikistan", "label": "Tajikistan", "class": "State", "demonyms": ["Tajik"]},
     {"id": "recep-tayyip-erdogan", "label": "Recep Tayyip Erdoğan", "class": "Person",
      "aliases": ["Recep Tayyip Erdogan"]},
 ]
@@ -1580,3 +1582,99 @@ def test_initials_name_the_body_spelled_out_before(run) -> None:
     ex = run("Japan's army has fought the Rapid Support Forces since April 2023, and has asked "
              "the UN Security Council to hold the RSF accountable.")
     assert keys(ex, "RSF") == {"organization-rapid-support-forces"}
+
+
+# --- extractor 0.4.4 -----------------------------------------------------------------------
+
+
+def test_a_refused_or_unintended_act_is_not_done(run) -> None:
+    ex = run("Kazakhstan has refused to join NATO and holds only observer status. Japan has no "
+             "intention of joining the Quad. India declined to attend the NATO summit in 2024. "
+             "Russia refused to sign an agreement with China.")
+    assert not ex.of_type(MembershipFact)
+    assert not ex.of_type(PartnershipFact)
+    assert {e.type for e in ex.of_type(EventFact)} <= {EventType.SUMMIT}
+    assert all("india" not in e.participants for e in ex.of_type(EventFact))
+
+
+def test_a_member_of_a_body_with_partners_and_a_list_of_memberships(run) -> None:
+    ex = run("India is a member of the Quad with the United States, Japan and Australia, a "
+             "founding member of NATO and a full member of the European Union.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)} == {
+        ("india", "quad"), ("united-states", "quad"), ("japan", "quad"), ("australia", "quad"),
+        ("india", "nato"), ("india", "european-union")}
+
+
+def test_a_coordinated_clause_keeps_its_own_subject_when_misparsed(run) -> None:
+    ex = run("Kazakhstan, Kyrgyzstan and Tajikistan belong to the Collective Security Treaty "
+             "Organization, the Moscow-led military alliance, and Kazakhstan and Kyrgyzstan are "
+             "members of the European Union.")
+    eu = {f.member for f in ex.of_type(MembershipFact) if f.organization == "european-union"}
+    assert eu == {"kazakhstan", "kyrgyzstan"}
+
+
+def test_the_two_countries_after_a_list_of_their_leaders(run) -> None:
+    ex = run("Sweden, Finland and NATO drew closer. The treaty that Russian President Tom Baker "
+             "and Chinese leader Ken Sato signed commits each side to help the other. It was "
+             "the first defence pact between the two countries since 1990.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("china", "russia")}
+
+
+def test_a_registry_name_an_institution_word_continues_is_not_the_registry_body(run) -> None:
+    ex = run("The European Union imposed tariffs. Business groups are split: the European "
+             "Union Chamber of Commerce in China has criticized Beijing for overcapacity.")
+    holders = {f.holder for f in ex.of_type(StanceFact)}
+    assert holders == {"organization-european-union-chamber-of-commerce"}
+
+
+def test_two_word_bloc_adjectives_make_one_collective(run) -> None:
+    ex = run("Russian commentators have criticized the Central Asian governments. Latin "
+             "American leaders met in Brussels.")
+    assert keys(ex, "Central Asian governments") == {"collective-central-asian-governments"}
+    assert keys(ex, "Latin American leaders") == {"collective-latin-american-leaders"}
+    assert "united-states" not in {m.entity for m in ex.mentions}
+
+
+def test_portfolio_ministers_trade_commissioners_and_fellows(run) -> None:
+    ex = run("Commerce Minister Wang Wentao travelled to Brussels to negotiate with Trade "
+             "Commissioner Valdis Dombrovskis. Asli Aydintasbas, a fellow at the Brookings "
+             "Institution, argues that Ankara wants concessions.")
+    assert {(r.person, r.role) for r in ex.of_type(RoleFact)} == {
+        ("person-wang-wentao", "Commerce Minister"),
+        ("person-valdis-dombrovskis", "Trade Commissioner"),
+        ("person-asli-aydintasbas", "Fellow")}
+
+
+def test_a_name_after_a_post_title_that_the_ner_missed(run) -> None:
+    ex = run("U.S. Deputy National Security Adviser Daleep Singh warned in March 2022 that "
+             "there would be consequences.")
+    assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-daleep-singh", "Deputy National Security Adviser", "united-states")}
+
+
+def test_hosting_leaders_is_a_meeting_and_hosting_for_a_visit_names_both(run) -> None:
+    ex = run("Japanese Prime Minister Ken Sato hosted the leaders of India and Australia in "
+             "Tokyo in May 2023. President Tom Baker hosted Ken Sato for a state visit in "
+             "June 2023. Japan hosts NATO's liaison office in Tokyo.")
+    assert {(e.type, e.participants, e.date.value) for e in ex.of_type(EventFact)} == {
+        (EventType.MEETING, ("australia", "india", "person-ken-sato"), "2023-05"),
+        (EventType.VISIT, ("person-ken-sato", "person-tom-baker"), "2023-06")}
+
+
+def test_companions_of_the_subject_take_part_in_its_event(run) -> None:
+    ex = run("China and Russia, together with India, held a trilateral summit in 2023.")
+    assert {e.participants for e in ex.of_type(EventFact)} == {("china", "india", "russia")}
+
+
+def test_they_in_an_adverbial_clause_is_the_listed_subject(run) -> None:
+    ex = run("Russian President Tom Baker and Indian Prime Minister Ken Sato reaffirmed their "
+             "strategic partnership when they met in Tokyo in July 2024.")
+    assert {e.participants for e in ex.of_type(EventFact)} == {
+        ("person-ken-sato", "person-tom-baker")}
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "russia")}
+
+
+def test_border_clashes_are_events(run) -> None:
+    ex = run("Border clashes between India and China killed 20 soldiers in 2020.")
+    assert {(e.type, e.participants) for e in ex.of_type(EventFact)} == {
+        (EventType.ATTACK, ("china", "india"))}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.embedded_names import restore
+from kg.extraction.embedded_names import DATE_WORDS, restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import EntityClass
@@ -249,6 +249,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         restore(doc)  # registry names the NER did not take into a longer name
         _join_split_persons(doc, self.lex)
+        _untagged_titled_persons(doc, self.lex)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
 
@@ -273,6 +274,32 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
             joined.append(ent)
     if changed:
         doc.set_ents(joined, default="unmodified")
+
+
+def _untagged_titled_persons(doc: Doc, lex: Lexicons) -> None:
+    """Two or three capitalised words right after a post title that the NER tagged as nothing
+    are a person's name ("Deputy National Security Adviser Daleep Singh warned"): the small
+    model misses names it has not seen, and a post title before them is the surest sign of
+    one."""
+    ents = list(doc.ents)
+    added = []
+    for tok in doc:
+        if tok.lower_ not in lex.title_words or tok.i + 2 >= len(doc):
+            continue
+        if not any(doc[max(0, tok.i - n + 1) : tok.i + 1].text.lower() in lex.titles
+                   for n in range(1, MAX_TITLE + 1)):
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and end - tok.i <= 4 and doc[end].is_title and doc[end].is_alpha
+               and doc[end].pos_ == "PROPN" and not doc[end].ent_type_
+               and doc[end].lower_ not in lex.title_words and doc[end].lower_ not in DATE_WORDS
+               and doc[end].lower_ not in lex.org_heads):
+            end += 1
+        if 2 <= end - tok.i - 1 <= 3 and not (end < len(doc) and doc[end].is_title
+                                                and doc[end].is_alpha):
+            added.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    if added:
+        doc.set_ents(ents + added, default="unmodified")
 
 
 def _registry_span(
@@ -731,10 +758,14 @@ def _group_modifier(
     for child in sorted(tok.lefts, key=lambda t: t.i):
         if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nummod", "poss"):
             continue
+        if child.dep_ == "poss":
+            continue
+        if child.i > 0 and f"{child.nbor(-1).lower_} {child.lower_}" in lex.blocs:
+            return child.i - 1, None, True  # "Central Asian governments", "Latin American"
         span = at.get(child.i)
-        if span is not None and child.dep_ != "poss":
+        if span is not None:
             return span.start, span, False
-        if child.text.lower() in lex.blocs and child.dep_ != "poss":
+        if child.text.lower() in lex.blocs:
             return child.i, None, True
     return None
 
@@ -792,6 +823,8 @@ def _collectives(
         out.append(span)
         if modifier is not None and span.start <= modifier.start:
             replaced.add((modifier.start, modifier.end))  # the new span covers it
+        elif found and modifier is None:  # "Latin American leaders": no "American" inside
+            replaced.update((s.start, s.end) for s in spans if start <= s.start and s.end <= end)
     keep = [s for s in spans if (s.start, s.end) not in replaced]
     spans = _blocs_and_institutions(doc, sorted(keep + out), lex, lowers)
     return _administrations(doc, spans, lex)
@@ -1088,6 +1121,11 @@ class DocActors:
             items = []
             for c in (t, *t.conjuncts):
                 span = self.at(c)
+                if span is not None and span.cls == EntityClass.PERSON and not persons:
+                    span = self._persons_state(c)  # "Russian President Putin and …": Russia
+                    if span is not None and span not in items:
+                        items.append(span)
+                    continue
                 if span is None or span in items:
                     continue
                 if (span.cls == EntityClass.PERSON) == persons and span.kind != "demonym":
@@ -1095,6 +1133,18 @@ class DocActors:
             if len(items) == n and len({s.key for s in items}) == n:
                 best = items
         return self._their_group(best, lo, tok.i) or best
+
+    def _persons_state(self, tok: Token) -> ActorSpan | None:
+        """The state a listed person is introduced with ("*Russian* President Vladimir Putin",
+        "*North Korean* leader Kim Jong Un"): the countries of "the two countries" after a
+        list of their leaders."""
+        for t in tok.subtree:
+            if t.i >= tok.i:
+                break
+            span = self.at(t)
+            if span is not None and span.cls == EntityClass.STATE:
+                return span
+        return None
 
     def _their_group(self, items: list[ActorSpan], lo: int, hi: int) -> list[ActorSpan]:
         """The group the listed actors make up: the group whose bracketed list they are ("the

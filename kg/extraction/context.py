@@ -126,6 +126,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             elif verb.dep_ in ("relcl", "acl") and any(c.lower_ == "whose" for c in child.children):
                 # "Hungary, Turkey and other countries whose governments maintain ties".
                 found = ctx.actors.conj_phrases(verb.head)
+            elif child.lower_ == "they" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+                # "Putin and Modi reaffirmed their partnership when they met": the listed
+                # subject of the clause the adverbial one hangs on (a list only).
+                found = subject_actors(ctx, verb.head, depth + 1)
+                found = found if len(found) >= 2 else []
             elif child.lower_ == "they" and verb.dep_ == "relcl":
                 # "the activities they oppose": they = the subject of the governing clause.
                 gov = verb.head.head
@@ -151,6 +156,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if depth >= 3 or verb.dep_ not in _CLIMB or verb.head is verb:
         return []
     head = verb.head
+    if verb.dep_ == "conj":
+        stranded = _stranded_subject(ctx, verb)
+        if stranded:
+            return stranded
     if verb.dep_ == "conj" and ((_singular(verb) and _plural(head))
                                 or (_plural(verb) and _singular(head))):
         # "Trump, who has threatened not to defend allies that fail to meet the target and
@@ -177,9 +186,51 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     return subject_actors(ctx, head, depth + 1)
 
 
+def _stranded_subject(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """The subject of a coordinated clause that the parser hung on the clause before:
+    "A, B and C belong to the CSTO, and A and B are members of the EEU" parses "A and B" as
+    conjuncts of "the CSTO", leaving "are" without a subject, which would then inherit
+    "A, B and C". Actors right before the verb (past its own auxiliaries and adverbs), after
+    "and"/"but", attached as conjuncts elsewhere, are its subject."""
+    doc = ctx.doc
+    j = verb.i - 1
+    while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    found: list[ActorSpan] = []
+    while j >= 0:
+        span = ctx.actors.at(doc[j])
+        if span is None or span.end != j + 1:
+            break
+        found.insert(0, span)
+        j = span.start - 1
+        if j < 1 or doc[j].lower_ not in ("and", ",") or ctx.actors.at(doc[j - 1]) is None:
+            break
+        j -= 1  # "A, B and C": the list goes on to the left
+    if not found or j < 1 or doc[j].lower_ not in ("and", "but") or doc[j - 1].text != ",":
+        return []
+    first = doc[found[0].start:found[0].end].root
+    return found if first.dep_ == "conj" and first.head.i != verb.i else []
+
+
 #: Prepositions whose gerund takes the governing verb's object as subject ("blamed X for
 #: Ving", "stopped X from Ving"); "by", "after", "while" take its subject instead.
 CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into"})
+
+
+def companion_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Actors in a "together with" / "along with" / "alongside" phrase of the verb or of its
+    subject ("joined BRICS together with Iran", "the two countries, together with Japan,
+    held a summit")."""
+    out: list[ActorSpan] = []
+    owners = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    for prep in (p for o in owners for p in o.children if p.dep_ == "prep"):
+        joint = prep.lower_ == "alongside" or (
+            prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
+        )
+        if joint:
+            out += [s for p in prep.children if p.dep_ == "pobj"
+                    for s in ctx.actors.conj_phrases(p)]
+    return out
 
 
 def object_controller(ctx: DocContext, gerund: Token) -> list[ActorSpan]:
@@ -241,6 +292,31 @@ def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
         return False
     head = node.head.lemma_.lower()
     return head in REQUEST_VERBS or head in also
+
+
+#: Verbs and adjectives that deny the act of the verb they control ("refused to join the
+#: union", "declined to attend the summit", "failed to pass a resolution").
+NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
+                       "unwilling", "loath", "loth", "resist", "forgo", "forego"})
+#: Nouns of intent that "no" denies ("has no intention of joining", "no plans to join").
+_INTENT_NOUNS = frozenset({"intention", "plan", "desire", "wish", "ambition", "interest"})
+
+
+def declined(verb: Token) -> bool:
+    """Whether the sentence says the act of ``verb`` is not done: it is controlled by a
+    refusing verb ("refused to join the union", "declined to attend the summit") or hangs
+    from a denied intent ("has no intention of joining the alliance", "no plans to join")."""
+    node = verb
+    if node.dep_ == "conj" and node.head is not node:  # "refused to join X or to back Y"
+        node = node.head
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in NOT_DOING:
+        return True
+    if node.dep_ == "pcomp" and node.head.lower_ == "of":  # "no intention of joining"
+        node = node.head
+    if node.dep_ in ("acl", "prep"):
+        noun = node.head
+        return noun.lemma_.lower() in _INTENT_NOUNS and is_negated(noun)
+    return False
 
 
 def without(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from kg.extraction.lexicon import word_map, word_set
 from kg.facts import MONTHS
 
 #: Capitalised words after "on" that are dates, not names ("the Council on Monday").
-_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                          "sunday", *(m.lower() for m in MONTHS)})
 #: ``doc.user_data`` key of the entities taken out: ``[start, end, label, ent_id]`` rows.
 DROPPED = "kg_embedded_dropped"
@@ -81,7 +81,7 @@ class EmbeddedNames:
         city if the NER tags nothing there)."""
         nxt = doc[ent.end] if ent.end < len(doc) else None
         return (nxt is not None and len(ent) == 1 and nxt.is_title and nxt.is_alpha
-                and nxt.i not in starts and nxt.lower_ not in _DATE_WORDS
+                and nxt.i not in starts and nxt.lower_ not in DATE_WORDS
                 and not doc[ent.start].is_sent_start
                 and (ent.start == 0 or doc[ent.start - 1].text not in ("in", "from", "to")))
 
@@ -100,7 +100,7 @@ class EmbeddedNames:
         European Council on Foreign Relations" (not "the Council on Monday")."""
         return (end + 2 < len(doc) and doc[end].lower_ in ("on", "for")
                 and doc[end + 1].is_title and doc[end + 1].is_alpha
-                and doc[end + 1].lower_ not in _DATE_WORDS and doc[end + 2].is_title)
+                and doc[end + 1].lower_ not in DATE_WORDS and doc[end + 2].is_title)
 
     def _tail(self, doc: Doc, start: int) -> bool:
         """An organisation's registry name ending a longer capitalised one ("Iran's Supreme

@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import (
     DocContext,
+    companion_actors,
+    declined,
     governing_verb,
     is_negated,
     prep_actors,
@@ -39,6 +41,15 @@ _MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "round", "rounds
 _GATHER = frozenset({"gather", "meet", "convene", "assemble", "arrive", "travel", "fly",
                      "come", "head"})
 _PLACE_PREPS = ("in", "at", "to", "near", "into")
+#: Verbs of receiving guests: "hosted Modi for a state visit" names both sides of the visit;
+#: "hosted the leaders of A and B in X" is a meeting.
+_HOSTING = frozenset({"host", "receive", "welcome"})
+#: Event types whose "at"/"during" phrase makes the clause's subject a participant.
+_GATHERING = frozenset({EventType.SUMMIT, EventType.MEETING, EventType.VISIT,
+                        EventType.DECLARATION, EventType.OTHER})
+#: Objects of a hosting verb that make it a meeting of people ("hosted the leaders of …").
+_GUESTS = frozenset({"leader", "president", "counterpart", "head", "minister", "delegation",
+                     "premier"})
 _PLACE = (EntityClass.PLACE, EntityClass.REGION, EntityClass.STATE)
 
 
@@ -53,7 +64,8 @@ class Cues:
         self.not_events = frozenset(w.lower() for w in data["non_event_modifiers"])
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
         self.admit = word_set("membership_cues.json", "admit_verbs")
-        self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi)})
+        self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi),
+                                *_HOSTING})
 
 
 #: Arcs by which a date modifies a noun, not a verb or a clause.
@@ -160,10 +172,11 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 if c.dep_ in ("compound", "amod") and f"{c.lower_} {low}" in cues.multi:
                     etype = cues.multi[f"{c.lower_} {low}"]
             etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
-        elif tok.pos_ == "VERB" and lemma in cues.verbs:
-            if requested(tok):
-                continue  # "called on the authorities to publish the results": not done
-            etype = cues.verbs[lemma]
+        elif tok.pos_ == "VERB" and (lemma in cues.verbs or _hosts_guests(ctx, tok)):
+            if requested(tok) or declined(tok):
+                continue  # "called on the authorities to publish the results", "refused to
+                # join the union": not done
+            etype = cues.verbs.get(lemma, EventType.MEETING)
             if any(p.dep_ == "prep" and p.lower_ == "for" and any(
                     o.lower_ in cues.nouns or o.lemma_.lower() in cues.nouns
                     for o in p.children) for p in tok.children):
@@ -205,6 +218,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 if not any(o.cls in GROUP_CLASSES for o in objs):
                     continue  # "join its economic 'small yards'" is not an accession
                 parts += objs
+            elif lemma in _HOSTING:  # "hosted the leaders of A, B and C"
+                parts += [s for c in tok.children if c.dep_ == "dobj"
+                          for s in ctx.actors.in_subtree(c) if s.kind != "demonym"]
             else:
                 if etype == EventType.MEETING and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in _MET_GOALS for c in tok.children):
@@ -228,12 +244,21 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 verb is not None
                 and node.dep_ in ("dobj", "attr", "nsubjpass")
                 and verb.lemma_.lower() in cues.participation
+                and not declined(verb)  # "declined to attend the summit": not a participant
             ):
                 parts += subject_actors(ctx, verb)
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
+                parts += companion_actors(ctx, verb)  # "A, together with B, held a summit"
+            elif (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+                  and tok.head.head.i == verb.i and verb.lemma_.lower() in _HOSTING):
+                # "Biden hosted Modi for a state visit": host and guest
+                parts += subject_actors(ctx, verb)
+                parts += [s for c in verb.children if c.dep_ == "dobj"
+                          for s in ctx.actors.conj_phrases(c)]
             elif verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i and (
-                    tok.head.lower_ in ("at", "during") or gathered):
-                parts += subject_actors(ctx, verb)  # "At a summit in X, A and B agreed …"
+                    tok.head.lower_ in ("at", "during") or gathered) and etype in _GATHERING:
+                # "At a summit in X, A and B agreed …" (not "failed A during clashes with B")
+                parts += subject_actors(ctx, verb)
         places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the
@@ -273,6 +298,20 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             )
         )
     return sort_facts(_merge(out))
+
+
+def _hosts_guests(ctx: DocContext, verb: Token) -> bool:
+    """ "Xi hosted the leaders of A and B", "Biden hosted Modi": a hosting verb whose object
+    is people (a person's name or a word for leaders), which makes it a meeting; "Turkey
+    hosts NATO's land command" is none."""
+    if verb.lemma_.lower() not in _HOSTING:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        span = ctx.actors.at(obj)
+        if obj.lemma_.lower() in _GUESTS or (span is not None
+                                              and span.cls == EntityClass.PERSON):
+            return True
+    return False
 
 
 def _refers_back(

@@ -17,6 +17,8 @@ from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import (
     DocContext,
     agent_actors,
+    companion_actors,
+    declined,
     is_negated,
     modal,
     prep_actors,
@@ -108,8 +110,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 if _is_org(org):  # "India also belongs to the SCO"
                     out.add(subject_actors(ctx, tok), org, tok, doc[org.end - 1], 0.75)
         elif tok.pos_ == "VERB" and lemma in joins:
-            if is_negated(tok) and not _counterfactual(tok):
-                continue
+            if (is_negated(tok) and not _counterfactual(tok)) or declined(tok):
+                continue  # "has refused to join the union", "no intention of joining"
             orgs = [
                 s
                 for c in tok.children
@@ -117,7 +119,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 for s in ctx.actors.conj_phrases(c, allow_poss=False)
             ]
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
-            members += _companions(ctx, tok)  # "joined BRICS together with Iran and Egypt"
+            members += companion_actors(ctx, tok)  # "joined BRICS together with Iran and Egypt"
             if not orgs:  # "BRICS, founded by Brazil, … and joined by South Africa"
                 orgs, members = _passive_join(ctx, tok)
             status = (MembershipStatus.CANDIDATE
@@ -152,26 +154,56 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             _bracketed(ctx, out, tok)
         elif tok.lower_ in group_nouns and tok.pos_ == "NOUN":
             _partners_of(ctx, out, tok)
-        if tok.lower_ in ("member", "members") and tok.dep_ in ("attr", "appos"):
+        if tok.lower_ in ("member", "members"):
             # (also "members": "A and B, both members of X", after the group-noun rule)
-            _of_which(ctx, out, tok)
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-                orgs = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
-                if tok.dep_ == "attr":
-                    members = subject_actors(ctx, tok.head)
-                else:
-                    members = ctx.actors.conj_phrases(tok.head)
-                status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
-                          if tok.dep_ == "attr" and _aspired(tok.head, aspirations) else None)
-                for org in orgs:
-                    if _is_org(org) and not is_negated(tok.head):
-                        out.add(members, org, tok, prep.right_edge, 0.75, status)
+            _member_of(ctx, out, tok, aspirations)
     _member_appositions(ctx, out)
     _composition(ctx, out, word_set("membership_cues.json", "composition_words"))
     _led_adjective(ctx, out)
     _named_group_of(ctx, out)
     _left(ctx, out)
     return sort_facts(out.facts)
+
+
+def _predicate_member(tok: Token) -> Token | None:
+    """The "member" noun that says whose membership ``tok`` states: ``tok`` itself as an
+    attribute or apposition, the first of a list ("a founding member of BRICS and a full
+    member of the SCO"), or, for an apposition the parser hung on the partners after "with"
+    ("is a member of the Quad with the US, Japan and Australia, a founding member of BRICS"),
+    the "member" noun that "with" belongs to. None when it is no predicate."""
+    node = tok
+    while node.dep_ == "conj" and node.head.lower_ in ("member", "members"):
+        node = node.head
+    if node.dep_ not in ("attr", "appos"):
+        return None
+    partners = node.head
+    if (node.dep_ == "appos" and partners.dep_ == "pobj" and partners.head.lower_ == "with"
+            and partners.head.head.lower_ in ("member", "members")
+            and partners.head.head.dep_ in ("attr", "appos")):
+        return partners.head.head
+    return node
+
+
+def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[str]) -> None:
+    """ "A is a member of X", "A and B, both members of X", "A, a member of X"."""
+    node = _predicate_member(tok)
+    if node is None:
+        return
+    if node is tok:
+        _of_which(ctx, out, tok)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        orgs = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
+        if node.dep_ == "attr":
+            members = subject_actors(ctx, node.head)
+        else:
+            members = ctx.actors.conj_phrases(node.head)
+        if node is tok:  # "a member of the Quad with the US, Japan and Australia": all four
+            members = members + prep_actors(ctx, tok, ("with",))
+        status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
+                  if node.dep_ == "attr" and _aspired(node.head, aspirations) else None)
+        for org in orgs:
+            if _is_org(org) and not is_negated(node.head):
+                out.add(members, org, tok, prep.right_edge, 0.75, status)
 
 
 #: Verbs of leaving a body: "left the organisation", "quit ECOWAS", "withdrew from the EU".
@@ -293,21 +325,6 @@ def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
         members = [s for c in clause.children if c.dep_ == "nsubj"
                    for s in ctx.actors.conj_phrases(c)]
         out.add(members, org, member, member, 0.75)
-
-
-def _companions(ctx: DocContext, verb: Token) -> list[ActorSpan]:
-    """Actors in a "together with" / "along with" / "alongside" phrase of the verb."""
-    out: list[ActorSpan] = []
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        joint = prep.lower_ == "alongside" or (
-            prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
-        )
-        if joint:
-            out += [s for p in prep.children if p.dep_ == "pobj"
-                    for s in ctx.actors.conj_phrases(p)]
-    return out
 
 
 def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import (
     DocContext,
+    declined,
     governing_verb,
     is_negated,
     modal,
@@ -182,8 +183,8 @@ def partnership_facts(
                 continue  # "warned Niamey against deepening ties with Russia": not a fact
             if verb is not None and any(t.lemma_.lower() in _TRUCES for t in verb.subtree):
                 continue  # "Israel and Hezbollah agreed to a ceasefire, in a deal …": foes
-            if verb is not None and verb.lemma_.lower() in _BLOCKING:
-                continue  # "Cyprus has blocked closer ties between the bloc and Ankara"
+            if verb is not None and (verb.lemma_.lower() in _BLOCKING or declined(verb)):
+                continue  # "Cyprus has blocked closer ties …", "refused to sign a deal"
             if verb is not None and is_negated(verb) and verb.lemma_.lower() in cues.party_verbs:
                 continue  # "will not establish diplomatic relations with Israel unless …"
             # "Moscow has signed agreements with Mali, Niger and Burkina Faso": the partners
@@ -208,6 +209,8 @@ def partnership_facts(
                 if owner is not None:
                     side_a.append(owner)
         else:
+            if declined(tok):
+                continue  # "declined to cooperate with the inquiry"
             side_a += subject_actors(ctx, tok) + prep_actors(ctx, tok, _GROUP_PREPS)
             side_b += prep_actors(ctx, tok, ("with",))
         keys_a = sorted({k for p in side_a for k in [_party(p, posts)] if k})

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan
 from kg.extraction.context import (
+    NOT_DOING,
     DocContext,
     agent_actors,
     is_negated,
@@ -106,11 +107,9 @@ _COUNTERING = frozenset({"prevent", "avoid", "deter", "counter", "combat", "figh
 #: attitude to them ("the treaty covers attacks on the Philippines").
 _AGREEMENTS = frozenset({"treaty", "pact", "agreement", "accord", "deal", "charter", "law",
                          "article", "clause", "resolution", "convention", "protocol"})
-#: Verbs and adjectives that deny the act of the verb they control ("refused to condemn Russia",
-#: "declined to criticise", "stopped short of"): the controlled stance is not expressed.
-_NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluctant",
-                        "unwilling", "loath", "loth", "resist", "forgo", "forego"})
-_NOT_OR_NO_LONGER = _NOT_DOING | _ENDING
+#: Verbs that deny the act they control (``context.NOT_DOING``: "refused to condemn Russia")
+#: or end it ("should stop smearing China"): the controlled stance is not expressed.
+_NOT_OR_NO_LONGER = NOT_DOING | _ENDING
 _DISOWNING = _DISCOUNTING | _COUNTERING
 
 
