@@ -756,10 +756,8 @@ def _group_modifier(
 ) -> tuple[int, ActorSpan | None, bool] | None:
     """The left modifier of a group noun that names whose group it is, if any."""
     for child in sorted(tok.lefts, key=lambda t: t.i):
-        if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nummod", "poss"):
-            continue
-        if child.dep_ == "poss":
-            continue
+        if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nummod"):
+            continue  # a possessor ("its analysts") does not name the group
         if child.i > 0 and f"{child.nbor(-1).lower_} {child.lower_}" in lex.blocs:
             return child.i - 1, None, True  # "Central Asian governments", "Latin American"
         span = at.get(child.i)
