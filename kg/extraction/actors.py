@@ -286,8 +286,7 @@ def _untagged_titled_persons(doc: Doc, lex: Lexicons) -> None:
     for tok in doc:
         if tok.lower_ not in lex.title_words or tok.i + 2 >= len(doc):
             continue
-        if not any(doc[max(0, tok.i - n + 1) : tok.i + 1].text.lower() in lex.titles
-                   for n in range(1, MAX_TITLE + 1)):
+        if title_ending_at(doc, tok.i + 1, 0, lex.titles) is None:
             continue
         end = tok.i + 1
         while (end < len(doc) and end - tok.i <= 4 and doc[end].is_title and doc[end].is_alpha
@@ -607,6 +606,17 @@ def title_starting_at(doc: Doc, start: int, sent_end: int,
         text = doc[start : start + n].text.lower()
         if text in titles:
             return titles[text], start + n
+    return None
+
+
+def title_ending_at(doc: Doc, end: int, sent_start: int,
+                    titles: dict[str, str]) -> tuple[str, int] | None:
+    """Longest title whose tokens end right before token ``end`` and start at or after
+    ``sent_start``: (canonical, start index)."""
+    for n in range(min(MAX_TITLE, end - sent_start), 0, -1):
+        text = doc[end - n : end].text.lower()
+        if text in titles:
+            return titles[text], end - n
     return None
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from kg.extraction import EXTRACTOR_VERSION
+from kg.extraction.actors import title_ending_at
 from kg.extraction.context import NEGATION_CACHE, DocContext
 from kg.extraction.events import Cues as EventCues
 from kg.extraction.events import event_facts
@@ -24,7 +25,7 @@ from kg.extraction.membership import membership_facts
 from kg.extraction.partnership import Cues as PartnershipCues
 from kg.extraction.partnership import partnership_facts
 from kg.extraction.quotes import statement_facts
-from kg.extraction.roles import _title_ending_at, role_facts
+from kg.extraction.roles import role_facts
 from kg.extraction.stance import Cues as StanceCues
 from kg.extraction.stance import stance_facts
 from kg.facts import (
@@ -84,7 +85,7 @@ def _entities(ctx: DocContext) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     for s in ctx.actors.spans:  # "President Biden" is also a surface of Biden
         if s.cls != EntityClass.PERSON:
             continue
-        found = _title_ending_at(doc, s.start, ctx.sents.sent(doc[s.start]).start, titles)
+        found = title_ending_at(doc, s.start, ctx.sents.sent(doc[s.start]).start, titles)
         if found:
             span = doc[found[1] : s.end]
             mentions.add(

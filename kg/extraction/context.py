@@ -174,7 +174,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         return [span] if span else []
     if verb.dep_ == "xcomp":
         # Object control: "persuading European governments to support Washington".
-        objs = [s for c in head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+        objs = object_actors(ctx, head)
         if objs:
             return objs
     # Object control again: "accused Washington of supporting", "praised Japan for joining".
@@ -233,13 +233,19 @@ def companion_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     return out
 
 
+def object_actors(ctx: DocContext, verb: Token, allow_poss: bool = True) -> list[ActorSpan]:
+    """Actors of a verb's direct objects and their conjuncts ("hosted Modi and Albanese")."""
+    return [s for c in verb.children if c.dep_ == "dobj"
+            for s in ctx.actors.conj_phrases(c, allow_poss=allow_poss)]
+
+
 def object_controller(ctx: DocContext, gerund: Token) -> list[ActorSpan]:
     """Actors of the direct object of the verb whose object-control preposition governs
     ``gerund`` ("accused *Washington* of supporting"); [] when there is none."""
     prep = gerund.head
     if gerund.dep_ != "pcomp" or prep.lower_ not in CONTROL_PREPS or prep.head.i == prep.i:
         return []
-    return [s for c in prep.head.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+    return object_actors(ctx, prep.head)
 
 
 def _plural(verb: Token) -> bool:

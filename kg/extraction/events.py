@@ -20,6 +20,7 @@ from kg.extraction.context import (
     declined,
     governing_verb,
     is_negated,
+    object_actors,
     prep_actors,
     requested,
     subject_actors,
@@ -202,7 +203,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         place: ActorSpan | None = None
         if tok.pos_ == "VERB":
             parts += subject_actors(ctx, tok)
-            objs = [s for c in tok.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+            objs = object_actors(ctx, tok)
             if etype == EventType.VISIT:
                 place = objs[0] if objs else None
                 parts += [o for o in objs if o.cls != EntityClass.PLACE]
@@ -252,9 +253,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             elif (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                   and tok.head.head.i == verb.i and verb.lemma_.lower() in _HOSTING):
                 # "Biden hosted Modi for a state visit": host and guest
-                parts += subject_actors(ctx, verb)
-                parts += [s for c in verb.children if c.dep_ == "dobj"
-                          for s in ctx.actors.conj_phrases(c)]
+                parts += subject_actors(ctx, verb) + object_actors(ctx, verb)
             elif verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i and (
                     tok.head.lower_ in ("at", "during") or gathered) and etype in _GATHERING:
                 # "At a summit in X, A and B agreed …" (not "failed A during clashes with B")

@@ -21,6 +21,7 @@ from kg.extraction.context import (
     declined,
     is_negated,
     modal,
+    object_actors,
     prep_actors,
     subject_actors,
 )
@@ -112,12 +113,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
         elif tok.pos_ == "VERB" and lemma in joins:
             if (is_negated(tok) and not _counterfactual(tok)) or declined(tok):
                 continue  # "has refused to join the union", "no intention of joining"
-            orgs = [
-                s
-                for c in tok.children
-                if c.dep_ == "dobj"
-                for s in ctx.actors.conj_phrases(c, allow_poss=False)
-            ]
+            orgs = object_actors(ctx, tok, allow_poss=False)
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
             members += companion_actors(ctx, tok)  # "joined BRICS together with Iran and Egypt"
             if not orgs:  # "BRICS, founded by Brazil, … and joined by South Africa"
@@ -226,8 +222,7 @@ def _left(ctx: DocContext, out: _Out) -> None:
         if lemma == "withdraw":
             orgs = prep_actors(ctx, verb, ("from",), allow_poss=False)
         else:
-            orgs = [s for c in verb.children if c.dep_ == "dobj"
-                    for s in ctx.actors.conj_phrases(c, allow_poss=False)]
+            orgs = object_actors(ctx, verb, allow_poss=False)
         members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
         for org in orgs:
             if _is_org(org):

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from kg.extraction.actors import GROUP_CLASSES, MAX_TITLE, ActorSpan, title_starting_at
+from kg.extraction.actors import (
+    GROUP_CLASSES,
+    ActorSpan,
+    title_ending_at,
+    title_starting_at,
+)
 from kg.extraction.context import DocContext
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_map, word_set
@@ -35,15 +40,6 @@ _ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy"
 
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
     return word_map("role_titles.json", "titles"), word_set("role_titles.json", "state_titles")
-
-
-def _title_ending_at(doc: Doc, end: int, sent_start: int, titles: dict) -> tuple[str, int] | None:
-    """Longest title whose tokens end right before token ``end``: (canonical, start index)."""
-    for n in range(min(MAX_TITLE, end - sent_start), 0, -1):
-        text = doc[end - n : end].text.lower()
-        if text in titles:
-            return titles[text], end - n
-    return None
 
 
 def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
@@ -172,7 +168,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if span.cls != EntityClass.PERSON or span.kind not in ("name", "abbreviation"):
             continue
         sent = ctx.sents.sent(doc[span.start])
-        found = _title_ending_at(doc, span.start, sent.start, titles)
+        found = title_ending_at(doc, span.start, sent.start, titles)
         if found is None and span.start > sent.start and doc[span.start - 1].text == ",":
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
             # "China's ambassador to the EU, Cai Run,": the same past the post's "to" phrase
@@ -182,7 +178,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 j = posted.start - (1 if doc[posted.start - 1].lower_ == "the" else 0)
                 if j > sent.start and doc[j - 1].lower_ in ("to", "in", "at"):
                     end = j - 1  # "Russia's envoy in Vienna, Mikhail Ulyanov,"
-            found = _title_ending_at(doc, end, sent.start, titles)
+            found = title_ending_at(doc, end, sent.start, titles)
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         if found:

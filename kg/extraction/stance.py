@@ -29,6 +29,7 @@ from kg.extraction.context import (
     agent_actors,
     is_negated,
     modal,
+    object_actors,
     object_controller,
     prep_actors,
     requested,
@@ -855,9 +856,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 pol = Polarity.NEUTRAL  # "does not see the alliance as moving closer"
             if pol is not None:
                 holders = subject_actors(ctx, tok)
-                targets = [
-                    s for c in tok.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)
-                ]
+                targets = object_actors(ctx, tok)
                 kind = StanceKind.CRITICIZE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                 if negated:
                     pol = Polarity.NEUTRAL
