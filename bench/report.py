@@ -180,8 +180,10 @@ def _serving(sv: dict[str, Any]) -> list[str]:
                  f"to a query thread and our result writer), so a query that runs in under "
                  f"~{max(0.0, (over[len(over) // 2] - 1) / 0.2):.1f} ms in-process cannot meet "
                  f"'1.2× + 1 ms' with this stack." if over else ""]
+    gens = sorted({t.get("generator", "asyncio") for t in sv["throughput"].values()})
     rows += ["", "Throughput of the round-robin mix of all queries (Protocol GET, parameters "
-             "inlined as VALUES by the client), closed loop:", "",
+             "inlined as VALUES by the client), closed loop, load generator: "
+             + " / ".join(_GENERATORS.get(g, g) for g in gens) + ":", "",
              "| concurrency | kg serve req/s | p50 / p95 ms | rdflib-endpoint req/s | "
              "p50 / p95 ms | ratio |", "|---|---|---|---|---|---|"]
     rd = (sv.get("rdflib") or {}).get("throughput", {})
@@ -208,6 +210,14 @@ def _serving(sv: dict[str, Any]) -> list[str]:
         rows += ["", "rdflib-endpoint returned different row counts for: "
                  + ", ".join(sv["rdflib"]["row_mismatches"])]
     return [*rows, ""]
+
+
+#: How each load generator is named in the report.
+_GENERATORS = {
+    "wrk": "Debian's `wrk` (C, 2 threads, a Lua script cycling the mix; p50/p95 from its "
+           "histogram)",
+    "asyncio": "`bench.loadgen`'s asyncio client (`wrk` not installed)",
+}
 
 
 def _ceiling_top(sv: dict[str, Any]) -> dict[str, Any] | None:
