@@ -116,6 +116,8 @@ _POST_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "spokes
                          "advisor", "general", "commander", "chief"})
 #: Plural nouns that, "of" an organisation, stand for it ("the leaders of the SCO").
 _SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers"})
+#: Verbs whose subject and object are the two sides of a visit ("the two sides" after them).
+_HOST_VERBS = frozenset({"host", "receive", "welcome", "visit", "meet"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
@@ -354,7 +356,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             if body is not None:  # the same words after another state name another body
                 span = body
             elif (norm in local or (one and text.endswith("s") and norm[:-1] in local)) and not (
-                    _dateline(doc[start:end])):
+                    _dateline(doc[start:end])) and not (  # "coast guard cooperation": a kind
+                    text.islower() and doc[start:end].root.dep_ == "compound"):
                 prev = local.get(norm) or local[norm[:-1]]  # "the Houthis" after "Houthi"
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
             elif one and ent.label_ == "ORG" and len(heads := _named_by_head(out, text)) == 1:
@@ -1140,7 +1143,48 @@ class DocActors:
                     items.append(span)
             if len(items) == n and len({s.key for s in items}) == n:
                 best = items
+        if not best and n == 2 and not persons:
+            best = self._host_and_guest(lo, tok.i)
         return self._their_group(best, lo, tok.i) or best
+
+    def _host_and_guest(self, lo: int, hi: int) -> list[ActorSpan]:
+        """ "Crown Prince Mohammed bin Salman hosted President Xi Jinping in Riyadh … the two
+        sides signed": the states of the last host and guest named from ``lo`` to ``hi``."""
+        best: list[ActorSpan] = []
+        for verb in self.doc[lo:hi]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HOST_VERBS:
+                continue
+            sides = [self._state_of(c, verb) for c in verb.children
+                     if c.dep_ in ("nsubj", "dobj")]
+            states = [x for x in sides if x is not None]
+            if len(sides) == 2 and len(states) == 2 and states[0].key != states[1].key:
+                best = states
+        return best
+
+    def _state_of(self, tok: Token, verb: Token) -> ActorSpan | None:
+        """The state a host's or guest's phrase stands for: a state itself, the state its
+        person is introduced with or (registry) comes from, or, for the subject, the state
+        whose capital the visit is in ("hosted Xi in Riyadh")."""
+        span = self.at(tok)
+        if span is None:
+            return None
+        if span.cls == EntityClass.STATE and span.kind != "demonym":
+            return span
+        if span.cls != EntityClass.PERSON:
+            return None
+        found = self._persons_state(tok)
+        actor = self.registry.actors.get(span.key) if self.registry is not None else None
+        if found is None and actor is not None and actor.country:
+            country = self.registry.actors.get(actor.country)
+            if country is not None and country.cls == EntityClass.STATE:
+                found = ActorSpan(span.start, span.end, country.id, country.cls, country.label)
+        if found is None and tok.dep_ == "nsubj":
+            for prep in verb.children:
+                place = [self.at(c) for c in prep.children if c.dep_ == "pobj"]
+                if (prep.lower_ == "in" and place and place[0] is not None
+                        and place[0].cls == EntityClass.STATE):
+                    found = place[0]  # "in Riyadh": a capital resolved as its state
+        return found
 
     def _persons_state(self, tok: Token) -> ActorSpan | None:
         """The state a listed person is introduced with ("*Russian* President Vladimir Putin",

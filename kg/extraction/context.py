@@ -126,9 +126,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             elif verb.dep_ in ("relcl", "acl") and any(c.lower_ == "whose" for c in child.children):
                 # "Hungary, Turkey and other countries whose governments maintain ties".
                 found = ctx.actors.conj_phrases(verb.head)
-            elif child.lower_ == "they" and verb.dep_ == "advcl" and verb.head.i != verb.i:
-                # "Putin and Modi reaffirmed their partnership when they met": the listed
-                # subject of the clause the adverbial one hangs on (a list only).
+            elif (child.lower_ == "they" and verb.dep_ in ("advcl", "ccomp")
+                  and verb.head.i != verb.i):
+                # "Putin and Modi reaffirmed their partnership when they met", "Saudi Arabia
+                # and Iran announced that they would restore relations": the listed subject
+                # of the clause the adverbial or reported one hangs on (a list only).
                 found = subject_actors(ctx, verb.head, depth + 1)
                 found = found if len(found) >= 2 else []
             elif child.lower_ == "they" and verb.dep_ == "relcl":

@@ -61,6 +61,11 @@ def ruler_patterns(registry: Registry) -> list[dict]:
         for name in (actor.label, *actor.aliases):
             for form in _variants(name, name.isupper()):  # "NATO" also as "Nato"
                 add(label, form, actor.id)
+            if actor.cls != EntityClass.PERSON and " " in name and not name.startswith("the "):
+                # "the Atlantic Council": the ruler keeps the longest match and, between two
+                # of one length, the first; so without its article the name lost to another
+                # name's "the" form ("the Atlantic", the ocean) and was never found
+                add(label, f"the {name}", actor.id)
         for abbr in actor.abbreviations:
             for form in _variants(abbr, True):
                 add(label, form, actor.id)

@@ -37,6 +37,11 @@ _MEMBER_CLASSES = (
 )
 
 
+#: Join verbs that create the body: one actor creating a plain organisation (not an alliance,
+#: group or international organisation) makes one of its own bodies, not a membership.
+_FOUNDING_VERBS = frozenset({"form", "found", "establish", "co-found", "cofound", "create"})
+
+
 def _is_org(span: ActorSpan | None) -> bool:
     return span is not None and span.cls in GROUP_CLASSES and span.kind != "demonym"
 
@@ -121,8 +126,10 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             status = (MembershipStatus.CANDIDATE
                       if _aspired(tok, aspirations) and not _counterfactual(tok) else None)
             for org in orgs:
-                if _is_org(org):
-                    out.add(members, org, tok, doc[org.end - 1], 0.8, status)
+                if not _is_org(org) or (lemma in _FOUNDING_VERBS and len(members) < 2
+                                        and org.cls == EntityClass.ORGANIZATION):
+                    continue  # "Russia re-established the Leningrad Military District": a body
+                out.add(members, org, tok, doc[org.end - 1], 0.8, status)
         elif tok.pos_ == "VERB" and lemma in _FOUNDING_ACTS and not is_negated(tok):
             # "Australia, the UK and the US announced the AUKUS security pact": its founders
             for obj in (c for c in tok.children if c.dep_ == "dobj"
@@ -158,6 +165,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _led_adjective(ctx, out)
     _named_group_of(ctx, out)
     _left(ctx, out)
+    _elided_joins(ctx, out, joins)
     return sort_facts(out.facts)
 
 
@@ -204,6 +212,36 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
 
 #: Verbs of leaving a body: "left the organisation", "quit ECOWAS", "withdrew from the EU".
 _LEAVING = frozenset({"leave", "quit", "exit", "withdraw"})
+
+
+def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
+    """A join with its body left out, right after a membership: "Finland became NATO's 31st
+    member, and Sweden followed as the 32nd", "… were invited to join BRICS. The UAE joined
+    in January 2024". Only a completed act with no object, by a state, whose sentence or the
+    one before holds a membership read earlier: its body is the one joined."""
+    verbs = joins | {"follow"}
+    for verb in ctx.scan(verbs):
+        lemma = verb.lemma_.lower()
+        if (verb.pos_ != "VERB" or lemma not in verbs or is_negated(verb)
+                or declined(verb) or modal(verb) is not None or verb.tag_ != "VBD"
+                or any(c.dep_ in ("dobj", "attr", "prep") and c.lower_ not in ("in", "on", "as")
+                       for c in verb.children)):
+            continue
+        members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
+        if not members:
+            continue
+        sent = ctx.sents.sent(verb)
+        i = ctx.sents.index(sent[0])
+        since = ctx.sents.sents[i - 1].start_char if i > 0 else sent.start_char
+        before = [f for f in out.facts
+                  if since <= f.evidence.start < verb.idx and f.member not in
+                  {m.key for m in members}]
+        if not before:
+            continue
+        last = max(before, key=lambda f: f.evidence.start)
+        org = ActorSpan(verb.i, verb.i + 1, last.organization, EntityClass.ORGANIZATION, "")
+        status = last.status if last.status == MembershipStatus.MEMBER else None
+        out.add(members, org, verb, verb, 0.6, status)
 
 
 def _left(ctx: DocContext, out: _Out) -> None:

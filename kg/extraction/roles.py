@@ -50,7 +50,15 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     while i - 1 > sent_start and ctx.doc[i - 1].lower_ in _TENURE:
         i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
     body = _body_start(ctx, i, sent_start)
-    for start in (i, body) if body is not None else (i,):
+    starts = [i] if body is None else [i, body]
+    # "White House national security spokesman": the post's field, in lower case, between
+    j = i
+    while j - 1 > sent_start and i - j < 3 and ctx.doc[j - 1].is_lower and ctx.doc[
+            j - 1].pos_ in ("NOUN", "ADJ") and ctx.actors.at(ctx.doc[j - 1]) is None:
+        j -= 1
+    if j < i and j not in starts:
+        starts.append(j)
+    for start in starts:
         j = start
         if j - 1 >= sent_start and ctx.doc[j - 1].text in _POSS:
             j -= 1
@@ -72,6 +80,29 @@ def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
         heads = heads or tok.lower_ in word_set("collective_nouns.json", "organization_heads")
         j -= 1
     return j if heads and j < i else None
+
+
+def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
+    """The body of a post named from token ``i`` ("of"/"for"/"at") on: the actor right after
+    it, or, when that is no body, the one after a later "at" in the same phrase ("head of the
+    Sahel programme at the Konrad Adenauer Foundation")."""
+    first: ActorSpan | None = None
+    j = i
+    while j + 1 < sent_end and j - i < 8:
+        tok = ctx.doc[j]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.lower_ in ("of", "for", "at"):
+            k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
+            found = ctx.actors.at(ctx.doc[k])
+            if found is not None and found.cls not in _NOT_BODIES:
+                return found
+            first = first or found
+            if found is not None:
+                j = found.end
+                continue
+        j += 1
+    return first
 
 
 def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
@@ -181,6 +212,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             found = title_ending_at(doc, end, sent.start, titles)
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
+        explicit = False  # the post's body is named after it, whether or not it is an actor
         if found:
             title, t_start = found
             of = _actor_before(ctx, t_start, sent.start)
@@ -190,6 +222,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             first = of.start if of else t_start
             if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
                 # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"
+                explicit = True
                 after = ctx.actors.at(doc[span.end + 1])
                 if after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
@@ -206,9 +239,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             title, t_end = hit
             last = t_end - 1
             if owner is None and t_end + 1 < sent.end and doc[t_end].lower_ in ("of", "for", "at"):
-                if doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end:
-                    t_end += 1
-                owner = ctx.actors.at(doc[t_end + 1])
+                explicit = True
+                owner = _body_after(ctx, t_end, sent.end)
                 if owner is not None:
                     last = owner.end - 1
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
@@ -222,7 +254,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
             of_key, confidence = _paragraph_state(ctx, sent), 0.5
         if (of_key is None and title.lower() not in state_titles and main_group
-                and title.lower() not in _RANKS):
+                and title.lower() not in _RANKS and not explicit):
             of_key, confidence = main_group, 0.5
         if of is not None and of.kind == "demonym":
             confidence = 0.85

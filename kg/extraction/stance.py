@@ -465,6 +465,11 @@ def _small_clause_frame(
              for obj in verb.children if obj.dep_ in ("dobj", "dative")]
     if not pairs and len(oprds) >= 2 and ctx.actors.at(oprds[0]) is not None:
         pairs = [(oprds[0], oprds[1:])]  # "called AUKUS 'the worst deal'", parsed as two
+    if not pairs and len(oprds) == 1:
+        # "called China's government 'assassins'", parsed as one noun phrase whose modifier
+        # is the object
+        pairs = [(m, oprds) for m in oprds[0].lefts if m.dep_ in ("nmod", "compound")
+                 and ctx.actors.conj_phrases(m)][:1]
     for obj, preds in pairs:
         targets = ctx.actors.conj_phrases(obj)
         for pred in preds:
