@@ -51,7 +51,8 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
         i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
     body = _body_start(ctx, i, sent_start)
     starts = [i] if body is None else [i, body]
-    # "White House national security spokesman": the post's field, in lower case, between
+    # "White House national security spokesman": up to three lower-case words naming the
+    # post's field may stand between the body and the title
     j = i
     while j - 1 > sent_start and i - j < 3 and ctx.doc[j - 1].is_lower and ctx.doc[
             j - 1].pos_ in ("NOUN", "ADJ") and ctx.actors.at(ctx.doc[j - 1]) is None:
