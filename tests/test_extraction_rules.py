@@ -1750,3 +1750,28 @@ def test_the_two_sides_after_a_host_and_a_guest(run) -> None:
 def test_a_characterisation_parsed_as_one_noun_phrase(run) -> None:
     ex = run('During the campaign, Tom Baker had called China\'s government "assassins".')
     assert stances(ex) == {("person-tom-baker", "china", Polarity.NEGATIVE)}
+
+
+# --- extractor 0.4.6 -----------------------------------------------------------------------
+
+def test_a_post_held_by_a_possessive_pronouns_referent(run) -> None:
+    ex = run("Prime Minister Arjun Rao took office in 2023. His foreign minister, Mira Das, "
+             "wrote to the leaders. ECOWAS, for its part, has left the door open: its "
+             "commission president, Omar Touray, said the bloc regrets the departure.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("arjun-rao", "india"), ("person-mira-das", "india"), ("person-omar-touray", "ecowas")}
+
+
+def test_he_after_a_subject_named_in_apposition_and_a_then_post(run) -> None:
+    ex = run("Japan's then Prime Minister Hiro Tanaka said a base would be a red line. The "
+             "United States sent a delegation to Tokyo. Tanaka's successor, Ken Sato, has taken "
+             "a softer line. He visited India in June 2024.")
+    assert {e.participants for e in ex.of_type(EventFact)} == {("india", "person-ken-sato")}
+    assert ("hiro-tanaka", "japan") in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+
+
+def test_welcoming_a_guest_and_wanting_good_relations_are_no_verdicts(run) -> None:
+    ex = run("President Tom Baker welcomed Ken Sato at the palace. NATO welcomed Finland's "
+             "decision. Tom Baker said the group wanted \"constructive and stable relations\" "
+             "with Beijing.")
+    assert stances(ex) == {("nato", "finland", Polarity.POSITIVE)}

@@ -1000,8 +1000,9 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 
 
 def _is_subject(tok: Token) -> bool:
-    """A clause subject, or conjoined with one ("Stoltenberg and Putin met")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    """A clause subject, conjoined with one ("Stoltenberg and Putin met") or in apposition to
+    one ("Sogavare's successor, Jeremiah Manele, has taken a softer line")."""
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 

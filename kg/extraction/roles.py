@@ -31,7 +31,7 @@ _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGI
 #: Military ranks: a general of no named state is no post of the article's main group.
 _RANKS = frozenset({"general", "admiral"})
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
-_TENURE = frozenset({"caretaker", "acting", "interim", "outgoing", "incoming", "new"})
+_TENURE = frozenset({"caretaker", "acting", "interim", "outgoing", "incoming", "new", "then"})
 #: Posts held abroad: the state a paragraph is about is as often the host as the sender
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
 #: to leave"), so it is no guess for theirs.
@@ -104,6 +104,32 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
                 continue
         j += 1
     return first
+
+
+def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
+                    sent_start: int) -> str | None:
+    """The body of a post held by a possessive pronoun's referent ("His foreign minister, Diana
+    Mondino" after Milei: Argentina; "its commission president, Omar Touray" after ECOWAS):
+    a state or body itself, or the body a person's post read earlier in the article is of."""
+    stop = i - 4  # tenure or field words between: "its commission president"
+    while i - 1 > max(sent_start, stop) and (ctx.doc[i - 1].lower_ in _TENURE or (
+            ctx.doc[i - 1].is_lower and ctx.doc[i - 1].pos_ in ("NOUN", "ADJ"))):
+        i -= 1
+    if i - 1 < sent_start or ctx.doc[i - 1].lower_ not in ("his", "her", "its"):
+        return None
+    owner = ctx.actors.pronoun(ctx.doc[i - 1])
+    if owner is None:
+        return None
+    if owner.cls in _NOT_BODIES:
+        if owner.cls != EntityClass.PERSON:
+            return None
+        held = sorted((r for r in found if r.person == owner.key and r.of),
+                      key=lambda r: r.evidence.start)
+        if held:
+            return held[0].of
+        actor = ctx.registry.actors.get(owner.key)
+        return actor.country if actor is not None and actor.country else None
+    return owner.key
 
 
 def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
@@ -252,6 +278,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of = None  # "a researcher at the Belgrade Centre …": a state employs no fellows
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
         confidence = 0.9 if of else 0.7
+        if of_key is None and found:
+            of_key = _possessor_body(ctx, out, t_start, sent.start)
+            confidence = 0.6
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
             of_key, confidence = _paragraph_state(ctx, sent), 0.5
         if (of_key is None and title.lower() not in state_titles and main_group

@@ -780,6 +780,12 @@ def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
                 em.emit([holder], targets, pol, kind, verb, 0.55)
 
 
+#: Verbs of wanting: an evaluative word in what is wanted judges nobody ("the group wanted
+#: constructive relations with Beijing").
+_VOLITION = frozenset({"want", "seek", "hope", "wish", "desire", "aim", "plan", "intend", "need",
+                       "prefer", "aspire"})
+
+
 def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: str) -> None:
     hedged = modal(tok) in _HEDGES
     negated = _negated_scope(tok)
@@ -812,6 +818,13 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     targets = _subtree_fallback(ctx, tok)
                 if not targets and cue.kind == StanceKind.WARN:
                     targets = _warned_of(ctx, cues, tok)
+            if lemma == "welcome":
+                # "Vucic welcomed Xi at the Palace of Serbia": a host receiving a guest (an
+                # event), not approval of the guest
+                guests = {g.key for c in tok.children if c.dep_ == "dobj"
+                          for g in ctx.actors.conj_phrases(c)
+                          if ctx.actors.at(c) is not None and g.cls == EntityClass.PERSON}
+                targets = [t for t in targets if t.key not in guests]
             pol, kind = cue.polarity, cue.kind
             if kind == StanceKind.APPEAL and _asks_to_stop(tok):  # "urged NATO to cease …"
                 pol, kind = Polarity.NEGATIVE, StanceKind.CRITICIZE
@@ -888,8 +901,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 continue
             for clause in (comp, *comp.conjuncts):
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-                if not subj:
-                    continue
+                if not subj or clause.lemma_.lower() in _VOLITION:
+                    continue  # "said the group wanted constructive relations": a wish, no verdict
                 targets = ctx.actors.conj_phrases(subj[0])
                 if not targets:  # "obstacles remain for NATO's project": first actor inside
                     holders = {h.key for h in subject_actors(ctx, tok)}
