@@ -89,13 +89,19 @@ class _Out:
         self, members: list[ActorSpan], org: ActorSpan, first: Token, last: Token, conf: float,
         status: MembershipStatus | None = None,
     ) -> None:
+        self.add_to(members, org.key, first, last, conf, status)
+
+    def add_to(
+        self, members: list[ActorSpan], org: str, first: Token, last: Token, conf: float,
+        status: MembershipStatus | None = None,
+    ) -> None:
+        """:meth:`add` for a body known by its key only (one read in an earlier fact)."""
         ev = self.ctx.sents.token_evidence(first, last, conf, NAME)
         extra = {"status": status} if status is not None else {}
         for m in members:
             key = m.key
-            if key and key != org.key and m.cls in _MEMBER_CLASSES:
-                self.facts.add(
-                    MembershipFact(member=key, organization=org.key, evidence=ev, **extra))
+            if key and key != org and m.cls in _MEMBER_CLASSES:
+                self.facts.add(MembershipFact(member=key, organization=org, evidence=ev, **extra))
 
 
 def membership_facts(ctx: DocContext) -> list[MembershipFact]:
@@ -233,15 +239,14 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         sent = ctx.sents.sent(verb)
         i = ctx.sents.index(sent[0])
         since = ctx.sents.sents[i - 1].start_char if i > 0 else sent.start_char
+        joiners = {m.key for m in members}
         before = [f for f in out.facts
-                  if since <= f.evidence.start < verb.idx and f.member not in
-                  {m.key for m in members}]
+                  if since <= f.evidence.start < verb.idx and f.member not in joiners]
         if not before:
             continue
         last = max(before, key=lambda f: f.evidence.start)
-        org = ActorSpan(verb.i, verb.i + 1, last.organization, EntityClass.ORGANIZATION, "")
         status = last.status if last.status == MembershipStatus.MEMBER else None
-        out.add(members, org, verb, verb, 0.6, status)
+        out.add_to(members, last.organization, verb, verb, 0.6, status)
 
 
 def _left(ctx: DocContext, out: _Out) -> None:

@@ -51,12 +51,7 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
         i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
     body = _body_start(ctx, i, sent_start)
     starts = [i] if body is None else [i, body]
-    # "White House national security spokesman": up to three lower-case words naming the
-    # post's field may stand between the body and the title
-    j = i
-    while j - 1 > sent_start and i - j < 3 and ctx.doc[j - 1].is_lower and ctx.doc[
-            j - 1].pos_ in ("NOUN", "ADJ") and ctx.actors.at(ctx.doc[j - 1]) is None:
-        j -= 1
+    j = _modifiers_start(ctx, i, sent_start)  # "White House national security spokesman"
     if j < i and j not in starts:
         starts.append(j)
     for start in starts:
@@ -69,6 +64,18 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
         if span is not None and span.cls != EntityClass.PERSON:
             return span
     return None
+
+
+def _modifiers_start(ctx: DocContext, i: int, sent_start: int) -> int:
+    """Start of the words between a post's holder and its title at token ``i``: up to three
+    tenure words ("then", "acting") or lower-case words naming the post's field ("White House
+    *national security* spokesman", "its *commission* president")."""
+    j = i
+    while j - 1 > sent_start and i - j < 3 and ctx.actors.at(ctx.doc[j - 1]) is None and (
+            ctx.doc[j - 1].lower_ in _TENURE
+            or (ctx.doc[j - 1].is_lower and ctx.doc[j - 1].pos_ in ("NOUN", "ADJ"))):
+        j -= 1
+    return j
 
 
 def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
@@ -110,25 +117,15 @@ def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
                     sent_start: int) -> str | None:
     """The body of a post held by a possessive pronoun's referent ("His foreign minister, Diana
     Mondino" after Milei: Argentina; "its commission president, Omar Touray" after ECOWAS):
-    a state or body itself, or the body a person's post read earlier in the article is of."""
-    stop = i - 4  # tenure or field words between: "its commission president"
-    while i - 1 > max(sent_start, stop) and (ctx.doc[i - 1].lower_ in _TENURE or (
-            ctx.doc[i - 1].is_lower and ctx.doc[i - 1].pos_ in ("NOUN", "ADJ"))):
-        i -= 1
+    a state or body itself, or the body a person acts for (:func:`acts_for`)."""
+    i = _modifiers_start(ctx, i, sent_start)  # "its commission president"
     if i - 1 < sent_start or ctx.doc[i - 1].lower_ not in ("his", "her", "its"):
         return None
     owner = ctx.actors.pronoun(ctx.doc[i - 1])
-    if owner is None:
+    if owner is None or owner.cls in (EntityClass.PLACE, EntityClass.REGION):
         return None
-    if owner.cls in _NOT_BODIES:
-        if owner.cls != EntityClass.PERSON:
-            return None
-        held = sorted((r for r in found if r.person == owner.key and r.of),
-                      key=lambda r: r.evidence.start)
-        if held:
-            return held[0].of
-        actor = ctx.registry.actors.get(owner.key)
-        return actor.country if actor is not None and actor.country else None
+    if owner.cls == EntityClass.PERSON:
+        return acts_for(ctx, owner.key, sort_facts(found))
     return owner.key
 
 
