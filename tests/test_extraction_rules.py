@@ -1775,3 +1775,118 @@ def test_welcoming_a_guest_and_wanting_good_relations_are_no_verdicts(run) -> No
              "decision. Tom Baker said the group wanted \"constructive and stable relations\" "
              "with Beijing.")
     assert stances(ex) == {("nato", "finland", Polarity.POSITIVE)}
+
+
+# --- extractor 0.4.7 -----------------------------------------------------------------------
+
+def test_both_sides_are_not_the_hosts_or_observers_of_the_talks(run) -> None:
+    ex = run("The war between Russia and India has killed thousands. The talks are co-hosted by "
+             "Saudi Arabia and Iran, with Japan and Australia as observers. Tom Baker urged "
+             "both sides to protect civilians.")
+    assert {f.target for f in ex.of_type(StanceFact)
+            if f.holder == "person-tom-baker"} == {"russia", "india"}
+
+
+def test_a_state_post_with_no_state_named_is_the_articles_dominant_state(run) -> None:
+    ex = run("Sweden joins NATO\n\nSweden formally joined NATO on Thursday. Sweden had applied "
+             "in 2022, and Swedish troops will train in Finland.\n\nPrime Minister Ulf Berg "
+             "handed over the documents. Sweden is now a member.")
+    assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ulf-berg", "Prime Minister", "sweden")}
+
+
+def test_no_dominant_state_when_two_are_named_about_equally(run) -> None:
+    ex = run("India and China agreed on patrols. India and China will meet again, and India "
+             "and China will talk.\n\nForeign Secretary Ravi Rao said the deal would hold.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ravi-rao", None)}
+
+
+def test_a_join_or_application_with_no_object_after_one_bodys_memberships(run) -> None:
+    ex = run("Sweden became a member of NATO on Thursday. Ulf Berg called it a great day. He "
+             "thanked the allies.\n\nSweden and Finland applied together in May 2022. Finland "
+             "joined in April 2023, but Sweden's bid stalled.")
+    member, candidate = MembershipStatus.MEMBER, MembershipStatus.CANDIDATE
+    assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
+        ("sweden", "nato", member), ("finland", "nato", member),
+        ("sweden", "nato", candidate), ("finland", "nato", candidate)}
+
+
+def test_a_quoted_description_is_no_collective_actor(run) -> None:
+    ex = run('Xi said the two countries should "properly handle differences" and called China '
+             'and India "important members of the Global South".')
+    assert not [m for m in ex.mentions if "members" in m.text]
+
+
+def test_backer_and_critic_nouns_hold_a_stance_toward_their_object(run) -> None:
+    ex = run("Iran is Russia's main backer. Tom Baker, a fierce critic of Beijing, spoke. "
+             "Analysts see Japan as a supporter of India. A Chinese critic of the plan spoke. "
+             "Japan is not a sponsor of Russia.")
+    assert stances(ex) == {("iran", "russia", Polarity.POSITIVE),
+                           ("person-tom-baker", "china", Polarity.NEGATIVE),
+                           ("japan", "india", Polarity.POSITIVE)}
+
+
+def test_a_relative_clause_on_a_noun_set_beside_an_actor(run) -> None:
+    ex = run("India is a member of the Quad, a grouping that Beijing has condemned.")
+    assert stances(ex) == {("china", "quad", Polarity.NEGATIVE)}
+
+
+def test_a_dateline_or_fronted_adverbial_is_no_part_of_an_events_label(run) -> None:
+    ex = run("STOCKHOLM — Sweden formally joined NATO on Thursday.\n\nOn Friday, Finland "
+             "joined NATO.")
+    assert {e.label for e in ex.of_type(EventFact)} == {"Sweden formally joined",
+                                                         "Finland joined"}
+
+
+def test_the_host_of_an_event_noun_takes_part(run) -> None:
+    ex = run("Arjun Rao and Hiro Tanaka held talks at the BRICS summit hosted by Russia in "
+             "Kazan.")
+    summits = [e for e in ex.of_type(EventFact) if e.type == EventType.SUMMIT]
+    assert [(e.participants, e.place) for e in summits] == [
+        (("brics", "russia"), "place-kazan")]
+
+
+def test_withholding_recognition_opposes_and_granting_it_supports(run) -> None:
+    ex = run("India has refused to recognise the Taiwan government. Japan recognised Taiwan in "
+             "May 2024. NATO recognises China's growing influence. Russia, which does not "
+             "recognise Finland's independence, protested. Sweden may recognise Taiwan.")
+    assert stances(ex) == {("india", "taiwan", Polarity.NEGATIVE),
+                           ("japan", "taiwan", Polarity.POSITIVE),
+                           ("russia", "finland", Polarity.NEGATIVE)}
+
+
+def test_its_after_the_object_of_a_persons_verb_is_that_object(run) -> None:
+    ex = run("Japan, a member of the Quad, has resisted pressure from Washington. Arjun Rao has "
+             "criticised the United States over its sanctions on Russia.")
+    assert ("united-states", "russia", Polarity.NEGATIVE) in stances(ex)
+    assert not {s for s in stances(ex) if s[0] == "japan"}
+    ex = run("In 2022, NATO defined China as a systemic challenge in its new strategic concept.")
+    assert {e.participants for e in ex.of_type(EventFact)} == {("nato",)}  # NATO's concept
+
+
+def test_a_numbered_group_after_a_possessor_between_the_subjects(run) -> None:
+    ex = run("Japan and India signed a defence agreement on Monday, the latest sign of closer "
+             "security ties between Washington's two Asian allies.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+def test_a_bid_to_join_is_a_candidacy_and_no_accession(run) -> None:
+    ex = run("Japan's application to join NATO moved a step closer. India rejected an "
+             "invitation to join BRICS. Finland's bid to join the Quad was blocked by Russia.")
+    assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
+        ("japan", "nato", MembershipStatus.CANDIDATE),
+        ("finland", "quad", MembershipStatus.CANDIDATE)}
+    assert not [e for e in ex.of_type(EventFact) if e.type == EventType.ACCESSION]
+
+
+def test_an_expelled_state_is_a_former_member(run) -> None:
+    ex = run("Russia was expelled from NATO in March 2022. The European Union expelled Japan in "
+             "2021. India will be expelled from BRICS. Sweden has not been expelled from NATO.")
+    assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
+        ("russia", "nato", MembershipStatus.FORMER),
+        ("japan", "european-union", MembershipStatus.FORMER)}
+
+
+def test_a_place_is_no_party_to_a_partnership(run) -> None:
+    ex = run("STOCKHOLM — Japan and India signed a defence agreement on Monday.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}

@@ -118,6 +118,13 @@ _POST_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "spokes
 _SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers"})
 #: Verbs whose subject and object are the two sides of a visit ("the two sides" after them).
 _HOST_VERBS = frozenset({"host", "receive", "welcome", "visit", "meet"})
+#: Verbs whose subject or agent brings others together: a list of them ("talks co-hosted by
+#: Saudi Arabia and Switzerland", "Qatar and Egypt mediated") is not "both sides" after them.
+_MEDIATING_VERBS = frozenset({"host", "co-host", "cohost", "convene", "mediate", "broker",
+                              "facilitate", "sponsor", "chair", "organise", "organize"})
+#: Nouns of the same go-between part, given by "as" ("with Egypt and the UAE as observers").
+_GO_BETWEEN_NOUNS = frozenset({"observer", "mediator", "guarantor", "witness", "facilitator",
+                               "host", "co-host", "guest", "sponsor"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 #: Words a name cannot end with: the NER stopped before the name's own last part.
 _DANGLING = frozenset({"of", "for", "and", "the", "on", "in", "to"})
@@ -209,7 +216,7 @@ def is_locative(span: Span, event_nouns: frozenset[str],
     """
     root = span.root
     doc = span.doc
-    if _dateline(span):
+    if is_dateline(span):
         return True  # "MANILA, June 20 -": where the story was filed
     if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
         return False  # a possessor acts: "Beijing's hosting of leaders"
@@ -232,7 +239,7 @@ def is_locative(span: Span, event_nouns: frozenset[str],
     return root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
-def _dateline(span: Span) -> bool:
+def is_dateline(span: Span) -> bool:
     """An all-capitals name opening a line, before a comma or a dash ("BRUSSELS —")."""
     doc = span.doc
     start, end = span.start, span.end
@@ -356,7 +363,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             if body is not None:  # the same words after another state name another body
                 span = body
             elif (norm in local or (one and text.endswith("s") and norm[:-1] in local)) and not (
-                    _dateline(doc[start:end])) and not (  # "coast guard cooperation": a kind
+                    is_dateline(doc[start:end])) and not (  # "coast guard cooperation": a kind
                     text.islower() and doc[start:end].root.dep_ == "compound"):
                 prev = local.get(norm) or local[norm[:-1]]  # "the Houthis" after "Houthi"
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
@@ -805,6 +812,8 @@ def _collectives(
         if singular and not (found and quant):
             continue
         start = found[0] if found else quant[0].i
+        if any(doc[j].is_quote for j in range(start, tok.i)):
+            continue  # 'called China and India "important members …"': a quote starts between
         while any(doc[j].is_punct for j in range(start, tok.i)):  # "(IP4) partners"
             start += 1
         if found and quant and quant[0].i < start and quant[0].lower_ != "other":
@@ -1108,7 +1117,9 @@ class DocActors:
         Why: news prose names the parties once ("Saudi Arabia and Iran agreed …") and then
         says what "the two countries" did; without this those acts have no actor.
         """
-        if tok.lower_ not in _GROUP_NOUNS or self.at(tok) is not None or tok.tag_ != "NNS":
+        named = self.at(tok)  # "two Asian allies" is also read as a collective actor
+        if tok.lower_ not in _GROUP_NOUNS or tok.tag_ != "NNS" or (
+                named is not None and named.kind != "collective"):
             return []
         n = None
         for c in tok.children:
@@ -1117,8 +1128,8 @@ class DocActors:
             elif c.lower_ == "both" and c.dep_ in ("det", "predet", "amod", "nummod"):
                 n = 2
         if n is None or not any(c.lower_ in ("the", "both", "these", "those")
-                                for c in tok.children):
-            return []
+                                or c.dep_ == "poss" for c in tok.children):
+            return []  # "the two countries", "Washington's two Asian allies"
         persons = tok.lower_ == "leaders"
         sents = list(self.doc.sents)
         here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
@@ -1127,9 +1138,13 @@ class DocActors:
         for t in self.doc[lo : tok.i]:
             if t.dep_ == "conj" or not t.conjuncts:
                 continue  # the first item of a list stands for it
-            if t.dep_ in ("nsubj", "nsubjpass") and (
+            if t.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ != "between" and (
                     t.head.left_edge.i <= tok.i <= t.head.right_edge.i):
-                continue  # "the US and Saudi Arabia … have urged both sides": not themselves
+                # "the US and Saudi Arabia … have urged both sides": not themselves; but "A
+                # and B signed a pact, a sign of ties between the two allies": the pair
+                continue
+            if self._mediators(t):
+                continue
             items = []
             for c in (t, *t.conjuncts):
                 span = self.at(c)
@@ -1147,6 +1162,22 @@ class DocActors:
         if not best and n == 2 and not persons:
             best = self._host_and_guest(lo, tok.i)
         return self._their_group(best, lo, tok.i) or best
+
+    @staticmethod
+    def _mediators(tok: Token) -> bool:
+        """Whether ``tok`` heads the subject or the "by" agent of a verb of bringing others
+        together ("co-hosted by Saudi Arabia and Switzerland") or a list given a go-between's
+        part by "as" ("with Egypt and the UAE as observers"): the go-betweens of talks, which
+        "both sides" after them does not mean."""
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else (
+            tok.head if tok.dep_ == "nsubj" else None)
+        if verb is not None and verb.lemma_.lower() in _MEDIATING_VERBS:
+            return True
+        anchors = [tok, tok.head, tok.head.head] if tok.dep_ == "pobj" else [tok]
+        return any(
+            prep.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in _GO_BETWEEN_NOUNS
+                                        for o in prep.children)
+            for anchor in anchors for prep in anchor.children)
 
     def _host_and_guest(self, lo: int, hi: int) -> list[ActorSpan]:
         """ "Crown Prince Mohammed bin Salman hosted President Xi Jinping in Riyadh … the two
@@ -1224,6 +1255,12 @@ class DocActors:
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
         return [s for s in self.spans if s.start >= lo and s.end <= hi]
 
+    def _person_subject(self, verb: Token) -> bool:
+        """Whether the verb's subject names a person (whom "its" cannot mean)."""
+        spans = [self.at(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(spans) and all(
+            s is not None and s.cls == EntityClass.PERSON for s in spans)
+
     def pronoun(self, tok: Token) -> ActorSpan | None:
         """He/she/his -> the last person mentioned; it/its -> the last non-person subject.
 
@@ -1273,7 +1310,12 @@ class DocActors:
                     break
                 head = self.doc[s.start : s.end].root
                 if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
-                        head.dep_ in ("nsubj", "nsubjpass", "poss")):
+                        head.dep_ in ("nsubj", "nsubjpass", "poss")
+                        # "Lula criticised the United States over its sanctions": the object
+                        # of the verb the "its" phrase hangs on, when its subject is a person
+                        # ("NATO defined China as a challenge in its concept": NATO's)
+                        or (head.dep_ == "dobj" and head.head in tok.ancestors
+                            and self._person_subject(head.head))):
                     return s
         if low in ("it", "its"):
             for s in reversed(before):

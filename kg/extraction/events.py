@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kg.extraction.actors import GROUP_CLASSES, ActorSpan
 from kg.extraction.context import (
     DocContext,
+    agent_actors,
     companion_actors,
     declined,
     governing_verb,
@@ -45,6 +46,8 @@ _PLACE_PREPS = ("in", "at", "to", "near", "into")
 #: Verbs of receiving guests: "hosted Modi for a state visit" names both sides of the visit;
 #: "hosted the leaders of A and B in X" is a meeting.
 _HOSTING = frozenset({"host", "receive", "welcome"})
+#: Verbs whose agent brings an event about and so takes part ("a summit hosted by Russia").
+_CONVENING = frozenset({"host", "organise", "organize", "convene", "chair", "sponsor"})
 #: Event types whose "at"/"during" phrase makes the clause's subject a participant.
 _GATHERING = frozenset({EventType.SUMMIT, EventType.MEETING, EventType.VISIT,
                         EventType.DECLARATION, EventType.OTHER})
@@ -135,8 +138,18 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
     return None
 
 
+def _infinitive_of_noun(verb: Token) -> bool:
+    """ "an application to join", "an invitation to visit Beijing": an infinitive that says
+    what a noun is for names an act still to come, no event."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _label(tok: Token) -> Span:
-    lefts = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "predet")]
+    # Not what a comma or dash sets off before the phrase: a dateline ("STOCKHOLM — Sweden
+    # joined") or a fronted adverbial ("On Thursday, Sweden joined") is no part of the name.
+    cut = max((c.i for c in tok.lefts if c.dep_ == "punct"), default=-1)
+    lefts = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "predet") and c.i > cut]
     start = min([tok.i, *[c.left_edge.i for c in lefts]])
     end = tok.i + 1
     for prep in tok.rights:
@@ -174,9 +187,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     etype = cues.multi[f"{c.lower_} {low}"]
             etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
         elif tok.pos_ == "VERB" and (lemma in cues.verbs or _hosts_guests(ctx, tok)):
-            if requested(tok) or declined(tok):
+            if requested(tok) or declined(tok) or _infinitive_of_noun(tok):
                 continue  # "called on the authorities to publish the results", "refused to
-                # join the union": not done
+                # join the union", "Kosovo's application to join": not done
             etype = cues.verbs.get(lemma, EventType.MEETING)
             if any(p.dep_ == "prep" and p.lower_ == "for" and any(
                     o.lower_ in cues.nouns or o.lemma_.lower() in cues.nouns
@@ -201,6 +214,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
         parts: list[ActorSpan] = []
         place: ActorSpan | None = None
+        hosted: list[Token] = []  # an event noun's "hosted by"/"convened by" phrases
         if tok.pos_ == "VERB":
             parts += subject_actors(ctx, tok)
             objs = object_actors(ctx, tok)
@@ -238,6 +252,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
                     parts += _possessor(ctx, child, verb)
             parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
+            hosted = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      and c.lemma_.lower().removeprefix("co-") in _CONVENING]
+            for acl in hosted:  # "the summit hosted by Russia in Kazan": the host takes part
+                parts += agent_actors(ctx, acl)
             node = tok  # "launched two days of exercises": the measure noun's place
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _MEASURES:
                 node = tok.head.head
@@ -259,6 +277,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 # "At a summit in X, A and B agreed …" (not "failed A during clashes with B")
                 parts += subject_actors(ctx, verb)
         places = prep_actors(ctx, tok, _PLACE_PREPS, appositions=True)
+        places += [p for acl in hosted for p in prep_actors(ctx, acl, ("in", "at"))]
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the
                 places += prep_actors(ctx, pobj, ("in", "at"))  # bloc in Abuja"

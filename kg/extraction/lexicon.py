@@ -74,10 +74,11 @@ class StanceCue:
     polarity: Polarity
     kind: StanceKind
     frame: str  # agent | experiencer | about | with | noun | adjective | evaluative | perceived
+    #            | relation
 
 
 _FRAMES = {"agent", "experiencer", "about", "with", "noun", "adjective", "evaluative",
-           "perceived"}
+           "perceived", "relation"}
 
 
 @cache

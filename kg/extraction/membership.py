@@ -42,6 +42,16 @@ _MEMBER_CLASSES = (
 _FOUNDING_VERBS = frozenset({"form", "found", "establish", "co-found", "cofound", "create"})
 
 
+#: Nouns of asking to join, whose "to join X" makes their owner a candidate.
+_BID_NOUNS = frozenset({"application", "bid", "request", "candidacy", "ambition", "aspiration",
+                        "invitation", "push", "campaign", "effort", "attempt", "quest"})
+#: Verbs that turn such a bid down ("declined an invitation to join BRICS").
+#: (A bid another state blocks or vetoes is still pending: "Ukraine's bid to join NATO was
+#: blocked by Hungary" leaves Ukraine a candidate.)
+_TURNING_DOWN = frozenset({"decline", "reject", "refuse", "turn", "withdraw", "abandon", "drop",
+                           "rebuff", "spurn"})
+
+
 def _is_org(span: ActorSpan | None) -> bool:
     return span is not None and span.cls in GROUP_CLASSES and span.kind != "demonym"
 
@@ -131,6 +141,17 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 orgs, members = _passive_join(ctx, tok)
             status = (MembershipStatus.CANDIDATE
                       if _aspired(tok, aspirations) and not _counterfactual(tok) else None)
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in _BID_NOUNS:
+                # "Kosovo's application to join the Council of Europe": a candidacy of the
+                # noun's owner, unless it is turned down ("declined an invitation to join")
+                bid = tok.head
+                verb = bid.head if bid.dep_ in ("dobj", "nsubjpass") else None
+                if verb is not None and (declined(verb) or is_negated(verb)
+                                         or verb.lemma_.lower() in _TURNING_DOWN):
+                    continue
+                owner = ctx.actors.of_phrase(bid)
+                members = [owner] if owner is not None and owner.start < bid.i else []
+                status = MembershipStatus.CANDIDATE
             for org in orgs:
                 if not _is_org(org) or (lemma in _FOUNDING_VERBS and len(members) < 2
                                         and org.cls == EntityClass.ORGANIZATION):
@@ -218,20 +239,30 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
 
 #: Verbs of leaving a body: "left the organisation", "quit ECOWAS", "withdrew from the EU".
 _LEAVING = frozenset({"leave", "quit", "exit", "withdraw"})
+#: Verbs of a body putting a member out ("Russia was expelled from the Council of Europe").
+_EXPELLING = frozenset({"expel", "oust", "eject", "throw", "kick"})
+
+
+#: How many sentences back a join with no object looks for the body, if only one body's
+#: memberships are read there ("Sweden joined NATO … Finland joined in April 2023").
+_JOIN_REACH = 5
 
 
 def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
     """A join with its body left out, right after a membership: "Finland became NATO's 31st
     member, and Sweden followed as the 32nd", "… were invited to join BRICS. The UAE joined
-    in January 2024". Only a completed act with no object, by a state, whose sentence or the
-    one before holds a membership read earlier: its body is the one joined."""
-    verbs = joins | {"follow"}
+    in January 2024"; an application with its body left out makes a candidate ("Sweden and
+    Finland applied in May 2022"). Only a completed act with no object, by a state, whose
+    sentence or the one before holds a membership read earlier, or whose last five sentences
+    hold memberships of one body only: that body is the one joined."""
+    verbs = joins | {"follow", "apply"}
     for verb in ctx.scan(verbs):
         lemma = verb.lemma_.lower()
         if (verb.pos_ != "VERB" or lemma not in verbs or is_negated(verb)
                 or declined(verb) or modal(verb) is not None or verb.tag_ != "VBD"
-                or any(c.dep_ in ("dobj", "attr", "prep") and c.lower_ not in ("in", "on", "as")
-                       for c in verb.children)):
+                or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("dobj", "attr", "prep")
+                                                         and c.lower_ not in ("in", "on", "as"))
+                       for c in verb.children)):  # "applied to join the EU": read elsewhere
             continue
         members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
         if not members:
@@ -239,28 +270,40 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         sent = ctx.sents.sent(verb)
         i = ctx.sents.index(sent[0])
         since = ctx.sents.sents[i - 1].start_char if i > 0 else sent.start_char
+        far = ctx.sents.sents[max(0, i - _JOIN_REACH)].start_char
         joiners = {m.key for m in members}
-        before = [f for f in out.facts
-                  if since <= f.evidence.start < verb.idx and f.member not in joiners]
-        if not before:
-            continue
-        last = max(before, key=lambda f: f.evidence.start)
+        before = [f for f in out.facts  # a member's own application is its back story
+                  if far <= f.evidence.start < verb.idx
+                  and (f.member not in joiners or lemma == "apply")]
+        near = [f for f in before if f.evidence.start >= since]
+        if not near and len({f.organization for f in before}) != 1:
+            continue  # further back, only a body that is the one joined in all that text
+        last = max(near or before, key=lambda f: f.evidence.start)
         status = last.status if last.status == MembershipStatus.MEMBER else None
+        if lemma == "apply":  # "Sweden and Finland applied in May 2022": candidates
+            status = MembershipStatus.CANDIDATE
         out.add_to(members, last.organization, verb, verb, 0.6, status)
 
 
 def _left(ctx: DocContext, out: _Out) -> None:
-    """A state that has left a body is a former member ("Venezuela left the organisation in
-    2019"). Only a completed act: "are leaving" and "will leave" are announcements, and an
-    earlier membership may also be the article's subject ("Argentina … will not join")."""
+    """A state that has left a body, or was expelled from it, is a former member ("Venezuela
+    left the organisation in 2019"; :func:`_expelled`). Only a completed act: "are leaving"
+    and "will leave" are announcements, and an earlier membership may also be the article's
+    subject ("Argentina … will not join")."""
     doc = ctx.doc
-    for verb in ctx.scan(_LEAVING):
+    verbs = _LEAVING | _EXPELLING
+    for verb in ctx.scan(verbs):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in _LEAVING or is_negated(verb) or modal(verb):
+        if verb.pos_ != "VERB" or lemma not in verbs or is_negated(verb) or modal(verb):
             continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
         done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)) or (
+            passive and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
         if not done:
+            continue
+        if lemma in _EXPELLING:
+            _expelled(ctx, out, verb, passive)
             continue
         if lemma == "withdraw":
             orgs = prep_actors(ctx, verb, ("from",), allow_poss=False)
@@ -270,6 +313,22 @@ def _left(ctx: DocContext, out: _Out) -> None:
         for org in orgs:
             if _is_org(org):
                 out.add(members, org, verb, doc[org.end - 1], 0.75, MembershipStatus.FORMER)
+
+
+def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool) -> None:
+    """ "Russia was expelled from the Council of Europe", "the AU expelled Mali": a former
+    member, put out by the body (a passive's "from" phrase, an active's subject)."""
+    if passive:
+        members = [s for c in verb.children if c.dep_ == "nsubjpass"
+                   for s in ctx.actors.conj_phrases(c)]
+        orgs = prep_actors(ctx, verb, ("from", "out"), allow_poss=False)
+    else:
+        members = object_actors(ctx, verb, allow_poss=False)
+        orgs = subject_actors(ctx, verb)
+    members = [m for m in members if m.cls == EntityClass.STATE]
+    for org in orgs:
+        if _is_org(org):
+            out.add(members, org, verb, ctx.doc[org.end - 1], 0.75, MembershipStatus.FORMER)
 
 
 #: Nouns that name a body of states ("the Russian-led military alliance", "the Quad grouping

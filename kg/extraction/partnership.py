@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.actors import GROUP_CLASSES, LOCATIVE_PREPS, ActorSpan, is_dateline
 from kg.extraction.context import (
     DocContext,
     declined,
@@ -146,6 +146,18 @@ def _party(span: ActorSpan, posts: dict[str, str | None]) -> str | None:
     return _key(span)
 
 
+def _located(ctx: DocContext, span: ActorSpan) -> bool:
+    """A place named as where the story was filed or the act happened ("MANILA — …", "signed
+    in Manila"), which is no party; "ties between China and Europe" keep Europe."""
+    if span.cls not in (EntityClass.PLACE, EntityClass.REGION):
+        return False
+    root = ctx.doc[span.start : span.end].root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return is_dateline(ctx.doc[span.start : span.end]) or (
+        root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
+
+
 def partnership_facts(
     ctx: DocContext, cues: Cues | None = None, roles: list[RoleFact] | None = None
 ) -> list[PartnershipFact]:
@@ -213,6 +225,8 @@ def partnership_facts(
                 continue  # "declined to cooperate with the inquiry"
             side_a += subject_actors(ctx, tok) + prep_actors(ctx, tok, _GROUP_PREPS)
             side_b += prep_actors(ctx, tok, ("with",))
+        side_a = [p for p in side_a if not _located(ctx, p)]
+        side_b = [p for p in side_b if not _located(ctx, p)]
         keys_a = sorted({k for p in side_a for k in [_party(p, posts)] if k})
         keys_b = sorted({k for p in side_b for k in [_party(p, posts)] if k} - set(keys_a))
         # Without side A, "cooperation with A, B and C" names only one side: nothing to pair.

@@ -151,6 +151,26 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     return None
 
 
+def _dominant_state(ctx: DocContext) -> str | None:
+    """The state an article is about, if one clearly dominates it: named (not as an adjective)
+    at least four times and half again as often as any other state.
+
+    Why: "Prime Minister Ulf Kristersson handed over the documents" in a report on Sweden
+    joining NATO names no state, and the reader takes the article's own; with two states
+    named about equally often (a summit of two leaders) there is no such default. Demonyms do
+    not count: "Chinese investment" in a report on Pakistan says what the article is about less
+    than the names of the states do.
+    """
+    counts = Counter(s.key for s in ctx.actors.spans
+                     if s.cls == EntityClass.STATE and s.kind != "demonym")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 4:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset) -> str | None:
     """The post's holder from the registry: a matching position, else the person's country."""
     actor = ctx.registry.actors.get(person)
@@ -218,6 +238,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
     main_group = (
         counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 3 else None
     )
+    main_state = _dominant_state(ctx)
     out: set[RoleFact] = set()
     for span in ctx.actors.spans:
         if span.cls != EntityClass.PERSON or span.kind not in ("name", "abbreviation"):
@@ -280,6 +301,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.6
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
             of_key, confidence = _paragraph_state(ctx, sent), 0.5
+            if of_key is None and main_state is not None:
+                of_key, confidence = main_state, 0.4
         if (of_key is None and title.lower() not in state_titles and main_group
                 and title.lower() not in _RANKS and not explicit):
             of_key, confidence = main_group, 0.5

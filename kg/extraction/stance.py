@@ -122,6 +122,7 @@ class Cues:
         self.noun: dict[str, StanceCue] = {}
         self.adjective: dict[str, StanceCue] = {}
         self.perceived: dict[str, StanceCue] = {}
+        self.relation: dict[str, StanceCue] = {}
         self.evaluative: dict[str, Polarity] = {}
         for cue in stance_cues():
             if cue.frame == "evaluative":
@@ -132,6 +133,8 @@ class Cues:
                 self.adjective.setdefault(cue.lemma, cue)
             elif cue.frame == "perceived":
                 self.perceived.setdefault(cue.lemma, cue)
+            elif cue.frame == "relation":
+                self.relation.setdefault(cue.lemma, cue)
             else:
                 self.verb.setdefault(cue.lemma, []).append(cue)
         self.comm = word_set("communication_verbs.json", "verbs")
@@ -143,8 +146,8 @@ class Cues:
         self.ties_nouns = word_set("partnership_cues.json", "relationship_nouns")
         #: every word that can start a frame: the only tokens stance_facts looks at
         self.words = frozenset(
-            {*self.verb, *self.noun, *self.adjective, *self.perceived, *_AS_VERBS, *_ROLE_VERBS,
-             *_APPEAL_WORDS}
+            {*self.verb, *self.noun, *self.adjective, *self.perceived, *self.relation,
+             *_AS_VERBS, *_ROLE_VERBS, *_APPEAL_WORDS}
             | self.ties_verbs
             | self.comm
         )
@@ -345,8 +348,11 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
                 out += [s for c in comp.children if c.dep_ in ("oprd", "attr")
                         for s in ctx.actors.conj_phrases(c)]
     if not out and verb.dep_ == "relcl":
-        # "the NATO activities they oppose": the relative clause's object is its head noun.
+        # "the NATO activities they oppose": the relative clause's object is its head noun;
+        # "the Quad, a grouping that Beijing has condemned": the actor that noun is set beside
         span = ctx.actors.of_phrase(verb.head)
+        if span is None and verb.head.dep_ == "appos":
+            span = ctx.actors.at(verb.head.head)
         out = [span] if span is not None else []
     return out
 
@@ -608,8 +614,11 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             ended = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ENDING
             if holders and targets and not is_negated(tok) and not ended:
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
+        if tok.pos_ == "NOUN" and lemma in cues.relation:
+            _relation_frame(ctx, cues.relation[lemma], em, tok)
         if tok.pos_ == "NOUN" and (lemma in cues.perceived or tok.lower_ in cues.perceived):
             perceived.append((tok, cues.perceived.get(lemma) or cues.perceived[tok.lower_]))
+    _recognition_frames(ctx, em)
     _anti_frames(ctx, em)
     _view_frames(ctx, cues, em)
     for noun, cue in perceived:  # last: only pairs no other frame found in the sentence
@@ -720,6 +729,81 @@ def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token)
     for h in holders:
         fresh = [t for t in targets if (h.key, t.key) not in found]
         em.emit([h], fresh, cue.polarity, cue.kind, noun, 0.55, modal(verb) in _HEDGES)
+
+
+#: Verbs that present their object as something ("Egypt is seen as the army's main backer").
+_SEEN_AS = frozenset({"see", "regard", "consider", "view", "know", "describe", "portray",
+                      "perceive"})
+
+
+def _relation_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) -> None:
+    """ "Egypt is the army's main backer", "X is seen as a supporter of Y", "X, a fierce critic
+    of Beijing, said": the actor the noun is said of holds the stance toward the noun's
+    possessor or its "of" object.
+
+    The actor is the subject of "be", the subject of a passive "seen as" (the object of an
+    active one), or the phrase the noun is in apposition to. A demonym before the noun says
+    where the critic is from, not whom they criticise ("a Chinese critic"), so it is no
+    target; a denial ("is not a backer of") holds no stance.
+    """
+    head = noun.head
+    holders: list[ActorSpan] = []
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        holders = subject_actors(ctx, head)
+    elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in _SEEN_AS:
+        verb = head.head
+        holders = (subject_actors(ctx, verb) if verb.tag_ == "VBN" and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            else object_actors(ctx, verb))
+    elif noun.dep_ == "appos":
+        holder = ctx.actors.of_phrase(head)
+        holders = [holder] if holder is not None else []
+    if not holders or is_negated(noun) or _negated_scope(head):
+        return
+    targets = [own for own in [ctx.actors.of_phrase(noun)]
+               if own is not None and own.start < noun.i and own.kind != "demonym"]
+    targets += [t for t in prep_actors(ctx, noun, ("of",)) if t not in targets]
+    em.emit(holders, targets, cue.polarity, cue.kind, noun, 0.55)
+
+
+#: What a state recognises when it recognises another as a state ("Kosovo's independence").
+_STATEHOOD = frozenset({"independence", "sovereignty", "statehood", "government", "state",
+                        "authority", "authorities", "regime", "existence", "annexation"})
+
+
+def _recognition_frames(ctx: DocContext, em: _Emitter) -> None:
+    """Diplomatic recognition: "Spain and Greece do not recognise Kosovo", "Serbia, which does
+    not recognise Kosovo's independence", "refused to recognise the junta" oppose the actor;
+    "Norway recognised Palestine" supports it.
+
+    Why a frame of its own: unlike a verdict verb, whose denial holds no stance ("did not
+    criticise China"), withholding recognition is the stance. The object must be the actor
+    itself or its statehood ("Kosovo's independence", "the Taliban government"), not any
+    thing of it: "NATO recognises China's growing influence" judges nobody.
+    """
+    for verb in ctx.scan(frozenset({"recognise", "recognize"})):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("recognise", "recognize"):
+            continue
+        if _claimed(ctx, verb) or modal(verb) in _HEDGES:
+            continue
+        targets = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for node in (obj, *obj.conjuncts):
+                span = ctx.actors.at(node)
+                if span is None and node.lemma_.lower() in _STATEHOOD:
+                    span = ctx.actors.of_phrase(node)
+                if span is not None and span.cls not in (EntityClass.PERSON,) and (
+                        span not in targets):
+                    targets.append(span)
+        if not targets:
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue  # "Kosovo is recognised by 100 states": the counting is no one's act
+        if _negated_scope(verb):
+            pol, kind = Polarity.NEGATIVE, StanceKind.OPPOSE
+        else:
+            pol, kind = Polarity.POSITIVE, StanceKind.SUPPORT
+        em.emit(subject_actors(ctx, verb), targets, pol, kind, verb, 0.6)
 
 
 def _anti_frames(ctx: DocContext, em: _Emitter) -> None:
