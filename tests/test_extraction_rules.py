@@ -1785,6 +1785,8 @@ def test_both_sides_are_not_the_hosts_or_observers_of_the_talks(run) -> None:
              "both sides to protect civilians.")
     assert {f.target for f in ex.of_type(StanceFact)
             if f.holder == "person-tom-baker"} == {"russia", "india"}
+    ex = run("The summit was co-hosted by Japan and India. The two countries signed a pact.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
 
 
 def test_a_state_post_with_no_state_named_is_the_articles_dominant_state(run) -> None:
@@ -1849,10 +1851,12 @@ def test_the_host_of_an_event_noun_takes_part(run) -> None:
 def test_withholding_recognition_opposes_and_granting_it_supports(run) -> None:
     ex = run("India has refused to recognise the Taiwan government. Japan recognised Taiwan in "
              "May 2024. NATO recognises China's growing influence. Russia, which does not "
-             "recognise Finland's independence, protested. Sweden may recognise Taiwan.")
+             "recognise Finland's independence, protested. Sweden may recognise Taiwan. "
+             "Taiwan is not recognised by Australia.")
     assert stances(ex) == {("india", "taiwan", Polarity.NEGATIVE),
                            ("japan", "taiwan", Polarity.POSITIVE),
-                           ("russia", "finland", Polarity.NEGATIVE)}
+                           ("russia", "finland", Polarity.NEGATIVE),
+                           ("australia", "taiwan", Polarity.NEGATIVE)}
 
 
 def test_its_after_the_object_of_a_persons_verb_is_that_object(run) -> None:

@@ -1143,8 +1143,9 @@ class DocActors:
                 # "the US and Saudi Arabia … have urged both sides": not themselves; but "A
                 # and B signed a pact, a sign of ties between the two allies": the pair
                 continue
-            if self._mediators(t):
-                continue
+            if tok.lower_ == "sides" and self._mediators(t):
+                continue  # "both sides" are the parties, not the go-betweens (the two
+                # countries that hosted a summit may be "the two countries" after it)
             items = []
             for c in (t, *t.conjuncts):
                 span = self.at(c)

@@ -769,6 +769,7 @@ def _relation_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) 
 #: What a state recognises when it recognises another as a state ("Kosovo's independence").
 _STATEHOOD = frozenset({"independence", "sovereignty", "statehood", "government", "state",
                         "authority", "authorities", "regime", "existence", "annexation"})
+_RECOGNISING = frozenset({"recognise", "recognize"})
 
 
 def _recognition_frames(ctx: DocContext, em: _Emitter) -> None:
@@ -781,29 +782,30 @@ def _recognition_frames(ctx: DocContext, em: _Emitter) -> None:
     itself or its statehood ("Kosovo's independence", "the Taliban government"), not any
     thing of it: "NATO recognises China's growing influence" judges nobody.
     """
-    for verb in ctx.scan(frozenset({"recognise", "recognize"})):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("recognise", "recognize"):
+    for verb in ctx.scan(_RECOGNISING):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RECOGNISING:
             continue
         if _claimed(ctx, verb) or modal(verb) in _HEDGES:
             continue
-        targets = []
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # "Kosovo is recognised by the United States": the agent recognises the subject
+        deps = ("nsubjpass",) if passive else ("dobj",)
+        targets: list[ActorSpan] = []
+        for obj in (c for c in verb.children if c.dep_ in deps):
             for node in (obj, *obj.conjuncts):
                 span = ctx.actors.at(node)
                 if span is None and node.lemma_.lower() in _STATEHOOD:
                     span = ctx.actors.of_phrase(node)
-                if span is not None and span.cls not in (EntityClass.PERSON,) and (
-                        span not in targets):
+                if span is not None and span.cls != EntityClass.PERSON and span not in targets:
                     targets.append(span)
         if not targets:
             continue
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            continue  # "Kosovo is recognised by 100 states": the counting is no one's act
         if _negated_scope(verb):
             pol, kind = Polarity.NEGATIVE, StanceKind.OPPOSE
         else:
             pol, kind = Polarity.POSITIVE, StanceKind.SUPPORT
-        em.emit(subject_actors(ctx, verb), targets, pol, kind, verb, 0.6)
+        holders = agent_actors(ctx, verb) if passive else subject_actors(ctx, verb)
+        em.emit(holders, targets, pol, kind, verb, 0.6)
 
 
 def _anti_frames(ctx: DocContext, em: _Emitter) -> None:
