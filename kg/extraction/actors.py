@@ -116,12 +116,17 @@ _POST_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "spokes
                          "advisor", "general", "commander", "chief"})
 #: Plural nouns that, "of" an organisation, stand for it ("the leaders of the SCO").
 _SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers"})
+#: Verbs of receiving guests (also read by ``events``: "hosted Modi for a state visit" names
+#: both sides of the visit; "hosted the leaders of A and B in X" is a meeting).
+HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
+#: Verbs whose agent brings an event about (also read by ``events``: "a summit hosted by
+#: Russia" has Russia take part).
+CONVENING_VERBS = frozenset({"host", "organise", "organize", "convene", "chair", "sponsor"})
 #: Verbs whose subject and object are the two sides of a visit ("the two sides" after them).
-_HOST_VERBS = frozenset({"host", "receive", "welcome", "visit", "meet"})
+_HOST_VERBS = HOSTING_VERBS | {"visit", "meet"}
 #: Verbs whose subject or agent brings others together: a list of them ("talks co-hosted by
 #: Saudi Arabia and Switzerland", "Qatar and Egypt mediated") is not "both sides" after them.
-_MEDIATING_VERBS = frozenset({"host", "co-host", "cohost", "convene", "mediate", "broker",
-                              "facilitate", "sponsor", "chair", "organise", "organize"})
+_MEDIATING_VERBS = CONVENING_VERBS | {"co-host", "cohost", "mediate", "broker", "facilitate"}
 #: Nouns of the same go-between part, given by "as" ("with Egypt and the UAE as observers").
 _GO_BETWEEN_NOUNS = frozenset({"observer", "mediator", "guarantor", "witness", "facilitator",
                                "host", "co-host", "guest", "sponsor"})

@@ -162,12 +162,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         stranded = _stranded_subject(ctx, verb)
         if stranded:
             return stranded
-    if verb.dep_ == "conj" and ((_singular(verb) and _plural(head))
-                                or (_plural(verb) and _singular(head))):
-        # "Trump, who has threatened not to defend allies that fail to meet the target and
-        # has criticised U.S. aid": a conjunct that disagrees in number with the verb the
-        # parser hung it on belongs to another clause; no subject beats the wrong one.
-        return []
+        if (_singular(verb) and _plural(head)) or (_plural(verb) and _singular(head)):
+            # "Trump, who has threatened not to defend allies that fail to meet the target and
+            # has criticised U.S. aid": a conjunct that disagrees in number with the verb the
+            # parser hung it on belongs to another clause; no subject beats the wrong one.
+            return []
     if verb.dep_ in ("acl", "relcl"):
         span = ctx.actors.at(head)
         if span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3:

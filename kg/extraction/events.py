@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.actors import CONVENING_VERBS, GROUP_CLASSES, HOSTING_VERBS, ActorSpan
 from kg.extraction.context import (
     DocContext,
     agent_actors,
@@ -43,11 +43,6 @@ _MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "round", "rounds
 _GATHER = frozenset({"gather", "meet", "convene", "assemble", "arrive", "travel", "fly",
                      "come", "head"})
 _PLACE_PREPS = ("in", "at", "to", "near", "into")
-#: Verbs of receiving guests: "hosted Modi for a state visit" names both sides of the visit;
-#: "hosted the leaders of A and B in X" is a meeting.
-_HOSTING = frozenset({"host", "receive", "welcome"})
-#: Verbs whose agent brings an event about and so takes part ("a summit hosted by Russia").
-_CONVENING = frozenset({"host", "organise", "organize", "convene", "chair", "sponsor"})
 #: Event types whose "at"/"during" phrase makes the clause's subject a participant.
 _GATHERING = frozenset({EventType.SUMMIT, EventType.MEETING, EventType.VISIT,
                         EventType.DECLARATION, EventType.OTHER})
@@ -69,7 +64,7 @@ class Cues:
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
         self.admit = word_set("membership_cues.json", "admit_verbs")
         self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi),
-                                *_HOSTING})
+                                *HOSTING_VERBS})
 
 
 #: Arcs by which a date modifies a noun, not a verb or a clause.
@@ -233,7 +228,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 if not any(o.cls in GROUP_CLASSES for o in objs):
                     continue  # "join its economic 'small yards'" is not an accession
                 parts += objs
-            elif lemma in _HOSTING:  # "hosted the leaders of A, B and C"
+            elif lemma in HOSTING_VERBS:  # "hosted the leaders of A, B and C"
                 parts += [s for c in tok.children if c.dep_ == "dobj"
                           for s in ctx.actors.in_subtree(c) if s.kind != "demonym"]
             else:
@@ -253,7 +248,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     parts += _possessor(ctx, child, verb)
             parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
             hosted = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                      and c.lemma_.lower().removeprefix("co-") in _CONVENING]
+                      and c.lemma_.lower().removeprefix("co-") in CONVENING_VERBS]
             for acl in hosted:  # "the summit hosted by Russia in Kazan": the host takes part
                 parts += agent_actors(ctx, acl)
             node = tok  # "launched two days of exercises": the measure noun's place
@@ -269,7 +264,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
                 parts += companion_actors(ctx, verb)  # "A, together with B, held a summit"
             elif (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
-                  and tok.head.head.i == verb.i and verb.lemma_.lower() in _HOSTING):
+                  and tok.head.head.i == verb.i and verb.lemma_.lower() in HOSTING_VERBS):
                 # "Biden hosted Modi for a state visit": host and guest
                 parts += subject_actors(ctx, verb) + object_actors(ctx, verb)
             elif verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i and (
@@ -322,7 +317,7 @@ def _hosts_guests(ctx: DocContext, verb: Token) -> bool:
     """ "Xi hosted the leaders of A and B", "Biden hosted Modi": a hosting verb whose object
     is people (a person's name or a word for leaders), which makes it a meeting; "Turkey
     hosts NATO's land command" is none."""
-    if verb.lemma_.lower() not in _HOSTING:
+    if verb.lemma_.lower() not in HOSTING_VERBS:
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         span = ctx.actors.at(obj)

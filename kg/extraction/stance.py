@@ -732,6 +732,8 @@ def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token)
 
 
 #: Verbs that present their object as something ("Egypt is seen as the army's main backer").
+#: Not all of ``_AS_VERBS``: a verdict verb ("branded Iran a sponsor of terrorism") is the
+#: speaker's accusation, which the characterisation frames read; "known as" is added.
 _SEEN_AS = frozenset({"see", "regard", "consider", "view", "know", "describe", "portray",
                       "perceive"})
 
