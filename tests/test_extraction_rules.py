@@ -16,6 +16,7 @@ from kg.facts import (
     EventType,
     MembershipFact,
     MembershipStatus,
+    PartnershipDomain,
     PartnershipFact,
     PartnershipStatus,
     Polarity,
@@ -755,8 +756,8 @@ def test_a_body_a_fact_names_without_a_mention_gets_its_entity(tmp_path) -> None
 def test_a_state_title_without_a_state_is_the_paragraphs_subject(run) -> None:
     ex = run("Japan called the move a threat. Prime Minister Taro Sato said Japan would respond.")
     assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-taro-sato", "japan")}
-    ex = run("Japan called the move a threat.\n\nPrime Minister Taro Sato said Japan would "
-             "respond.")  # another paragraph: not said
+    ex = run("Japan called the move a threat.\n\nIndia said nothing.\n\nPrime Minister Taro "
+             "Sato said Japan would respond.")  # another paragraph (not the lede's next): not said
     assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-taro-sato", None)}
 
 
@@ -1894,3 +1895,71 @@ def test_an_expelled_state_is_a_former_member(run) -> None:
 def test_a_place_is_no_party_to_a_partnership(run) -> None:
     ex = run("STOCKHOLM — Japan and India signed a defence agreement on Monday.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+# --- extractor 0.4.8 -----------------------------------------------------------------------
+
+
+def test_what_a_reported_clause_stands_against_is_no_verdict_on_its_subject(run) -> None:
+    ex = run('Arjun Rao said India and Japan should "stand together against foreign '
+             'interference". Hiro Tanaka said Russia had committed crimes against Finland.')
+    assert stances(ex) == {("hiro-tanaka", "russia", Polarity.NEGATIVE)}
+
+
+def test_a_description_does_not_name_its_own_clauses_subject(run) -> None:
+    ex = run("Leaders of the Quad met in Tokyo. Japan and the European Union have criticised "
+             "the bloc's expansion.")
+    assert not {s for s in stances(ex) if s[1] == "european-union"}
+    assert "european-union" not in keys(ex, "the bloc")
+    ex = run("NATO leaders met in Brussels. They said the alliance would respond.")
+    assert keys(ex, "the alliance") == {"nato"}
+    ex = run("Finland, which joined NATO in 2023, has praised the alliance's new plan.")
+    assert keys(ex, "the alliance") == {"nato"}  # a relative clause is no part of the subject
+
+
+def test_who_did_not_attend_takes_no_part(run) -> None:
+    ex = run("Arjun Rao did not attend the summit in Kazan. Hiro Tanaka attended the summit "
+             "in Astana.")
+    assert {e.participants for e in ex.of_type(EventFact)} == {("hiro-tanaka",)}
+
+
+def test_a_headline_names_people_by_one_word_and_labels_leave_out_subordinators(run) -> None:
+    ex = run("Sweden joins NATO as Rao and Tanaka meet in Kazan\n\nArjun Rao and Hiro Tanaka "
+             "met on Monday.")
+    meetings = {(e.label, e.participants) for e in ex.of_type(EventFact)
+                if e.type == EventType.MEETING}
+    assert ("Rao and Tanaka meet in Kazan", ("arjun-rao", "hiro-tanaka")) in meetings
+    ex = run("Arjun Rao went on to Astana, where he met Jens Stoltenberg.")
+    assert {(e.label, e.participants, e.place) for e in ex.of_type(EventFact)} == {
+        ("he met", ("arjun-rao", "jens-stoltenberg"), "place-astana")}
+
+
+def test_a_piece_of_a_hyphenated_place_name_is_no_person(run) -> None:
+    ex = run("Arjun Rao flew to Mar-a-Lago to see Hiro Tanaka.")
+    assert not [m for m in ex.mentions if m.text == "Mar"]
+
+
+def test_he_after_a_reported_clause_is_the_main_clauses_subject(run) -> None:
+    ex = run('Arjun Rao said Hiro Tanaka had no mandate. "The presidency has no mandate to '
+             'speak for us," he wrote.')
+    assert {s.speaker for s in ex.of_type(StatementFact)} == {"arjun-rao"}
+
+
+def test_a_post_in_the_second_paragraph_belongs_to_the_ledes_state(run) -> None:
+    ex = run("Japan ends defence pact with India\n\nTOKYO — Japan said on Thursday that it was "
+             "ending its defence pact with India.\n\nForeign Minister Ravi Kato said the "
+             "decision was final.\n\nIndia regretted the move. Defence Minister Ken Ito said "
+             "talks would go on.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ravi-kato", "japan"), ("person-ken-ito", "india")}
+
+
+def test_an_ally_or_partner_of_a_state_is_its_partner(run) -> None:
+    ex = run("Australia has been a close ally of Russia since 2020. Japan and India remain close "
+             "security partners of the United States. Iran, a former ally of Japan, protested. "
+             "Finland could become a partner of India. Sweden is not an ally of Russia.")
+    assert {(f.parties, f.status, f.domains) for f in ex.of_type(PartnershipFact)} == {
+        (("australia", "russia"), PartnershipStatus.EXISTING, ()),
+        (("japan", "united-states"), PartnershipStatus.EXISTING, (PartnershipDomain.SECURITY,)),
+        (("india", "united-states"), PartnershipStatus.EXISTING, (PartnershipDomain.SECURITY,)),
+        (("iran", "japan"), PartnershipStatus.PAST, ())}

@@ -404,7 +404,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the NATO Summit" names an event, not an actor
             elif _names_event(doc[start:end], lex.event_nouns):
                 span = None  # "their first Freedom Edge exercise": the exercise's name
-            elif _is_heading(doc[start].sent):
+            elif (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                  and doc[end + 1].is_lower):
+                span = None  # "Mar-a-Lago": the NER took a piece of a hyphenated name
+            elif is_heading(doc[start].sent):
                 span = None  # unknown names in headlines are mostly title-case words
             elif not any(c.isupper() for c in text) or _DESIGNATION.fullmatch(text):
                 span = None  # "supreme" (lowercase NER noise), "S-400", "F-35": no actors
@@ -440,7 +443,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
         if span.cls == EntityClass.PERSON:
             persons.append(span)
-    return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)))
+    return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)),
+                     lex)
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
@@ -663,7 +667,7 @@ def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return False
 
 
-def _is_heading(sent: Span) -> bool:
+def is_heading(sent: Span) -> bool:
     """A line without final punctuation (headline, section title): short, or a whole line of
     its own ("Weimar Triangle revived as Europe frets over Ukraine and Trump", where the NER
     takes title-case words for a person)."""
@@ -752,24 +756,37 @@ def _short_names(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
     return out
 
 
-def _surnames(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+def _surnames(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan]:
     """A person's surname after their full name, where the NER tagged nothing: "Narendra
-    Modi travelled to Russia … Modi told Xi that …" (one person with that surname only)."""
+    Modi travelled to Russia … Modi told Xi that …" (one person with that surname only); in
+    a headline, any one word of exactly one person's name."""
     persons = [s for s in spans if s.cls == EntityClass.PERSON and s.end - s.start >= 2]
     if not persons:
         return spans
     at = {i for s in spans for i in range(s.start, s.end)}
     by_surname: dict[str, set[str]] = {}
+    by_word: dict[str, set[str]] = {}  # any word of the name, for headlines
     first: dict[str, int] = {}
     for p in persons:
         last = doc[p.end - 1].text
         by_surname.setdefault(last, set()).add(p.key)
         first[last] = min(first.get(last, p.start), p.start)
+        for w in doc[p.start : p.end]:
+            if w.is_title and w.lower_ not in lex.title_words:  # not "President"
+                by_word.setdefault(w.text, set()).add(p.key)
     out = list(spans)
     for tok in doc:
-        keys = by_surname.get(tok.text)
-        if (keys is None or len(keys) != 1 or tok.i in at or tok.pos_ != "PROPN"
-                or tok.i < first[tok.text] or tok.dep_ == "compound"):
+        if tok.i in at or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        if is_heading(tok.sent):
+            # A headline names people by one word before the text names them in full, and
+            # by the family name where it comes first ("as Xi and Putin meet").
+            keys = by_word.get(tok.text)
+        else:
+            keys = by_surname.get(tok.text)
+            if keys is not None and tok.i < first[tok.text]:
+                continue
+        if keys is None or len(keys) != 1:
             continue
         p = next(s for s in persons if s.key in keys)
         out.append(ActorSpan(tok.i, tok.i + 1, p.key, p.cls, p.label, p.group_of))
@@ -970,6 +987,9 @@ def _references(
         # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
         # is ECOWAS even if an alliance was named earlier).
         target = next((s for s in reversed(before) if s.cls in classes), None)
+        if target is not None and target.start in _clause_subject(tok):
+            continue  # the nearest fit is the clause's own subject: which body is meant is
+            # the reader's knowledge, and the one named before that is as likely wrong
         if tok.lower_ in lex.state_bodies:
             # "the ministry said" is the last body named a ministry ("India's Ministry of
             # External Affairs"), not an organisation named since ("the Trudeau government").
@@ -998,6 +1018,41 @@ def _references(
             )
         )
     return sorted(out)
+
+
+def _clause_subject(tok: Token) -> set[int]:
+    """Token indices of the subject of the clause ``tok`` is an object or modifier in.
+
+    Why: a definite description does not name its own clause's subject (binding principle C):
+    in "the United States and the European Union have criticised the bloc's expansion" the
+    bloc is not the EU (nor, as a fallback, the UN named a paragraph earlier: the SCO was
+    meant, two paragraphs before that, so the description stays unresolved). Only the
+    nearest clause: "NATO said the alliance would respond" is
+    NATO, and a description inside the subject ("the alliance's members said") is left alone.
+    """
+    node = tok
+    for _ in range(12):
+        if node.head is node:
+            return set()
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return set()  # the description is (in) the subject itself
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return {t.i for c in subj for t in _bare_phrase(c)}
+    return set()
+
+
+def _bare_phrase(tok: Token) -> list[Token]:
+    """``tok``'s phrase and its conjuncts without what is set beside or hung on them: in
+    "Brazil, a founding member of BRICS, hosted the group's summit" and "Venezuela, which was
+    suspended from Mercosur, criticised the bloc" BRICS and Mercosur are no part of the
+    subject that the object cannot name."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("appos", "relcl", "acl", "prep", "punct", "advcl"):
+            out += _bare_phrase(c)
+    return out
 
 
 def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpan]:
@@ -1301,6 +1356,16 @@ class DocActors:
                     prev = self.doc[start - 1].sent
                     last = [s for s in persons if prev.start <= s.start < prev.end
                             and _is_subject(self.doc[s.start : s.end].root)]
+                    if len({s.key for s in last}) > 1:
+                        # "Michel said Orbán had no mandate. '…,' he wrote": the main
+                        # clause's subject, not the reported clause's
+                        # ("Stoltenberg and Putin met. He …" stays unresolved)
+                        roots = [self.doc[s.start : s.end].root for s in last]
+                        last = [s for s, r in zip(last, roots, strict=True)
+                                if r.head == prev.root
+                                and not any(c.dep_ == "conj" for c in r.children)]
+                        if not last:
+                            return None
                     if last:
                         return last[-1] if len({s.key for s in last}) == 1 else None
                     start = prev.start

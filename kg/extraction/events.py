@@ -143,14 +143,18 @@ def _infinitive_of_noun(verb: Token) -> bool:
 def _label(tok: Token) -> Span:
     # Not what a comma or dash sets off before the phrase: a dateline ("STOCKHOLM — Sweden
     # joined") or a fronted adverbial ("On Thursday, Sweden joined") is no part of the name.
+    # Nor the word that subordinates a clause ("as Xi and Putin meet", "where he met").
     cut = max((c.i for c in tok.lefts if c.dep_ == "punct"), default=-1)
-    lefts = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "predet") and c.i > cut]
+    lefts = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "predet", "mark")
+             and c.tag_ not in ("WRB", "WDT", "WP") and c.i > cut]
     start = min([tok.i, *[c.left_edge.i for c in lefts]])
     end = tok.i + 1
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ in (*_PLACE_PREPS, "of"):
             end = _end_without_conj(prep) + 1
             break
+    while end - 1 > start and tok.doc[end - 1].is_space:  # a headline's line break
+        end -= 1
     span = tok.doc[start:end]
     return span if len(span) <= 12 else tok.doc[tok.i : tok.i + 1]
 
@@ -259,6 +263,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 and node.dep_ in ("dobj", "attr", "nsubjpass")
                 and verb.lemma_.lower() in cues.participation
                 and not declined(verb)  # "declined to attend the summit": not a participant
+                and not is_negated(verb)  # "did not attend the summit", "would not attend"
             ):
                 parts += subject_actors(ctx, verb)
                 parts += prep_actors(ctx, verb, ("with",), appositions=True)
@@ -279,6 +284,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         if verb is not None and verb is not tok and (tok.dep_ != "pobj" or gathered):
             places += prep_actors(ctx, verb, ("in", "at", "to") if gathered else ("in", "at"),
                                   appositions=True)  # "flew to Tokyo for the visit"
+        if (verb is not None and verb.dep_ == "relcl"
+                and any(c.lower_ == "where" for c in verb.children)
+                and (where := ctx.actors.at(verb.head)) is not None):
+            places.append(where)  # "went on to Beijing, where he met Xi"
         places = [p for p in places if p.cls in _PLACE]
         # A place named as a modifier ("the Washington communique") locates, it does not act.
         places += [p for p in parts if p.cls in (EntityClass.PLACE, EntityClass.REGION)]

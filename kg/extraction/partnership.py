@@ -249,7 +249,7 @@ def partnership_facts(
                 first = last = tok
             ev = ctx.sents.token_evidence(first, last, conf, NAME)
             out.add(PartnershipFact(parties=keys, evidence=ev, domains=domains, status=status))
-    _owned_allies(ctx, out)
+    _owned_allies(ctx, cues, out)
     return sort_facts(out)
 
 
@@ -257,16 +257,19 @@ def partnership_facts(
 _ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
 
 
-def _owned_allies(ctx: DocContext, out: set[PartnershipFact]) -> None:
+def _owned_allies(ctx: DocContext, cues: Cues, out: set[PartnershipFact]) -> None:
     """ "Pakistan, China's closest ally," / "Pakistan is China's ally" / "Russia's partner
-    Belarus": a state's own ally or partner is a party with it (an organisation's allies are
-    its members, read by the membership rules)."""
+    Belarus" / "Belarus is a close ally of Russia": a state's own ally or partner is a party
+    with it (an organisation's allies are its members, read by the membership rules)."""
     for tok in ctx.scan(_ALLY_NOUNS):
         if tok.pos_ != "NOUN" or is_negated(tok) or is_negated(tok.head):
             continue
-        owner = next((ctx.actors.at(c) for c in tok.children
-                      if c.dep_ == "poss" and ctx.actors.at(c) is not None), None)
-        if owner is None or owner.cls != EntityClass.STATE or owner.kind == "demonym":
+        owners = [ctx.actors.at(c) for c in tok.children
+                  if c.dep_ == "poss" and ctx.actors.at(c) is not None]
+        if not owners:  # "Minsk, a close ally of Moscow", "a partner of both countries"
+            owners = prep_actors(ctx, tok, ("of",))
+        owners = [o for o in owners if o.cls == EntityClass.STATE and o.kind != "demonym"]
+        if not owners:
             continue
         if tok.dep_ == "appos" or (tok.dep_ == "compound" and ctx.actors.at(tok.head)):
             other = ctx.actors.conj_phrases(tok.head)
@@ -275,11 +278,20 @@ def _owned_allies(ctx: DocContext, out: set[PartnershipFact]) -> None:
         else:
             other = [s for c in tok.children if c.dep_ == "appos"
                      for s in ctx.actors.conj_phrases(c)]
-        for party in other:
+        for owner, party in ((o, p) for o in owners for p in other):
             if party.cls != EntityClass.STATE or party.key == owner.key:
                 continue
             first = min(ctx.doc[owner.start], ctx.doc[party.start], tok, key=lambda t: t.i)
             last = max(ctx.doc[owner.end - 1], ctx.doc[party.end - 1], tok, key=lambda t: t.i)
+            # "a former ally of Russia": past; "could become a partner of India": not yet (the
+            # predicate's modal; an apposition is asserted whatever its clause's verb says)
+            status = (_status(tok, cues) if tok.dep_ == "attr" else PartnershipStatus.PAST
+                      if any(c.lower_ in cues.past for c in tok.children)
+                      else PartnershipStatus.EXISTING)
+            if status == PartnershipStatus.PROPOSED:
+                continue  # "could become a partner of India": no partnership yet
             ev = ctx.sents.token_evidence(first, last, 0.6, NAME)
+            domains = tuple(sorted({PartnershipDomain(cues.domains[c.lower_]) for c in tok.lefts
+                                    if c.lower_ in cues.domains}))  # "security partners"
             out.add(PartnershipFact(parties=tuple(sorted((owner.key, party.key))), evidence=ev,
-                                    domains=(), status=PartnershipStatus.EXISTING))
+                                    domains=domains, status=status))

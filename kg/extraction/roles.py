@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from kg.extraction.actors import (
     GROUP_CLASSES,
     ActorSpan,
+    is_heading,
     title_ending_at,
     title_starting_at,
 )
@@ -138,7 +139,13 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     prev = ctx.sents.sents[i - 1]
     if "\n" in ctx.doc[prev.end - 1 : sent.start + 1].text or "\n" in prev.text.strip():
         return None  # another paragraph, or a heading
-    for tok in prev:
+    return _subject_state(ctx, prev)
+
+
+def _subject_state(ctx: DocContext, sent: Span) -> str | None:
+    """The state that is the main subject of ``sent`` (or owns it: "the Ethiopian foreign
+    ministry said")."""
+    for tok in sent:
         if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
             span = ctx.actors.at(tok)
             if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
@@ -148,6 +155,38 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
                 if (mod.dep_ in ("amod", "compound", "poss") and owner is not None
                         and owner.cls == EntityClass.STATE):
                     return owner.key
+    return None
+
+
+def _lede_state(ctx: DocContext, sent: Span) -> str | None:
+    """For a post in the sentence that opens the second paragraph, the state the lede is about:
+    the main subject of the lede's first sentence, if a state.
+
+    Why: a news report opens with what a state did ("Chad said on Thursday that it was ending
+    its defence pact with France") and the next paragraph gives the voice of its official
+    ("Foreign Minister Abderaman Koulamallah said …"), naming no state again. Only that
+    paragraph: further down, a post with no state named may belong to anyone.
+    """
+    sents = ctx.sents.sents
+    i = ctx.sents.index(sent[0])
+    paragraphs: list[list[Span]] = []
+    for j in range(i + 1):
+        cur = sents[j]
+        opens = j == 0 or "\n" in ctx.doc[sents[j - 1].end - 1 : cur.start + 1].text
+        if opens:
+            paragraphs.append([])
+        paragraphs[-1].append(cur)
+    if paragraphs[-1][0].start != sent.start:
+        return None  # not the paragraph's first sentence
+    body = [p for p in paragraphs[:-1] if not (len(p) == 1 and is_heading(p[0]))]
+    if len(body) != 1:
+        return None
+    for lede in body[0]:  # past a dateline the parser set apart ("TOKYO", "—")
+        subjects = [t for t in lede if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if subjects:
+            if any(c.dep_ == "conj" for t in subjects for c in t.children):
+                return None  # "India and China agreed": the lede is about no one state
+            return _subject_state(ctx, lede)
     return None
 
 
@@ -301,6 +340,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.6
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
             of_key, confidence = _paragraph_state(ctx, sent), 0.5
+            if of_key is None:
+                of_key, confidence = _lede_state(ctx, sent), 0.45
             if of_key is None and main_state is not None:
                 of_key, confidence = main_state, 0.4
         if (of_key is None and title.lower() not in state_titles and main_group

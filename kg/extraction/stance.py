@@ -184,11 +184,15 @@ def _own_words(clause: Token) -> list[Token]:
     """The clause's words without its relative clauses, which describe other things (in
     "Budapest would veto any decision that treats China as an enemy" nothing says Budapest
     is hostile), and without what it rejects, denies or acts against ("… and rejected claims
-    that it was an anti-Western alliance", "would act to prevent any escalation")."""
+    that it was an anti-Western alliance", "would act to prevent any escalation", "should
+    stand together against external interference": what a clause is against is the thing
+    opposed, no verdict on its subject)."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
     inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
               and t.lemma_.lower() in _DISOWNING
               for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
+    inner |= {d.i for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "against"
+              and t.head.pos_ in ("VERB", "AUX", "ADJ") for d in t.subtree}
     return [t for t in clause.subtree if t.i not in inner]
 
 
