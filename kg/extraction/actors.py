@@ -1027,8 +1027,8 @@ def _clause_subject(tok: Token) -> set[int]:
     in "the United States and the European Union have criticised the bloc's expansion" the
     bloc is not the EU (nor, as a fallback, the UN named a paragraph earlier: the SCO was
     meant, two paragraphs before that, so the description stays unresolved). Only the
-    nearest clause: "NATO said the alliance would respond" is
-    NATO, and a description inside the subject ("the alliance's members said") is left alone.
+    nearest clause: "NATO said the alliance would respond" is NATO, and a description inside
+    the subject ("the alliance's members said") is left alone.
     """
     node = tok
     for _ in range(12):

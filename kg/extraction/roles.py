@@ -160,7 +160,7 @@ def _subject_state(ctx: DocContext, sent: Span) -> str | None:
 
 def _lede_state(ctx: DocContext, sent: Span) -> str | None:
     """For a post in the sentence that opens the second paragraph, the state the lede is about:
-    the main subject of the lede's first sentence, if a state.
+    the main subject of the lede's first sentence that has one (past a dateline), if a state.
 
     Why: a news report opens with what a state did ("Chad said on Thursday that it was ending
     its defence pact with France") and the next paragraph gives the voice of its official
