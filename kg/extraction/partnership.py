@@ -271,6 +271,18 @@ def _owned_allies(ctx: DocContext, cues: Cues, out: set[PartnershipFact]) -> Non
         owners = [o for o in owners if o.cls == EntityClass.STATE and o.kind != "demonym"]
         if not owners:
             continue
+        # "a former ally of Russia": past; "could become a partner of India": not yet (the
+        # predicate's modal; an apposition is asserted whatever its clause's verb says)
+        if tok.dep_ == "attr":
+            status = _status(tok, cues)
+        elif any(c.lower_ in cues.past for c in tok.children):
+            status = PartnershipStatus.PAST
+        else:
+            status = PartnershipStatus.EXISTING
+        if status == PartnershipStatus.PROPOSED:
+            continue  # "could become a partner of India": no partnership yet
+        domains = tuple(sorted({PartnershipDomain(cues.domains[c.lower_]) for c in tok.lefts
+                                if c.lower_ in cues.domains}))  # "security partners"
         if tok.dep_ == "appos" or (tok.dep_ == "compound" and ctx.actors.at(tok.head)):
             other = ctx.actors.conj_phrases(tok.head)
         elif tok.dep_ == "attr":
@@ -283,15 +295,6 @@ def _owned_allies(ctx: DocContext, cues: Cues, out: set[PartnershipFact]) -> Non
                 continue
             first = min(ctx.doc[owner.start], ctx.doc[party.start], tok, key=lambda t: t.i)
             last = max(ctx.doc[owner.end - 1], ctx.doc[party.end - 1], tok, key=lambda t: t.i)
-            # "a former ally of Russia": past; "could become a partner of India": not yet (the
-            # predicate's modal; an apposition is asserted whatever its clause's verb says)
-            status = (_status(tok, cues) if tok.dep_ == "attr" else PartnershipStatus.PAST
-                      if any(c.lower_ in cues.past for c in tok.children)
-                      else PartnershipStatus.EXISTING)
-            if status == PartnershipStatus.PROPOSED:
-                continue  # "could become a partner of India": no partnership yet
             ev = ctx.sents.token_evidence(first, last, 0.6, NAME)
-            domains = tuple(sorted({PartnershipDomain(cues.domains[c.lower_]) for c in tok.lefts
-                                    if c.lower_ in cues.domains}))  # "security partners"
             out.add(PartnershipFact(parties=tuple(sorted((owner.key, party.key))), evidence=ev,
                                     domains=domains, status=status))

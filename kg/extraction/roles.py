@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extraction.actors import (
     GROUP_CLASSES,
@@ -137,24 +137,33 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     if i == 0:
         return None
     prev = ctx.sents.sents[i - 1]
-    if "\n" in ctx.doc[prev.end - 1 : sent.start + 1].text or "\n" in prev.text.strip():
+    if _paragraph_break(ctx, prev, sent) or "\n" in prev.text.strip():
         return None  # another paragraph, or a heading
-    return _subject_state(ctx, prev)
+    return _subject_state(ctx, _main_subjects(prev))
 
 
-def _subject_state(ctx: DocContext, sent: Span) -> str | None:
-    """The state that is the main subject of ``sent`` (or owns it: "the Ethiopian foreign
-    ministry said")."""
-    for tok in sent:
-        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
-            span = ctx.actors.at(tok)
-            if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
-                return span.key
-            for mod in tok.lefts:  # "The Ethiopian foreign ministry said …"
-                owner = ctx.actors.at(mod)
-                if (mod.dep_ in ("amod", "compound", "poss") and owner is not None
-                        and owner.cls == EntityClass.STATE):
-                    return owner.key
+def _paragraph_break(ctx: DocContext, prev: Span, sent: Span) -> bool:
+    """Whether a line break stands between sentence ``prev`` and the next one, ``sent``."""
+    return "\n" in ctx.doc[prev.end - 1 : sent.start + 1].text
+
+
+def _main_subjects(sent: Span) -> list[Token]:
+    """The subjects of the sentence's root verb."""
+    return [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+
+
+def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
+    """The state that is one of a sentence's main ``subjects`` (or owns it: "the Ethiopian
+    foreign ministry said")."""
+    for tok in subjects:
+        span = ctx.actors.at(tok)
+        if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
+            return span.key
+        for mod in tok.lefts:  # "The Ethiopian foreign ministry said …"
+            owner = ctx.actors.at(mod)
+            if (mod.dep_ in ("amod", "compound", "poss") and owner is not None
+                    and owner.cls == EntityClass.STATE):
+                return owner.key
     return None
 
 
@@ -171,22 +180,20 @@ def _lede_state(ctx: DocContext, sent: Span) -> str | None:
     i = ctx.sents.index(sent[0])
     paragraphs: list[list[Span]] = []
     for j in range(i + 1):
-        cur = sents[j]
-        opens = j == 0 or "\n" in ctx.doc[sents[j - 1].end - 1 : cur.start + 1].text
-        if opens:
+        if j == 0 or _paragraph_break(ctx, sents[j - 1], sents[j]):
             paragraphs.append([])
-        paragraphs[-1].append(cur)
+        paragraphs[-1].append(sents[j])
     if paragraphs[-1][0].start != sent.start:
         return None  # not the paragraph's first sentence
     body = [p for p in paragraphs[:-1] if not (len(p) == 1 and is_heading(p[0]))]
     if len(body) != 1:
         return None
     for lede in body[0]:  # past a dateline the parser set apart ("TOKYO", "—")
-        subjects = [t for t in lede if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        subjects = _main_subjects(lede)
         if subjects:
             if any(c.dep_ == "conj" for t in subjects for c in t.children):
                 return None  # "India and China agreed": the lede is about no one state
-            return _subject_state(ctx, lede)
+            return _subject_state(ctx, subjects)
     return None
 
 
