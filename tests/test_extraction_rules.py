@@ -1963,3 +1963,61 @@ def test_an_ally_or_partner_of_a_state_is_its_partner(run) -> None:
         (("japan", "united-states"), PartnershipStatus.EXISTING, (PartnershipDomain.SECURITY,)),
         (("india", "united-states"), PartnershipStatus.EXISTING, (PartnershipDomain.SECURITY,)),
         (("iran", "japan"), PartnershipStatus.PAST, ())}
+
+
+# --- extractor 0.4.9 -----------------------------------------------------------------------
+
+def test_a_title_before_another_name_in_a_list_is_no_apposition(run) -> None:
+    ex = run("In their statement, Ravi Kato, Indian Prime Minister Ken Ito and Japanese Prime "
+             "Minister Sam Hale expressed concern.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ken-ito", "india"), ("person-sam-hale", "japan")}
+
+
+def test_a_post_in_a_subordinate_clause_belongs_to_the_main_subjects_state(run) -> None:
+    ex = run("India approved the deal on March 27. Finland became a member of NATO on April 4, "
+             "when Foreign Minister Ken Ito deposited the instrument in Brussels.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ken-ito", "finland")}
+    # Not in a clause coordinated with the main one: that may be another state's minister.
+    ex = run("India approved the deal on March 27. Finland joined NATO, and Foreign Minister "
+             "Ken Ito spoke in Brussels.")
+    assert ("person-ken-ito", "finland") not in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+
+
+def test_a_place_before_a_title_leaves_the_body_after_it(run) -> None:
+    ex = run('"The plan has failed," said Ravi Kato, Asia director at the Atlantic Council.')
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ravi-kato", "atlantic-council")}
+
+
+def test_events_not_dated_by_the_act_they_date_nor_unreal_nor_prevented(run) -> None:
+    ex = run("Sweden applied to join NATO on May 18, 2022, three months after Russia's invasion "
+             "of Ukraine.")
+    wars = [e for e in ex.of_type(EventFact) if e.type == EventType.WAR]
+    assert wars and all(e.date is None for e in wars)
+    ex = run("Japan warned that any attack on India would fail. Ravi Kato visited Tokyo but was "
+             "not allowed to meet Ken Ito.")
+    types = {e.type for e in ex.of_type(EventFact)}
+    assert EventType.VISIT in types
+    assert not types & {EventType.ATTACK, EventType.OTHER, EventType.MEETING}
+
+
+def test_a_reported_verdict_is_not_about_whom_it_affects_or_a_conjoined_clause(run) -> None:
+    ex = run("Ravi Kato said the deal was a dangerous development for India.")
+    assert not {s for s in stances(ex) if s[1] == "india"}
+    ex = run("Ravi Kato said that Ken Ito was in good health, but the meeting was criticised by "
+             "India and Japan as undermining the European Union's position.")
+    found = stances(ex)
+    assert ("person-ravi-kato", "person-ken-ito", Polarity.NEGATIVE) not in found
+    assert not {s for s in found if s[1] == "european-union"}
+    # A hostile role the holder itself plays is still its own stance.
+    assert ("japan", "nato", Polarity.NEGATIVE) in stances(run("Japan acted as a brake on NATO."))
+
+
+def test_a_counted_body_refers_back_but_the_body_of_a_person_does_not(run) -> None:
+    ex = run("ECOWAS met on Monday. Kazakhstan is the fourth member of the 15-nation body to be "
+             "suspended.")
+    assert ("kazakhstan", "ecowas") in {
+        (m.member, m.organization) for m in ex.of_type(MembershipFact)}
+    ex = run("ECOWAS met on Monday. The body of Ravi Kato was returned to his family.")
+    assert not [m for m in ex.mentions if m.text.lower() == "the body"]

@@ -957,6 +957,16 @@ def _blocs_and_institutions(
     return sorted(s for s in out if s not in replaced)
 
 
+#: Nouns that count a body's members in "the 55-nation body", "the 27-member bloc".
+_SIZE_NOUNS = frozenset({"nation", "member", "country", "state"})
+
+
+def _size_modifier(tok: Token) -> bool:
+    """ "55-nation" in "the 55-nation body": its size, which names no other kind of body."""
+    return (tok.dep_ == "compound" and tok.lemma_.lower() in _SIZE_NOUNS
+            and any(c.dep_ == "nummod" for c in tok.children))
+
+
 def _references(
     doc: Doc, spans: list[ActorSpan], lex: Lexicons, lowers: list[str],
     registry: Registry | None = None,
@@ -981,8 +991,11 @@ def _references(
         ):
             continue
         det = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
-        if not det or any(c.dep_ in ("amod", "compound") for c in tok.lefts):
-            continue
+        if not det or any(c.dep_ in ("amod", "compound") and not _size_modifier(c)
+                          for c in tok.lefts):
+            continue  # "the regional bloc" may be another one; "the 55-nation body" is not
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            continue  # "the body of Alexei Navalny", "the union of the two parties"
         before = [s for s in ordered if s.end <= tok.i and s.kind != "demonym"]
         # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
         # is ECOWAS even if an alliance was named earlier).

@@ -103,6 +103,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     share the subject of the main clause; relative clauses ("which", "who") take their head
     noun. Depth-limited to avoid wandering across the sentence.
     """
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("as", "of"):
+        passive = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
+        if passive:  # "the meeting was criticised by A as undermining B": the meeting, not A
+            return ctx.actors.conj_phrases(passive[0])
     children = list(verb.children)
     # "China keeps supporting": the parser hangs the subject on the auxiliary.
     children += [g for c in verb.children if c.dep_ == "aux" for g in c.children]
@@ -311,13 +315,16 @@ _INTENT_NOUNS = frozenset({"intention", "plan", "desire", "wish", "ambition", "i
 
 def declined(verb: Token) -> bool:
     """Whether the sentence says the act of ``verb`` is not done: it is controlled by a
-    refusing verb ("refused to join the union", "declined to attend the summit") or hangs
-    from a denied intent ("has no intention of joining the alliance", "no plans to join")."""
+    refusing verb ("refused to join the union", "declined to attend the summit") or a negated
+    one ("was not allowed to meet Tiani"), or hangs from a denied intent ("has no intention
+    of joining the alliance", "no plans to join")."""
     node = verb
     if node.dep_ == "conj" and node.head is not node:  # "refused to join X or to back Y"
         node = node.head
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in NOT_DOING:
         return True
+    if node.dep_ == "xcomp" and is_negated(node.head):
+        return True  # "was not allowed to meet Tiani", "did not manage to visit Kyiv"
     if node.dep_ == "pcomp" and node.head.lower_ == "of":  # "no intention of joining"
         node = node.head
     if node.dep_ in ("acl", "prep"):

@@ -61,6 +61,7 @@ class Cues:
         self.verbs = {k.lower(): EventType(v) for k, v in data["verbs"].items() if v}
         self.multi = {k: v for k, v in self.nouns.items() if " " in k}
         self.not_events = frozenset(w.lower() for w in data["non_event_modifiers"])
+        self.unreal = frozenset(w.lower() for w in data["unreal_modifiers"])
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
         self.admit = word_set("membership_cues.json", "admit_verbs")
         self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi),
@@ -131,6 +132,23 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         if tok.left_edge.i <= ent.start < tok.i:
             return normalise_date(ent.text, ctx.published)
     return None
+
+
+#: Prepositions that make an event the point another act is dated from ("applied on May 18,
+#: three months after the invasion"), and the words before "of"/"to" that do the same.
+_REFERENCE_PREPS = frozenset({"after", "before", "since", "until", "following"})
+_REFERENCE_HEADS = frozenset({"ahead", "prior"})
+
+
+def _reference_point(tok: Token) -> bool:
+    """Whether the event noun is what the clause's act is dated from, not the act itself
+    ("submitted their applications on May 18, three months after Russia's invasion", "ahead
+    of the summit"): the clause's dates are not the event's."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in _REFERENCE_PREPS or (
+        prep.lower_ in ("of", "to") and prep.head.lower_ in _REFERENCE_HEADS)
 
 
 def _infinitive_of_noun(verb: Token) -> bool:
@@ -208,6 +226,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue  # "the Pacific Islands Forum met": a name's word, not an event
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
+        if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")):
+            continue  # "any attack on Niger would …", "a possible intervention": none took place
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
         gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
@@ -301,7 +321,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             k = p.key
             if k and k not in keys:
                 keys.append(k)
-        date = _date(ctx, tok, verb, etype in _LASTING)
+        # "three months after Russia's invasion": the clause's date is not the invasion's
+        date = _date(ctx, tok, None if _reference_point(tok) else verb, etype in _LASTING)
         if not keys:
             _lend_date(out, etype, date, tok, ctx.sents.index(tok))
             continue

@@ -142,6 +142,26 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     return _subject_state(ctx, _main_subjects(prev))
 
 
+def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
+    """The state the post's own sentence is about when its holder acts in a clause below the
+    main one ("Finland became NATO's 31st member when Foreign Minister Pekka Haavisto
+    deposited the instrument"): the main clause's subject, if one state.
+
+    Why before the previous sentence: the sentence's own subject is the nearer context. Not
+    for a holder in a clause coordinated with the main one ("China protested and Foreign
+    Minister X flew to Tokyo") nor inside the main subject itself.
+    """
+    node = ctx.doc[person.start : person.end].root
+    while node.dep_ != "ROOT" and node.head is not node:
+        if node.dep_ in ("conj", "nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
+            return None
+        node = node.head
+    subjects = _main_subjects(sent)
+    if any(c.dep_ == "conj" for t in subjects for c in t.children):
+        return None  # "India and China agreed when …": about no one state
+    return _subject_state(ctx, subjects)
+
+
 def _paragraph_break(ctx: DocContext, prev: Span, sent: Span) -> bool:
     """Whether a line break stands between sentence ``prev`` and the next one, ``sent``."""
     return "\n" in ctx.doc[prev.end - 1 : sent.start + 1].text
@@ -328,10 +348,16 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if hit is None:
                 continue
             title, t_end = hit
+            after = ctx.actors.at(doc[t_end]) if t_end < sent.end else None
+            if after is not None and after.cls == EntityClass.PERSON:
+                continue  # "Biden, Kishida, Indian Prime Minister Narendra Modi": Modi's post
             last = t_end - 1
-            if owner is None and t_end + 1 < sent.end and doc[t_end].lower_ in ("of", "for", "at"):
+            if ((owner is None or owner.cls in _NOT_BODIES) and t_end + 1 < sent.end
+                    and doc[t_end].lower_ in ("of", "for", "at")):
+                # "Elaine Pearson, Asia director at Human Rights Watch": a place before the
+                # title names the post's field, the body comes after it
                 explicit = True
-                owner = _body_after(ctx, t_end, sent.end)
+                owner = _body_after(ctx, t_end, sent.end) or owner
                 if owner is not None:
                     last = owner.end - 1
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
@@ -346,7 +372,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of_key = _possessor_body(ctx, out, t_start, sent.start)
             confidence = 0.6
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
-            of_key, confidence = _paragraph_state(ctx, sent), 0.5
+            of_key, confidence = _sentence_state(ctx, sent, span), 0.55
+            if of_key is None:
+                of_key, confidence = _paragraph_state(ctx, sent), 0.5
             if of_key is None:
                 of_key, confidence = _lede_state(ctx, sent), 0.45
             if of_key is None and main_state is not None:

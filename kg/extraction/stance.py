@@ -20,6 +20,8 @@ against the article's date); otherwise it has none (its article keeps the public
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Token
 
 from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan
@@ -326,6 +328,18 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     return False
 
 
+def _affected(ctx: DocContext, span: ActorSpan) -> bool:
+    """An actor named as whom something is for or by whom it is done ("a dangerous development
+    *for Israel*", "was criticised *by Indonesia*"): the one affected or the doer of the act
+    the clause reports, not what a reported verdict is about. (A possessor is what it owns:
+    "obstacles remain for NATO's project" is about NATO.)"""
+    root = ctx.doc[span.start : span.end].root
+    while root.dep_ == "conj" and root.head is not root:  # "by Indonesia and Malaysia"
+        root = root.head
+    return root.dep_ == "pobj" and (
+        root.head.lower_ == "for" or (root.head.lower_ == "by" and root.head.dep_ == "agent"))
+
+
 def _hostile(cues: Cues, tok: Token) -> bool:
     return cues.polarity(tok) == Polarity.NEGATIVE
 
@@ -427,10 +441,14 @@ def _in_clause(ctx: DocContext, span: ActorSpan, top: Token) -> bool:
     return False
 
 
-def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan]) -> list[ActorSpan]:
+def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan],
+                  victims: AbstractSet[str] = frozenset()) -> list[ActorSpan]:
     """Actors named inside an as-phrase (not demonyms, not the holders, not the ones it is
-    against: "an enabler of Russia's war against Ukraine" shares nothing with Ukraine)."""
-    keys = {h.key for h in holders}
+    against: "an enabler of Russia's war against Ukraine" shares nothing with Ukraine), nor
+    ``victims``: what a phrase about someone else hurts ("criticised the meeting as
+    undermining ASEAN's position" defends ASEAN; "acted as a brake on NATO", about the holder
+    itself, is the holder's own hostility)."""
+    keys = {h.key for h in holders} | victims
     return [s for s in ctx.actors.in_subtree(as_prep) if s.kind != "demonym"
             and s.key not in keys and not _against(ctx, s)]
 
@@ -974,7 +992,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 if not negated and pol == Polarity.NEGATIVE:
                     # Actors inside a hostile characterisation share it: "a tool of the U.S.".
                     # (Not for praise: "a partner against Russia" is no praise of Russia.)
-                    inner = _inner_actors(ctx, as_prep, holders)
+                    victims = {s.key for s in ctx.actors.in_subtree(as_prep)
+                               if _victim(ctx, cues, s)}
+                    inner = _inner_actors(ctx, as_prep, holders, victims)
                     em.emit(holders, inner, pol, kind, tok, 0.5, hedged)
     if lemma == "call" and not negated:  # "NATO called on China to stop …": an appeal
         targets = prep_actors(ctx, tok, ("on", "upon"))
@@ -1000,9 +1020,14 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause)
                              if s.key not in holders and not _victim(ctx, cues, s)
-                             and not _paired(ctx, s)]
+                             and not _paired(ctx, s) and not _affected(ctx, s)]
                     targets = inner[:1]
-                pol = cues.evaluate(_unowned(ctx, _own_words(clause), targets), root=clause)
+                # A conjoined clause is judged on its own turn of this loop: in "said that Suu
+                # Kyi was in good health, but the meeting was criticised by …" the criticism
+                # says nothing of Suu Kyi.
+                others = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
+                words = [t for t in _own_words(clause) if t.i not in others]
+                pol = cues.evaluate(_unowned(ctx, words, targets), root=clause)
                 if targets and pol is not None:
                     kind = StanceKind.ACCUSE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                     em.emit(subject_actors(ctx, tok), targets, pol, kind, tok, 0.55, hedged)
