@@ -357,9 +357,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # "Elaine Pearson, Asia director at Human Rights Watch": a place before the
                 # title names the post's field, the body comes after it
                 explicit = True
-                owner = _body_after(ctx, t_end, sent.end) or owner
-                if owner is not None:
-                    last = owner.end - 1
+                body = _body_after(ctx, t_end, sent.end)
+                if body is not None:
+                    owner, last = body, body.end - 1
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
         else:
             continue
