@@ -289,3 +289,12 @@ def test_verified_qids_added_in_third_pass(by_id: dict) -> None:
     left_out = ("lockheed-martin", "wagner-group", "rt-network", "kashmir", "paracel-islands")
     for actor_id in left_out:
         assert "qid" not in by_id[actor_id], actor_id
+
+
+def test_verified_qid_added_in_sixth_pass(by_id: dict) -> None:
+    # BRICS: four public sources pair Q243630 with it (see ACTORS_SOURCES.md, "Sixth pass");
+    # ECOWAS stays unlinked while the pairings of Q193272 disagree.
+    assert by_id["brics"].get("qid") == "Q243630"
+    assert len(by_id["brics"]["sources"]) >= 2
+    assert "qid" not in by_id["ecowas"]
+
