@@ -13,8 +13,10 @@ table, so it too describes every worker, not just the one that answered.
 
 from __future__ import annotations
 
+import glob
 import os
 import time
+from collections.abc import Iterable
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, request
 from prometheus_client import (
@@ -25,6 +27,7 @@ from prometheus_client import (
     disable_created_metrics,
     generate_latest,
 )
+from prometheus_client.metrics_core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 
 from kg.errors import KGError
@@ -115,7 +118,7 @@ class ServerMetrics:
         if directory is None:
             return self.registry
         registry = CollectorRegistry()
-        MultiProcessCollector(registry, path=directory)
+        _WrittenFilesCollector(registry, path=directory)
         return registry
 
     def render(self) -> bytes:
@@ -146,6 +149,33 @@ class ServerMetrics:
         return {"workers": workers,
                 "worker_restarts": int(totals["kg_worker_restarts_total"]),
                 "query_timeouts": int(totals["kg_query_timeouts_total"])}
+
+
+class _WrittenFilesCollector(MultiProcessCollector):
+    """The library's multiprocess collector, reading only the ``.db`` files that have been
+    sized.
+
+    Why: prometheus_client creates a process's file before it sizes it, so a reader can find
+    it empty, and a worker killed in that moment (``kg serve`` retires a worker whose query
+    outruns the time limit) leaves it empty for good; the library then fails every read with
+    ``struct.error`` and ``/health`` and ``/metrics`` answer 500 from then on
+    (prometheus/client_python#1199, open upstream). An empty file holds no samples, so
+    leaving it out loses nothing.
+    """
+
+    def __init__(self, registry: CollectorRegistry, path: str) -> None:
+        self._directory = path
+        super().__init__(registry, path=path)
+
+    def collect(self) -> Iterable[Metric]:
+        files = []
+        for name in glob.glob(os.path.join(self._directory, "*.db")):
+            try:
+                if os.path.getsize(name) > 0:
+                    files.append(name)
+            except OSError:
+                continue  # its process was cleaned up since the listing
+        return self.merge(files, accumulate=True)
 
 
 def _alive(pid: int) -> bool:
