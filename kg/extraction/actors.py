@@ -225,8 +225,7 @@ def is_locative(span: Span, event_nouns: frozenset[str],
         return True  # "MANILA, June 20 -": where the story was filed
     if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
         return False  # a possessor acts: "Beijing's hosting of leaders"
-    while root.dep_ == "conj" and root.head is not root:  # "in Tokyo or Seoul"
-        root = root.head
+    root = coordination_head(root)  # "in Tokyo or Seoul"
     head = root.head
     if (root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ == "NOUN"
             and (head.head.lower_ in source_nouns or head.head.lemma_.lower() in source_nouns)):
@@ -242,6 +241,14 @@ def is_locative(span: Span, event_nouns: frozenset[str],
                 break
             node = node.head
     return root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def coordination_head(tok: Token) -> Token:
+    """The first conjunct of the coordination ``tok`` is in ("Malaysia" in "by Indonesia and
+    Malaysia" gives "Indonesia"), which carries the arc the whole coordination hangs by."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def is_dateline(span: Span) -> bool:
@@ -570,9 +577,7 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     Ladakh") or modifying an area noun ("the Depsang and Demchok areas")."""
     if start > 0 and doc[start - 1].text in _COMPASS:  # lowercase: "Western Jake" is a name
         return True
-    root = doc[start:end].root
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
+    root = coordination_head(doc[start:end].root)
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside"):
         prep = root.head  # "shot outside a temple in Surrey" (attached to either word)
         return prep.head.lower_ in _SITE_NOUNS or doc[prep.i - 1].lower_ in _SITE_NOUNS
@@ -877,9 +882,7 @@ def _administrations(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[Ac
     out = []
     for s in spans:
         root = doc[s.start : s.end].root
-        node = root
-        while node.dep_ == "conj" and node.head is not node:
-            node = node.head
+        node = coordination_head(root)
         head = node.head
         if (
             s.cls == EntityClass.PERSON

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.actors import GROUP_CLASSES, ActorSpan
+from kg.extraction.actors import GROUP_CLASSES, ActorSpan, coordination_head
 from kg.extraction.context import (
     DocContext,
     agent_actors,
@@ -397,9 +397,7 @@ def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[A
     agents = agent_actors(ctx, verb)
     if not agents:
         return [], []
-    node = verb
-    while node.dep_ == "conj" and node.head is not node:
-        node = node.head
+    node = coordination_head(verb)
     if node.dep_ in ("acl", "relcl"):
         org = ctx.actors.at(node.head)
         return ([org] if org is not None else []), agents

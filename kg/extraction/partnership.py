@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.actors import GROUP_CLASSES, LOCATIVE_PREPS, ActorSpan, is_dateline
+from kg.extraction.actors import (
+    GROUP_CLASSES,
+    LOCATIVE_PREPS,
+    ActorSpan,
+    coordination_head,
+    is_dateline,
+)
 from kg.extraction.context import (
     DocContext,
     declined,
@@ -151,9 +157,7 @@ def _located(ctx: DocContext, span: ActorSpan) -> bool:
     in Manila"), which is no party; "ties between China and Europe" keep Europe."""
     if span.cls not in (EntityClass.PLACE, EntityClass.REGION):
         return False
-    root = ctx.doc[span.start : span.end].root
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
+    root = coordination_head(ctx.doc[span.start : span.end].root)
     return is_dateline(ctx.doc[span.start : span.end]) or (
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
 

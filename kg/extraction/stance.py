@@ -24,7 +24,7 @@ from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
-from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan
+from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan, coordination_head
 from kg.extraction.context import (
     NOT_DOING,
     DocContext,
@@ -333,9 +333,7 @@ def _affected(ctx: DocContext, span: ActorSpan) -> bool:
     *for Israel*", "was criticised *by Indonesia*"): the one affected or the doer of the act
     the clause reports, not what a reported verdict is about. (A possessor is what it owns:
     "obstacles remain for NATO's project" is about NATO.)"""
-    root = ctx.doc[span.start : span.end].root
-    while root.dep_ == "conj" and root.head is not root:  # "by Indonesia and Malaysia"
-        root = root.head
+    root = coordination_head(ctx.doc[span.start : span.end].root)  # "by Indonesia and Malaysia"
     return root.dep_ == "pobj" and (
         root.head.lower_ == "for" or (root.head.lower_ == "by" and root.head.dep_ == "agent"))
 
