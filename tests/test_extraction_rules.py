@@ -113,6 +113,9 @@ ACTORS = [
     {"id": "iran", "label": "Iran", "class": "State"},
     {"id": "saudi-arabia", "label": "Saudi Arabia", "class": "State"},
     {"id": "brics", "label": "BRICS", "class": "PartnershipGroup"},
+    {"id": "united-arab-emirates", "label": "United Arab Emirates", "class": "State",
+     "aliases": ["UAE"]},
+    {"id": "bahrain", "label": "Bahrain", "class": "State"},
 ]
 
 
@@ -2021,3 +2024,75 @@ def test_a_counted_body_refers_back_but_the_body_of_a_person_does_not(run) -> No
         (m.member, m.organization) for m in ex.of_type(MembershipFact)}
     ex = run("ECOWAS met on Monday. The body of Ravi Kato was returned to his family.")
     assert not [m for m in ex.mentions if m.text.lower() == "the body"]
+
+
+# --- extractor 0.4.10 ----------------------------------------------------------------------
+
+def test_a_post_takes_the_state_its_paragraph_opens_with_before_the_articles(run) -> None:
+    # Israel is named most often, but each paragraph is about another state.
+    ex = run("Israel attacked. Israel's army advanced. Israel said it would go on. Israeli "
+             "forces fired. Israel rejected talks.\n\nIndia's role is shaped by geography. The "
+             "crossing runs along the border. President Ravi Kato has warned against it.\n\n"
+             "Japan has tried to balance. It supports a stronger presence. \"We must be clear,\" "
+             "Foreign Minister Ken Ito has said.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ravi-kato", "india"), ("person-ken-ito", "japan")}
+
+
+def test_a_post_holder_who_represents_a_state(run) -> None:
+    ex = run("Iran was represented by acting President Ravi Kato at the summit.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ravi-kato", "iran")}
+    # The agent of another passive verb acts on the subject, not for it.
+    ex = run("China was criticised by President Ravi Kato on Monday.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ravi-kato", None)}
+
+
+def test_a_denied_subject_denies_the_act(run) -> None:
+    ex = run("Neither India nor Japan has cut ties with Iran. No Gulf state has condemned "
+             "Russia. None of the members criticised China.")
+    assert {(f.parties, f.status) for f in ex.of_type(PartnershipFact)} == {
+        (("india", "iran"), PartnershipStatus.EXISTING),
+        (("iran", "japan"), PartnershipStatus.EXISTING)}
+    assert not stances(ex)
+
+
+def test_containing_names_its_object(run) -> None:
+    ex = run("The United States seeks to contain Russia and Iran. NATO wants to contain China's "
+             "influence. ECOWAS has issued statements. But the bloc contains two members, the "
+             "UAE and Bahrain, that normalised relations with Iran.")
+    assert {(s[0], s[1]) for s in stances(ex)} == {
+        ("united-states", "russia"), ("united-states", "iran"), ("nato", "china")}
+
+
+def test_she_after_an_unnamed_speaker_is_not_the_last_named_person(run) -> None:
+    ex = run("Foreign Minister Ravi Kato said Japan should reflect on its history. At a cafe, a "
+             "retired teacher said she had accepted the new reality. \"My father never forgave "
+             "them,\" she said.")
+    assert not ex.of_type(StatementFact)
+    # A plural speaker is no "he": the minister keeps his words.
+    ex = run("Foreign Minister Ravi Kato said Japan should reflect. Analysts said the talks had "
+             "failed. \"We will not give up,\" he said.")
+    assert {s.speaker for s in ex.of_type(StatementFact)} == {"person-ravi-kato"}
+
+
+def test_becoming_a_member_with_the_body_left_out(run) -> None:
+    ex = run("BRICS was founded in 2009 by China and Russia. India and Kazakhstan joined in "
+             "2017, and Iran became a full member in July 2023 at a virtual summit.")
+    assert {m.member for m in ex.of_type(MembershipFact) if m.organization == "brics"} == {
+        "china", "russia", "india", "kazakhstan", "iran"}
+
+
+def test_a_description_continues_the_last_sentences_subject(run) -> None:
+    ex = run("ECOWAS has issued statements calling on the UN Security Council to act. But the "
+             "15-nation bloc contains two members that criticised Iran.")
+    blocs = [m for m in ex.mentions if m.text == "the 15-nation bloc"]
+    assert blocs and {m.entity for m in blocs} == {"ecowas"}
+
+
+def test_what_a_reported_subject_feels_uneasy_about_is_no_verdict_on_it(run) -> None:
+    ex = run("Chinese analysts said privately that Beijing was uneasy about being seen as part "
+             "of a bloc.")
+    assert not {s for s in stances(ex) if s[1] == "china"}
+    # A verdict next to such a phrase still counts.
+    ex = run("Ravi Kato said that Japan was guilty of aggression.")
+    assert ("person-ravi-kato", "japan", Polarity.NEGATIVE) in stances(ex)

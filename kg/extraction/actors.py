@@ -1003,6 +1003,8 @@ def _references(
         # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
         # is ECOWAS even if an alliance was named earlier).
         target = next((s for s in reversed(before) if s.cls in classes), None)
+        if target is not None:
+            target = _centre(doc, before, classes, tok, target)
         if target is not None and target.start in _clause_subject(tok):
             continue  # the nearest fit is the clause's own subject: which body is meant is
             # the reader's knowledge, and the one named before that is as likely wrong
@@ -1034,6 +1036,31 @@ def _references(
             )
         )
     return sorted(out)
+
+
+def _centre(doc: Doc, before: list[ActorSpan], classes: tuple[EntityClass, ...], tok: Token,
+            nearest: ActorSpan) -> ActorSpan:
+    """The previous sentence's main subject, when it fits the description and the nearest fit
+    is only an object there: "The GCC has issued statements …, calling on the UN Security
+    Council to act. But the six-nation bloc …" is the GCC.
+
+    Why: a definite description continues what the last sentence was about (its subject, in
+    centering terms) more often than the last thing it named.
+    """
+    sent = tok.sent
+    if sent.start == 0 or nearest.end > sent.start:
+        return nearest  # the nearest fit is in the description's own sentence
+    prev = doc[sent.start - 1].sent
+    if not prev.start <= nearest.start < prev.end:
+        return nearest
+    if doc[nearest.start : nearest.end].root.dep_ in ("nsubj", "nsubjpass"):
+        return nearest
+    for s in before:
+        if (prev.start <= s.start < prev.end and s.cls in classes
+                and doc[s.start : s.end].root.dep_ in ("nsubj", "nsubjpass")
+                and doc[s.start : s.end].root.head == prev.root):
+            return s
+    return nearest
 
 
 def _clause_subject(tok: Token) -> set[int]:
@@ -1352,7 +1379,7 @@ class DocActors:
             if owner is not None:  # "Brazil's ambassador said his country …": Brazil's man
                 return owner
             persons = [s for s in before if s.cls == EntityClass.PERSON]
-            if not persons:
+            if not persons or self._speaker_since(persons[-1], tok):
                 return None
             # Unambiguous only: one person in the recent context, or one of them the subject.
             recent = [s for s in persons if tok.i - s.end <= _PRONOUN_WINDOW] or persons[-1:]
@@ -1413,6 +1440,23 @@ class DocActors:
                 ):
                     return None if self._closer_thing(s.end, tok.i) else s
         return None
+
+    def _speaker_since(self, person: ActorSpan, tok: Token) -> bool:
+        """Whether a sentence between the last named ``person`` and the pronoun ``tok``
+        reports what someone unnamed said ("At a café, a retired schoolteacher said she had
+        accepted it. '…,' she said."): its main verb a communication verb, its subject a
+        singular common noun that is no actor ("Analysts said …" cannot be a "he"). The
+        "she" is then that speaker, not the person."""
+        speech = word_set("communication_verbs.json", "verbs")
+        sent = tok.sent
+        while sent.start > person.end:
+            sent = self.doc[sent.start - 1].sent
+            root = sent.root
+            if sent.start >= person.end and root.lemma_.lower() in speech and any(
+                    c.dep_ == "nsubj" and c.tag_ == "NN" and self.at(c) is None
+                    for c in root.children):
+                return True
+        return False
 
     def _titled_subject(self, tok: Token) -> Token | None:
         """An unnamed post holder ("Brazil's ambassador") as a subject in the pronoun's

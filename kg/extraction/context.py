@@ -269,7 +269,8 @@ NEGATION_CACHE = "kg_negated_heads"
 
 
 def is_negated(tok: Token) -> bool:
-    """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token.
+    """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token, or,
+    for a verb, a denied subject ("neither has cut those ties", "no state has condemned it").
 
     The heads of all negators are collected once per Doc (kept in ``doc.user_data`` as a
     msgpack-friendly dict) instead of walking each token's children.
@@ -282,8 +283,19 @@ def is_negated(tok: Token) -> bool:
             dep, low = t.dep_, t.lower_
             if dep == "neg" or (dep == "det" and low == "no") or low == "nor":
                 heads[t.head.i] = True
+            # A denied subject denies its verb: "neither has cut those ties", "none of the
+            # members condemned it", "no country has recognised it", "Neither A nor B joined".
+            if dep in ("nsubj", "nsubjpass") and low in _NEGATIVE_SUBJECTS:
+                heads[t.head.i] = True
+            elif (dep in ("det", "preconj") and low in ("no", "neither")
+                    and t.head.dep_ in ("nsubj", "nsubjpass")):
+                heads[t.head.head.i] = True
         doc.user_data[NEGATION_CACHE] = heads
     return tok.i in heads
+
+
+#: Subject pronouns that deny the act of their verb.
+_NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 
 
 #: Verbs that ask someone to act ("urged India to cooperate", "called on Caracas to publish").

@@ -75,6 +75,10 @@ class StanceCue:
     kind: StanceKind
     frame: str  # agent | experiencer | about | with | noun | adjective | evaluative | perceived
     #            | relation
+    #: The target must be the verb's object itself, not an actor set beside a common noun
+    #: ("to contain China" is a stance; "the bloc contains two members, the UAE and Bahrain"
+    #: is the other sense of the verb). Optional key ``"named_object": true`` in the file.
+    named_object: bool = False
 
 
 _FRAMES = {"agent", "experiencer", "about", "with", "noun", "adjective", "evaluative",
@@ -96,6 +100,7 @@ def stance_cues(name: str = "stance_cues.jsonl") -> tuple[StanceCue, ...]:
                 polarity=Polarity(obj["polarity"]),
                 kind=StanceKind(obj["kind"]),
                 frame=str(obj["frame"]),
+                named_object=bool(obj.get("named_object", False)),
             )
         except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
             raise DataFileError(f"kg/data/{name}:{i}: bad stance cue ({exc})") from None

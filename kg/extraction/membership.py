@@ -248,6 +248,10 @@ _EXPELLING = frozenset({"expel", "oust", "eject", "throw", "kick"})
 _JOIN_REACH = 5
 
 
+#: Prepositions of when and where a join took place ("joined in 2017 at a summit").
+_SETTINGS = frozenset({"in", "on", "as", "at"})
+
+
 def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
     """A join with its body left out, right after a membership: "Finland became NATO's 31st
     member, and Sweden followed as the 32nd", "… were invited to join BRICS. The UAE joined
@@ -255,13 +259,20 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
     Finland applied in May 2022"). Only a completed act with no object, by a state, whose
     sentence or the one before holds a membership read earlier, or whose last five sentences
     hold memberships of one body only: that body is the one joined."""
-    verbs = joins | {"follow", "apply"}
+    verbs = joins | {"follow", "apply", "become"}
     for verb in ctx.scan(verbs):
         lemma = verb.lemma_.lower()
-        if (verb.pos_ != "VERB" or lemma not in verbs or is_negated(verb)
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in verbs:
+            continue
+        # "Iran became a full member in July 2023": "become" with a bare "member"
+        bare = lemma == "become" and _bare_member(verb)
+        if lemma == "become" and not bare:
+            continue
+        if ((verb.pos_ != "VERB" and not bare) or is_negated(verb)
                 or declined(verb) or modal(verb) is not None or verb.tag_ != "VBD"
-                or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("dobj", "attr", "prep")
-                                                         and c.lower_ not in ("in", "on", "as"))
+                or any(c.dep_ in ("xcomp", "ccomp")
+                       or (c.dep_ in ("dobj", "attr", "prep") and c.lower_ not in _SETTINGS
+                           and not (bare and c.dep_ == "attr"))
                        for c in verb.children)):  # "applied to join the EU": read elsewhere
             continue
         members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
@@ -283,6 +294,20 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         if lemma == "apply":  # "Sweden and Finland applied in May 2022": candidates
             status = MembershipStatus.CANDIDATE
         out.add_to(members, last.organization, verb, verb, 0.6, status)
+
+
+def _bare_member(verb: Token) -> bool:
+    """Whether "become" has "member" as its attribute with no body ("became a full member"),
+    not "a member of X" or "NATO's 31st member" (read by the other rules)."""
+    def names_body(g: Token) -> bool:  # "NATO's", "of X", "in the union" (not "in 2023")
+        if g.dep_ == "poss":
+            return True
+        if g.dep_ != "prep" or g.lower_ not in ("of", "in", "to"):
+            return False
+        return not (g.lower_ == "in" and any(d.ent_type_ == "DATE" for d in g.subtree))
+
+    return any(c.dep_ == "attr" and c.lower_ == "member"
+               and not any(names_body(g) for g in c.children) for c in verb.children)
 
 
 def _left(ctx: DocContext, out: _Out) -> None:

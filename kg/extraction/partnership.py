@@ -239,8 +239,10 @@ def partnership_facts(
         groups = ([tuple(sorted((a, b))) for a in keys_a for b in keys_b] if keys_b
                   else [tuple(keys_a)])
         status = _status(tok, cues)
-        if is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SEVERING:
-            status = PartnershipStatus.PAST  # "broke off ties with Taiwan": over now
+        if (is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SEVERING
+                and not is_negated(tok.head)):
+            # "broke off ties with Taiwan": over now ("has not cut ties": still there)
+            status = PartnershipStatus.PAST
         conf = 0.7 if status == PartnershipStatus.EXISTING else 0.5
         domains = _domains(tok, cues)
         for keys in groups:

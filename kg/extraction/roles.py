@@ -142,6 +142,28 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     return _subject_state(ctx, _main_subjects(prev))
 
 
+#: Verbs whose passive agent acts for the subject ("Iran was represented by acting President
+#: Mohammad Mokhber", "an Iranian delegation led by Foreign Minister …").
+_REPRESENTING = frozenset({"represent", "lead", "head"})
+
+
+def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
+    """The state a post holder represents when the sentence says so with a passive
+    ("Iran was represented by acting President Mohammad Mokhber"; "a Turkish delegation led
+    by Foreign Minister …"): the passive subject, or the noun the participle modifies."""
+    root = ctx.doc[person.start : person.end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "agent":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in _REPRESENTING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]
+    return _subject_state(ctx, subjects)
+
+
 def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     """The state the post's own sentence is about when its holder acts in a clause below the
     main one ("Finland became NATO's 31st member when Foreign Minister Pekka Haavisto
@@ -162,14 +184,39 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | Non
     return _subject_state(ctx, subjects)
 
 
+def _topic_state(ctx: DocContext, sent: Span) -> str | None:
+    """The state the post's paragraph opens with ("Egypt's role is shaped by geography. …
+    President Abdel Fattah el-Sisi has warned …"; "Norway has tried to balance deterrence
+    with dialogue. … Foreign Minister Espen Barth Eide has said"): the main subject of the
+    paragraph's first sentence, if one state.
+
+    Why before the article's dominant state: an analysis that goes through several states
+    gives each its paragraph, and the state named most often in the article (often the one
+    all the others are reacting to) is then the wrong default for a post the paragraph names.
+    """
+    sents = ctx.sents.sents
+    i = ctx.sents.index(sent[0])
+    j = i
+    while j > 0 and not _paragraph_break(ctx, sents[j - 1], sents[j]):
+        j -= 1
+    if j == i or is_heading(sents[j]):
+        return None
+    subjects = _main_subjects(sents[j], passive=True)
+    if any(c.dep_ == "conj" for t in subjects for c in t.children):
+        return None  # "India and China agreed": about no one state
+    return _subject_state(ctx, subjects)
+
+
 def _paragraph_break(ctx: DocContext, prev: Span, sent: Span) -> bool:
     """Whether a line break stands between sentence ``prev`` and the next one, ``sent``."""
     return "\n" in ctx.doc[prev.end - 1 : sent.start + 1].text
 
 
-def _main_subjects(sent: Span) -> list[Token]:
-    """The subjects of the sentence's root verb."""
-    return [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+def _main_subjects(sent: Span, passive: bool = False) -> list[Token]:
+    """The subjects of the sentence's root verb (with ``passive``, passive subjects too: what
+    a paragraph is about, "Egypt's role is shaped by geography")."""
+    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+    return [t for t in sent if t.dep_ in deps and t.head.dep_ == "ROOT"]
 
 
 def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
@@ -177,6 +224,8 @@ def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
     foreign ministry said")."""
     for tok in subjects:
         span = ctx.actors.at(tok)
+        if span is None and tok.lower_ == "it":  # "Norway has tried …. It supports …"
+            span = ctx.actors.pronoun(tok)
         if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
             return span.key
         for mod in tok.lefts:  # "The Ethiopian foreign ministry said …"
@@ -372,9 +421,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of_key = _possessor_body(ctx, out, t_start, sent.start)
             confidence = 0.6
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
-            of_key, confidence = _sentence_state(ctx, sent, span), 0.55
+            of_key, confidence = _represented_state(ctx, span), 0.6
+            if of_key is None:
+                of_key, confidence = _sentence_state(ctx, sent, span), 0.55
             if of_key is None:
                 of_key, confidence = _paragraph_state(ctx, sent), 0.5
+            if of_key is None:
+                of_key, confidence = _topic_state(ctx, sent), 0.45
             if of_key is None:
                 of_key, confidence = _lede_state(ctx, sent), 0.45
             if of_key is None and main_state is not None:

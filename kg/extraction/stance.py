@@ -188,13 +188,18 @@ def _own_words(clause: Token) -> list[Token]:
     is hostile), and without what it rejects, denies or acts against ("… and rejected claims
     that it was an anti-Western alliance", "would act to prevent any escalation", "should
     stand together against external interference": what a clause is against is the thing
-    opposed, no verdict on its subject)."""
+    opposed, no verdict on its subject), nor what its subject feels something about."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
     inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
               and t.lemma_.lower() in _DISOWNING
               for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
     inner |= {d.i for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "against"
               and t.head.pos_ in ("VERB", "AUX", "ADJ") for d in t.subtree}
+    # "Beijing was uneasy about being seen as part of a bloc": what the subject feels
+    # something about is no verdict on the subject (unlike "guilty of aggression")
+    inner |= {d.i for t in clause.subtree if t.dep_ == "prep"
+              and t.lower_ in ("about", "over") and t.head.pos_ == "ADJ"
+              for d in t.subtree}
     return [t for t in clause.subtree if t.i not in inner]
 
 
@@ -370,6 +375,22 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
         if span is None and verb.head.dep_ == "appos":
             span = ctx.actors.at(verb.head.head)
         out = [span] if span is not None else []
+    return out
+
+
+def _object_tokens(verb: Token) -> list[int]:
+    """Indices of the verb's proper-noun direct objects, or their owners, and the words
+    coordinated with them ("contain Russia and Iran", "contain China's influence")."""
+    out = []
+    # only a named object counts ("contain China's influence" names it as the owner);
+    # "contains two members, the UAE and Bahrain" names none
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    todo = [c for c in objects if c.pos_ == "PROPN"] + [
+        g for c in objects if c.pos_ == "NOUN" for g in c.children if g.dep_ == "poss"]
+    while todo:
+        tok = todo.pop()
+        out.append(tok.i)
+        todo += [c for c in tok.children if c.dep_ == "conj"]
     return out
 
 
@@ -922,6 +943,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             else:
                 holders = subject_actors(ctx, tok)
                 targets = _objects(ctx, tok)
+                if cue.named_object:
+                    named = _object_tokens(tok)
+                    targets = [t for t in targets if any(t.start <= i < t.end for i in named)]
                 if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
                     targets = _subtree_fallback(ctx, tok)
                 if not targets and cue.kind == StanceKind.WARN:
