@@ -23,6 +23,7 @@ import json
 import os
 import sys
 import time
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    if "serving" in sections:
+        missing = [m for m in ("rdflib_endpoint", "uvicorn") if find_spec(m) is None]
+        if missing:  # found before any section runs, not after the first one's minutes
+            parser.error(f"the serving section compares with rdflib-endpoint, and "
+                         f"{', '.join(missing)} is not installed: pip install -e '.[bench]'")
     quick = args.quick
     scales = tuple(float(s) for s in (args.scales or ("10" if quick else "10,100")).split(","))
     replay_arg = args.replay_scales if args.replay_scales is not None else (
