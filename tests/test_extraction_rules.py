@@ -2096,3 +2096,17 @@ def test_what_a_reported_subject_feels_uneasy_about_is_no_verdict_on_it(run) -> 
     # A verdict next to such a phrase still counts.
     ex = run("Ravi Kato said that Japan was guilty of aggression.")
     assert ("person-ravi-kato", "japan", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_a_hyphenated_pair_names_both_sides(run) -> None:
+    ex = run("Japan and India condemned the Russia-Iran defence treaty on Friday.")
+    assert {(s[0], s[1]) for s in stances(ex)} == {
+        ("japan", "russia"), ("japan", "iran"), ("india", "russia"), ("india", "iran")}
+
+
+def test_posts_set_beside_counterparts_take_their_state(run) -> None:
+    ex = run("On July 8, Japanese Foreign Minister Sam Hale sat down with his Indian "
+             "counterparts, Foreign Secretary Ravi Kato and Defence Secretary Ken Ito, to sign "
+             "the agreement.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-sam-hale", "japan"), ("person-ravi-kato", "india"), ("person-ken-ito", "india")}

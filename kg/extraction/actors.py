@@ -1207,10 +1207,21 @@ class DocActors:
             if span is not None and self.at(t) is None:
                 for child in t.lefts:
                     if self.at(child) is span:
-                        for c in child.conjuncts:
+                        for c in (*child.conjuncts, *self._hyphen_pair(span, child)):
                             other = self.at(c)
                             if other is not None and other not in out:
                                 out.append(other)
+        return out
+
+    def _hyphen_pair(self, span: ActorSpan, root: Token) -> list[Token]:
+        """The other side of a hyphenated pair of modifiers: "the Russia-North Korea treaty"
+        names Russia as well as North Korea (the parser hangs "Russia" on "Korea")."""
+        out = []
+        for g in root.lefts:
+            other = self.at(g)
+            if (g.dep_ == "compound" and other is not None and other is not span
+                    and other.end + 1 == span.start and self.doc[other.end].text == "-"):
+                out.append(g)
         return out
 
     def numbered_group(self, tok: Token) -> list[ActorSpan]:

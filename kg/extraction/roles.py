@@ -67,6 +67,27 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     return None
 
 
+def _counterpart_state(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
+    """The state of a post named in apposition to "counterpart(s)": "sat down with their
+    Philippine counterparts, Foreign Secretary Enrique Manalo and …", "his Chinese
+    counterpart, Foreign Minister Wang Yi" (``i``: the title's first token).
+
+    Why the words and not the parse: the parser hangs a list of titled names after
+    "counterparts," almost anywhere, but the order of the words is reliable.
+    """
+    doc = ctx.doc
+    k = i - 2
+    if k <= sent_start or doc[i - 1].text != "," or doc[k].lemma_.lower() != "counterpart":
+        return None
+    for m in range(k - 1, max(sent_start, k - 4) - 1, -1):
+        if doc[m].is_punct:
+            break
+        span = ctx.actors.at(doc[m])
+        if span is not None:
+            return span if span.cls == EntityClass.STATE else None
+    return None
+
+
 def _modifiers_start(ctx: DocContext, i: int, sent_start: int) -> int:
     """Start of the words between a post's holder and its title at token ``i``: up to three
     tenure words ("then", "acting") or lower-case words naming the post's field ("White House
@@ -375,7 +396,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         explicit = False  # the post's body is named after it, whether or not it is an actor
         if found:
             title, t_start = found
-            of = _actor_before(ctx, t_start, sent.start)
+            of = _actor_before(ctx, t_start, sent.start) or _counterpart_state(
+                ctx, t_start, sent.start)
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
                 of = _coordinated_post(ctx, out, t_start - 1, sent.start)
