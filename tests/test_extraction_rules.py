@@ -2110,3 +2110,14 @@ def test_posts_set_beside_counterparts_take_their_state(run) -> None:
              "the agreement.")
     assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
         ("person-sam-hale", "japan"), ("person-ravi-kato", "india"), ("person-ken-ito", "india")}
+
+
+def test_a_name_the_ner_cut_short_is_completed_but_not_over_a_rank(run) -> None:
+    ex = run('"We must be clear-eyed about Russia," Foreign Minister Espen Barth Eide has said. '
+             "Sameh Shoukry, the foreign minister until mid-2024, accused Iran of obstruction.")
+    names = {m.text for m in ex.mentions}
+    assert {"Espen Barth Eide", "Sameh Shoukry"} <= names
+    assert not {"Espen Barth", "Shoukry"} & names
+    ex = run("In July their leaders, Colonel Ravi Menon of India and President Ken Sato of "
+             "Japan, met in Tokyo.")
+    assert "Colonel Ravi Menon" not in {m.text for m in ex.mentions}

@@ -171,6 +171,7 @@ class Lexicons:
             for k, v in read_json("reference_nouns.json").items()
         }
         self.titles = word_map("role_titles.json", "titles")
+        self.name_prefixes = word_set("role_titles.json", "name_prefixes")
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
         self.source_nouns = (word_set("communication_verbs.json", "nouns")
@@ -293,8 +294,30 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
             changed = True
         else:
             joined.append(ent)
+    for i, ent in enumerate(joined):  # "Espen Barth" + "Eide", "Sameh" + "Shoukry"
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            start, end = ent.start, ent.end
+            if end < len(doc) and _name_word(doc[end], lex) and ent[-1].head.i == end:
+                end += 1
+            free = joined[i - 1].end if i > 0 else 0  # (that one may have grown right)
+            before = doc[start - 1] if start > free else None
+            if (before is not None and _name_word(before, lex) and before.dep_ == "compound"
+                    and start <= before.head.i < end):
+                start -= 1
+            if (start, end) != (ent.start, ent.end):
+                joined[i] = Span(doc, start, end, label="PERSON")
+                changed = True
     if changed:
         doc.set_ents(joined, default="unmodified")
+
+
+def _name_word(tok: Token, lex: Lexicons) -> bool:
+    """A capitalised word that may finish or start a person's name the NER cut short: no
+    entity of its own, a proper noun, no title, rank, honorific or body word (the caller
+    checks that the parser joins it to the name)."""
+    return (tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
+            and tok.lower_ not in lex.title_words and tok.lower_ not in lex.name_prefixes
+            and tok.lower_ not in lex.org_heads and tok.lower_ not in lex.administrations)
 
 
 def _untagged_titled_persons(doc: Doc, lex: Lexicons) -> None:
