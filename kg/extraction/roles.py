@@ -199,10 +199,7 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | Non
         if node.dep_ in ("conj", "nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
             return None
         node = node.head
-    subjects = _main_subjects(sent)
-    if any(c.dep_ == "conj" for t in subjects for c in t.children):
-        return None  # "India and China agreed when …": about no one state
-    return _subject_state(ctx, subjects)
+    return _sole_state(ctx, _main_subjects(sent))  # "India and China agreed when …": none
 
 
 def _topic_state(ctx: DocContext, sent: Span) -> str | None:
@@ -222,10 +219,7 @@ def _topic_state(ctx: DocContext, sent: Span) -> str | None:
         j -= 1
     if j == i or is_heading(sents[j]):
         return None
-    subjects = _main_subjects(sents[j], passive=True)
-    if any(c.dep_ == "conj" for t in subjects for c in t.children):
-        return None  # "India and China agreed": about no one state
-    return _subject_state(ctx, subjects)
+    return _sole_state(ctx, _main_subjects(sents[j], passive=True))
 
 
 def _paragraph_break(ctx: DocContext, prev: Span, sent: Span) -> bool:
@@ -238,6 +232,14 @@ def _main_subjects(sent: Span, passive: bool = False) -> list[Token]:
     a paragraph is about, "Egypt's role is shaped by geography")."""
     deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     return [t for t in sent if t.dep_ in deps and t.head.dep_ == "ROOT"]
+
+
+def _sole_state(ctx: DocContext, subjects: list[Token]) -> str | None:
+    """:func:`_subject_state` of a sentence about one party only: none when its subjects are
+    coordinated ("India and China agreed": about no one state)."""
+    if any(c.dep_ == "conj" for t in subjects for c in t.children):
+        return None
+    return _subject_state(ctx, subjects)
 
 
 def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
@@ -281,9 +283,7 @@ def _lede_state(ctx: DocContext, sent: Span) -> str | None:
     for lede in body[0]:  # past a dateline the parser set apart ("TOKYO", "—")
         subjects = _main_subjects(lede)
         if subjects:
-            if any(c.dep_ == "conj" for t in subjects for c in t.children):
-                return None  # "India and China agreed": the lede is about no one state
-            return _subject_state(ctx, subjects)
+            return _sole_state(ctx, subjects)
     return None
 
 
