@@ -116,6 +116,13 @@ ACTORS = [
     {"id": "united-arab-emirates", "label": "United Arab Emirates", "class": "State",
      "aliases": ["UAE"]},
     {"id": "bahrain", "label": "Bahrain", "class": "State"},
+    {"id": "new-development-bank", "label": "New Development Bank",
+     "class": "InternationalOrganization", "abbreviations": ["NDB"]},
+    {"id": "african-union", "label": "African Union", "class": "InternationalOrganization",
+     "abbreviations": ["AU"]},
+    {"id": "niger", "label": "Niger", "class": "State"},
+    {"id": "mali", "label": "Mali", "class": "State"},
+    {"id": "canada", "label": "Canada", "class": "State", "demonyms": ["Canadian"]},
 ]
 
 
@@ -784,8 +791,10 @@ def test_a_characterisations_victims_and_negated_anti_and_rejected_alternatives(
     assert ("nato", "russia", Polarity.NEGATIVE) in stances(ex)
     assert not any(f.target == "japan" for f in ex.of_type(StanceFact))
     assert stances(run("India insisted that NATO should not become an anti-China bloc.")) == set()
+    # The rejected alternative is no verdict; what China is called instead is (0.4.11: a
+    # partner, by the predicate frame).
     assert stances(run("Japan regarded China as an economic partner rather than a security "
-                       "challenge.")) == set()
+                       "challenge.")) == {("japan", "china", Polarity.POSITIVE)}
     assert ("japan", "china", Polarity.NEGATIVE) in stances(
         run("Japan regards China as a threat rather than a partner."))
 
@@ -1536,8 +1545,9 @@ def test_site_owners_are_places_and_fellows_work_for_bodies_not_states(run) -> N
 
 def test_a_state_that_has_left_a_body_is_a_former_member(run) -> None:
     ex = run("India left the Quad in 2019. Japan is leaving NATO.")
+    # Leaving under way is no former membership; since 0.4.11 it presupposes a current one.
     assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
-        ("india", "quad", MembershipStatus.FORMER)}
+        ("india", "quad", MembershipStatus.FORMER), ("japan", "nato", MembershipStatus.MEMBER)}
 
 
 def test_an_act_someone_is_called_on_to_do_is_no_event(run) -> None:
@@ -1890,9 +1900,12 @@ def test_a_bid_to_join_is_a_candidacy_and_no_accession(run) -> None:
 def test_an_expelled_state_is_a_former_member(run) -> None:
     ex = run("Russia was expelled from NATO in March 2022. The European Union expelled Japan in "
              "2021. India will be expelled from BRICS. Sweden has not been expelled from NATO.")
+    # An expulsion still to come, or denied, makes no former member; since 0.4.11 it
+    # presupposes a current membership.
     assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
         ("russia", "nato", MembershipStatus.FORMER),
-        ("japan", "european-union", MembershipStatus.FORMER)}
+        ("japan", "european-union", MembershipStatus.FORMER),
+        ("india", "brics", MembershipStatus.MEMBER), ("sweden", "nato", MembershipStatus.MEMBER)}
 
 
 def test_a_place_is_no_party_to_a_partnership(run) -> None:
@@ -2121,3 +2134,59 @@ def test_a_name_the_ner_cut_short_is_completed_but_not_over_a_rank(run) -> None:
     ex = run("In July their leaders, Colonel Ravi Menon of India and President Ken Sato of "
              "Japan, met in Tokyo.")
     assert "Colonel Ravi Menon" not in {m.text for m in ex.mentions}
+
+
+# --- extractor 0.4.11
+
+
+def test_a_post_in_apposition_makes_a_person_of_a_mislabelled_name(run) -> None:
+    ex = run("India rejected the accusations. Randhir Jaiswal, the spokesperson for India's "
+             "Ministry of External Affairs, said the Canadian government was pursuing \"a "
+             "political agenda\".")
+    assert "Randhir Jaiswal" in {m.text for m in ex.mentions}
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-randhir-jaiswal", "india")}
+    assert {s.speaker for s in ex.of_type(StatementFact)} == {"person-randhir-jaiswal"}
+
+
+def test_a_post_dated_by_then_is_still_a_post(run) -> None:
+    ex = run("Ravi Kato, then India's foreign minister, said the talks had failed.")
+    assert {(r.person, r.role.lower(), r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ravi-kato", "foreign minister", "india")}
+
+
+def test_the_last_word_of_a_bodys_name_refers_back_to_it(run) -> None:
+    ex = run("The New Development Bank, the Shanghai-based lender, has grown. Iran and Saudi "
+             "Arabia have joined the bank, and Mali was admitted this year.")
+    assert {m.member for m in ex.of_type(MembershipFact)
+            if m.organization == "new-development-bank"} == {"iran", "saudi-arabia", "mali"}
+    # a word no body named before ends with refers to nothing
+    ex = run("Iran has joined the bank.")
+    assert not ex.of_type(MembershipFact)
+
+
+def test_leaving_not_yet_done_and_suspension_presuppose_a_membership(run) -> None:
+    ex = run("In January 2024 Mali and Niger announced that they were withdrawing from ECOWAS.")
+    assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
+        ("mali", "ecowas", MembershipStatus.MEMBER), ("niger", "ecowas", MembershipStatus.MEMBER)}
+    ex = run("The African Union took a more cautious line. Its Peace and Security Council "
+             "suspended Niger from all AU activities on 22 August 2023.")
+    assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
+        ("niger", "african-union", MembershipStatus.MEMBER)}
+    assert "un-security-council" not in {m.entity for m in ex.mentions}
+    ex = run("Mali left ECOWAS in January 2025.")
+    assert {m.status for m in ex.of_type(MembershipFact)} == {MembershipStatus.FORMER}
+
+
+def test_what_one_actor_wants_another_to_do_is_not_the_others_stance(run) -> None:
+    ex = run("Ravi Kato said the United States wanted India to cooperate with Canada.")
+    assert not {s for s in stances(ex) if s[0] == "india"}
+    ex = run("India wants to cooperate with Canada.")
+    assert ("india", "canada", Polarity.POSITIVE) in stances(ex)
+
+
+def test_described_as_a_partner_is_praise_but_its_allies_is_not(run) -> None:
+    ex = run('Ravi Kato has described Russia as "a partner that respects our sovereignty."')
+    assert ("person-ravi-kato", "russia", Polarity.POSITIVE) in stances(ex)
+    ex = run("Ravi Kato said that Japan remained committed to its partners and allies.")
+    assert not stances(ex)

@@ -10,6 +10,7 @@ The result is stored as plain lists in ``doc._.kg_actors`` so it survives ``n_pr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -272,6 +273,7 @@ class ActorResolver:
         restore(doc)  # registry names the NER did not take into a longer name
         _join_split_persons(doc, self.lex)
         _untagged_titled_persons(doc, self.lex)
+        _apposed_titled_persons(doc, self.lex)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
 
@@ -343,6 +345,57 @@ def _untagged_titled_persons(doc: Doc, lex: Lexicons) -> None:
             added.append(Span(doc, tok.i + 1, end, label="PERSON"))
     if added:
         doc.set_ents(ents + added, default="unmodified")
+
+
+#: Entity labels the small model gives a person's name it does not know ("Jaiswal" PRODUCT,
+#: "Naledi Pandor" ORG); a post title in apposition overrules them (never GPE or a registry
+#: name: "Rafah, the southern city" has no post title, and a known name stays what it is).
+_MISTAKEN_NAME_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC",
+                                   "EVENT", "LAW", "LOC"})
+
+
+def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
+    """Two or three capitalised words with a post title in apposition are a person's name,
+    whatever the NER made of them: "Randhir Jaiswal, the spokesperson for India's Ministry of
+    External Affairs, said", "Naledi Pandor, then South Africa's foreign minister, said".
+
+    Why: the small model cuts or mislabels names it has not seen (there, "Jaiswal" alone as a
+    PRODUCT and "Naledi Pandor" as an ORG), and the name then carries no role, quote or
+    stance; an apposed post title ("the spokesperson", "South Africa's foreign minister") is
+    as sure a sign of a person as a title before the name.
+    """
+    changed = False
+    ents = list(doc.ents)
+    for title in doc:
+        if title.dep_ != "appos" or title.lower_ not in lex.titles:
+            continue
+        head = title.head
+        if not (head.i + 1 < title.i and doc[head.i + 1].text == ","):
+            continue
+        start = head.i
+        while start > 0 and head.i - start < 2 and _capitalised_name_word(doc[start - 1], lex):
+            start -= 1
+        if not _capitalised_name_word(head, lex) or start == head.i:
+            continue  # one word may be a surname already known, or no name at all
+        if start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            continue  # a longer name than three words: not ours to cut
+        span = doc[start : head.i + 1]
+        if (any(t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.ent_id_ for t in span)
+                or all(t.ent_type_ == "PERSON" for t in span)):
+            continue
+        ents = [e for e in ents if e.end <= start or e.start > head.i]
+        ents.append(Span(doc, start, head.i + 1, label="PERSON"))
+        changed = True
+    if changed:
+        doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
+
+
+def _capitalised_name_word(tok: Token, lex: Lexicons) -> bool:
+    """A word that may be part of a person's name: a capitalised proper noun, no title word,
+    honorific or body word (unlike :func:`_name_word`, it may carry a wrong entity label)."""
+    return (tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
+            and tok.lower_ not in lex.title_words and tok.lower_ not in lex.name_prefixes
+            and tok.lower_ not in lex.org_heads and tok.lower_ not in lex.administrations)
 
 
 def _registry_span(
@@ -1126,7 +1179,48 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     lowers = [t.lower_ for t in doc]  # read once; Token objects are built on every access
     spans = _name_spans(doc, registry, lex, lowers)
     spans = _collectives(doc, spans, lex, lowers)
-    return _references(doc, spans, lex, lowers, registry)
+    spans = _references(doc, spans, lex, lowers, registry)
+    return _head_references(doc, spans, lex, lowers)
+
+
+#: How many sentences back "the bank" looks for the body it shortens.
+_HEAD_REFERENCE_REACH = 4
+
+
+def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
+                     lowers: list[str]) -> list[ActorSpan]:
+    """ "the bank" after "the New Development Bank", "the court" after "the International
+    Criminal Court": a definite description by the last word of a body's name refers to
+    that body, if exactly one body so named was mentioned in the last few sentences.
+
+    Why beside ``reference_nouns.json``: those nouns ("the alliance", "the bloc") fit any body
+    of a class; a name's own head word fits only the bodies that bear it, so no list is
+    needed, and a word no body's name ends with ("the bank" in a text about no bank) refers
+    to nothing.
+    """
+    named = [s for s in spans if s.cls in GROUP_CLASSES and s.kind == "name"
+             and len(s.label.split()) > 1]
+    heads = {s.label.split()[-1].lower() for s in named} - lex.references.keys()
+    if not heads:
+        return spans
+    at = {i for s in spans for i in range(s.start, s.end)}
+    sent_starts = [sent.start for sent in doc.sents]
+    out = list(spans)
+    for tok in _scan(doc, lowers, heads):
+        if (tok.i in at or tok.i == 0 or lowers[tok.i - 1] != "the" or tok.is_title
+                or tok.dep_ == "compound" or tok.tag_ not in ("NN", "NNS")
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)):
+            continue  # "the Bank" is a name of its own; "the bank of the river" is described
+        here = bisect.bisect_right(sent_starts, tok.i) - 1
+        since = sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
+        fits = {s.key: s for s in named if since <= s.start and s.end <= tok.i
+                and s.label.split()[-1].lower() == tok.lower_}
+        if len(fits) != 1:
+            continue
+        (target,) = fits.values()
+        out.append(ActorSpan(tok.i - 1, tok.i + 1, target.key, target.cls, target.label,
+                             target.group_of, kind="reference"))
+    return sorted(out)
 
 
 def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:

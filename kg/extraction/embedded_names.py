@@ -104,7 +104,10 @@ class EmbeddedNames:
 
     def _tail(self, doc: Doc, start: int) -> bool:
         """An organisation's registry name ending a longer capitalised one ("Iran's Supreme
-        National Security Council" is not the UN's "Security Council")."""
+        National Security Council" is not the UN's "Security Council", nor is the African
+        Union's "Peace and Security Council")."""
+        if start > 1 and doc[start - 1].lower_ in ("and", "&"):
+            start -= 1  # "the AU's Peace and Security Council"
         return start > 0 and self._name_word(doc, doc[start - 1], first_ok=True)
 
     def _name_word(self, doc: Doc, head: Token, first_ok: bool = False) -> bool:

@@ -74,7 +74,7 @@ class StanceCue:
     polarity: Polarity
     kind: StanceKind
     frame: str  # agent | experiencer | about | with | noun | adjective | evaluative | perceived
-    #            | relation
+    #            | relation | predicate
     #: The target must be the verb's object itself, not an actor set beside a common noun
     #: ("to contain China" is a stance; "the bloc contains two members, the UAE and Bahrain"
     #: is the other sense of the verb). Optional key ``"named_object": true`` in the file.
@@ -82,7 +82,7 @@ class StanceCue:
 
 
 _FRAMES = {"agent", "experiencer", "about", "with", "noun", "adjective", "evaluative",
-           "perceived", "relation"}
+           "perceived", "relation", "predicate"}
 
 
 @cache

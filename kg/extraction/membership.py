@@ -192,6 +192,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _led_adjective(ctx, out)
     _named_group_of(ctx, out)
     _left(ctx, out)
+    _suspended(ctx, out)
     _elided_joins(ctx, out, joins)
     return sort_facts(out.facts)
 
@@ -241,11 +242,18 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
 _LEAVING = frozenset({"leave", "quit", "exit", "withdraw"})
 #: Verbs of a body putting a member out ("Russia was expelled from the Council of Europe").
 _EXPELLING = frozenset({"expel", "oust", "eject", "throw", "kick"})
+#: Verbs of a body barring a member for a time ("the AU suspended Niger").
+_SUSPENDING = frozenset({"suspend"})
 
 
 #: How many sentences back a join with no object looks for the body, if only one body's
 #: memberships are read there ("Sweden joined NATO … Finland joined in April 2023").
 _JOIN_REACH = 5
+
+
+#: Verbs whose completed passive, with no body named, is an elided join ("Finland was
+#: admitted on 4 April 2023"); "welcomed" and "accepted" have too many other senses.
+_ADMITTED = frozenset({"admit", "induct"})
 
 
 #: Prepositions of when and where a join took place ("joined in 2017 at a summit").
@@ -256,10 +264,11 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
     """A join with its body left out, right after a membership: "Finland became NATO's 31st
     member, and Sweden followed as the 32nd", "… were invited to join BRICS. The UAE joined
     in January 2024"; an application with its body left out makes a candidate ("Sweden and
-    Finland applied in May 2022"). Only a completed act with no object, by a state, whose
+    Finland applied in May 2022"); so is a completed passive admission ("Finland was admitted
+    on 4 April 2023"). Only a completed act with no object, by a state, whose
     sentence or the one before holds a membership read earlier, or whose last five sentences
     hold memberships of one body only: that body is the one joined."""
-    verbs = joins | {"follow", "apply", "become"}
+    verbs = joins | {"follow", "apply", "become"} | _ADMITTED
     for verb in ctx.scan(verbs):
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in verbs:
@@ -268,14 +277,23 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         bare = lemma == "become" and _bare_member(verb)
         if lemma == "become" and not bare:
             continue
+        # "Algeria was admitted this year": a completed passive admission
+        admitted = lemma in _ADMITTED and verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+        if lemma in _ADMITTED and not admitted:
+            continue
         if ((verb.pos_ != "VERB" and not bare) or is_negated(verb)
-                or declined(verb) or modal(verb) is not None or verb.tag_ != "VBD"
+                or declined(verb) or modal(verb) is not None
+                or (verb.tag_ != "VBD" and not admitted)
                 or any(c.dep_ in ("xcomp", "ccomp")
                        or (c.dep_ in ("dobj", "attr", "prep") and c.lower_ not in _SETTINGS
                            and not (bare and c.dep_ == "attr"))
                        for c in verb.children)):  # "applied to join the EU": read elsewhere
             continue
-        members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
+        subjects = ([a for c in verb.children if c.dep_ == "nsubjpass"
+                     for a in ctx.actors.conj_phrases(c)] if admitted
+                    else subject_actors(ctx, verb))
+        members = [m for m in subjects if m.cls == EntityClass.STATE]
         if not members:
             continue
         sent = ctx.sents.sent(verb)
@@ -312,23 +330,24 @@ def _bare_member(verb: Token) -> bool:
 
 def _left(ctx: DocContext, out: _Out) -> None:
     """A state that has left a body, or was expelled from it, is a former member ("Venezuela
-    left the organisation in 2019"; :func:`_expelled`). Only a completed act: "are leaving"
-    and "will leave" are announcements, and an earlier membership may also be the article's
-    subject ("Argentina … will not join")."""
+    left the organisation in 2019"; :func:`_expelled`). Leaving that is not complete ("are
+    withdrawing from ECOWAS", "threatened to leave the EU", "did not leave") presupposes a
+    membership that still holds: a full member, at lower confidence."""
     doc = ctx.doc
     verbs = _LEAVING | _EXPELLING
     for verb in ctx.scan(verbs):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in verbs or is_negated(verb) or modal(verb):
+        if verb.pos_ != "VERB" or lemma not in verbs:
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)) or (
             passive and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
-        if not done:
-            continue
+        done = done and not is_negated(verb) and not modal(verb)
+        status, conf = ((MembershipStatus.FORMER, 0.75) if done
+                        else (MembershipStatus.MEMBER, 0.6))
         if lemma in _EXPELLING:
-            _expelled(ctx, out, verb, passive)
+            _expelled(ctx, out, verb, passive, status, conf)
             continue
         if lemma == "withdraw":
             orgs = prep_actors(ctx, verb, ("from",), allow_poss=False)
@@ -337,10 +356,38 @@ def _left(ctx: DocContext, out: _Out) -> None:
         members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
         for org in orgs:
             if _is_org(org):
-                out.add(members, org, verb, doc[org.end - 1], 0.75, MembershipStatus.FORMER)
+                out.add(members, org, verb, doc[org.end - 1], conf, status)
 
 
-def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool) -> None:
+def _suspended(ctx: DocContext, out: _Out) -> None:
+    """A state suspended from a body is still its member ("the AU suspended Niger from all AU
+    activities", "Mali was suspended from ECOWAS"): suspension presupposes the membership.
+    The body is the "from" phrase's (or an actor inside it: "from all AU activities"), else
+    the subject of an active verb ("the bloc suspended Mali")."""
+    doc = ctx.doc
+    for verb in ctx.scan(_SUSPENDING):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SUSPENDING:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive:
+            members = [a for c in verb.children if c.dep_ == "nsubjpass"
+                       for a in ctx.actors.conj_phrases(c)]
+        else:
+            members = object_actors(ctx, verb, allow_poss=False)
+        members = [m for m in members if m.cls == EntityClass.STATE]
+        if not members:
+            continue
+        orgs = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                for a in ctx.actors.in_subtree(p) if _is_org(a)][:1]
+        if not orgs and not passive:  # a registry body: an organ the NER named is not one
+            orgs = [a for a in subject_actors(ctx, verb)
+                    if _is_org(a) and a.key in ctx.registry.actors]
+        for org in orgs:
+            out.add(members, org, verb, doc[org.end - 1], 0.7, MembershipStatus.MEMBER)
+
+
+def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool,
+              status: MembershipStatus, conf: float) -> None:
     """ "Russia was expelled from the Council of Europe", "the AU expelled Mali": a former
     member, put out by the body (a passive's "from" phrase, an active's subject)."""
     if passive:
@@ -353,7 +400,7 @@ def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool) -> None:
     members = [m for m in members if m.cls == EntityClass.STATE]
     for org in orgs:
         if _is_org(org):
-            out.add(members, org, verb, ctx.doc[org.end - 1], 0.75, MembershipStatus.FORMER)
+            out.add(members, org, verb, ctx.doc[org.end - 1], conf, status)
 
 
 #: Nouns that name a body of states ("the Russian-led military alliance", "the Quad grouping

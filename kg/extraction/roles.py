@@ -363,6 +363,10 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     return None
 
 
+#: Adverbs that date a post set after a name ("X, then the foreign minister,"): still a post.
+_TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously", "later"})
+
+
 def role_facts(ctx: DocContext) -> list[RoleFact]:
     """Role facts for every person mention with an adjacent title."""
     titles, state_titles = _titles()
@@ -410,6 +414,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                     of, last = after, after.end - 1
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
             i = span.end + 1
+            if doc[i].lower_ in _TIME_ADVERBS and i + 1 < sent.end:
+                i += 1  # "Naledi Pandor, then South Africa's foreign minister,": a past post
             if doc[i].lower_ in ("the", "a", "an"):
                 i += 1
             owner = ctx.actors.at(doc[i])

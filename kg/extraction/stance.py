@@ -126,9 +126,13 @@ class Cues:
         self.perceived: dict[str, StanceCue] = {}
         self.relation: dict[str, StanceCue] = {}
         self.evaluative: dict[str, Polarity] = {}
+        #: nouns with a polarity only as the head of a characterisation ("as a partner")
+        self.predicate: dict[str, Polarity] = {}
         for cue in stance_cues():
             if cue.frame == "evaluative":
                 self.evaluative[cue.lemma] = cue.polarity
+            elif cue.frame == "predicate":
+                self.predicate[cue.lemma] = cue.polarity
             elif cue.frame == "noun":
                 self.noun.setdefault(cue.lemma, cue)
             elif cue.frame == "adjective":
@@ -180,6 +184,18 @@ class Cues:
         if Polarity.POSITIVE in found:
             return Polarity.POSITIVE
         return None
+
+    def characterise(self, phrase: Token, root: Token) -> Polarity | None:
+        """Polarity of what a characterisation calls its object (an as-phrase or a second
+        noun phrase): its evaluative words, else its head noun's predicate cue ("as a
+        partner that respects our sovereignty", "a friend", not "a partner in crime")."""
+        pol = self.evaluate(list(phrase.subtree), root=root)
+        if pol is not None:
+            return pol
+        head = phrase
+        if head.dep_ == "prep":  # the as-phrase: its object is what the object is called
+            head = next((c for c in head.children if c.dep_ == "pobj"), head)
+        return self.predicate.get(head.lemma_.lower())
 
 
 def _own_words(clause: Token) -> list[Token]:
@@ -520,7 +536,7 @@ def _small_clause_frame(
     for obj, preds in pairs:
         targets = ctx.actors.conj_phrases(obj)
         for pred in preds:
-            pol = cues.evaluate(list(pred.subtree), root=pred)
+            pol = cues.characterise(pred, root=pred)
             if pol is not None and pol != Polarity.NEUTRAL and targets:
                 kind = StanceKind.CRITICIZE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                 em.emit(subject_actors(ctx, verb), targets, pol, kind, verb, 0.6, hedged)
@@ -915,6 +931,28 @@ _VOLITION = frozenset({"want", "seek", "hope", "wish", "desire", "aim", "plan", 
                        "prefer", "aspire"})
 
 
+#: Verbs whose object is asked or made to act ("wanted India to cooperate", "urged Manila to
+#: cooperate", "told Kyiv to negotiate"): the act is the asker's wish, not the object's stance.
+#: ("persuaded Europe to support Washington" is left out: persuading succeeded, so it did.)
+_BIDDING = frozenset({"ask", "expect", "tell", "order", "press", "push", "encourage", "invite",
+                      "pressure", "require"})
+
+
+def _wished_on_another(cues: Cues, verb: Token) -> bool:
+    """Whether ``verb`` is what one actor wants or asks another to do: "the United States
+    wanted India to cooperate with the Canadian investigation" is no stance of India's (the
+    wisher's own appeal is read by the appeal cues). "China wants to cooperate" (no second
+    actor) is still China's."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head is verb:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma not in _VOLITION and lemma not in _BIDDING and lemma not in cues.appeal_verbs:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or any(
+        c.dep_ == "dobj" for c in head.children)
+
+
 def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: str) -> None:
     hedged = modal(tok) in _HEDGES
     negated = _negated_scope(tok)
@@ -941,6 +979,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                                 ctx, subj, _TARGET_PREPS
                             )
             else:
+                if _wished_on_another(cues, tok):
+                    continue
                 holders = subject_actors(ctx, tok)
                 targets = _objects(ctx, tok)
                 if cue.named_object:
@@ -1001,7 +1041,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
         if as_prep is None:  # "called NATO a relic"
             _small_clause_frame(ctx, cues, em, tok, hedged, negated)
         else:
-            pol = cues.evaluate(list(as_prep.subtree), root=as_prep)
+            pol = cues.characterise(as_prep, root=as_prep)
             if pol is None and negated:
                 pol = Polarity.NEUTRAL  # "does not see the alliance as moving closer"
             if pol is not None:
