@@ -317,9 +317,7 @@ def _name_word(tok: Token, lex: Lexicons) -> bool:
     """A capitalised word that may finish or start a person's name the NER cut short: no
     entity of its own, a proper noun, no title, rank, honorific or body word (the caller
     checks that the parser joins it to the name)."""
-    return (tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
-            and tok.lower_ not in lex.title_words and tok.lower_ not in lex.name_prefixes
-            and tok.lower_ not in lex.org_heads and tok.lower_ not in lex.administrations)
+    return tok.ent_type_ == "" and _capitalised_name_word(tok, lex)
 
 
 def _untagged_titled_persons(doc: Doc, lex: Lexicons) -> None:

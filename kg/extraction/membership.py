@@ -52,6 +52,12 @@ _TURNING_DOWN = frozenset({"decline", "reject", "refuse", "turn", "withdraw", "a
                            "rebuff", "spurn"})
 
 
+def _passive_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """The actors a passive verb's subject names ("Finland and Sweden were admitted")."""
+    return [a for c in verb.children if c.dep_ == "nsubjpass"
+            for a in ctx.actors.conj_phrases(c)]
+
+
 def _is_org(span: ActorSpan | None) -> bool:
     return span is not None and span.cls in GROUP_CLASSES and span.kind != "demonym"
 
@@ -290,8 +296,7 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
                            and not (bare and c.dep_ == "attr"))
                        for c in verb.children)):  # "applied to join the EU": read elsewhere
             continue
-        subjects = ([a for c in verb.children if c.dep_ == "nsubjpass"
-                     for a in ctx.actors.conj_phrases(c)] if admitted
+        subjects = (_passive_subjects(ctx, verb) if admitted
                     else subject_actors(ctx, verb))
         members = [m for m in subjects if m.cls == EntityClass.STATE]
         if not members:
@@ -370,8 +375,7 @@ def _suspended(ctx: DocContext, out: _Out) -> None:
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         if passive:
-            members = [a for c in verb.children if c.dep_ == "nsubjpass"
-                       for a in ctx.actors.conj_phrases(c)]
+            members = _passive_subjects(ctx, verb)
         else:
             members = object_actors(ctx, verb, allow_poss=False)
         members = [m for m in members if m.cls == EntityClass.STATE]
@@ -391,8 +395,7 @@ def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool,
     """ "Russia was expelled from the Council of Europe", "the AU expelled Mali": a former
     member, put out by the body (a passive's "from" phrase, an active's subject)."""
     if passive:
-        members = [s for c in verb.children if c.dep_ == "nsubjpass"
-                   for s in ctx.actors.conj_phrases(c)]
+        members = _passive_subjects(ctx, verb)
         orgs = prep_actors(ctx, verb, ("from", "out"), allow_poss=False)
     else:
         members = object_actors(ctx, verb, allow_poss=False)
