@@ -374,11 +374,7 @@ def _suspended(ctx: DocContext, out: _Out) -> None:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SUSPENDING:
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        if passive:
-            members = _passive_subjects(ctx, verb)
-        else:
-            members = object_actors(ctx, verb, allow_poss=False)
-        members = [m for m in members if m.cls == EntityClass.STATE]
+        members = _states_acted_on(ctx, verb, passive)
         if not members:
             continue
         orgs = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -390,17 +386,23 @@ def _suspended(ctx: DocContext, out: _Out) -> None:
             out.add(members, org, verb, doc[org.end - 1], 0.7, MembershipStatus.MEMBER)
 
 
+def _states_acted_on(ctx: DocContext, verb: Token, passive: bool) -> list[ActorSpan]:
+    """The states a body's act falls on: a passive's subject ("Mali was suspended"), an
+    active's object ("the AU expelled Mali")."""
+    members = (_passive_subjects(ctx, verb) if passive
+               else object_actors(ctx, verb, allow_poss=False))
+    return [m for m in members if m.cls == EntityClass.STATE]
+
+
 def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool,
               status: MembershipStatus, conf: float) -> None:
     """ "Russia was expelled from the Council of Europe", "the AU expelled Mali": a former
     member, put out by the body (a passive's "from" phrase, an active's subject)."""
+    members = _states_acted_on(ctx, verb, passive)
     if passive:
-        members = _passive_subjects(ctx, verb)
         orgs = prep_actors(ctx, verb, ("from", "out"), allow_poss=False)
     else:
-        members = object_actors(ctx, verb, allow_poss=False)
         orgs = subject_actors(ctx, verb)
-    members = [m for m in members if m.cls == EntityClass.STATE]
     for org in orgs:
         if _is_org(org):
             out.add(members, org, verb, ctx.doc[org.end - 1], conf, status)
