@@ -2190,3 +2190,37 @@ def test_described_as_a_partner_is_praise_but_its_allies_is_not(run) -> None:
     assert ("person-ravi-kato", "russia", Polarity.POSITIVE) in stances(ex)
     ex = run("Ravi Kato said that Japan remained committed to its partners and allies.")
     assert not stances(ex)
+
+
+# --- extractor 0.4.12 -----------------------------------------------------------------------
+
+
+def test_the_forms_of_hope_are_hope_not_hop(nlp) -> None:
+    # the rule lemmatizer strips "-es"/"-ed"/"-ing" to the first verb it knows: "hop"
+    doc = nlp("Serbia hopes to join. Serbia hoped to join. Serbia is hoping to join. "
+              "Russia staged drills. Rabbits hopped. They are singing.")
+    lemmas = {t.lower_: t.lemma_ for t in doc if t.pos_ == "VERB"}
+    assert lemmas["hopes"] == lemmas["hoped"] == lemmas["hoping"] == "hope"
+    assert lemmas["staged"] == "stage"
+    assert lemmas["hopped"] == "hop"  # a doubled consonant is the short verb's own form
+    assert lemmas["singing"] == "sing"  # "sing" does not double, so "singing" stays ambiguous
+
+
+def test_what_one_actor_hopes_another_will_do_is_not_the_others_stance(run) -> None:
+    ex = run("Washington hopes Beijing will condemn Moscow.")
+    assert not {s for s in stances(ex) if s[0] == "china"}
+    ex = run("The United States wanted India to sign a defence pact with Japan.")
+    assert not {s for s in stances(ex) if s[0] == "india"}
+    pacts = [f for f in ex.facts if isinstance(f, PartnershipFact)]
+    assert pacts and all(p.status == PartnershipStatus.PROPOSED for p in pacts)
+
+
+def test_an_alleged_act_is_no_event(run) -> None:
+    ex = run("Russia accused Ukraine of waging a war against Belarus in May.")
+    assert not [f for f in ex.facts if isinstance(f, EventFact)]
+    ex = run("Ravi Kato said that NATO bypassed the Security Council and waged wars "
+             "against sovereign states.")
+    assert [f for f in ex.facts if isinstance(f, EventFact)]
+    ex = run("Ravi Kato alleged that NATO bypassed the Security Council and waged wars "
+             "against sovereign states.")
+    assert not [f for f in ex.facts if isinstance(f, EventFact)]

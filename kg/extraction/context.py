@@ -7,6 +7,7 @@ here, after ``nlp.pipe``, which also works with ``n_process > 1``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.extraction.actors import ActorSpan, DocActors
 from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import SentenceIndex
+from kg.extraction.lexicon import word_set
 from kg.facts import EntityClass, FuzzyDate
 from kg.linking import Registry
 
@@ -298,23 +300,68 @@ def is_negated(tok: Token) -> bool:
 _NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 
 
-#: Verbs that ask someone to act ("urged India to cooperate", "called on Caracas to publish").
-REQUEST_VERBS = frozenset({"call", "ask", "urge", "press", "appeal", "implore", "encourage",
-                           "request", "exhort", "tell", "invite", "demand"})
+#: Verbs that ask or make someone act ("urged India to cooperate", "called on Caracas to
+#: publish", "ordered the army to withdraw"); data: ``communication_verbs.json``.
+REQUEST_VERBS = word_set("communication_verbs.json", "request")
+#: Verbs of wanting ("wanted India to cooperate", "hopes the EU will reconsider").
+VOLITION_VERBS = word_set("communication_verbs.json", "volition")
 
 
 def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
-    """Whether the verb is an act someone asks for ("urged India to cooperate with Canada",
-    "called on the authorities to publish the results"): not done, so no stance or event of
-    the addressee. ``also``: more requesting verbs (a caller's cue lexicon)."""
+    """Whether the verb is an act one actor asks or wants another to do, so not one done:
+    "urged India to cooperate with Canada", "called on the authorities to publish the
+    results", "the United States wanted India to cooperate". No stance or event of the
+    addressee follows (the asker's own appeal is read by the appeal cues). A request needs
+    no named addressee ("called for talks to resume"); a wish does, since "China wants to
+    cooperate" is China's own stance. ``also``: more requesting verbs (a caller's lexicon).
+    """
     node = verb
     if node.dep_ == "conj" and node.head is not node:  # "urged X to stop A and to start B"
         node = node.head
-    if node.dep_ not in ("xcomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head is node:
         return False
     head = node.head.lemma_.lower()
-    return head in REQUEST_VERBS or head in also
+    asks = head in REQUEST_VERBS or head in also
+    if asks and node.dep_ != "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return True
+    if node.dep_ == "advcl" or (not asks and head not in VOLITION_VERBS):
+        return False  # "ASEAN seeks a code as the coast guard presses Manila": a clause beside
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) or any(
+        c.dep_ == "dobj" for c in node.head.children)
+
+
+#: Verbs whose "of"/"for" gerund is an act they allege, which may not have happened ("accused
+#: Washington of waging economic war", "was blamed for the attack").
+ALLEGING = frozenset({"accuse", "blame", "suspect", "charge", "fault", "allege"})
+
+
+def gerund_chain(verb: Token) -> Iterator[Token]:
+    """``verb`` and the verbs it hangs from as a gerund or a complement, up to three steps
+    ("prolonging" in "accused the West of prolonging the war by arming Kyiv" is reached from
+    "arming"): where a claim about the act is found."""
+    node = verb
+    for _ in range(3):
+        yield node
+        if node.dep_ not in ("pcomp", "xcomp", "advcl", "conj", "ccomp") or node.head is node:
+            return
+        node = node.head
+        if node.pos_ == "ADP" and node.head is not node:  # "by arming": the preposition
+            node = node.head
+
+
+def alleged(verb: Token) -> bool:
+    """Whether ``verb`` is an act someone alleges ("accused Washington of waging economic
+    war", "Kyiv was accused of shelling the plant", "accused the West of prolonging the war
+    by arming Kyiv", "alleging that NATO waged wars"): a claim, so no event of its own."""
+    for node in gerund_chain(verb):
+        prep = node.head
+        if node.dep_ == "ccomp" and prep.lemma_.lower() in ALLEGING:
+            return True
+        if (node.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head is not prep
+                and prep.head.lemma_.lower() in ALLEGING):
+            return True
+    return False
 
 
 #: Verbs and adjectives that deny the act of the verb they control ("refused to join the

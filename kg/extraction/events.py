@@ -17,6 +17,7 @@ from kg.extraction.actors import CONVENING_VERBS, GROUP_CLASSES, HOSTING_VERBS, 
 from kg.extraction.context import (
     DocContext,
     agent_actors,
+    alleged,
     companion_actors,
     declined,
     governing_verb,
@@ -204,9 +205,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     etype = cues.multi[f"{c.lower_} {low}"]
             etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
         elif tok.pos_ == "VERB" and (lemma in cues.verbs or _hosts_guests(ctx, tok)):
-            if requested(tok) or declined(tok) or _infinitive_of_noun(tok):
+            if requested(tok) or declined(tok) or alleged(tok) or _infinitive_of_noun(tok):
                 continue  # "called on the authorities to publish the results", "refused to
-                # join the union", "Kosovo's application to join": not done
+                # join the union", "Kosovo's application to join", "accused X of invading
+                # Y": not done, or only said to be
             etype = cues.verbs.get(lemma, EventType.MEETING)
             if any(p.dep_ == "prep" and p.lower_ == "for" and any(
                     o.lower_ in cues.nouns or o.lemma_.lower() in cues.nouns
@@ -283,6 +285,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 and node.dep_ in ("dobj", "attr", "nsubjpass")
                 and verb.lemma_.lower() in cues.participation
                 and not declined(verb)  # "declined to attend the summit": not a participant
+                and not alleged(verb)  # "accused Washington of waging economic war"
                 and not is_negated(verb)  # "did not attend the summit", "would not attend"
             ):
                 parts += subject_actors(ctx, verb)

@@ -21,6 +21,7 @@ from kg.extraction.assemble import FactAssembler
 from kg.extraction.attributes import IndexedAttributeRuler
 from kg.extraction.embedded_names import EmbeddedNames
 from kg.extraction.gazetteer import ruler_patterns
+from kg.extraction.lemmas import SilentEMend, verb_index
 from kg.extraction.paragraphs import ParagraphSplitter
 from kg.linking import Registry, default_registry_path, load_registry
 
@@ -31,6 +32,8 @@ PARAGRAPHS = "kg_paragraphs.v1"
 FACTS = "kg_facts.v1"
 FACTS_FACTORY = "kg_facts_v1"
 PARAGRAPHS_FACTORY = "kg_paragraphs_v1"
+LEMMAS = "kg_lemma_mend.v1"
+LEMMAS_FACTORY = "kg_lemma_mend_v1"
 ACTORS = "kg_actors.v1"
 #: spaCy forbids "." in factory names, so the factory is ``kg_actors_v1``; the pipe is named
 #: ``kg_actors.v1`` like every other provenance name.
@@ -80,6 +83,12 @@ def make_embedded_names(nlp: Language, name: str) -> EmbeddedNames:
     return EmbeddedNames()
 
 
+@Language.factory(LEMMAS_FACTORY, assigns=["token.lemma"], requires=["token.lemma", "token.pos"])
+def make_lemma_mend(nlp: Language, name: str) -> SilentEMend:
+    """"hopes" -> "hope", not "hop" (see :mod:`kg.extraction.lemmas`)."""
+    return SilentEMend(verb_index(nlp))
+
+
 @Language.factory(PARAGRAPHS_FACTORY, assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     """Line breaks start sentences (see :mod:`kg.extraction.paragraphs`)."""
@@ -114,6 +123,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None =
         nlp.add_pipe(EMBEDDED_FACTORY, name=EMBEDDED, after=GAZETTEER)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS_FACTORY, name=PARAGRAPHS, before="parser")
+    if verb_index(nlp):
+        nlp.add_pipe(LEMMAS_FACTORY, name=LEMMAS, after="lemmatizer")
     nlp.add_pipe(ACTORS_FACTORY, name=ACTORS, config={"registry_path": str(path)})
     nlp.add_pipe(FACTS_FACTORY, name=FACTS)
     return nlp

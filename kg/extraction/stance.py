@@ -26,9 +26,12 @@ from spacy.tokens import Token
 
 from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan, coordination_head
 from kg.extraction.context import (
+    ALLEGING,
     NOT_DOING,
+    VOLITION_VERBS,
     DocContext,
     agent_actors,
+    gerund_chain,
     is_negated,
     modal,
     object_actors,
@@ -715,22 +718,13 @@ def _claimed(ctx: DocContext, verb: Token) -> bool:
     """Whether the verb names an act an evaluator ascribes to another actor ("accused X of
     supporting Y"), also one step down ("accused Western countries of prolonging the war by
     arming Kyiv"): the act is the evaluator's claim, no stance of anyone."""
-    node = verb
-    for _ in range(3):
-        if object_controller(ctx, node) or _passive_claim(node):
-            return True
-        if node.dep_ not in ("pcomp", "xcomp", "advcl", "conj") or node.head is node:
-            return False
-        node = node.head
-        if node.pos_ == "ADP" and node.head is not node:  # "by arming": the preposition
-            node = node.head
-    return False
+    return any(object_controller(ctx, node) or _passive_claim(node)
+               for node in gerund_chain(verb))
 
 
 #: Verbs whose "of"/"for" gerund is a claim about their object ("accused X of arming Y").
-_CLAIMING = frozenset({"accuse", "blame", "suspect", "charge", "criticise", "criticize",
-                       "condemn", "praise", "credit", "fault", "commend", "thank", "sanction",
-                       "punish", "denounce"})
+_CLAIMING = ALLEGING | {"criticise", "criticize", "condemn", "praise", "credit", "commend",
+                       "thank", "sanction", "punish", "denounce"}
 
 
 def _passive_claim(gerund: Token) -> bool:
@@ -925,34 +919,6 @@ def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
                 em.emit([holder], targets, pol, kind, verb, 0.55)
 
 
-#: Verbs of wanting: an evaluative word in what is wanted judges nobody ("the group wanted
-#: constructive relations with Beijing").
-_VOLITION = frozenset({"want", "seek", "hope", "wish", "desire", "aim", "plan", "intend", "need",
-                       "prefer", "aspire"})
-
-
-#: Verbs whose object is asked or made to act ("wanted India to cooperate", "urged Manila to
-#: cooperate", "told Kyiv to negotiate"): the act is the asker's wish, not the object's stance.
-#: ("persuaded Europe to support Washington" is left out: persuading succeeded, so it did.)
-_BIDDING = frozenset({"ask", "expect", "tell", "order", "press", "push", "encourage", "invite",
-                      "pressure", "require"})
-
-
-def _wished_on_another(cues: Cues, verb: Token) -> bool:
-    """Whether ``verb`` is what one actor wants or asks another to do: "the United States
-    wanted India to cooperate with the Canadian investigation" is no stance of India's (the
-    wisher's own appeal is read by the appeal cues). "China wants to cooperate" (no second
-    actor) is still China's."""
-    head = verb.head
-    if verb.dep_ not in ("xcomp", "ccomp") or head is verb:
-        return False
-    lemma = head.lemma_.lower()
-    if lemma not in _VOLITION and lemma not in _BIDDING and lemma not in cues.appeal_verbs:
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or any(
-        c.dep_ == "dobj" for c in head.children)
-
-
 def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: str) -> None:
     hedged = modal(tok) in _HEDGES
     negated = _negated_scope(tok)
@@ -979,8 +945,6 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                                 ctx, subj, _TARGET_PREPS
                             )
             else:
-                if _wished_on_another(cues, tok):
-                    continue
                 holders = subject_actors(ctx, tok)
                 targets = _objects(ctx, tok)
                 if cue.named_object:
@@ -1075,7 +1039,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 continue
             for clause in (comp, *comp.conjuncts):
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-                if not subj or clause.lemma_.lower() in _VOLITION:
+                if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
                 targets = ctx.actors.conj_phrases(subj[0])
                 if not targets:  # "obstacles remain for NATO's project": first actor inside
