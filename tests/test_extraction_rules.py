@@ -2224,3 +2224,41 @@ def test_an_alleged_act_is_no_event(run) -> None:
     ex = run("Ravi Kato alleged that NATO bypassed the Security Council and waged wars "
              "against sovereign states.")
     assert not [f for f in ex.facts if isinstance(f, EventFact)]
+
+
+def test_the_minister_is_the_one_person_given_that_title(run) -> None:
+    text = ("Japanese Foreign Minister Ravi Kato spoke on Monday. The minister said the move "
+            "reminded him of the way former U.S. President Sam Hale had run foreign policy. "
+            '"This is not done between friends," he added.')
+    st = run(text).of_type(StatementFact)
+    assert [(s.speaker, s.quote) for s in st] == [
+        ("person-ravi-kato", "This is not done between friends")]
+    # two recent ministers: "the minister" is nobody
+    text = ("Prime Minister Ravi Kato and Foreign Minister Ken Ito met on Monday. The minister "
+            'said: "We regret the recall."')
+    assert all(s.speaker is None or s.speaker not in ("person-ravi-kato", "person-ken-ito")
+               for s in run(text).of_type(StatementFact))
+
+
+def test_a_person_quoted_about_is_not_the_she_who_said_it(run) -> None:
+    text = ("Parisa Montclair-Javadi, an Iran specialist, said the calculation was domestic. "
+            "“Ravi Kato was elected promising to ease sanctions,” she said.")
+    st = run(text).of_type(StatementFact)
+    assert [s.speaker for s in st] == ["person-parisa-montclair-javadi"]
+
+
+def test_a_hyphenated_surname_is_the_person_named_in_full_before(run) -> None:
+    text = ("Marcus Eilertsen-Vogel, a researcher, spoke in Vienna. As Eilertsen-Vogel said: "
+            "“The board can keep passing resolutions.”")
+    st = run(text).of_type(StatementFact)
+    assert [s.speaker for s in st] == ["person-marcus-eilertsen-vogel"]
+
+
+def test_it_after_a_sentence_about_a_thing_is_not_the_last_state(run) -> None:
+    text = ("Russia and China voted no. The text faults Iran for failing to cooperate. "
+            "Crucially, it asks the agency to produce a “comprehensive assessment” of Iran.")
+    assert run(text).of_type(StatementFact) == []
+    # …but a person between is no rival for "it"
+    text = ("Japan voted against the resolution. A professor said the vote was close. "
+            "Later, it said the text was “deeply unfair”.")
+    assert [s.speaker for s in run(text).of_type(StatementFact)] == ["japan"]

@@ -11,6 +11,7 @@ The result is stored as plain lists in ``doc._.kg_actors`` so it survives ``n_pr
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -174,6 +175,8 @@ class Lexicons:
         self.titles = word_map("role_titles.json", "titles")
         self.name_prefixes = word_set("role_titles.json", "name_prefixes")
         self.title_words = frozenset(w for t in self.titles for w in t.split())
+        #: the last word of each post title ("minister", "spokesperson"): what "the …" names
+        self.title_heads = frozenset(t.split()[-1] for t in self.titles)
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
         self.source_nouns = (word_set("communication_verbs.json", "nouns")
                              | word_set("communication_verbs.json", "source_nouns"))
@@ -441,7 +444,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
             # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
-            same = [p for p in persons if one and slug(doc[start].text) in _name_words(doc, p)]
+            # ("Eilertsen-Vogel" after "Marcus Eilertsen-Vogel": one word in three tokens)
+            word = doc[start].is_title and not any(t.whitespace_ for t in doc[start : end - 1])
+            same = [p for p in persons if word and slug(text) in _name_words(doc, p)]
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
                                 out, reg)
                     if ent.label_ == "ORG" and any(lowers[i] in lex.state_bodies
@@ -1178,7 +1183,8 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     spans = _name_spans(doc, registry, lex, lowers)
     spans = _collectives(doc, spans, lex, lowers)
     spans = _references(doc, spans, lex, lowers, registry)
-    return _head_references(doc, spans, lex, lowers)
+    spans = _head_references(doc, spans, lex, lowers)
+    return _title_references(doc, spans, lex, lowers)
 
 
 #: How many sentences back "the bank" looks for the body it shortens.
@@ -1221,9 +1227,95 @@ def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
     return sorted(out)
 
 
+#: Tokens before a person's name searched for the post title it is given ("French Foreign
+#: Minister Jean-Yves Le Drian", "U.S. Secretary of State Antony Blinken").
+_TITLE_BEFORE_NAME = 6
+_TITLE_STOPS = frozenset({",", ";", ":", "and", "or", "(", ")", '"', "“", "”"})
+
+
+def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
+                      lowers: list[str]) -> list[ActorSpan]:
+    """ "The minister said …" after "French Foreign Minister Jean-Yves Le Drian": a definite
+    post title refers to the one person given that title in the last few sentences.
+
+    The title is read where the article gave it: just before the name ("Foreign Minister Le
+    Drian") or in an apposition to it ("Marise Payne, Australia's foreign minister,"). Two
+    recent persons with the title ("the minister" after a prime minister and a foreign
+    minister) leave it unresolved, as does a title described anew ("the minister of
+    defence", "Australia's foreign minister").
+    """
+    persons = [s for s in spans if s.cls == EntityClass.PERSON and s.kind == "name"]
+    if not persons:
+        return spans
+    at = {i for s in spans for i in range(s.start, s.end)}
+    sent_starts = [sent.start for sent in doc.sents]
+    given = {s.start: _given_title(doc, s, lowers) for s in persons}
+    out = list(spans)
+    for tok in _scan(doc, lowers, lex.title_heads):
+        if tok.i in at or tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("compound", "appos"):
+            continue
+        start = tok.i
+        while (start > 0 and doc[start - 1].dep_ in ("compound", "amod")
+               and doc[start - 1].head == tok):
+            start -= 1  # "the foreign minister", "the prime minister"
+        if (start == 0 or lowers[start - 1] != "the" or doc[start - 1].head != tok
+                or any(c.dep_ in ("poss", "prep", "appos", "relcl") for c in tok.children)):
+            continue  # "the defence minister of Japan", "Australia's foreign minister": new
+        title = " ".join(lowers[start : tok.i + 1])
+        if title not in lex.titles:
+            continue
+        here = bisect.bisect_right(sent_starts, tok.i) - 1
+        since = sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
+        fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
+                and re.search(rf"\b{re.escape(title)}\b", given[s.start])}
+        if len(fits) != 1:
+            continue
+        (person,) = fits.values()
+        out.append(ActorSpan(start - 1, tok.i + 1, person.key, person.cls, person.label,
+                             person.group_of, kind="reference"))
+    return sorted(out)
+
+
+def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:
+    """Lowercase text of where a person mention may carry a post title: the words just before
+    the name, in its sentence, and an apposition after it."""
+    first = person.start
+    limit = max(doc[person.start].sent.start, person.start - _TITLE_BEFORE_NAME)
+    while first > limit and lowers[first - 1] not in _TITLE_STOPS and (
+            doc[first - 1].pos_ not in ("VERB", "AUX", "ADP") or lowers[first - 1] == "of"):
+        # "President Joe Biden and Prime Minister Boris Johnson": Johnson's own title only;
+        # "a spokesperson for Marise Payne": not hers ("Secretary of State X" is)
+        first -= 1
+    before = " ".join(lowers[first : person.start])
+    root = doc[person.start : person.end].root
+    apposed = " ".join(t.lower_ for c in root.children if c.dep_ == "appos"
+                       and c.i >= person.end for t in c.subtree)
+    return f"{before} | {apposed}"
+
+
 def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
     """Tokens whose lowercase form is in ``vocab`` (a set or dict), in text order."""
     return [doc[i] for i, low in enumerate(lowers) if low in vocab]  # type: ignore[operator]
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Common nouns that name people ("professor", "analyst", "official"): never an "it"."""
+    titles = word_map("role_titles.json", "titles")
+    return (word_set("collective_nouns.json", "nouns")
+            | frozenset(w for t in titles for w in t.split()))
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    """Indices of the tokens of ``sent`` inside quotation marks (curly or straight)."""
+    inside, out = False, set()
+    for t in sent:
+        if t.text in ("“", "”", '"'):
+            inside = t.text == "“" or (t.text == '"' and not inside)
+            continue
+        if inside:
+            out.add(t.i)
+    return out
 
 
 def _is_subject(tok: Token) -> bool:
@@ -1504,7 +1596,10 @@ class DocActors:
             owner = self.of_phrase(titled) if titled is not None else None
             if owner is not None:  # "Brazil's ambassador said his country …": Brazil's man
                 return owner
-            persons = [s for s in before if s.cls == EntityClass.PERSON]
+            quoted = _quoted_tokens(tok.sent)
+            persons = [s for s in before if s.cls == EntityClass.PERSON
+                       # '"Pezeshkian was elected …," she said': not the one quoted about
+                       and (s.start not in quoted or tok.i in quoted)]
             if not persons or self._speaker_since(persons[-1], tok):
                 return None
             # Unambiguous only: one person in the recent context, or one of them the subject.
@@ -1624,10 +1719,24 @@ class DocActors:
         is the decision, not the last state that was a subject; a nearer thing makes the
         pronoun ambiguous, and an ambiguous pronoun names nobody.
         """
-        start = max(start, self.doc[end].sent.start)  # the pronoun's own sentence only
-        return any(
-            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.i not in self.by_token
-            and not any(c.dep_ == "poss" and c.lower_ not in ("his", "her", "their")
-                        for c in t.children)  # "its navy" is the actor's; "his government" not
-            for t in self.doc[start:end]
-        )
+        own = self.doc[end].sent.start
+        if any(self._thing(t) and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+               for t in self.doc[max(start, own):end]):
+            return True
+        # Sentences between: their main subject ("The text faults Iran … . Crucially, it asks
+        # Grossi …": the text, not the last state named)
+        sent = self.doc[own - 1].sent if own > 0 else None
+        while sent is not None and sent.end > start:
+            if any(self._thing(t) and t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root
+                   and t.i >= start and t.lower_ not in _person_nouns() for t in sent):
+                # (a "professor said …" between is no "it")
+                return True
+            sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        return False
+
+    def _thing(self, t: Token) -> bool:
+        """A singular common noun that is no actor ("its navy" is the actor's own, so it is no
+        rival antecedent; "his government" is)."""
+        return (t.tag_ == "NN" and t.i not in self.by_token
+                and not any(c.dep_ == "poss" and c.lower_ not in ("his", "her", "their")
+                            for c in t.children))
