@@ -2262,3 +2262,68 @@ def test_it_after_a_sentence_about_a_thing_is_not_the_last_state(run) -> None:
     text = ("Japan voted against the resolution. A professor said the vote was close. "
             "Later, it said the text was “deeply unfair”.")
     assert [s.speaker for s in run(text).of_type(StatementFact)] == ["japan"]
+
+
+def _members(ex) -> set[tuple[str, str]]:
+    return {(m.member, m.organization) for m in ex.of_type(MembershipFact)}
+
+
+def test_a_group_name_before_a_list_between_dashes_names_its_members(run) -> None:
+    ex = run("Rather than seize the assets, the Quad -- Australia, India, Japan and the United "
+             "States -- will use the interest.")
+    assert _members(ex) == {(s, "quad") for s in ("australia", "india", "japan", "united-states")}
+    assert not _members(run("Ravi Kato criticised NATO — Japan and India in particular."))
+
+
+def test_its_members_are_a_list(run) -> None:
+    ex = run("BRICS is a club of emerging economies. Its members are Russia, India and China.")
+    assert _members(ex) == {(s, "brics") for s in ("russia", "india", "china")}
+    ex = run("The members of BRICS are Russia, India and China.")
+    assert _members(ex) == {(s, "brics") for s in ("russia", "india", "china")}
+    assert not _members(run("BRICS is a club. Its members are not Russia and India."))
+
+
+def test_of_which_after_an_apposition_is_the_named_body(run) -> None:
+    ex = run("ECOWAS, a 15-nation bloc of which Niger is a founding member, has backed Mali.")
+    assert ("niger", "ecowas") in _members(ex)
+
+
+def test_gapped_and_bodiless_joins_and_applications(run) -> None:
+    ex = run("BRICS was founded by Russia and China. It has since grown well beyond its region: "
+             "India and Iran joined in 2017, Ethiopia in 2023 and Saudi Arabia this year. "
+             "Kazakhstan has now applied to join too.")
+    found = {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)}
+    joined = {(m, o) for m, o, status in found if status != MembershipStatus.CANDIDATE}
+    assert {(s, "brics") for s in ("india", "iran", "ethiopia", "saudi-arabia")} <= joined
+    assert ("kazakhstan", "brics", MembershipStatus.CANDIDATE) in found
+    ex = run("BRICS was founded by Russia and China. Kazakhstan has not applied to join.")
+    assert "kazakhstan" not in {m.member for m in ex.of_type(MembershipFact)}
+
+
+def test_joined_or_admitted_as_a_member(run) -> None:
+    for text in ("At the BRICS summit, Iran was welcomed as the bloc’s tenth member.",
+                 "BRICS met in Kazan. Iran was admitted as the bloc’s tenth member.",
+                 "Iran joined as BRICS’s tenth member."):
+        assert ("iran", "brics") in _members(run(text)), text
+    assert not _members(run("Iran was not admitted as BRICS’s tenth member."))
+    assert not _members(run("China wants Iran to join as BRICS’s tenth member."))
+
+
+def test_no_warning_against_the_state_a_spokesperson_speaks_for(tmp_path) -> None:
+    from kg.extraction.extract import extract_articles
+    from kg.extraction.pipeline import load_pipeline
+
+    registry = [{"id": "china-mfa", "label": "Ministry of Foreign Affairs of China",
+                 "class": "Organization", "country": "china",
+                 "aliases": ["Chinese Foreign Ministry"]},
+                {"id": "china", "label": "China", "class": "State", "demonyms": ["Chinese"]},
+                {"id": "european-union", "label": "European Union",
+                 "class": "InternationalOrganization", "abbreviations": ["EU"]}]
+    path = tmp_path / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    text = ("Chinese Foreign Ministry spokeswoman Lin Mei warned that China's response to any "
+            "use of its assets would be \"extremely painful\" for the EU.")
+    ex = next(extract_articles([article_from_text("t", text)],
+                               nlp=load_pipeline(registry_path=path)))
+    assert ("person-lin-mei", "china") not in {(s.holder, s.target)
+                                              for s in ex.of_type(StanceFact)}

@@ -23,6 +23,7 @@ from kg.extraction.context import (
     modal,
     object_actors,
     prep_actors,
+    requested,
     subject_actors,
 )
 from kg.extraction.evidence import sort_facts
@@ -78,12 +79,18 @@ def _counterfactual(verb: Token) -> bool:
     )
 
 
+#: Dashes that set off a list as brackets do ("the G7 -- Britain, Canada, … -- will use").
+_DASHES = frozenset({"--", "—", "–"})
+
+
 def _enumeration(ctx: DocContext, open_i: int, sent: Span) -> tuple[list[ActorSpan], int]:
-    """Actors listed inside brackets starting at token ``open_i``; (actors, closing index)."""
+    """Actors listed inside brackets (or dashes) starting at token ``open_i``; (actors,
+    closing index)."""
     doc = ctx.doc
+    closing = _DASHES if doc[open_i].text in _DASHES else frozenset({")"})
     found: list[ActorSpan] = []
     i = open_i + 1
-    while i < sent.end and doc[i].text != ")":
+    while i < sent.end and doc[i].text not in closing:
         span = ctx.actors.at(doc[i])
         if span is not None:
             if span not in found:
@@ -131,6 +138,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     doc = ctx.doc
     belongs = word_set("membership_cues.json", "belong_verbs")
     words = joins | admits | belongs | _FOUNDING_ACTS | group_nouns | {"member", "members", "("}
+    words |= _DASHES
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
@@ -186,7 +194,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 members = [s for s in ctx.actors.in_subtree(obj) if s.cls == EntityClass.STATE]
                 for org in orgs:
                     out.add(members, org, tok, obj.right_edge, 0.8)
-        elif tok.text == "(":
+        elif tok.text == "(" or tok.text in _DASHES:
             _bracketed(ctx, out, tok)
         elif tok.lower_ in group_nouns and tok.pos_ == "NOUN":
             _partners_of(ctx, out, tok)
@@ -288,16 +296,23 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
             c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if lemma in _ADMITTED and not admitted:
             continue
+        # "Azerbaijan has now applied to join too": an application, its body left out
+        applied = (lemma in joins and verb.dep_ == "xcomp" and verb.head.lemma_ == "apply"
+                   and verb.head.tag_ in ("VBD", "VBN") and not is_negated(verb.head)
+                   and modal(verb.head) is None)
         if ((verb.pos_ != "VERB" and not bare) or is_negated(verb)
-                or declined(verb) or modal(verb) is not None
-                or (verb.tag_ != "VBD" and not admitted)
-                or any(c.dep_ in ("xcomp", "ccomp")
+                or declined(verb) or (modal(verb) is not None and not applied)
+                or (verb.tag_ != "VBD" and not admitted and not applied)
+                or any((c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.i > verb.i))
                        or (c.dep_ in ("dobj", "attr", "prep") and c.lower_ not in _SETTINGS
                            and not (bare and c.dep_ == "attr"))
                        for c in verb.children)):  # "applied to join the EU": read elsewhere
-            continue
+            continue  # (a clause before a colon is no object: "It grew: India joined in 2017")
         subjects = (_passive_subjects(ctx, verb) if admitted
-                    else subject_actors(ctx, verb))
+                    else subject_actors(ctx, verb.head if applied else verb))
+        # gapped: "India and Pakistan joined in 2017, Iran in 2023 and Belarus this year"
+        subjects += [s for c in verb.children if c.dep_ == "npadvmod"
+                     for s in ctx.actors.conj_phrases(c) if c.i > verb.i]
         members = [m for m in subjects if m.cls == EntityClass.STATE]
         if not members:
             continue
@@ -308,13 +323,13 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         joiners = {m.key for m in members}
         before = [f for f in out.facts  # a member's own application is its back story
                   if far <= f.evidence.start < verb.idx
-                  and (f.member not in joiners or lemma == "apply")]
+                  and (f.member not in joiners or lemma == "apply" or applied)]
         near = [f for f in before if f.evidence.start >= since]
         if not near and len({f.organization for f in before}) != 1:
             continue  # further back, only a body that is the one joined in all that text
         last = max(near or before, key=lambda f: f.evidence.start)
         status = last.status if last.status == MembershipStatus.MEMBER else None
-        if lemma == "apply":  # "Sweden and Finland applied in May 2022": candidates
+        if lemma == "apply" or applied:  # "Sweden and Finland applied in May 2022": candidates
             status = MembershipStatus.CANDIDATE
         out.add_to(members, last.organization, verb, verb, 0.6, status)
 
@@ -484,15 +499,19 @@ def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[A
 
 
 def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
-    """ "The Arab League, of which Somalia is a member, …": the relative clause's head."""
+    """ "The Arab League, of which Somalia is a member, …": the relative clause's head, or
+    what that head is in apposition to ("CARICOM, a bloc of which Guyana is a member")."""
     clause = member.head
     if member.dep_ != "attr" or clause.dep_ != "relcl" or is_negated(clause):
         return
-    if not any(p.dep_ == "prep" and p.lower_ == "of"
+    if not any(p.dep_ in ("prep", "dep") and p.lower_ == "of"  # (the parser's "dep" too)
                and any(w.lower_ in ("which", "whom") for w in p.children)
                for p in clause.children):
         return
-    org = ctx.actors.at(clause.head)
+    head = clause.head
+    org = ctx.actors.at(head)
+    if org is None and head.dep_ == "appos" and head.head is not head:
+        org = ctx.actors.at(head.head)  # "CARICOM, a 15-nation bloc of which Guyana is …"
     if _is_org(org):
         members = [s for c in clause.children if c.dep_ == "nsubj"
                    for s in ctx.actors.conj_phrases(c)]
@@ -561,6 +580,7 @@ def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
 
 def _member_appositions(ctx: DocContext, out: _Out) -> None:
     """ "NATO allies such as Poland", "Turkey, a NATO member,", "Turkey is a NATO ally",
+    "Its members are Russia, Belarus and Armenia",
     "Serbia, an EU candidate since 2012," (a candidacy).
 
     Why: a member/ally noun owned by an organisation names members explicitly when the
@@ -585,11 +605,17 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                     a
                     for c in tok.lefts
                     if c.dep_ in ("compound", "nmod", "poss")
-                    for a in [ctx.actors.at(c)]
+                    # "Its members are A, B and C": the body "its" stands for
+                    for a in [ctx.actors.at(c) or (ctx.actors.pronoun(c)
+                                                   if c.lower_ == "its" else None)]
                     if _is_org(a)
                 ),
                 None,
             )
+            if org is None and tok.dep_ == "nsubj":  # "The members of the CSTO are A and B"
+                org = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"
+                            for a in [ctx.actors.at(o)] if _is_org(a)), None)
             if org is None and tok.lower_ == "candidate":  # "a candidate for membership of X"
                 org = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
                             for m in p.children if m.lower_ == "membership"
@@ -620,12 +646,35 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             members += ctx.actors.conj_phrases(tok.head)
         if tok.dep_ == "attr" and not is_negated(tok.head):
             members += subject_actors(ctx, tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ == "member":
+            members += _entered_as(ctx, tok.head.head)
+        if (tok.dep_ == "nsubj" and tok.lower_ == "members" and tok.head.lemma_ == "be"
+                and not is_negated(tok.head)):  # "Its members are Russia, Belarus and …"
+            members += [s for c in tok.head.children if c.dep_ == "attr"
+                        for s in ctx.actors.conj_phrases(c)]
         states = [m for m in members if m.cls == EntityClass.STATE and m.kind != "demonym"]
         if states:
             last = max([tok, *[doc[m.end - 1] for m in states]], key=lambda t: t.i)
             first = min([tok, *[doc[m.start] for m in states]], key=lambda t: t.i)
             status = MembershipStatus.CANDIDATE if tok.lower_ == "candidate" else None
             out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
+
+
+def _entered_as(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Who a join or admission makes the member named after "as": the subject of "Belarus
+    joined as the SCO's tenth member", the passive subject of "Belarus was welcomed (or
+    admitted) as the bloc's tenth member"; none when the act is denied or not done."""
+    lemma = verb.lemma_.lower()
+    joins = word_set("membership_cues.json", "join_verbs")
+    admits = word_set("membership_cues.json", "admit_verbs")
+    if (verb.pos_ != "VERB" or is_negated(verb) or declined(verb) or modal(verb) is not None
+            or requested(verb)):
+        return []
+    if lemma in joins and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return subject_actors(ctx, verb)
+    if lemma in admits and verb.tag_ == "VBN":
+        return _passive_subjects(ctx, verb)
+    return []
 
 
 def _left_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
@@ -659,7 +708,8 @@ def _left_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 
 
 def _bracketed(ctx: DocContext, out: _Out, paren: Token) -> None:
-    """ "GROUP (A, B, and C)" — a group name right before a bracketed list of states."""
+    """ "GROUP (A, B, and C)", "the G7 -- A, B, ... and C --": a group name right before a
+    list of states in brackets or between dashes."""
     doc = ctx.doc
     sent = ctx.sents.sent(paren)
     j = paren.i - 1

@@ -688,7 +688,9 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
 
 def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                           roles: list[RoleFact]) -> list[StanceFact]:
-    """Without a person's hostility toward the body they act for or the union it is part of.
+    """Without a person's hostility toward the body they act for, the union it is part of or
+    the state it belongs to ("Foreign ministry spokeswoman Maria Zakharova warned that
+    Russia's response would be painful": no warning against Russia).
 
     Why: in "Blinken said Washington was deeply concerned by China's actions" and "Von der
     Leyen warned that the bloc would not accept …" the reported clause's subject is the
@@ -705,8 +707,9 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 person = ctx.registry.actors.get(f.holder)
                 bodies = {acts_for(ctx, f.holder, roles)} | {
                     p.of for p in (person.positions if person else ())}
-                parents = {b.part_of for b in map(ctx.registry.actors.get, bodies - {None})
-                           if b is not None}
+                # the union a body is part of, the state a ministry belongs to
+                parents = {p for b in map(ctx.registry.actors.get, bodies - {None})
+                           if b is not None for p in (b.part_of, b.country)}
                 sides[f.holder] = (bodies | parents) - {None}
             if f.target in sides[f.holder]:
                 continue
