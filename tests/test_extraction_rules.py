@@ -2327,3 +2327,10 @@ def test_no_warning_against_the_state_a_spokesperson_speaks_for(tmp_path) -> Non
                                nlp=load_pipeline(registry_path=path)))
     assert ("person-lin-mei", "china") not in {(s.holder, s.target)
                                               for s in ex.of_type(StanceFact)}
+
+
+def test_asking_a_named_actor_to_act_is_an_appeal_to_it(run) -> None:
+    ex = run("Japan asked the Security Council on Friday to restrain China.")
+    assert ("japan", "un-security-council", Polarity.NEUTRAL) in stances(ex)
+    assert not {s for s in stances(ex) if s[0] == "un-security-council"}  # asked, not done
+    assert not stances(run("Asked about China, Ravi Kato said nothing."))
