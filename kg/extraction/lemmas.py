@@ -4,8 +4,8 @@ Why: ``en_core_web_sm``'s lemmatizer (mode ``rule``) strips a suffix and takes t
 candidate its verb index knows. For "hopes", "hoped" and "hoping" the first candidate is
 "hop", a verb too, so every form of "hope" gets the lemma "hop"; the same befalls "stage"
 (stag), "wage" (wag), "rate" (rat), "ride" (rid), "shame" (sham) and others. Our cue lexicons
-are keyed on lemmas, so "China hoped to join" read no aspiration and "Washington hopes Beijing
-will condemn Moscow" no wish.
+are keyed on lemmas, so "Washington hopes Beijing will condemn Moscow" was read as China's
+condemnation (no wish), and "waged war" as no act of waging.
 
 The mend is spelling, not a word list: a one-syllable verb ending consonant-vowel-consonant
 doubles its last letter before "-ed" and "-ing" ("hop" -> "hopped", "hopping") and takes

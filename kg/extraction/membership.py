@@ -646,7 +646,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             members += ctx.actors.conj_phrases(tok.head)
         if tok.dep_ == "attr" and not is_negated(tok.head):
             members += subject_actors(ctx, tok.head)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ == "member":
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ in ("member",
+                                                                            "members"):
             members += _entered_as(ctx, tok.head.head)
         if (tok.dep_ == "nsubj" and tok.lower_ == "members" and tok.head.lemma_ == "be"
                 and not is_negated(tok.head)):  # "Its members are Russia, Belarus and …"
