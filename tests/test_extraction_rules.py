@@ -2334,3 +2334,19 @@ def test_asking_a_named_actor_to_act_is_an_appeal_to_it(run) -> None:
     assert ("japan", "un-security-council", Polarity.NEUTRAL) in stances(ex)
     assert not {s for s in stances(ex) if s[0] == "un-security-council"}  # asked, not done
     assert not stances(run("Asked about China, Ravi Kato said nothing."))
+
+
+def test_an_international_bodys_organ_is_its_own_not_any_board(run) -> None:
+    ex = run("For the second time, the African Union’s Board of Governors has formally "
+             "rebuked Niger.")
+    labels = {e.key: e.label for e in ex.entities}
+    boards = [k for k, v in labels.items() if "Board of Governors" in v]
+    assert len(boards) == 1 and "african-union" in boards[0]
+    assert labels[boards[0]] == "African Union's Board of Governors"
+
+
+def test_a_body_word_before_for_or_of_makes_an_organisation_not_a_place(run) -> None:
+    ex = run("Ravi Kato, a researcher at the Vienna Centre for Safeguards Studies, said the "
+             "vote was close.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Vienna Centre for Safeguards Studies") == EntityClass.ORGANIZATION

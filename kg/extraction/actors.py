@@ -79,6 +79,9 @@ _PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "villag
 _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "harbour",
                              "harbor", "shoal", "reef", "strait", "valley", "plant", "peninsula",
                              "base"})
+#: Prepositions that continue a body's name after its head word ("Centre for …", "Institute
+#: of …", "Forum on …").
+_NAME_PREPS = frozenset({"for", "of", "on"})
 #: Sites only a place has: a name that possesses one is a place's ("near Karachi's airport").
 _TRANSPORT_SITES = frozenset({"airport", "port", "harbour", "harbor", "seaport", "airspace",
                               "outskirts", "suburbs", "streets"})
@@ -507,8 +510,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                         or (cls == EntityClass.PERSON and _place_context(doc, start, end))):
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
                 elif (cls == EntityClass.PLACE and end - start > 1
-                      and lowers[end - 1] in lex.org_heads):
-                    cls = EntityClass.ORGANIZATION  # "the Wilson Center" tagged FAC
+                      and (lowers[end - 1] in lex.org_heads
+                           or any(lowers[i] in lex.org_heads and lowers[i + 1] in _NAME_PREPS
+                                  for i in range(start, end - 1)))):
+                    # "the Wilson Center", "the Vienna Centre for Safeguards Studies" (as FAC
+                    # or GPE): a body's name, not a place's ("Gulf of Aden" has no body word)
+                    cls = EntityClass.ORGANIZATION
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 elif (cls == EntityClass.PERSON and start > 0 and lowers[start - 1] == "the"
@@ -638,8 +645,9 @@ def _state_body(
         if i >= 1 and doc[i].text in ("'s", "’s"):
             i -= 1
         found = next((s for s in reversed(before) if s.start <= i < s.end), None)
-        if found is None or found.cls != EntityClass.STATE:
-            return None
+        if found is None or not (found.cls == EntityClass.STATE or (
+                found.cls in GROUP_CLASSES and doc[i + 1].text in ("'s", "’s"))):
+            return None  # (an international body's own organ only after its possessive)
         state = found
         names = [f"{doc[state.start : span.start].text.strip()} {text}", f"{state.label} {text}"]
     for name in names:
