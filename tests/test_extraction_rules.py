@@ -2350,3 +2350,50 @@ def test_a_body_word_before_for_or_of_makes_an_organisation_not_a_place(run) -> 
              "vote was close.")
     classes = {e.label: e.cls for e in ex.entities}
     assert classes.get("Vienna Centre for Safeguards Studies") == EntityClass.ORGANIZATION
+
+
+def test_the_bloc_is_not_the_body_its_controller_already_belongs_to(run) -> None:
+    ex = run("BRICS was founded by Russia, India and China. If accepted, Japan would become the "
+             "first member of NATO to join the bloc, which was founded by Russia and China.")
+    assert ("russia", "nato") not in _members(ex) and ("china", "nato") not in _members(ex)
+    assert ("sweden", "nato") in _members(run("NATO wants Sweden to join the alliance."))
+
+
+def test_a_join_in_a_clause_about_one_body_is_a_join_of_that_body(run) -> None:
+    ex = run("BRICS grew at the start of this year when Ethiopia, Iran and the United Arab "
+             "Emirates joined.")
+    assert _members(ex) == {(s, "brics") for s in ("ethiopia", "iran", "united-arab-emirates")}
+    assert not _members(run("Japan criticised NATO after Finland joined."))
+
+
+def test_a_title_without_a_state_after_an_official_of_a_state(run) -> None:
+    text = ("Russia passed the chair to India.\n\n“Our priority is to keep the council "
+            "alive,” said Ravi Kato, Japan’s senior Arctic official, who chairs the meetings. "
+            "Foreign Minister Ken Ito has struck a similar note.")
+    roles = {(f.person, f.of) for f in run(text).of_type(RoleFact)}
+    assert ("person-ken-ito", "japan") in roles
+
+
+def test_a_condemnation_in_a_text_nobody_adopted_is_nobodys(run) -> None:
+    ex = run("When the African Union declined to adopt a draft resolution condemning Mali, "
+             "the minister resigned.")
+    assert not stances(ex)
+    ex = run("The African Union adopted a resolution condemning Mali.")
+    assert ("african-union", "mali", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_a_piece_of_a_hyphenated_word_is_no_actor(tmp_path) -> None:
+    from kg.extraction.extract import extract_articles
+    from kg.extraction.pipeline import load_pipeline
+
+    registry = [{"id": "pacific-ocean", "label": "Pacific Ocean", "class": "Region",
+                 "aliases": ["the Pacific"]},
+                {"id": "uruguay", "label": "Uruguay", "class": "State"}]
+    path = tmp_path / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    text = ("Uruguay’s President Luis Lacalle Pou, who applied to join the Trans-Pacific trade "
+            "pact CPTPP in 2022, wants more.")
+    ex = next(extract_articles([article_from_text("t", text)],
+                               nlp=load_pipeline(registry_path=path)))
+    assert not [e for e in ex.entities if e.label == "Trans"]
+    assert not ex.of_type(PartnershipFact)

@@ -494,8 +494,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif _names_event(doc[start:end], lex.event_nouns):
                 span = None  # "their first Freedom Edge exercise": the exercise's name
             elif (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-                  and doc[end + 1].is_lower):
-                span = None  # "Mar-a-Lago": the NER took a piece of a hyphenated name
+                  and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+                span = None  # "Mar-a-Lago", "Trans-Pacific": the NER took a piece of a
+                # hyphenated word (an unregistered piece; "Russia-Ukraine" stays two names)
             elif is_heading(doc[start].sent):
                 span = None  # unknown names in headlines are mostly title-case words
             elif not any(c.isupper() for c in text) or _DESIGNATION.fullmatch(text):
@@ -1169,6 +1170,19 @@ def _clause_subject(tok: Token) -> set[int]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and node.dep_ == "xcomp" and node.head is not node:
+                # a controlled clause's subject is its controller: the object ("NATO wants
+                # Sweden to join the alliance": Sweden), else the subject and what it is said
+                # to be ("Turkey would become the first member of NATO to join the bloc":
+                # Turkey, the first member of NATO)
+                gov = node.head
+                objs = [c for c in gov.children if c.dep_ == "dobj"]
+                if objs:
+                    return {t.i for c in objs for t in _bare_phrase(c)}
+                subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+                attrs = [c for c in gov.children if c.dep_ == "attr"]
+                return ({t.i for c in subj for t in _bare_phrase(c)}
+                        | {t.i for a in attrs for t in a.subtree})
             return {t.i for c in subj for t in _bare_phrase(c)}
     return set()
 

@@ -321,6 +321,16 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         since = ctx.sents.sents[i - 1].start_char if i > 0 else sent.start_char
         far = ctx.sents.sents[max(0, i - _JOIN_REACH)].start_char
         joiners = {m.key for m in members}
+        # "BRICS grew this year when Egypt, Ethiopia and Iran joined": the one body the
+        # clause the join hangs from is about
+        main = (next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb.dep_ in ("advcl", "relcl") else None)  # ("… of this year when …")
+        hosts = {s.key: s for s in (subject_actors(ctx, main) if main is not None else [])
+                 if s.cls in GROUP_CLASSES and s.key not in joiners}
+        if len(hosts) == 1 and not applied:
+            out.add_to(members, next(iter(hosts)), verb, verb, 0.6,
+                       MembershipStatus.CANDIDATE if lemma == "apply" else None)
+            continue
         before = [f for f in out.facts  # a member's own application is its back story
                   if far <= f.evidence.start < verb.idx
                   and (f.member not in joiners or lemma == "apply" or applied)]

@@ -244,7 +244,7 @@ def _sole_state(ctx: DocContext, subjects: list[Token]) -> str | None:
 
 def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
     """The state that is one of a sentence's main ``subjects`` (or owns it: "the Ethiopian
-    foreign ministry said")."""
+    foreign ministry said"; or whose official a person subject is said to be)."""
     for tok in subjects:
         span = ctx.actors.at(tok)
         if span is None and tok.lower_ == "it":  # "Norway has tried …. It supports …"
@@ -256,6 +256,13 @@ def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
             if (mod.dep_ in ("amod", "compound", "poss") and owner is not None
                     and owner.cls == EntityClass.STATE):
                 return owner.key
+        if span is not None and span.cls == EntityClass.PERSON:
+            # "…, said Morten Høglund, Norway's senior Arctic official": the state whose
+            # official the apposition makes the person
+            for appos in (c for c in tok.children if c.dep_ == "appos"):
+                owners = [ctx.actors.at(m) for m in appos.lefts if m.dep_ == "poss"]
+                if owners and owners[0] is not None and owners[0].cls == EntityClass.STATE:
+                    return owners[0].key
     return None
 
 

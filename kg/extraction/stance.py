@@ -31,6 +31,7 @@ from kg.extraction.context import (
     VOLITION_VERBS,
     DocContext,
     agent_actors,
+    declined,
     gerund_chain,
     is_negated,
     modal,
@@ -655,6 +656,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             _claimed(ctx, tok)  # "accused Washington of supporting Israel": a claim
             # "urged India to cooperate with …": asked, not done (the asker's appeal stays)
             or requested(tok, cues.appeal_verbs)
+            or _in_undone_text(tok)
         ):
             _verb_frames(ctx, cues, em, tok, lemma)
         if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
@@ -715,6 +717,17 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 continue
         out.append(f)
     return out
+
+
+def _in_undone_text(verb: Token) -> bool:
+    """Whether the verb describes a text its would-be authors did not adopt: "the League
+    declined to adopt a draft resolution condemning the UAE", "did not sign a statement
+    praising China" (the condemnation is nobody's)."""
+    if verb.dep_ != "acl" or verb.head is verb:
+        return False
+    governing = verb.head.head
+    return (verb.head.dep_ in ("dobj", "nsubjpass") and governing is not verb.head
+            and (declined(governing) or is_negated(governing)))
 
 
 def _claimed(ctx: DocContext, verb: Token) -> bool:
