@@ -2397,3 +2397,10 @@ def test_a_piece_of_a_hyphenated_word_is_no_actor(tmp_path) -> None:
                                nlp=load_pipeline(registry_path=path)))
     assert not [e for e in ex.entities if e.label == "Trans"]
     assert not ex.of_type(PartnershipFact)
+
+
+def test_normalising_or_restoring_relations_is_a_partnership(run) -> None:
+    ex = run("Japan normalised relations with India in December that year.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+    assert not run("Relations with India were tense, Japan said.").of_type(PartnershipFact)
+    assert not run("Japan did not restore relations with India.").of_type(PartnershipFact)

@@ -62,6 +62,7 @@ class Cues:
         self.joint = word_set("partnership_cues.json", "joint_markers")
         self.joint_nouns = word_set("partnership_cues.json", "joint_nouns")
         self.party_verbs = word_set("partnership_cues.json", "party_verbs")
+        self.relations_verbs = word_set("partnership_cues.json", "relations_verbs")
         #: verbs whose subject is a party to the pact in their object (signing, or ending it)
         self.subject_party_verbs = self.party_verbs | _SEVERING
         self.words = self.nouns | self.verbs | self.joint_nouns | {"relations"}
@@ -180,6 +181,8 @@ def partnership_facts(
         is_noun = tok.pos_ in ("NOUN", "PROPN") and (
             low in cues.nouns or lemma in cues.nouns or (joint and low in cues.joint_nouns)
             or (low == "relations" and any(c.lower_ == "diplomatic" for c in tok.children))
+            or (low == "relations" and tok.dep_ == "dobj"  # "normalised relations with Israel"
+                and tok.head.lemma_.lower() in cues.relations_verbs)
         )
         is_verb = tok.pos_ == "VERB" and lemma in cues.verbs
         if not (is_noun or is_verb) or is_negated(tok):
