@@ -2404,3 +2404,24 @@ def test_normalising_or_restoring_relations_is_a_partnership(run) -> None:
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
     assert not run("Relations with India were tense, Japan said.").of_type(PartnershipFact)
     assert not run("Japan did not restore relations with India.").of_type(PartnershipFact)
+
+
+def test_a_registry_name_set_with_a_typographic_apostrophe_is_found(tmp_path) -> None:
+    from kg.extraction.extract import extract_articles
+    from kg.extraction.pipeline import load_pipeline
+
+    registry = [{"id": "china", "label": "China", "class": "State",
+                 "aliases": ["People's Republic of China"]},
+                {"id": "paraguay", "label": "Paraguay", "class": "State"},
+                {"id": "taiwan", "label": "Taiwan", "class": "State",
+                 "aliases": ["Republic of China"]},
+                {"id": "europe", "label": "Europe", "class": "Region"}]
+    path = tmp_path / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    nlp = load_pipeline(registry_path=path)
+    for text in ("Paraguay’s Santiago Peña, whose country has not recognised the People’s "
+                 "Republic of China and maintains ties with Taiwan, sees Europe as a market.",
+                 "Paraguay has not recognised the People's Republic of China."):
+        ex = next(extract_articles([article_from_text("t", text)], nlp=nlp))
+        assert "china" in {e.key for e in ex.entities}, text
+        assert not [e for e in ex.entities if e.label == "People"], text

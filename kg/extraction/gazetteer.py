@@ -31,12 +31,17 @@ METONYM_MARK = "#metonym"
 
 
 def _variants(surface: str, is_abbreviation: bool) -> list[str]:
-    """Surface forms to match: as written, plus "Nato" for "NATO"-style abbreviations."""
+    """Surface forms to match: as written, plus "Nato" for "NATO"-style abbreviations, and
+    with the other apostrophe ("People’s Republic of China" set with a typographic one,
+    which the tokenizer splits like the straight one but a phrase pattern does not equate)."""
     out = [surface]
     if is_abbreviation and surface.isupper() and surface.isalpha() and len(surface) >= 4:
         out.append(surface.capitalize())
     if surface.lower().startswith("the ") and surface[4:]:
         out.append(surface[4:])
+    for form in list(out):
+        if "'" in form or "’" in form:
+            out.append(form.replace("'", "’") if "'" in form else form.replace("’", "'"))
     return out
 
 
