@@ -173,13 +173,18 @@ def _serving(sv: dict[str, Any]) -> list[str]:
         fl = sv["floor"]["latency_s"]
         over = sorted(q["overhead_ms_p50"] for q in sv["queries"].values()
                       if q["overhead_ms_p50"] == q["overhead_ms_p50"])  # drop NaN
+        med = over[len(over) // 2] if over else 0.0
+        # below 1 ms the overhead fits the target's allowance for every query: say so,
+        # rather than "a query under ~0.0 ms cannot meet it"
+        verdict = (f"so a query that runs in under ~{(med - 1) / 0.2:.1f} ms in-process "
+                   f"cannot meet '1.2× + 1 ms' with this stack." if med > 1 else
+                   "within the 1 ms the target allows, so a miss comes from the overhead's "
+                   "spread (the p95), not from its median.")
         rows += ["", f"Framework floor, same client: an empty Flask route under gunicorn "
                  f"answers in {_ms(fl['median'])} / {_ms(fl['p95'])} ms (p50 / p95). The "
                  f"median HTTP overhead over in-process across the queries above is "
-                 f"{over[len(over) // 2]:.2f} ms (floor + protocol parsing, the hand-off "
-                 f"to a query thread and our result writer), so a query that runs in under "
-                 f"~{max(0.0, (over[len(over) // 2] - 1) / 0.2):.1f} ms in-process cannot meet "
-                 f"'1.2× + 1 ms' with this stack." if over else ""]
+                 f"{med:.2f} ms (floor + protocol parsing, the hand-off to a query thread and "
+                 f"our result writer), {verdict}" if over else ""]
     gens = sorted({t.get("generator", "asyncio") for t in sv["throughput"].values()})
     rows += ["", "Throughput of the round-robin mix of all queries (Protocol GET, parameters "
              "inlined as VALUES by the client), closed loop, load generator: "
