@@ -2425,3 +2425,10 @@ def test_a_registry_name_set_with_a_typographic_apostrophe_is_found(tmp_path) ->
         ex = next(extract_articles([article_from_text("t", text)], nlp=nlp))
         assert "china" in {e.key for e in ex.entities}, text
         assert not [e for e in ex.entities if e.label == "People"], text
+
+
+def test_what_worries_someone_holds_no_worry_about_them(run) -> None:
+    ex = run("Russia's drills worried Japan.")
+    assert stances(ex) == {("japan", "russia", Polarity.NEGATIVE)}
+    ex = run("Japan worried about Russia's drills.")
+    assert stances(ex) == {("japan", "russia", Polarity.NEGATIVE)}

@@ -1010,6 +1010,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 targets = holders
             em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.65, hedged)
         elif cue.frame == "about":
+            if any(c.dep_ == "dobj" for c in tok.children) and any(
+                    other.frame == "experiencer" for other in cues.verb.get(lemma, ())):
+                continue  # "Russia's drills worried Japan": the experiencer frame's reading
             holders = subject_actors(ctx, tok) or [
                 s for c in tok.children if c.dep_ == "nsubjpass" for s in ctx.actors.conj_phrases(c)
             ]
