@@ -2432,3 +2432,32 @@ def test_what_worries_someone_holds_no_worry_about_them(run) -> None:
     assert stances(ex) == {("japan", "russia", Polarity.NEGATIVE)}
     ex = run("Japan worried about Russia's drills.")
     assert stances(ex) == {("japan", "russia", Polarity.NEGATIVE)}
+
+
+def test_a_name_run_into_a_post_title_ends_before_the_title(run) -> None:
+    ex = run('"Japan can count on our full support," Frontex Executive Director Ravi Kato said.')
+    roles = {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)}
+    assert ("person-ravi-kato", "Executive Director", "organization-frontex") in roles
+
+
+def test_members_founding_a_body_named_by_it_are_evidenced_where_they_are_named(run) -> None:
+    text = ("BRICS met in Kazan. It was founded in 2009 by Russia, India and China. "
+            "Iran joined in 2024.")
+    ex = run(text)
+    by = {m.member: m.evidence.sentence for m in ex.of_type(MembershipFact)}
+    assert by["russia"] == by["china"] == "It was founded in 2009 by Russia, India and China."
+    assert by["iran"] == "Iran joined in 2024."
+
+
+def test_a_member_state_of_a_body(run) -> None:
+    assert ("japan", "european-union") in _members(run("Japan is an EU member state."))
+    ex = run("Japan, the only European Union member state in the group, adds a twist.")
+    assert ("japan", "european-union") in _members(ex)
+    assert not _members(run("Japan is a sovereign state."))
+    assert not _members(run("Japan is not an EU member state."))
+
+
+def test_calling_an_act_a_genocide_is_criticism_of_the_actor(run) -> None:
+    ex = run("Ravi Kato once described Beijing’s treatment of the Uyghurs as “a kind of "
+             "genocide”.")
+    assert ("person-ravi-kato", "china", Polarity.NEGATIVE) in stances(ex)

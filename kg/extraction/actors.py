@@ -429,6 +429,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ != "PERSON" and not ent.ent_id_:  # (a registry name is whole)
+            end = _title_head_cut(doc, start, end, lex)  # "Frontex Executive | Director …"
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
             continue
         text = doc[start:end].text
@@ -743,6 +745,20 @@ def _title_follows(doc: Doc, end: int, lex: Lexicons) -> bool:
         return False
     hit = title_starting_at(doc, i, min(i + 3, len(doc) - 1), lex.titles)
     return hit is not None and doc[hit[1]].lower_ in ("of", "at", "for")
+
+
+def _title_head_cut(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
+    """End of a name the NER ran into the first word of a post title after it: "Frontex
+    Executive" in "Frontex Executive Director Hans Leijtens" ends before "Executive"."""
+    if end >= len(doc) or doc[end].lower_ not in lex.title_words:
+        return end
+    for k in (1, 2):
+        if end - k <= start:
+            break
+        for n in range(1, 3):
+            if end + n <= len(doc) and doc[end - k : end + n].text.lower() in lex.titles:
+                return end - k
+    return end
 
 
 def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:

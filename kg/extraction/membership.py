@@ -119,7 +119,14 @@ class _Out:
         status: MembershipStatus | None = None,
     ) -> None:
         """:meth:`add` for a body known by its key only (one read in an earlier fact)."""
-        ev = self.ctx.sents.token_evidence(first, last, conf, NAME)
+        sents, doc = self.ctx.sents, self.ctx.doc
+        if members and sents.index(first) != sents.index(last):
+            # the body named by a pronoun or a reference in an earlier sentence ("The OTS met
+            # … . It was founded in 2009 by A, B and C"): the evidence is the members' sentence
+            lo, hi = doc[min(m.start for m in members)], doc[max(m.end for m in members) - 1]
+            if sents.index(lo) == sents.index(hi):
+                first, last = lo, hi
+        ev = sents.token_evidence(first, last, conf, NAME)
         extra = {"status": status} if status is not None else {}
         for m in members:
             key = m.key
@@ -598,7 +605,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
     """
     doc = ctx.doc
     nouns = {"member", "members", "ally", "allies", "states", "countries", "nations",
-             "candidate"}
+             "candidate", "state", "country", "nation"}
     for tok in ctx.scan(nouns):
         if tok.lower_ not in nouns or tok.pos_ != "NOUN" or is_negated(tok):
             continue
@@ -609,11 +616,15 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             org_cls = owner.cls if owner else None
             if org_cls in GROUP_CLASSES:
                 org = ActorSpan(span.start, span.end, span.group_of, org_cls, owner.label)
-        elif span is None and tok.lower_ in ("member", "members", "ally", "allies", "candidate"):
+        elif span is None and (tok.lower_ in ("member", "members", "ally", "allies", "candidate")
+                               or (tok.lower_ in ("state", "country", "nation") and any(
+                                   c.lower_ == "member" for c in tok.lefts))):
+            # ("Hungary, the only EU member state in the organisation": a member state)
+            mods = [*tok.lefts, *(g for c in tok.lefts if c.lower_ == "member" for g in c.lefts)]
             org = next(
                 (
                     a
-                    for c in tok.lefts
+                    for c in mods  # ("EU" hangs on "member" in "an EU member state")
                     if c.dep_ in ("compound", "nmod", "poss")
                     # "Its members are A, B and C": the body "its" stands for
                     for a in [ctx.actors.at(c) or (ctx.actors.pronoun(c)
