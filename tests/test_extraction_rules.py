@@ -2461,3 +2461,24 @@ def test_calling_an_act_a_genocide_is_criticism_of_the_actor(run) -> None:
     ex = run("Ravi Kato once described Beijing’s treatment of the Uyghurs as “a kind of "
              "genocide”.")
     assert ("person-ravi-kato", "china", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_withdrawing_from_a_deal_named_after_a_body_is_no_leaving_it(run) -> None:
+    ex = run("Japan will not join unless India withdraws from the BRICS deal.")
+    assert not _members(ex)
+    ex = run("Niger, Mali and Ethiopia withdrew from ECOWAS.")
+    assert _members(ex) == {(s, "ecowas") for s in ("niger", "mali", "ethiopia")}
+
+
+def test_part_of_a_longer_name_is_that_person(run) -> None:
+    text = ('Japanese President Ravi Kumar Kato flew to Delhi. Ravi Kumar told lawmakers that '
+            'Japan would not give up "an inch" of its land.')
+    st = run(text).of_type(StatementFact)
+    assert [(s.speaker, s.on_behalf_of) for s in st] == [("person-ravi-kumar-kato", "japan")]
+
+
+def test_a_body_post_after_a_sentence_about_that_body(run) -> None:
+    text = ("ECOWAS has urged restraint. The African Union took a firmer line. "
+            "Secretary-General Ravi Kato condemned the coup.")
+    roles = {(f.person, f.of) for f in run(text).of_type(RoleFact)}
+    assert roles == {("person-ravi-kato", "african-union")}

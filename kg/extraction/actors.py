@@ -452,6 +452,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             # ("Eilertsen-Vogel" after "Marcus Eilertsen-Vogel": one word in three tokens)
             word = doc[start].is_title and not any(t.whitespace_ for t in doc[start : end - 1])
             same = [p for p in persons if word and slug(text) in _name_words(doc, p)]
+            if not word and ent.label_ == "PERSON" and len(text.split()) > 1:
+                # "Hassan Sheikh" after "Hassan Sheikh Mohamud": part of one longer name
+                words = {slug(w) for w in text.split()}
+                same = [p for p in persons if words < _name_words(doc, p)
+                        and len(p.label.split()) > len(words)]
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
                                 out, reg)
                     if ent.label_ == "ORG" and any(lowers[i] in lex.state_bodies

@@ -388,11 +388,16 @@ def _left(ctx: DocContext, out: _Out) -> None:
             continue
         if lemma == "withdraw":
             orgs = prep_actors(ctx, verb, ("from",), allow_poss=False)
+            heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                     for o in p.children if o.dep_ == "pobj"]
         else:
             orgs = object_actors(ctx, verb, allow_poss=False)
+            heads = [o for o in verb.children if o.dep_ == "dobj"]
+        heads += [c for h in heads for c in h.conjuncts]
         members = [m for m in subject_actors(ctx, verb) if m.cls == EntityClass.STATE]
         for org in orgs:
-            if _is_org(org):
+            # the body is what is left, not a word on it ("withdraws from the Somaliland deal")
+            if _is_org(org) and any(org.start <= h.i < org.end for h in heads):
                 out.add(members, org, verb, doc[org.end - 1], conf, status)
 
 

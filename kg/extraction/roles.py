@@ -163,6 +163,27 @@ def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     return _subject_state(ctx, _main_subjects(prev))
 
 
+def _paragraph_group(ctx: DocContext, sent: Span) -> str | None:
+    """The body the previous sentence of the same paragraph is about ("The Arab League took a
+    firmer line. Secretary-General Ahmed Aboul Gheit condemned …"): its main subject, if one
+    international body, alliance or group.
+
+    Why before the article's most-named body: a report that goes through several bodies gives
+    each its sentences, and a post right after one of them is that body's."""
+    i = ctx.sents.index(sent[0])
+    if i == 0:
+        return None
+    prev = ctx.sents.sents[i - 1]
+    if _paragraph_break(ctx, prev, sent) or "\n" in prev.text.strip():
+        return None
+    subjects = _main_subjects(prev, passive=True)
+    if any(c.dep_ == "conj" for t in subjects for c in t.children):
+        return None
+    spans = [ctx.actors.at(t) for t in subjects]
+    groups = {s.key for s in spans if s is not None and s.cls in GROUP_CLASSES}
+    return groups.pop() if len(groups) == 1 else None
+
+
 #: Verbs whose passive agent acts for the subject ("Iran was represented by acting President
 #: Mohammad Mokhber", "an Iranian delegation led by Foreign Minister …").
 _REPRESENTING = frozenset({"represent", "lead", "head"})
@@ -467,9 +488,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 of_key, confidence = _lede_state(ctx, sent), 0.45
             if of_key is None and main_state is not None:
                 of_key, confidence = main_state, 0.4
-        if (of_key is None and title.lower() not in state_titles and main_group
+        if (of_key is None and title.lower() not in state_titles
                 and title.lower() not in _RANKS and not explicit):
-            of_key, confidence = main_group, 0.5
+            of_key, confidence = _paragraph_group(ctx, sent), 0.5
+            if of_key is None and main_group:
+                of_key, confidence = main_group, 0.5
         if of is not None and of.kind == "demonym":
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
