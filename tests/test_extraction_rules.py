@@ -2482,3 +2482,14 @@ def test_a_body_post_after_a_sentence_about_that_body(run) -> None:
             "Secretary-General Ravi Kato condemned the coup.")
     roles = {(f.person, f.of) for f in run(text).of_type(RoleFact)}
     assert roles == {("person-ravi-kato", "african-union")}
+
+
+def test_a_reporting_verb_inside_the_quotation_names_no_speaker(run) -> None:
+    text = ("“That restraint was deliberate,” said Ravi Kato, a maritime security specialist "
+            "at the Cebu-based Visayas Centre for Ocean Governance. “If Japan had called it an "
+            "armed attack, it would have forced China to answer a question neither capital "
+            "wants to answer in public yet.”")
+    st = run(text).of_type(StatementFact)
+    assert "japan" not in {s.speaker for s in st}
+    assert ("person-ravi-kato", "That restraint was deliberate") in {(s.speaker, s.quote)
+                                                                     for s in st}

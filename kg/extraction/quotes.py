@@ -66,10 +66,12 @@ def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
 
 
 def speaker_of(
-    ctx: DocContext, sent: Span, root: Token
+    ctx: DocContext, sent: Span, root: Token, quoted: tuple[int, int] | None = None
 ) -> tuple[list[ActorSpan], Token] | None:
     """Outermost communication predicate above ``root`` with actor subjects (all of them:
-    "China and Russia said …") or an actor possessor."""
+    "China and Russia said …") or an actor possessor. A predicate inside the quotation
+    itself (characters ``quoted``) reports nothing about who said it: in '“If Manila had
+    called it an armed attack, …”' Manila is quoted, not quoting."""
     verbs = word_set("communication_verbs.json", "verbs")
     nouns = word_set("communication_verbs.json", "nouns")
     best = None
@@ -95,6 +97,8 @@ def speaker_of(
         node = node.head
         seen += 1
         lemma = node.lemma_.lower()
+        if quoted is not None and quoted[0] <= node.idx < quoted[1]:
+            continue
         if node.pos_ in ("VERB", "AUX") and lemma in verbs:
             subj = [s for s in subject_actors(ctx, node) if s.cls != EntityClass.PLACE]
             if subj:
@@ -136,7 +140,7 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             date = None
             if single is None:
                 root = _quote_root(sent, a, b)
-                found = speaker_of(ctx, sent, root) if root is not None else None
+                found = speaker_of(ctx, sent, root, (a, b)) if root is not None else None
                 if found is None:
                     continue
                 speakers, predicate = found
