@@ -6,6 +6,7 @@ The registry is written by the tests themselves (no dependency on kg/data/actors
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -126,22 +127,31 @@ ACTORS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp(tmp_path_factory: pytest.TempPathFactory):
+def _pipeline_with(folder: Path, actors: list[dict]):
+    """A pipeline whose actor registry is exactly ``actors`` (written to ``folder``)."""
     from kg.extraction.pipeline import load_pipeline
 
-    path = tmp_path_factory.mktemp("reg") / "actors.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in ACTORS) + "\n", encoding="utf-8")
+    path = folder / "actors.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in actors) + "\n", encoding="utf-8")
     return load_pipeline(registry_path=path)
+
+
+def _extract(nlp, text: str, published: str | None = None):
+    """The extraction of one in-memory article."""
+    from kg.extraction.extract import extract_articles
+
+    return next(extract_articles([article_from_text("t", text, published=published)], nlp=nlp))
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory):
+    return _pipeline_with(tmp_path_factory.mktemp("reg"), ACTORS)
 
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    from kg.extraction.extract import extract_articles
-
     def _run(text: str, published: str | None = "2024-07-31"):
-        article = article_from_text("t", text, published=published)
-        return next(extract_articles([article], nlp=nlp))
+        return _extract(nlp, text, published)
 
     return _run
 
@@ -470,8 +480,6 @@ def dying_nlp(tmp_path_factory: pytest.TempPathFactory):
 
     from spacy.language import Language
 
-    from kg.extraction.pipeline import load_pipeline
-
     if "test_kill_switch" not in Language.factories:
         @Language.component("test_kill_switch")
         def kill_switch(doc):
@@ -479,9 +487,7 @@ def dying_nlp(tmp_path_factory: pytest.TempPathFactory):
                 os._exit(3)
             return doc
 
-    path = tmp_path_factory.mktemp("reg-dying") / "actors.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in ACTORS) + "\n", encoding="utf-8")
-    pipeline = load_pipeline(registry_path=path)
+    pipeline = _pipeline_with(tmp_path_factory.mktemp("reg-dying"), ACTORS)
     pipeline.add_pipe("test_kill_switch", first=True)
     return pipeline
 
@@ -744,20 +750,15 @@ def test_the_alliance_is_never_any_organisation(run) -> None:
 
 
 def test_a_body_a_fact_names_without_a_mention_gets_its_entity(tmp_path) -> None:
-    from kg.extraction.extract import extract_articles
-    from kg.extraction.pipeline import load_pipeline
-
     registry = [{"id": "mao-ning", "label": "Mao Ning", "class": "Person", "country": "china",
                  "positions": [{"title": "Spokesperson of the Ministry of Foreign Affairs",
                                 "of": "china-mfa"}]},
                 {"id": "china-mfa", "label": "Ministry of Foreign Affairs of China",
                  "class": "Organization", "country": "china"},
                 {"id": "japan", "label": "Japan", "class": "State"}]
-    path = tmp_path / "actors.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    nlp = _pipeline_with(tmp_path, registry)
     text = "Spokesperson Mao Ning said Japan should reflect on its history."
-    ex = next(extract_articles([article_from_text("t", text)],
-                               nlp=load_pipeline(registry_path=path)))
+    ex = _extract(nlp, text)
     assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("mao-ning", "china-mfa")}
     labels = {e.key: e.label for e in ex.entities}
     assert labels["china-mfa"] == "Ministry of Foreign Affairs of China"
@@ -2310,21 +2311,16 @@ def test_joined_or_admitted_as_a_member(run) -> None:
 
 
 def test_no_warning_against_the_state_a_spokesperson_speaks_for(tmp_path) -> None:
-    from kg.extraction.extract import extract_articles
-    from kg.extraction.pipeline import load_pipeline
-
     registry = [{"id": "china-mfa", "label": "Ministry of Foreign Affairs of China",
                  "class": "Organization", "country": "china",
                  "aliases": ["Chinese Foreign Ministry"]},
                 {"id": "china", "label": "China", "class": "State", "demonyms": ["Chinese"]},
                 {"id": "european-union", "label": "European Union",
                  "class": "InternationalOrganization", "abbreviations": ["EU"]}]
-    path = tmp_path / "actors.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    nlp = _pipeline_with(tmp_path, registry)
     text = ("Chinese Foreign Ministry spokeswoman Lin Mei warned that China's response to any "
             "use of its assets would be \"extremely painful\" for the EU.")
-    ex = next(extract_articles([article_from_text("t", text)],
-                               nlp=load_pipeline(registry_path=path)))
+    ex = _extract(nlp, text)
     assert ("person-lin-mei", "china") not in {(s.holder, s.target)
                                               for s in ex.of_type(StanceFact)}
 
@@ -2383,18 +2379,13 @@ def test_a_condemnation_in_a_text_nobody_adopted_is_nobodys(run) -> None:
 
 
 def test_a_piece_of_a_hyphenated_word_is_no_actor(tmp_path) -> None:
-    from kg.extraction.extract import extract_articles
-    from kg.extraction.pipeline import load_pipeline
-
     registry = [{"id": "pacific-ocean", "label": "Pacific Ocean", "class": "Region",
                  "aliases": ["the Pacific"]},
                 {"id": "uruguay", "label": "Uruguay", "class": "State"}]
-    path = tmp_path / "actors.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
+    nlp = _pipeline_with(tmp_path, registry)
     text = ("Uruguay’s President Luis Lacalle Pou, who applied to join the Trans-Pacific trade "
             "pact CPTPP in 2022, wants more.")
-    ex = next(extract_articles([article_from_text("t", text)],
-                               nlp=load_pipeline(registry_path=path)))
+    ex = _extract(nlp, text)
     assert not [e for e in ex.entities if e.label == "Trans"]
     assert not ex.of_type(PartnershipFact)
 
@@ -2407,22 +2398,17 @@ def test_normalising_or_restoring_relations_is_a_partnership(run) -> None:
 
 
 def test_a_registry_name_set_with_a_typographic_apostrophe_is_found(tmp_path) -> None:
-    from kg.extraction.extract import extract_articles
-    from kg.extraction.pipeline import load_pipeline
-
     registry = [{"id": "china", "label": "China", "class": "State",
                  "aliases": ["People's Republic of China"]},
                 {"id": "paraguay", "label": "Paraguay", "class": "State"},
                 {"id": "taiwan", "label": "Taiwan", "class": "State",
                  "aliases": ["Republic of China"]},
                 {"id": "europe", "label": "Europe", "class": "Region"}]
-    path = tmp_path / "actors.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in registry) + "\n", encoding="utf-8")
-    nlp = load_pipeline(registry_path=path)
+    nlp = _pipeline_with(tmp_path, registry)
     for text in ("Paraguay’s Santiago Peña, whose country has not recognised the People’s "
                  "Republic of China and maintains ties with Taiwan, sees Europe as a market.",
                  "Paraguay has not recognised the People's Republic of China."):
-        ex = next(extract_articles([article_from_text("t", text)], nlp=nlp))
+        ex = _extract(nlp, text)
         assert "china" in {e.key for e in ex.entities}, text
         assert not [e for e in ex.entities if e.label == "People"], text
 

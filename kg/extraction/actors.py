@@ -1291,8 +1291,14 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
     if not persons:
         return spans
     at = {i for s in spans for i in range(s.start, s.end)}
-    sent_starts = [sent.start for sent in doc.sents]
-    given = {s.start: _given_title(doc, s, lowers) for s in persons}
+    sent_starts: list[int] = []  # read when a description first needs them (most docs: never)
+    given: dict[int, str] = {}  # each person mention's title context, likewise
+
+    def titled(s: ActorSpan) -> str:
+        if s.start not in given:
+            given[s.start] = _given_title(doc, s, lowers)
+        return given[s.start]
+
     out = list(spans)
     for tok in _scan(doc, lowers, lex.title_heads):
         if tok.i in at or tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("compound", "appos"):
@@ -1307,10 +1313,11 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         title = " ".join(lowers[start : tok.i + 1])
         if title not in lex.titles:
             continue
+        sent_starts = sent_starts or [sent.start for sent in doc.sents]
         here = bisect.bisect_right(sent_starts, tok.i) - 1
         since = sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
-                and re.search(rf"\b{re.escape(title)}\b", given[s.start])}
+                and re.search(rf"\b{re.escape(title)}\b", titled(s))}
         if len(fits) != 1:
             continue
         (person,) = fits.values()

@@ -154,13 +154,19 @@ def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
 def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
     """The state the previous sentence of the same paragraph is about ("Guyana called the move
     an existential threat. President Irfaan Ali said …"): its main subject, if a state."""
+    prev = _previous_in_paragraph(ctx, sent)
+    return _subject_state(ctx, _main_subjects(prev)) if prev is not None else None
+
+
+def _previous_in_paragraph(ctx: DocContext, sent: Span) -> Span | None:
+    """The sentence before ``sent`` if it is in the same paragraph and no heading."""
     i = ctx.sents.index(sent[0])
     if i == 0:
         return None
     prev = ctx.sents.sents[i - 1]
     if _paragraph_break(ctx, prev, sent) or "\n" in prev.text.strip():
         return None  # another paragraph, or a heading
-    return _subject_state(ctx, _main_subjects(prev))
+    return prev
 
 
 def _paragraph_group(ctx: DocContext, sent: Span) -> str | None:
@@ -170,11 +176,8 @@ def _paragraph_group(ctx: DocContext, sent: Span) -> str | None:
 
     Why before the article's most-named body: a report that goes through several bodies gives
     each its sentences, and a post right after one of them is that body's."""
-    i = ctx.sents.index(sent[0])
-    if i == 0:
-        return None
-    prev = ctx.sents.sents[i - 1]
-    if _paragraph_break(ctx, prev, sent) or "\n" in prev.text.strip():
+    prev = _previous_in_paragraph(ctx, sent)
+    if prev is None:
         return None
     subjects = _main_subjects(prev, passive=True)
     if any(c.dep_ == "conj" for t in subjects for c in t.children):
