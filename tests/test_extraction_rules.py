@@ -2479,3 +2479,20 @@ def test_a_reporting_verb_inside_the_quotation_names_no_speaker(run) -> None:
     assert "japan" not in {s.speaker for s in st}
     assert ("person-ravi-kato", "That restraint was deliberate") in {(s.speaker, s.quote)
                                                                      for s in st}
+
+
+# --- extractor 0.4.13 -----------------------------------------------------------------------
+
+def test_a_named_counterpart_holds_the_same_post_in_the_other_state(run) -> None:
+    ex = run("Kazakh Foreign Minister Nurlan Abenov and his Kyrgyz counterpart, Temir Osmonov, "
+             "signed a border agreement on Monday. US Secretary of State Mark Olsen later "
+             "called his Tajik counterpart, Farid Nazarov. Olsen also met his counterpart, "
+             "Ilya Markov.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-temir-osmonov", "Foreign Minister", "kyrgyzstan") in roles
+    # A nation's own name for the post is not the counterpart's: he is a foreign minister.
+    assert ("person-farid-nazarov", "Foreign Minister", "tajikistan") in roles
+    # No state named: no post.
+    assert not any(r.person == "person-ilya-markov" for r in ex.of_type(RoleFact))
+    # "his Kyrgyz counterpart" is Kyrgyzstan's man, not Abenov: the pair is two states.
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("kazakhstan", "kyrgyzstan")}

@@ -1423,6 +1423,8 @@ class DocActors:
                 if span is not None and span.cls == EntityClass.PERSON:
                     return span
         deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
+        if tok.lemma_.lower() == "counterpart":
+            deps = ("compound", "amod", "nmod")  # "his Chinese counterpart" is not his
         for child in tok.lefts:
             if child.dep_ in deps:
                 span = self.at(child)

@@ -32,6 +32,9 @@ _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGI
 #: Military ranks: a general of no named state is no post of the article's main group.
 _RANKS = frozenset({"general", "admiral"})
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
+#: The possessive before "counterpart" that names whose post the counterpart holds.
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+
 _TENURE = frozenset({"caretaker", "acting", "interim", "outgoing", "incoming", "new", "then"})
 #: Posts held abroad: the state a paragraph is about is as often the host as the sender
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
@@ -86,6 +89,47 @@ def _counterpart_state(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | 
         if span is not None:
             return span if span.cls == EntityClass.STATE else None
     return None
+
+
+def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
+                      sent_start: int) -> tuple[str, ActorSpan, int] | None:
+    """The post of a name in apposition to "<his/her> <state> counterpart," with no title of
+    its own: "Wang Yi and his Solomon Islands counterpart, Jeremiah Manele, signed …" gives
+    Manele the post Wang Yi holds, in the Solomon Islands (``(title, state, first token)``).
+
+    Why: "counterpart" means the same post in another government; the post is read from the
+    role already found for the person the possessive refers to, so an unresolved "his" or a
+    holder with no known post gives nothing.
+    """
+    doc = ctx.doc
+    k = span.start - 2
+    if k <= sent_start or doc[k + 1].text != "," or doc[k].lower_ != "counterpart":
+        return None
+    state: ActorSpan | None = None
+    m = k - 1
+    while m > sent_start and k - m <= 4 and doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
+        found = ctx.actors.at(doc[m])
+        if doc[m].is_punct or (found is not None and found.cls != EntityClass.STATE):
+            return None
+        state = state or found
+        m -= 1
+    if state is None or doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    holder = ctx.actors.at(doc[m])
+    if holder is None:  # an unresolved "his": the nearest person named before it
+        before = [p for p in ctx.actors.spans
+                  if sent_start <= p.start and p.end <= m and p.cls == EntityClass.PERSON]
+        holder = before[-1] if before else None
+    if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
+        return None
+    here = doc[span.start].idx
+    held = [r for r in out if r.person == holder.key and r.evidence.start < here
+            and r.of is not None and r.of != state.key]
+    if not held:
+        return None
+    post = word_map("role_titles.json", "counterpart_posts").get(
+        max(held, key=lambda r: r.evidence.start).role.lower())
+    return (post, state, m + 1) if post is not None else None
 
 
 def _modifiers_start(ctx: DocContext, i: int, sent_start: int) -> int:
@@ -429,7 +473,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         explicit = False  # the post's body is named after it, whether or not it is an actor
-        if found:
+        inherited = None if found else _counterpart_post(ctx, out, span, sent.start)
+        if inherited is not None:
+            title, of, first = inherited
+        elif found:
             title, t_start = found
             of = _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
@@ -476,6 +523,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of = None  # "a researcher at the Belgrade Centre …": a state employs no fellows
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
         confidence = 0.9 if of else 0.7
+        if inherited is not None:
+            confidence = 0.7  # the post is the holder's, read from another fact
         if of_key is None and found:
             of_key = _possessor_body(ctx, out, t_start, sent.start)
             confidence = 0.6
