@@ -2496,3 +2496,8 @@ def test_a_named_counterpart_holds_the_same_post_in_the_other_state(run) -> None
     assert not any(r.person == "person-ilya-markov" for r in ex.of_type(RoleFact))
     # "his Kyrgyz counterpart" is Kyrgyzstan's man, not Abenov: the pair is two states.
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("kazakhstan", "kyrgyzstan")}
+
+
+def test_the_two_leaders_after_a_meeting_are_its_host_and_guest(run) -> None:
+    ex = run("Hiro Tanaka met Arjun Rao in Tokyo on Friday. The two men signed a defence pact.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}

@@ -109,7 +109,10 @@ _DOCUMENT_HEADS = frozenset({"initiative", "programme", "program", "plan", "stra
 #: Plural nouns that, numbered ("the two countries", "both sides"), refer back to a list.
 _GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "sides", "neighbours",
                           "neighbors", "capitals", "allies", "partners", "powers", "rivals",
-                          "juntas", "leaders", "members", "organizations", "organisations"})
+                          "juntas", "leaders", "members", "organizations", "organisations",
+                          "men", "women"})
+#: Group nouns that count persons, not states or bodies ("the two leaders", "the two men").
+_PERSON_GROUP_NOUNS = frozenset({"leaders", "men", "women"})
 #: Nouns that count what their "of" phrase names ("dozens of Chinese firms").
 _QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "scores", "number", "handful",
                          "majority", "minority"})
@@ -1503,7 +1506,7 @@ class DocActors:
         if n is None or not any(c.lower_ in ("the", "both", "these", "those")
                                 or c.dep_ == "poss" for c in tok.children):
             return []  # "the two countries", "Washington's two Asian allies"
-        persons = tok.lower_ == "leaders"
+        persons = tok.lower_ in _PERSON_GROUP_NOUNS
         sents = list(self.doc.sents)
         here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
         lo = sents[max(0, here - 2)].start
@@ -1533,8 +1536,8 @@ class DocActors:
                     items.append(span)
             if len(items) == n and len({s.key for s in items}) == n:
                 best = items
-        if not best and n == 2 and not persons:
-            best = self._host_and_guest(lo, tok.i)
+        if not best and n == 2:
+            best = self._host_and_guest(lo, tok.i, persons)
         return self._their_group(best, lo, tok.i) or best
 
     @staticmethod
@@ -1553,19 +1556,25 @@ class DocActors:
                                         for o in prep.children)
             for anchor in anchors for prep in anchor.children)
 
-    def _host_and_guest(self, lo: int, hi: int) -> list[ActorSpan]:
+    def _host_and_guest(self, lo: int, hi: int, persons: bool = False) -> list[ActorSpan]:
         """ "Crown Prince Mohammed bin Salman hosted President Xi Jinping in Riyadh … the two
-        sides signed": the states of the last host and guest named from ``lo`` to ``hi``."""
+        sides signed": the states of the last host and guest named from ``lo`` to ``hi``;
+        with ``persons`` ("the two leaders", "the two men") the host and guest themselves."""
         best: list[ActorSpan] = []
         for verb in self.doc[lo:hi]:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HOST_VERBS:
                 continue
-            sides = [self._state_of(c, verb) for c in verb.children
-                     if c.dep_ in ("nsubj", "dobj")]
+            sides = [self._person_of(c) if persons else self._state_of(c, verb)
+                     for c in verb.children if c.dep_ in ("nsubj", "dobj")]
             states = [x for x in sides if x is not None]
             if len(sides) == 2 and len(states) == 2 and states[0].key != states[1].key:
                 best = states
         return best
+
+    def _person_of(self, tok: Token) -> ActorSpan | None:
+        """The person a host's or guest's phrase names, if it names one."""
+        span = self.at(tok)
+        return span if span is not None and span.cls == EntityClass.PERSON else None
 
     def _state_of(self, tok: Token, verb: Token) -> ActorSpan | None:
         """The state a host's or guest's phrase stands for: a state itself, the state its
