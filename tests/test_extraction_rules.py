@@ -2501,3 +2501,16 @@ def test_a_named_counterpart_holds_the_same_post_in_the_other_state(run) -> None
 def test_the_two_leaders_after_a_meeting_are_its_host_and_guest(run) -> None:
     ex = run("Hiro Tanaka met Arjun Rao in Tokyo on Friday. The two men signed a defence pact.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+def test_one_of_and_among_the_members_of_a_body(run) -> None:
+    ex = run("Finland is one of the founding members of the Quad. Japan, one of the members of "
+             "NATO, objected. India and Australia are among the members of the European Union. "
+             "Sweden is not among the members of ECOWAS.")
+    assert _members(ex) == {("finland", "quad"), ("japan", "nato"),
+                            ("india", "european-union"), ("australia", "european-union")}
+
+
+def test_with_a_list_among_its_members(run) -> None:
+    ex = run("The Quad was founded in 2007, with Japan and India among its original members.")
+    assert _members(ex) == {("japan", "quad"), ("india", "quad")}

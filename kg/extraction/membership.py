@@ -227,6 +227,14 @@ def _predicate_member(tok: Token) -> Token | None:
     node = tok
     while node.dep_ == "conj" and node.head.lower_ in ("member", "members"):
         node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        prep = node.head
+        if (prep.lower_ == "of" and prep.head.lower_ in _COUNTS
+                and prep.head.dep_ in ("attr", "appos")):
+            return prep.head  # "A is one of the founding members of X", "A, one of …"
+        if prep.lower_ == "among" and (prep.head.lemma_ == "be" or _with_phrase(prep.head)):
+            return prep  # "A and B are among the members of X", "with A among its members"
+        return None
     if node.dep_ not in ("attr", "appos"):
         return None
     partners = node.head
@@ -237,26 +245,47 @@ def _predicate_member(tok: Token) -> Token | None:
     return node
 
 
+#: Counts before "of the members of X" that make each listed actor a member ("one of").
+_COUNTS = frozenset({"one", "two", "three", "four", "five", "six"})
+
+
+def _with_phrase(verb: Token) -> Token | None:
+    """The object of ``verb``'s "with" phrase ("founded in 1971, *with* Australia and New
+    Zealand among its original members")."""
+    return next((p for w in verb.children if w.dep_ == "prep" and w.lower_ == "with"
+                 for p in w.children if p.dep_ == "pobj"), None)
+
+
 def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[str]) -> None:
-    """ "A is a member of X", "A and B, both members of X", "A, a member of X"."""
+    """ "A is a member of X", "A and B, both members of X", "A, a member of X", "A is one
+    of the members of X", "A and B are among X's members"."""
     node = _predicate_member(tok)
     if node is None:
         return
     if node is tok:
         _of_which(ctx, out, tok)
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        orgs = [s for p in prep.children for s in ctx.actors.conj_phrases(p)]
-        if node.dep_ == "attr":
-            members = subject_actors(ctx, node.head)
-        else:
-            members = ctx.actors.conj_phrases(node.head)
-        if node is tok:  # "a member of the Quad with the US, Japan and Australia": all four
-            members = members + prep_actors(ctx, tok, ("with",))
-        status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
-                  if node.dep_ == "attr" and _aspired(node.head, aspirations) else None)
-        for org in orgs:
-            if _is_org(org) and not is_negated(node.head):
-                out.add(members, org, tok, prep.right_edge, 0.75, status)
+    predicate = node.dep_ == "attr" or (node.lower_ == "among" and node.head.lemma_ == "be")
+    if predicate:
+        members = subject_actors(ctx, node.head)
+    elif node.lower_ == "among":
+        listed = _with_phrase(node.head)
+        members = ctx.actors.conj_phrases(listed) if listed is not None else []
+    else:
+        members = ctx.actors.conj_phrases(node.head)
+    if node is tok:  # "a member of the Quad with the US, Japan and Australia": all four
+        members = members + prep_actors(ctx, tok, ("with",))
+    status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
+              if predicate and _aspired(node.head, aspirations) else None)
+    ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    found = [(s, prep.right_edge) for prep in ofs for p in prep.children
+             for s in ctx.actors.conj_phrases(p)]
+    if not ofs and node is not tok:  # "among the forum's members", "among its members"
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        org = ctx.actors.of_phrase(tok) if owner is not None else None
+        found = [(org, tok)] if org is not None else []
+    for org, end in found:
+        if _is_org(org) and not is_negated(node.head):
+            out.add(members, org, tok, end, 0.75, status)
 
 
 #: Verbs of leaving a body: "left the organisation", "quit ECOWAS", "withdrew from the EU".
