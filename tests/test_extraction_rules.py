@@ -2514,3 +2514,16 @@ def test_one_of_and_among_the_members_of_a_body(run) -> None:
 def test_with_a_list_among_its_members(run) -> None:
     ex = run("The Quad was founded in 2007, with Japan and India among its original members.")
     assert _members(ex) == {("japan", "quad"), ("india", "quad")}
+
+
+def test_titles_in_apposition_past_prefixes_and_for_phrases_and_not_a_possessor(run) -> None:
+    ex = run("Saudi Arabia's foreign minister, Sheikh Ahmad Nasser Al-Sabah, said talks would "
+             "resume. "
+             "A spokesperson for Japan's foreign ministry, Yoko Mori, said the same. "
+             "Lena Park, the president's daughter, flew to Tokyo. "
+             "In his meeting with the premier, Omar Hadi pressed for talks.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-ahmad-nasser-al-sabah", "Foreign Minister", "saudi-arabia") in roles
+    assert ("person-yoko-mori", "spokesperson", "japan") in roles
+    assert not any(r.person in ("person-lena-park", "person-omar-hadi") for r in
+                   ex.of_type(RoleFact))

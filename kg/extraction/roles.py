@@ -132,6 +132,14 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     return (post, state, m + 1) if post is not None else None
 
 
+def _fronted_phrase(title: Token, name: Span) -> bool:
+    """Whether a title before "<title>, <name>" closes a fronted prepositional phrase and
+    the name starts the clause ("In his meeting with the premier, Kishida pressed"): then the
+    comma ends the phrase and the name is no apposition to the title."""
+    return (title.dep_ == "pobj" and name.root.dep_ in ("nsubj", "nsubjpass")
+            and name.root.head.i > name.root.i)
+
+
 def _modifiers_start(ctx: DocContext, i: int, sent_start: int) -> int:
     """Start of the words between a post's holder and its title at token ``i``: up to three
     tenure words ("then", "acting") or lower-case words naming the post's field ("White House
@@ -445,6 +453,7 @@ _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously",
 def role_facts(ctx: DocContext) -> list[RoleFact]:
     """Role facts for every person mention with an adjacent title."""
     titles, state_titles = _titles()
+    prefixes = {w.lower() for w in word_set("role_titles.json", "name_prefixes")}
     doc = ctx.doc
     # Registry bodies only: a word the NER took for a body ("a Sikh activist") is no article's
     # main organisation, however often it recurs.
@@ -460,16 +469,29 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             continue
         sent = ctx.sents.sent(doc[span.start])
         found = title_ending_at(doc, span.start, sent.start, titles)
-        if found is None and span.start > sent.start and doc[span.start - 1].text == ",":
+        named = span.start  # "Kuwait's foreign minister, Sheikh Ahmad Nasser": past "Sheikh"
+        while named - 1 > sent.start and doc[named - 1].lower_ in prefixes:
+            named -= 1
+        served: ActorSpan | None = None  # the body after "for" ("a spokesperson for …")
+        if found is None and named > sent.start and doc[named - 1].text == ",":
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
             # "China's ambassador to the EU, Cai Run,": the same past the post's "to" phrase
-            end = span.start - 1
+            end = named - 1
             posted = ctx.actors.at(doc[end - 1]) if end > sent.start else None
+            j = posted.start if posted is not None else 0
+            if posted is None and end - 1 > sent.start and doc[end - 1].dep_ == "pobj":
+                # "for China's foreign ministry": a body no actor names, owned by one
+                j = doc[end - 1].left_edge.i
+                posted = ctx.actors.of_phrase(doc[end - 1])
             if posted is not None:
-                j = posted.start - (1 if doc[posted.start - 1].lower_ == "the" else 0)
-                if j > sent.start and doc[j - 1].lower_ in ("to", "in", "at"):
+                j -= 1 if doc[j - 1].lower_ == "the" else 0
+                if j > sent.start and doc[j - 1].lower_ in ("to", "in", "at", "for"):
                     end = j - 1  # "Russia's envoy in Vienna, Mikhail Ulyanov,"
+                    if doc[j - 1].lower_ == "for" and posted.cls not in _NOT_BODIES:
+                        served = posted  # "a spokesperson for China's foreign ministry, Mao Ning"
             found = title_ending_at(doc, end, sent.start, titles)
+            if found is not None and _fronted_phrase(doc[end - 1], doc[span.start: span.end]):
+                found = None  # "In his meeting with the premier, Kishida pressed": not his
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         explicit = False  # the post's body is named after it, whether or not it is an actor
@@ -478,7 +500,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             title, of, first = inherited
         elif found:
             title, t_start = found
-            of = _actor_before(ctx, t_start, sent.start) or _counterpart_state(
+            of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
@@ -500,8 +522,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if owner is not None and owner.cls != EntityClass.PERSON:
                 i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
             hit = title_starting_at(doc, i, sent.end, titles)
-            if hit is None:
-                continue
+            if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
+                continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
             after = ctx.actors.at(doc[t_end]) if t_end < sent.end else None
             if after is not None and after.cls == EntityClass.PERSON:
