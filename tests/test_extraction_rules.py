@@ -2527,3 +2527,14 @@ def test_titles_in_apposition_past_prefixes_and_for_phrases_and_not_a_possessor(
     assert ("person-yoko-mori", "spokesperson", "japan") in roles
     assert not any(r.person in ("person-lena-park", "person-omar-hadi") for r in
                    ex.of_type(RoleFact))
+
+
+def test_the_demonym_and_post_refer_to_the_person_given_both(run) -> None:
+    ex = run("Indian Prime Minister Arjun Rao arrived in Tokyo on Monday. Ships were boarded. "
+             "Cables were cut. Investigators said anchors were dragged. Talks began late. "
+             "\u201cWe are partners,\u201d the Indian leader said. \u201cWe will not wait,\u201d "
+             "the Japanese leader said.")
+    speakers = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("arjun-rao", "We are partners") in {(s, q.rstrip(",")) for s, q in speakers}
+    # No Japanese leader was named: the second quotation has no speaker.
+    assert not any(q.startswith("We will not wait") for _, q in speakers)

@@ -1302,31 +1302,55 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
             given[s.start] = _given_title(doc, s, lowers)
         return given[s.start]
 
+    demonyms = {i: s for s in spans if s.kind == "demonym" and s.cls == EntityClass.STATE
+                for i in range(s.start, s.end)}
     out = list(spans)
     for tok in _scan(doc, lowers, lex.title_heads):
         if tok.i in at or tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("compound", "appos"):
             continue
         start = tok.i
         while (start > 0 and doc[start - 1].dep_ in ("compound", "amod")
-               and doc[start - 1].head == tok):
-            start -= 1  # "the foreign minister", "the prime minister"
+               and doc[start - 1].head == tok and (start - 1 not in at or (
+                   start - 1 in demonyms and demonyms[start - 1].end == start))):
+            start -= 1  # "the foreign minister", "the prime minister", "the Finnish president"
         if (start == 0 or lowers[start - 1] != "the" or doc[start - 1].head != tok
                 or any(c.dep_ in ("poss", "prep", "appos", "relcl") for c in tok.children)):
             continue  # "the defence minister of Japan", "Australia's foreign minister": new
-        title = " ".join(lowers[start : tok.i + 1])
-        if title not in lex.titles:
+        state = demonyms.get(start)
+        first = state.end if state is not None else start
+        title = " ".join(lowers[first : tok.i + 1])
+        if title not in lex.titles and not (state is not None and title in _LEADER_WORDS):
             continue
         sent_starts = sent_starts or [sent.start for sent in doc.sents]
         here = bisect.bisect_right(sent_starts, tok.i) - 1
-        since = sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
+        # A state's post ("the Finnish president") is specific enough to reach further back.
+        since = 0 if state is not None else sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
+        wanted = _HEAD_TITLES if title in _LEADER_WORDS else (title,)
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
-                and re.search(rf"\b{re.escape(title)}\b", titled(s))}
+                and any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
+                and (state is None or _given_state(doc, s, lowers, state, demonyms))}
         if len(fits) != 1:
             continue
         (person,) = fits.values()
+        if state is not None:
+            out = [s for s in out if s is not state]
         out.append(ActorSpan(start - 1, tok.i + 1, person.key, person.cls, person.label,
                              person.group_of, kind="reference"))
     return sorted(out)
+
+
+#: Words for a head of state or government ("the Japanese leader"), and the posts they mean.
+_LEADER_WORDS = frozenset({"leader"})
+_HEAD_TITLES = ("president", "prime minister", "premier", "chancellor", "leader")
+
+
+def _given_state(doc: Doc, person: ActorSpan, lowers: list[str], state: ActorSpan,
+                 demonyms: dict[int, ActorSpan]) -> bool:
+    """Whether the words just before a person's name give them ``state``'s demonym
+    ("Finnish President Alexander Stubb"), as "the Finnish president" says later."""
+    limit = max(doc[person.start].sent.start, person.start - _TITLE_BEFORE_NAME)
+    return any(i in demonyms and demonyms[i].key == state.key
+               for i in range(limit, person.start))
 
 
 def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:
