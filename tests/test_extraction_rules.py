@@ -2538,3 +2538,10 @@ def test_the_demonym_and_post_refer_to_the_person_given_both(run) -> None:
     assert ("arjun-rao", "We are partners") in {(s, q.rstrip(",")) for s, q in speakers}
     # No Japanese leader was named: the second quotation has no speaker.
     assert not any(q.startswith("We will not wait") for _, q in speakers)
+
+
+def test_a_list_of_members_after_a_colon(run) -> None:
+    ex = run("The Quad has two Asian members: India and Japan. NATO held talks. "
+             "Leaders came from the alliance's northern members: Finland and Sweden.")
+    assert _members(ex) == {("india", "quad"), ("japan", "quad"), ("finland", "nato"),
+                            ("sweden", "nato")}

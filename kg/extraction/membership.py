@@ -84,10 +84,11 @@ _DASHES = frozenset({"--", "—", "–"})
 
 
 def _enumeration(ctx: DocContext, open_i: int, sent: Span) -> tuple[list[ActorSpan], int]:
-    """Actors listed inside brackets (or dashes) starting at token ``open_i``; (actors,
-    closing index)."""
+    """Actors listed inside brackets (or dashes, or after a colon to the sentence's end)
+    starting at token ``open_i``; (actors, closing index)."""
     doc = ctx.doc
-    closing = _DASHES if doc[open_i].text in _DASHES else frozenset({")"})
+    closing = (_DASHES if doc[open_i].text in _DASHES
+               else frozenset({";"}) if doc[open_i].text == ":" else frozenset({")"}))
     found: list[ActorSpan] = []
     i = open_i + 1
     while i < sent.end and doc[i].text not in closing:
@@ -650,9 +651,10 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             org_cls = owner.cls if owner else None
             if org_cls in GROUP_CLASSES:
                 org = ActorSpan(span.start, span.end, span.group_of, org_cls, owner.label)
-        elif span is None and (tok.lower_ in ("member", "members", "ally", "allies", "candidate")
-                               or (tok.lower_ in ("state", "country", "nation") and any(
-                                   c.lower_ == "member" for c in tok.lefts))):
+        if org is None and (span is None or span.kind == "collective") and (
+                tok.lower_ in ("member", "members", "ally", "allies", "candidate")
+                or (tok.lower_ in ("state", "country", "nation") and any(
+                    c.lower_ == "member" for c in tok.lefts))):
             # ("Hungary, the only EU member state in the organisation": a member state)
             mods = [*tok.lefts, *(g for c in tok.lefts if c.lower_ == "member" for g in c.lefts)]
             org = next(
@@ -671,6 +673,9 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 org = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj"
                             for a in [ctx.actors.at(o)] if _is_org(a)), None)
+            if (org is None and tok.dep_ == "dobj" and tok.lower_ == "members"
+                    and tok.head.lemma_.lower() in _HAVING):  # "NATO has three Baltic members:"
+                org = next((a for a in subject_actors(ctx, tok.head) if _is_org(a)), None)
             if org is None and tok.lower_ == "candidate":  # "a candidate for membership of X"
                 org = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
                             for m in p.children if m.lower_ == "membership"
@@ -699,6 +704,13 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                     members.append(owner)
         if tok.dep_ == "appos":
             members += ctx.actors.conj_phrases(tok.head)
+        sent = ctx.sents.sent(tok)
+        if tok.lower_ == "members" and tok.i + 2 < sent.end and doc[tok.i + 1].text == ":":
+            # "the alliance's Baltic Sea members: Denmark, Estonia, …" (read in word order:
+            # the parser hangs the list anywhere)
+            listed, _ = _enumeration(ctx, tok.i + 1, sent)
+            if len(listed) >= 2:
+                members += listed
         if tok.dep_ == "attr" and not is_negated(tok.head):
             members += subject_actors(ctx, tok.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ in ("member",
@@ -714,6 +726,10 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             first = min([tok, *[doc[m.start] for m in states]], key=lambda t: t.i)
             status = MembershipStatus.CANDIDATE if tok.lower_ == "candidate" else None
             out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
+
+
+#: Verbs by which a body has or counts its members ("NATO has three Baltic members: …").
+_HAVING = frozenset({"have", "count", "number"})
 
 
 def _entered_as(ctx: DocContext, verb: Token) -> list[ActorSpan]:
