@@ -2545,3 +2545,19 @@ def test_a_list_of_members_after_a_colon(run) -> None:
              "Leaders came from the alliance's northern members: Finland and Sweden.")
     assert _members(ex) == {("india", "quad"), ("japan", "quad"), ("finland", "nato"),
                             ("sweden", "nato")}
+
+
+def test_a_post_with_no_state_named_takes_the_paragraph_s_state_by_its_people(run) -> None:
+    ex = run("Japan hosted the summit. Japan invited India. Japan praised India. Japan "
+             "thanked everyone.\n\n"
+             "Kazakh President Nurlan Abenov skipped the summit. Abenov stayed in Astana "
+             "instead. Foreign Minister Aida Sultan attended in his place.\n\n"
+             "The groundwork was Kyrgyz. President Talgat Bek began shuttling between "
+             "capitals.\n\n"
+             "Fighting went on for weeks. Russian peacekeepers did not stop it. Foreign "
+             "Minister Omar Hadi said talks would resume.")
+    roles = {r.person: r.of for r in ex.of_type(RoleFact)}
+    assert roles["person-aida-sultan"] == "kazakhstan"  # the minister of the president before
+    assert roles["person-talgat-bek"] == "kyrgyzstan"  # "was Kyrgyz": about Kyrgyzstan
+    # People named by nationality do not speak for their state: the article's default holds.
+    assert roles["person-omar-hadi"] == "japan"

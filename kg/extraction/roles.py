@@ -20,7 +20,7 @@ from kg.extraction.actors import (
     title_ending_at,
     title_starting_at,
 )
-from kg.extraction.context import DocContext
+from kg.extraction.context import DocContext, is_negated
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_map, word_set
 from kg.facts import EntityClass, RoleFact
@@ -203,11 +203,27 @@ def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
     return owner.key
 
 
-def _paragraph_state(ctx: DocContext, sent: Span) -> str | None:
+def _paragraph_state(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
     """The state the previous sentence of the same paragraph is about ("Guyana called the move
-    an existential threat. President Irfaan Ali said …"): its main subject, if a state."""
+    an existential threat. President Irfaan Ali said …"): its main subject, if a state, or
+    the demonym it is said to be ("The groundwork was Kuwaiti. Emir Sheikh Sabah …")."""
     prev = _previous_in_paragraph(ctx, sent)
-    return _subject_state(ctx, _main_subjects(prev)) if prev is not None else None
+    if prev is None:
+        return None
+    return _subject_state(ctx, _main_subjects(prev), held) or _predicated_state(ctx, prev)
+
+
+def _predicated_state(ctx: DocContext, sent: Span) -> str | None:
+    """The state whose demonym a copular main clause predicates ("The groundwork, though,
+    was Kuwaiti")."""
+    root = sent.root
+    if root.lemma_ != "be" or is_negated(root):
+        return None
+    for c in root.children:
+        span = ctx.actors.at(c) if c.dep_ in ("acomp", "attr") else None
+        if span is not None and span.cls == EntityClass.STATE and span.kind == "demonym":
+            return span.key
+    return None
 
 
 def _previous_in_paragraph(ctx: DocContext, sent: Span) -> Span | None:
@@ -278,7 +294,7 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | Non
     return _sole_state(ctx, _main_subjects(sent))  # "India and China agreed when …": none
 
 
-def _topic_state(ctx: DocContext, sent: Span) -> str | None:
+def _topic_state(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
     """The state the post's paragraph opens with ("Egypt's role is shaped by geography. …
     President Abdel Fattah el-Sisi has warned …"; "Norway has tried to balance deterrence
     with dialogue. … Foreign Minister Espen Barth Eide has said"): the main subject of the
@@ -295,7 +311,7 @@ def _topic_state(ctx: DocContext, sent: Span) -> str | None:
         j -= 1
     if j == i or is_heading(sents[j]):
         return None
-    return _sole_state(ctx, _main_subjects(sents[j], passive=True))
+    return _sole_state(ctx, _main_subjects(sents[j], passive=True), held)
 
 
 def _paragraph_break(ctx: DocContext, prev: Span, sent: Span) -> bool:
@@ -310,28 +326,39 @@ def _main_subjects(sent: Span, passive: bool = False) -> list[Token]:
     return [t for t in sent if t.dep_ in deps and t.head.dep_ == "ROOT"]
 
 
-def _sole_state(ctx: DocContext, subjects: list[Token]) -> str | None:
+def _sole_state(ctx: DocContext, subjects: list[Token],
+                held: dict[str, str] | None = None) -> str | None:
     """:func:`_subject_state` of a sentence about one party only: none when its subjects are
     coordinated ("India and China agreed": about no one state)."""
     if any(c.dep_ == "conj" for t in subjects for c in t.children):
         return None
-    return _subject_state(ctx, subjects)
+    return _subject_state(ctx, subjects, held)
 
 
-def _subject_state(ctx: DocContext, subjects: list[Token]) -> str | None:
+def _subject_state(ctx: DocContext, subjects: list[Token],
+                   held: dict[str, str] | None = None) -> str | None:
     """The state that is one of a sentence's main ``subjects`` (or owns it: "the Ethiopian
-    foreign ministry said"; or whose official a person subject is said to be)."""
+    foreign ministry said"; or whose official a person subject is said to be, or in whose
+    government ``held`` — person -> state, from posts read before — says they serve)."""
+    held = held or {}
     for tok in subjects:
         span = ctx.actors.at(tok)
         if span is None and tok.lower_ == "it":  # "Norway has tried …. It supports …"
             span = ctx.actors.pronoun(tok)
         if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
             return span.key
-        for mod in tok.lefts:  # "The Ethiopian foreign ministry said …"
+        voices = (word_set("collective_nouns.json", "state_voice_nouns")
+                  | word_set("collective_nouns.json", "state_body_heads"))
+        for mod in tok.lefts:
+            # "Egypt's role is shaped by geography", "The Ethiopian foreign ministry said …",
+            # "Chinese officials said …"; not "Russian peacekeepers did not prevent …": people
+            # named by nationality do not speak for their state
             owner = ctx.actors.at(mod)
-            if (mod.dep_ in ("amod", "compound", "poss") and owner is not None
-                    and owner.cls == EntityClass.STATE):
+            if ((mod.dep_ == "poss" or (mod.dep_ in ("amod", "compound") and tok.lower_ in voices))
+                    and owner is not None and owner.cls == EntityClass.STATE):
                 return owner.key
+        if span is not None and span.cls == EntityClass.PERSON and span.key in held:
+            return held[span.key]  # "Milei … chose instead …. Foreign Minister X attended"
         if span is not None and span.cls == EntityClass.PERSON:
             # "…, said Morten Høglund, Norway's senior Arctic official": the state whose
             # official the apposition makes the person
@@ -554,10 +581,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of_key, confidence = _represented_state(ctx, span), 0.6
             if of_key is None:
                 of_key, confidence = _sentence_state(ctx, sent, span), 0.55
+            held = {r.person: r.of for r in out
+                    if r.of is not None and r.role.lower() in state_titles}
             if of_key is None:
-                of_key, confidence = _paragraph_state(ctx, sent), 0.5
+                of_key, confidence = _paragraph_state(ctx, sent, held), 0.5
             if of_key is None:
-                of_key, confidence = _topic_state(ctx, sent), 0.45
+                of_key, confidence = _topic_state(ctx, sent, held), 0.45
             if of_key is None:
                 of_key, confidence = _lede_state(ctx, sent), 0.45
             if of_key is None and main_state is not None:
