@@ -2561,3 +2561,19 @@ def test_a_post_with_no_state_named_takes_the_paragraph_s_state_by_its_people(ru
     assert roles["person-talgat-bek"] == "kyrgyzstan"  # "was Kyrgyz": about Kyrgyzstan
     # People named by nationality do not speak for their state: the article's default holds.
     assert roles["person-omar-hadi"] == "japan"
+
+
+def test_a_quoted_sentence_continues_the_quotation_before_it(run) -> None:
+    ex = run("\u201cWe will act,\u201d Arjun Rao told reporters. \u201cShips must understand "
+             "this.\u201d\n\n"
+             "\u201cWe are saying that the people may choose.\n\n"
+             "\u201cOne day the people will decide,\u201d Rao said later.\n\n"
+             "\u201cNobody owns the sea.\u201d\n\n"
+             "Hiro Tanaka spoke next. Ships sailed. \u201cThe sea is wide.\u201d")
+    quotes = {(f.speaker, f.quote.rstrip(".,")) for f in ex.of_type(StatementFact)}
+    assert ("arjun-rao", "Ships must understand this") in quotes  # same paragraph
+    # A paragraph that ends inside a quotation hands it on to the next paragraph.
+    assert ("arjun-rao", "We are saying that the people may choose") in quotes or (
+        "arjun-rao", "One day the people will decide") in quotes
+    # A closed quotation in the paragraph before, or a sentence between: nobody's.
+    assert not any(q in ("Nobody owns the sea", "The sea is wide") for _, q in quotes)

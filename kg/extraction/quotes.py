@@ -110,6 +110,31 @@ def speaker_of(
     return best
 
 
+_MARKS = " \t\n\"“”.,;:!?"
+
+
+def _continues(ctx: DocContext, before: int, index: int, a: int, b: int, end: int) -> bool:
+    """Whether a quotation that is a whole sentence of its own (characters ``a``–``b``; the
+    sentence ends at ``end``) goes on with the quotation of sentence ``before``: right after
+    it, in the same paragraph, or opening the next paragraph after a paragraph whose
+    quotation was left open (the news convention for a quotation over several paragraphs).
+
+    Why: wire copy attributes a quotation once and lets the next quoted sentence run on
+    ('“There must be no doubt …,” Rutte told reporters. “Ship captains must understand …”').
+    """
+    if before != index - 1:
+        return False
+    sents, text = ctx.sents.sents, ctx.sents.text
+    sent, prev = sents[index], sents[before]
+    if text[sent.start_char:end].strip(_MARKS) != text[a:b].strip(_MARKS):
+        return False  # words outside the quotation: not a bare continuation
+    prev_end = prev.start_char + len(prev.text.rstrip())  # a sentence keeps its line breaks
+    if "\n" not in text[prev_end:sent.start_char]:
+        return True
+    paragraph = text[text.rfind("\n", 0, prev.start_char) + 1:prev_end]
+    return paragraph.rfind("“") > paragraph.rfind("”") or paragraph.count('"') % 2 == 1
+
+
 def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) -> str | None:
     if speaker.cls != EntityClass.PERSON:
         return None
@@ -121,7 +146,8 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
     out: set[StatementFact] = set()
     text = ctx.sents.text
     whole = quote_spans(text, 0, len(text))  # quotations that run over several sentences
-    for sent in ctx.sents.sents:
+    last: tuple[int, list[ActorSpan]] | None = None  # (sentence, speakers) of the last quote
+    for index, sent in enumerate(ctx.sents.sents):
         end = sent.end_char
         while end < len(text) and text[end] in "\"”":  # a closing mark split off the sentence
             end += 1
@@ -141,11 +167,15 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             if single is None:
                 root = _quote_root(sent, a, b)
                 found = speaker_of(ctx, sent, root, (a, b)) if root is not None else None
-                if found is None:
+                if found is not None:
+                    speakers, predicate = found
+                    confidence = 0.75
+                    date = verb_date(ctx, predicate)  # "said on Monday"; never a noun's date
+                elif last is not None and _continues(ctx, last[0], index, a, b, end):
+                    speakers, confidence = last[1], 0.6
+                else:
                     continue
-                speakers, predicate = found
-                confidence = 0.75
-                date = verb_date(ctx, predicate)  # "said on Monday"; never a noun's date
+            last = (index, speakers)
             ev = ctx.sents.evidence(sent, a, b, confidence, NAME)
             for speaker in speakers:  # a joint statement is each signatory's
                 if speaker.kind == "demonym":
