@@ -2577,3 +2577,10 @@ def test_a_quoted_sentence_continues_the_quotation_before_it(run) -> None:
         "arjun-rao", "One day the people will decide") in quotes
     # A closed quotation in the paragraph before, or a sentence between: nobody's.
     assert not any(q in ("Nobody owns the sea", "The sea is wide") for _, q in quotes)
+
+
+def test_whose_members_are_and_joining_alongside_founding_members(run) -> None:
+    ex = run("Finland met the Quad, whose members are India and Japan. Sweden joined "
+             "NATO in 2024, alongside founding members Australia and Taiwan.")
+    assert _members(ex) == {("india", "quad"), ("japan", "quad"), ("sweden", "nato"),
+                            ("australia", "nato"), ("taiwan", "nato")}

@@ -235,9 +235,31 @@ def companion_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
         )
         if joint:
-            out += [s for p in prep.children if p.dep_ == "pobj"
-                    for s in ctx.actors.conj_phrases(p)]
+            found = [s for p in prep.children if p.dep_ == "pobj"
+                     for s in ctx.actors.conj_phrases(p)]
+            out += found or _listed_after(ctx, prep.i)
     return out
+
+
+def _listed_after(ctx: DocContext, i: int) -> list[ActorSpan]:
+    """Actors listed right after token ``i`` past up to three lower-case words, read in word
+    order ("alongside founding members Russia, Belarus and Kazakhstan", which the parser
+    reads as a gerund and its objects)."""
+    doc, end = ctx.doc, ctx.sents.sent(ctx.doc[i]).end
+    j = i + 1
+    while j < end and j - i <= 3 and doc[j].is_lower and ctx.actors.at(doc[j]) is None:
+        j += 1
+    found: list[ActorSpan] = []
+    while j < end:
+        span = ctx.actors.at(doc[j])
+        if span is not None:
+            found.append(span)
+            j = span.end
+        elif doc[j].lower_ in (",", "and", "the"):
+            j += 1
+        else:
+            break
+    return found
 
 
 def object_actors(ctx: DocContext, verb: Token, allow_poss: bool = True) -> list[ActorSpan]:

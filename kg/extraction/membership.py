@@ -664,7 +664,10 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                     if c.dep_ in ("compound", "nmod", "poss")
                     # "Its members are A, B and C": the body "its" stands for
                     for a in [ctx.actors.at(c) or (ctx.actors.pronoun(c)
-                                                   if c.lower_ == "its" else None)]
+                                                   if c.lower_ == "its" else None)
+                              or (ctx.actors.at(tok.head.head)  # "the CSTO, whose members"
+                                  if c.lower_ == "whose" and tok.head.dep_ == "relcl"
+                                  else None)]
                     if _is_org(a)
                 ),
                 None,
