@@ -2584,3 +2584,12 @@ def test_whose_members_are_and_joining_alongside_founding_members(run) -> None:
              "NATO in 2024, alongside founding members Australia and Taiwan.")
     assert _members(ex) == {("india", "quad"), ("japan", "quad"), ("sweden", "nato"),
                             ("australia", "nato"), ("taiwan", "nato")}
+
+
+def test_a_list_read_as_an_apposition_and_a_joined_by_companion(run) -> None:
+    ex = run("Saudi Arabia, the UAE and Bahrain cut diplomatic relations with Iran in 2016.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("iran", "saudi-arabia"), ("iran", "united-arab-emirates"), ("bahrain", "iran")}
+    ex = run("Japan and India, joined by Australia, signed an agreement with Taiwan.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("japan", "taiwan"), ("india", "taiwan"), ("australia", "taiwan")}

@@ -1497,6 +1497,24 @@ class DocActors:
                             other = self.at(c)
                             if other is not None and other not in out:
                                 out.append(other)
+            for other in self._listed_as_apposition(t):
+                if other not in out:
+                    out.append(other)
+        return out
+
+    def _listed_as_apposition(self, tok: Token) -> list[ActorSpan]:
+        """ "Saudi Arabia, the UAE and Bahrain cut relations": the parser read the list as an
+        apposition to its first state; a state is never another state's apposition, so
+        the apposed state and its conjuncts are more items of the list."""
+        own = self.at(tok)
+        if own is None or own.cls != EntityClass.STATE:
+            return []
+        out: list[ActorSpan] = []
+        for app in (c for c in tok.children if c.dep_ == "appos"):
+            first = self.at(app)
+            if first is None or first.cls != EntityClass.STATE or first.key == own.key:
+                continue
+            out += [s for c in (app, *app.conjuncts) for s in [self.at(c)] if s is not None]
         return out
 
     def _hyphen_pair(self, span: ActorSpan, root: Token) -> list[Token]:

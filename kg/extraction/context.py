@@ -238,6 +238,11 @@ def companion_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             found = [s for p in prep.children if p.dep_ == "pobj"
                      for s in ctx.actors.conj_phrases(p)]
             out += found or _listed_after(ctx, prep.i)
+    for joined in (a for o in owners[1:] for a in o.children
+                   if a.dep_ == "acl" and a.lemma_.lower() == "join"):
+        # "Riyadh, Abu Dhabi and Manama, joined by Cairo, cut relations with Doha"
+        out += [s for agent in joined.children if agent.dep_ == "agent"
+                for p in agent.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
     return out
 
 

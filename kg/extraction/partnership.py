@@ -22,6 +22,7 @@ from kg.extraction.actors import (
 )
 from kg.extraction.context import (
     DocContext,
+    companion_actors,
     declined,
     governing_verb,
     is_negated,
@@ -213,7 +214,8 @@ def partnership_facts(
                 if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
                     verb.lemma_.lower() in cues.subject_party_verbs
                 ):
-                    side_a += subject_actors(ctx, verb)
+                    # "Riyadh and Manama, joined by Cairo, cut relations with Doha"
+                    side_a += subject_actors(ctx, verb) + companion_actors(ctx, verb)
                 clause = verb
                 subj_deps = ("nsubj", "nsubjpass")
                 while clause.dep_ == "conj" and not any(
