@@ -2593,3 +2593,10 @@ def test_a_list_read_as_an_apposition_and_a_joined_by_companion(run) -> None:
     ex = run("Japan and India, joined by Australia, signed an agreement with Taiwan.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {
         ("japan", "taiwan"), ("india", "taiwan"), ("australia", "taiwan")}
+
+
+def test_responsible_for_is_blame_and_responsible_alone_is_praise(run) -> None:
+    assert stances(run("Arjun Rao said Japan was as responsible as Russia for the war.")) >= {
+        ("arjun-rao", "japan", Polarity.NEGATIVE)}
+    assert stances(run("Arjun Rao said Japan was a responsible power.")) == {
+        ("arjun-rao", "japan", Polarity.POSITIVE)}

@@ -79,6 +79,10 @@ class StanceCue:
     #: ("to contain China" is a stance; "the bloc contains two members, the UAE and Bahrain"
     #: is the other sense of the verb). Optional key ``"named_object": true`` in the file.
     named_object: bool = False
+    #: An evaluative word whose "for" complement turns it into blame ("a responsible power"
+    #: is praise; "as responsible as Putin for the war" is an accusation). Optional key
+    #: ``"blame_for": true`` in the file.
+    blame_for: bool = False
 
 
 _FRAMES = {"agent", "experiencer", "about", "with", "noun", "adjective", "evaluative",
@@ -101,6 +105,7 @@ def stance_cues(name: str = "stance_cues.jsonl") -> tuple[StanceCue, ...]:
                 kind=StanceKind(obj["kind"]),
                 frame=str(obj["frame"]),
                 named_object=bool(obj.get("named_object", False)),
+                blame_for=bool(obj.get("blame_for", False)),
             )
         except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
             raise DataFileError(f"kg/data/{name}:{i}: bad stance cue ({exc})") from None

@@ -130,11 +130,14 @@ class Cues:
         self.perceived: dict[str, StanceCue] = {}
         self.relation: dict[str, StanceCue] = {}
         self.evaluative: dict[str, Polarity] = {}
+        self.blame_for: set[str] = set()
         #: nouns with a polarity only as the head of a characterisation ("as a partner")
         self.predicate: dict[str, Polarity] = {}
         for cue in stance_cues():
             if cue.frame == "evaluative":
                 self.evaluative[cue.lemma] = cue.polarity
+                if cue.blame_for:
+                    self.blame_for.add(cue.lemma)
             elif cue.frame == "predicate":
                 self.predicate[cue.lemma] = cue.polarity
             elif cue.frame == "noun":
@@ -163,8 +166,13 @@ class Cues:
         )
 
     def polarity(self, tok: Token) -> Polarity | None:
-        """The evaluative polarity of one word (by lemma, else by its lowercase form)."""
-        return self.evaluative.get(tok.lemma_.lower()) or self.evaluative.get(tok.lower_)
+        """The evaluative polarity of one word (by lemma, else by its lowercase form); a word
+        of blame with its "for" complement is negative ("responsible for the war")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.blame_for and any(c.dep_ == "prep" and c.lower_ == "for"
+                                           for c in tok.children):
+            return Polarity.NEGATIVE
+        return self.evaluative.get(lemma) or self.evaluative.get(tok.lower_)
 
     def evaluate(self, tokens: list[Token], root: Token | None = None) -> Polarity | None:
         """Polarity of a phrase: negative if any negative evaluative word, else positive.
