@@ -2600,3 +2600,17 @@ def test_responsible_for_is_blame_and_responsible_alone_is_praise(run) -> None:
         ("arjun-rao", "japan", Polarity.NEGATIVE)}
     assert stances(run("Arjun Rao said Japan was a responsible power.")) == {
         ("arjun-rao", "japan", Polarity.POSITIVE)}
+
+
+def test_a_partnership_someone_is_pressed_to_conclude_is_only_proposed(run) -> None:
+    from kg.facts import PartnershipStatus
+
+    # Unnamed partners conclude it, never the one who presses them to.
+    ex = run("Arjun Rao pressed partners to conclude the agreement with Japan.")
+    assert not ex.of_type(PartnershipFact)
+    ex = run("Australia pressed Taiwan to sign a trade agreement with Japan. \u201cIndia and "
+             "Japan have restored cooperation,\u201d Arjun Rao told reporters.")
+    found = {(f.parties, f.status) for f in ex.of_type(PartnershipFact)}
+    assert (("japan", "taiwan"), PartnershipStatus.PROPOSED) in found
+    # "told reporters that …" reports a fact; it asks for nothing.
+    assert (("india", "japan"), PartnershipStatus.EXISTING) in found

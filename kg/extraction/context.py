@@ -184,6 +184,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         objs = object_actors(ctx, head)
         if objs:
             return objs
+        if head.lemma_.lower() in REQUEST_VERBS and any(c.dep_ == "dobj" for c in head.children):
+            # "the minister pressed partners to conclude the deal": the partners conclude,
+            # whoever they are; never the one who asks
+            return []
     # Object control again: "accused Washington of supporting", "praised Japan for joining".
     objs = object_controller(ctx, verb)
     if objs:
@@ -349,6 +353,9 @@ def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
         return False
     head = node.head.lemma_.lower()
     asks = head in REQUEST_VERBS or head in also
+    if (asks and head not in VOLITION_VERBS and node.dep_ == "ccomp" and node.tag_ != "VB"
+            and modal(node) != "should"):
+        return False  # "told reporters that the three had restored ties": told, not asked
     if asks and node.dep_ != "ccomp" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return True

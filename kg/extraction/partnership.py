@@ -28,6 +28,7 @@ from kg.extraction.context import (
     is_negated,
     modal,
     prep_actors,
+    requested,
     subject_actors,
 )
 from kg.extraction.evidence import sort_facts
@@ -126,6 +127,7 @@ def _status(tok: Token, cues: Cues) -> PartnershipStatus:
             return PartnershipStatus.PAST
         if node.pos_ in ("VERB", "AUX") and (
             modal(node) in cues.hypothetical or node.lemma_.lower() in cues.proposal
+            or requested(node)  # "pressed Brazil to conclude the agreement with the EU"
         ):
             return PartnershipStatus.PROPOSED
         if node is not tok and node.pos_ == "NOUN" and node.lemma_.lower() in cues.proposal_nouns:
