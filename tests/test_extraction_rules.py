@@ -2614,3 +2614,20 @@ def test_a_partnership_someone_is_pressed_to_conclude_is_only_proposed(run) -> N
     assert (("japan", "taiwan"), PartnershipStatus.PROPOSED) in found
     # "told reporters that …" reports a fact; it asks for nothing.
     assert (("india", "japan"), PartnershipStatus.EXISTING) in found
+
+
+def test_a_package_of_sanctions_is_its_adopter_s(run) -> None:
+    assert stances(run("Japan adopted a new package of sanctions against Russia.")) == {
+        ("japan", "russia", Polarity.NEGATIVE)}
+
+
+def test_the_north_after_north_korea_is_north_korea(tmp_path: Path) -> None:
+    nlp = _pipeline_with(tmp_path, [
+        *ACTORS, {"id": "north-korea", "label": "North Korea", "class": "State"},
+        {"id": "south-korea", "label": "South Korea", "class": "State"}])
+    ex = _extract(nlp, "North Korea planned a launch. South Korea criticised the North. "
+                       "Ships crossed the North Atlantic.")
+    assert stances(ex) == {("south-korea", "north-korea", Polarity.NEGATIVE)}
+    mentions = {(m.text, m.entity) for m in ex.mentions}
+    assert ("the North", "north-korea") in mentions
+    assert ("North", "north-korea") not in mentions  # "the North Atlantic" is no state

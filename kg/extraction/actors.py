@@ -1230,7 +1230,46 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     spans = _collectives(doc, spans, lex, lowers)
     spans = _references(doc, spans, lex, lowers, registry)
     spans = _head_references(doc, spans, lex, lowers)
+    spans = _compass_references(doc, spans, lowers)
     return _title_references(doc, spans, lex, lowers)
+
+
+#: Capitalised compass words that, after "the", shorten a state's name ("the North").
+_COMPASS = frozenset({"north", "south"})
+#: Id prefixes of places and regions minted for names the registry lacks.
+_MINTED_PLACES = ("place-", "region-")
+
+
+def _compass_references(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[ActorSpan]:
+    """ "Yoon urged the North to call off the launch": "the North" (capitalised) after North
+    Korea was named is North Korea; likewise "the South". Only when exactly one state named
+    earlier in the article bears that word first, and no capitalised word follows ("the
+    North Atlantic" is a name of its own)."""
+    states = [s for s in spans if s.cls == EntityClass.STATE and s.label.split()[0].lower()
+              in _COMPASS and len(s.label.split()) > 1]
+    if not states:
+        return spans
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for tok in _scan(doc, lowers, _COMPASS):
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        minted = at.get(tok.i)  # the NER's own "North", a place of that name
+        if minted is not None and not (minted.start == tok.i and minted.end == tok.i + 1
+                                       and minted.key.startswith(_MINTED_PLACES)):
+            continue
+        if (tok.i == 0 or lowers[tok.i - 1] != "the" or not tok.is_title
+                or (nxt is not None and nxt.is_title and nxt.is_alpha)):
+            continue
+        fits = {s.key: s for s in states if s.end <= tok.i
+                and s.label.split()[0].lower() == tok.lower_}
+        if len(fits) != 1:
+            continue
+        (target,) = fits.values()
+        if minted is not None:
+            out.remove(minted)
+        out.append(ActorSpan(tok.i - 1, tok.i + 1, target.key, target.cls, target.label,
+                             target.group_of, kind="reference"))
+    return sorted(out)
 
 
 #: How many sentences back "the bank" looks for the body it shortens.

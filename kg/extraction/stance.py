@@ -631,9 +631,17 @@ class _Emitter:
                 )
 
 
+#: Nouns for a batch of measures, whose holder is that of the measures ("a package of
+#: sanctions", "a new round of tariffs").
+_BATCHES = frozenset({"package", "round", "raft", "wave", "set", "series", "batch", "slew"})
+
+
 def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Possessor/modifier of a stance noun, else its "from"/"by" actor ("criticism from the
     EU"), else the subject of the verb that governs it."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in _BATCHES):
+        noun = noun.head.head  # "adopted a 15th package of sanctions against Russia"
     own = ctx.actors.of_phrase(noun)
     if own is not None and own.start < noun.i:
         return [own]
