@@ -2631,3 +2631,8 @@ def test_the_north_after_north_korea_is_north_korea(tmp_path: Path) -> None:
     mentions = {(m.text, m.entity) for m in ex.mentions}
     assert ("the North", "north-korea") in mentions
     assert ("North", "north-korea") not in mentions  # "the North Atlantic" is no state
+
+
+def test_the_alliance_accused_of_failing_is_the_alliance_named(run) -> None:
+    assert stances(run("Finland left NATO in 2030, accusing the alliance of failing to "
+                       "help it.")) == {("finland", "nato", Polarity.NEGATIVE)}

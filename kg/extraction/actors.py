@@ -1109,8 +1109,10 @@ def _references(
         if not det or any(c.dep_ in ("amod", "compound") and not _size_modifier(c)
                           for c in tok.lefts):
             continue  # "the regional bloc" may be another one; "the 55-nation body" is not
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
-            continue  # "the body of Alexei Navalny", "the union of the two parties"
+        if any(c.dep_ == "prep" and c.lower_ == "of" and not any(
+                g.dep_ == "pcomp" for g in c.children) for c in tok.rights):
+            continue  # "the body of Alexei Navalny", "the union of the two parties" (but
+            # "accusing the alliance of failing": a gerund the parser hung on the noun)
         before = [s for s in ordered if s.end <= tok.i and s.kind != "demonym"]
         # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
         # is ECOWAS even if an alliance was named earlier).
