@@ -2636,3 +2636,13 @@ def test_the_north_after_north_korea_is_north_korea(tmp_path: Path) -> None:
 def test_the_alliance_accused_of_failing_is_the_alliance_named(run) -> None:
     assert stances(run("Finland left NATO in 2030, accusing the alliance of failing to "
                        "help it.")) == {("finland", "nato", Polarity.NEGATIVE)}
+
+
+def test_a_membership_kept_sought_or_frozen(run) -> None:
+    from kg.facts import MembershipStatus
+
+    ex = run("Sweden will keep its membership of the European Union. Finland applied for "
+             "membership of the Quad. Japan froze its membership of NATO.")
+    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+        ("sweden", "european-union", MembershipStatus.MEMBER),
+        ("finland", "quad", MembershipStatus.CANDIDATE)}

@@ -145,7 +145,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     out = _Out(ctx)
     doc = ctx.doc
     belongs = word_set("membership_cues.json", "belong_verbs")
-    words = joins | admits | belongs | _FOUNDING_ACTS | group_nouns | {"member", "members", "("}
+    words = (joins | admits | belongs | _FOUNDING_ACTS | group_nouns
+             | {"member", "members", "membership", "("})
     words |= _DASHES
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
@@ -209,6 +210,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
         if tok.lower_ in ("member", "members"):
             # (also "members": "A and B, both members of X", after the group-noun rule)
             _member_of(ctx, out, tok, aspirations)
+        elif tok.lower_ == "membership" and tok.pos_ == "NOUN":
+            _owned_membership(ctx, out, tok, aspirations)
     _member_appositions(ctx, out)
     _composition(ctx, out, word_set("membership_cues.json", "composition_words"))
     _led_adjective(ctx, out)
@@ -217,6 +220,53 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _suspended(ctx, out)
     _elided_joins(ctx, out, joins)
     return sort_facts(out.facts)
+
+
+#: Verbs that end or hold back a membership named as their object ("ended its membership
+#: of …", "froze its membership"): no membership read from them.
+_ENDING_MEMBERSHIP = frozenset({"end", "renounce", "terminate", "quit", "abandon", "relinquish",
+                                "give", "suspend", "freeze", "revoke", "lose", "forfeit",
+                                "cancel", "withdraw", "reconsider", "review", "question"})
+
+
+#: Verbs by which a state obtains or keeps a membership named as their object ("gained full
+#: membership of Mercosur").
+_GAINING = frozenset({"gain", "obtain", "win", "secure", "receive", "achieve", "attain",
+                      "acquire", "keep", "retain", "hold", "take"})
+
+
+_KEEPING = frozenset({"keep", "retain", "hold"})
+
+
+def _owned_membership(ctx: DocContext, out: _Out, tok: Token,
+                      aspirations: frozenset[str]) -> None:
+    """ "Bolivia will keep its membership of the Andean Community", "Armenia's membership in
+    the EAEU": the possessor is a member of the body after "of"/"in"; a candidate when the
+    membership is sought ("seeks membership"), none when it is ended or frozen."""
+    if tok.dep_ == "compound" or is_negated(tok):
+        return
+    orgs = [s for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+            for o in p.children if o.dep_ == "pobj" for s in [ctx.actors.at(o)] if _is_org(s)]
+    verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+    while verb is not None and verb.pos_ == "ADP" and verb.head is not verb:
+        verb = verb.head  # "a drift that has strained its membership of …", "applied for …"
+    lemma = verb.lemma_.lower() if verb is not None and verb.pos_ in ("VERB", "AUX") else ""
+    if lemma in _ENDING_MEMBERSHIP or lemma in _LEAVING or (lemma and is_negated(verb)):
+        return
+    sought = bool(lemma) and (lemma in aspirations or (
+        lemma not in _KEEPING and _aspired(verb, aspirations)))  # "will keep it": still held
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        members = [ctx.actors.at(owner) or (
+            ctx.actors.pronoun(owner) if owner.lower_ in ("its", "their") else None)]
+    elif sought or lemma in _GAINING:  # "Georgia applied for membership of the EU"
+        members = subject_actors(ctx, verb)
+    else:
+        return
+    states = [m for m in members if m is not None and m.cls == EntityClass.STATE]
+    status = MembershipStatus.CANDIDATE if sought else None
+    for org in orgs:
+        out.add(states, org, tok, ctx.doc[org.end - 1], 0.7, status)
 
 
 def _predicate_member(tok: Token) -> Token | None:
