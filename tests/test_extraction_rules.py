@@ -2646,3 +2646,10 @@ def test_a_membership_kept_sought_or_frozen(run) -> None:
     assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
         ("sweden", "european-union", MembershipStatus.MEMBER),
         ("finland", "quad", MembershipStatus.CANDIDATE)}
+
+
+def test_not_until_says_when_not_whether(run) -> None:
+    ex = run("Sweden did not join NATO until March 2024. Japan and India did not agree to "
+             "restore relations until 2023. Finland did not join the Quad.")
+    assert _members(ex) == {("sweden", "nato")}
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}

@@ -301,6 +301,16 @@ def _singular(verb: Token) -> bool:
 NEGATION_CACHE = "kg_negated_heads"
 
 
+def _not_until(verb: Token) -> bool:
+    """Whether a negated verb (or the clause it controls) has an "until"/"till" phrase:
+    "did not join NATO until March 2024" says when it happened, not that it did not."""
+    for node in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        if any(c.lower_ in ("until", "till") and c.dep_ in ("prep", "mark")
+               for c in node.children):
+            return True
+    return False
+
+
 def is_negated(tok: Token) -> bool:
     """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token, or,
     for a verb, a denied subject ("neither has cut those ties", "no state has condemned it").
@@ -314,6 +324,8 @@ def is_negated(tok: Token) -> bool:
         heads = {}
         for t in doc:
             dep, low = t.dep_, t.lower_
+            if dep == "neg" and _not_until(t.head):
+                continue  # "did not agree to restore relations until April 2023": they did
             if dep == "neg" or (dep == "det" and low == "no") or low == "nor":
                 heads[t.head.i] = True
             # A denied subject denies its verb: "neither has cut those ties", "none of the
