@@ -2653,3 +2653,9 @@ def test_not_until_says_when_not_whether(run) -> None:
              "restore relations until 2023. Finland did not join the Quad.")
     assert _members(ex) == {("sweden", "nato")}
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+def test_an_honorific_and_a_given_name_are_the_longer_name_before(run) -> None:
+    ex = run("Sheikh Ahmad bin Khalid Al Nasser chaired the talks in Riyadh. \u201cWe are "
+             "mediators,\u201d Sheikh Ahmad said.")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-ahmad-bin-khalid-al-nasser"}

@@ -456,8 +456,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             word = doc[start].is_title and not any(t.whitespace_ for t in doc[start : end - 1])
             same = [p for p in persons if word and slug(text) in _name_words(doc, p)]
             if not word and ent.label_ == "PERSON" and len(text.split()) > 1:
-                # "Hassan Sheikh" after "Hassan Sheikh Mohamud": part of one longer name
-                words = {slug(w) for w in text.split()}
+                # "Hassan Sheikh" after "Hassan Sheikh Mohamud": part of one longer name;
+                # "Sheikh Mohammed" after "(Sheikh) Mohammed bin Abdulrahman Al Thani": an
+                # honorific the NER kept in one mention and not the other does not count
+                words = {slug(w) for w in text.split()
+                         if w.lower() not in lex.name_prefixes} or {slug(text)}
                 same = [p for p in persons if words < _name_words(doc, p)
                         and len(p.label.split()) > len(words)]
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
