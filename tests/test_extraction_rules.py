@@ -2659,3 +2659,10 @@ def test_an_honorific_and_a_given_name_are_the_longer_name_before(run) -> None:
     ex = run("Sheikh Ahmad bin Khalid Al Nasser chaired the talks in Riyadh. \u201cWe are "
              "mediators,\u201d Sheikh Ahmad said.")
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-ahmad-bin-khalid-al-nasser"}
+
+
+def test_a_post_given_in_a_relative_clause(run) -> None:
+    ex = run("Omar Hadi, who serves as both Japan's prime minister and foreign minister, "
+             "spoke. Lena Park, who met Omar Hadi, spoke too.")
+    assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-omar-hadi", "Prime Minister", "japan")}

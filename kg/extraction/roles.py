@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.actors import (
     GROUP_CLASSES,
@@ -473,6 +473,27 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     return None
 
 
+#: Verbs of a relative clause that gives a post ("X, who is/serves as/became Qatar's …").
+_POST_VERBS = frozenset({"be", "serve", "become", "remain"})
+
+
+def _relative_post_start(doc: Doc, i: int, end: int) -> int:
+    """Where the post starts in "<name>, who serves as both Qatar's prime minister …" (past
+    "who", the verb, "as" and "both"), else ``i`` itself."""
+    if doc[i].lower_ != "who":
+        return i
+    j = i + 1
+    while j < end and doc[j].lower_ in _TIME_ADVERBS | {"also", "still"}:
+        j += 1
+    if j >= end or doc[j].lemma_.lower() not in _POST_VERBS:
+        return i
+    j += 1
+    for word in ("as", "both"):
+        if j < end and doc[j].lower_ == word:
+            j += 1
+    return j if j < end else i
+
+
 #: Adverbs that date a post set after a name ("X, then the foreign minister,"): still a post.
 _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously", "later"})
 
@@ -540,7 +561,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 if after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
-            i = span.end + 1
+            i = _relative_post_start(doc, span.end + 1, sent.end)
             if doc[i].lower_ in _TIME_ADVERBS and i + 1 < sent.end:
                 i += 1  # "Naledi Pandor, then South Africa's foreign minister,": a past post
             if doc[i].lower_ in ("the", "a", "an"):
