@@ -1240,7 +1240,7 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
 
 
 #: Capitalised compass words that, after "the", shorten a state's name ("the North").
-_COMPASS = frozenset({"north", "south"})
+_COMPASS_NAMES = frozenset({"north", "south"})
 #: Id prefixes of places and regions minted for names the registry lacks.
 _MINTED_PLACES = ("place-", "region-")
 
@@ -1251,12 +1251,12 @@ def _compass_references(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> 
     earlier in the article bears that word first, and no capitalised word follows ("the
     North Atlantic" is a name of its own)."""
     states = [s for s in spans if s.cls == EntityClass.STATE and s.label.split()[0].lower()
-              in _COMPASS and len(s.label.split()) > 1]
+              in _COMPASS_NAMES and len(s.label.split()) > 1]
     if not states:
         return spans
     at = {i: s for s in spans for i in range(s.start, s.end)}
     out = list(spans)
-    for tok in _scan(doc, lowers, _COMPASS):
+    for tok in _scan(doc, lowers, _COMPASS_NAMES):
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         minted = at.get(tok.i)  # the NER's own "North", a place of that name
         if minted is not None and not (minted.start == tok.i and minted.end == tok.i + 1
