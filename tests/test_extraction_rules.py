@@ -2666,3 +2666,13 @@ def test_a_post_given_in_a_relative_clause(run) -> None:
              "spoke. Lena Park, who met Omar Hadi, spoke too.")
     assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
         ("person-omar-hadi", "Prime Minister", "japan")}
+
+
+def test_admitted_to_a_body_and_ceasing_to_be_a_member(run) -> None:
+    from kg.facts import MembershipStatus
+
+    ex = run("Finland was admitted to the European Union in 1995. NATO decided that Japan "
+             "ceases to be a member of the alliance.")
+    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+        ("finland", "european-union", MembershipStatus.MEMBER),
+        ("japan", "nato", MembershipStatus.FORMER)}

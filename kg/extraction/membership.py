@@ -190,6 +190,13 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 if org is not None:
                     out.add(subject_actors(ctx, tok), org, tok, obj, 0.7)
         elif tok.pos_ == "VERB" and lemma in admits and not is_negated(tok):
+            if lemma in _ADMIT_STATES and any(c.dep_ == "nsubjpass" for c in tok.children):
+                # "Russia was admitted to the Council of Europe in 1996"
+                states = [s for s in _passive_subjects(ctx, tok) if s.cls == EntityClass.STATE]
+                for org in prep_actors(ctx, tok, ("to", "into"), allow_poss=False):
+                    if _is_org(org):
+                        out.add(states, org, tok, doc[org.end - 1], 0.75)
+                continue
             orgs = [o for o in subject_actors(ctx, tok) if _is_org(o)]
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 if lemma in _ADMIT_STATES and ctx.actors.at(obj) is not None:
@@ -296,6 +303,9 @@ def _predicate_member(tok: Token) -> Token | None:
     return node
 
 
+#: Verbs that end the state their "to be" clause names ("ceases to be a member").
+_CEASING = frozenset({"cease", "stop"})
+
 #: Counts before "of the members of X" that make each listed actor a member ("one of").
 _COUNTS = frozenset({"one", "two", "three", "four", "five", "six"})
 
@@ -327,6 +337,8 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
         members = members + prep_actors(ctx, tok, ("with",))
     status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
               if predicate and _aspired(node.head, aspirations) else None)
+    if predicate and node.head.dep_ == "xcomp" and node.head.head.lemma_.lower() in _CEASING:
+        status = MembershipStatus.FORMER  # "decided that Russia ceases to be a member"
     ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
     found = [(s, prep.right_edge) for prep in ofs for p in prep.children
              for s in ctx.actors.conj_phrases(p)]
