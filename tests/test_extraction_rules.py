@@ -2676,3 +2676,10 @@ def test_admitted_to_a_body_and_ceasing_to_be_a_member(run) -> None:
     assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
         ("finland", "european-union", MembershipStatus.MEMBER),
         ("japan", "nato", MembershipStatus.FORMER)}
+
+
+def test_its_after_a_sentence_about_a_state_s_thing_is_that_state(run) -> None:
+    ex = run("Finland, a close partner, was never admitted to the Quad.\n\n"
+             "Russia's response was defiant. In a statement, its foreign ministry accused "
+             "NATO of lying.")
+    assert stances(ex) == {("russia", "nato", Polarity.NEGATIVE)}

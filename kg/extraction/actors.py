@@ -1802,10 +1802,12 @@ class DocActors:
         if low in ("it", "its"):
             for s in reversed(before):
                 head = self.doc[s.start : s.end].root
-                if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and head.dep_ in (
-                    "nsubj",
-                    "nsubjpass",
-                ):
+                if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
+                        head.dep_ in ("nsubj", "nsubjpass")
+                        # "Russia's response was defiant. … its foreign ministry": the
+                        # owner of what a sentence is about is what it is about
+                        or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")
+                            and head.head.head.dep_ == "ROOT" and s.start < tok.sent.start)):
                     return None if self._closer_thing(s.end, tok.i) else s
         return None
 
