@@ -2683,3 +2683,10 @@ def test_its_after_a_sentence_about_a_state_s_thing_is_that_state(run) -> None:
              "Russia's response was defiant. In a statement, its foreign ministry accused "
              "NATO of lying.")
     assert stances(ex) == {("russia", "nato", Polarity.NEGATIVE)}
+
+
+def test_a_demonym_description_gives_the_named_post_its_state(run) -> None:
+    ex = run("The deal was announced on Monday by Foreign Secretary Omar Hadi. In Tokyo, the "
+             "Indian foreign secretary said both leaders had welcomed it.")
+    assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-omar-hadi", "Foreign Secretary", "india")}

@@ -1348,6 +1348,8 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
 
     demonyms = {i: s for s in spans if s.kind == "demonym" and s.cls == EntityClass.STATE
                 for i in range(s.start, s.end)}
+    at_state = {i: s for s in spans if s.cls == EntityClass.STATE
+                for i in range(s.start, s.end)}
     out = list(spans)
     for tok in _scan(doc, lowers, lex.title_heads):
         if tok.i in at or tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("compound", "appos"):
@@ -1372,7 +1374,7 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         wanted = _HEAD_TITLES if title in _LEADER_WORDS else (title,)
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
                 and any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
-                and (state is None or _given_state(doc, s, lowers, state, demonyms))}
+                and (state is None or _given_state(doc, s, state, at_state) is not False)}
         if len(fits) != 1:
             continue
         (person,) = fits.values()
@@ -1388,13 +1390,15 @@ _LEADER_WORDS = frozenset({"leader"})
 _HEAD_TITLES = ("president", "prime minister", "premier", "chancellor", "leader")
 
 
-def _given_state(doc: Doc, person: ActorSpan, lowers: list[str], state: ActorSpan,
-                 demonyms: dict[int, ActorSpan]) -> bool:
-    """Whether the words just before a person's name give them ``state``'s demonym
-    ("Finnish President Alexander Stubb"), as "the Finnish president" says later."""
+def _given_state(doc: Doc, person: ActorSpan, state: ActorSpan,
+                 at_state: dict[int, ActorSpan]) -> bool | None:
+    """Whether the words just before a person's name give them ``state`` ("Finnish President
+    Alexander Stubb", "Finland's president"), as "the Finnish president" says later: True,
+    False when they give another state, None when they name none ("Foreign Secretary Vikram
+    Misri" may be "the Indian foreign secretary")."""
     limit = max(doc[person.start].sent.start, person.start - _TITLE_BEFORE_NAME)
-    return any(i in demonyms and demonyms[i].key == state.key
-               for i in range(limit, person.start))
+    given = {at_state[i].key for i in range(limit, person.start) if i in at_state}
+    return (state.key in given) if given else None
 
 
 def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:

@@ -132,6 +132,25 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     return (post, state, m + 1) if post is not None else None
 
 
+def _described_post(ctx: DocContext, span: ActorSpan, titles: dict[str, str],
+                    state_titles: frozenset[str]) -> RoleFact | None:
+    """The post a resolved description gives its person: "the Indian foreign secretary"
+    (resolved to Vikram Misri, named earlier without his state) makes him India's foreign
+    secretary. Only "the <demonym> <state post>"; "the minister" says no more than the name's
+    own title did."""
+    doc = ctx.doc
+    words = doc[span.start:span.end]
+    if len(words) < 3 or words[0].lower_ != "the":
+        return None
+    state = ctx.registry.demonym(words[1].text)
+    title = titles.get(" ".join(t.lower_ for t in words[2:]))
+    if state is None or state.cls != EntityClass.STATE or title is None or (
+            title.lower() not in state_titles):
+        return None
+    ev = ctx.sents.token_evidence(words[0], words[-1], 0.6, NAME)
+    return RoleFact(person=span.key, role=title, evidence=ev, of=state.id)
+
+
 def _fronted_phrase(title: Token, name: Span) -> bool:
     """Whether a title before "<title>, <name>" closes a fronted prepositional phrase and
     the name starts the clause ("In his meeting with the premier, Kishida pressed"): then the
@@ -513,6 +532,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
     main_state = _dominant_state(ctx)
     out: set[RoleFact] = set()
     for span in ctx.actors.spans:
+        if span.cls == EntityClass.PERSON and span.kind == "reference":
+            described = _described_post(ctx, span, titles, state_titles)
+            if described is not None:
+                out.add(described)
+            continue
         if span.cls != EntityClass.PERSON or span.kind not in ("name", "abbreviation"):
             continue
         sent = ctx.sents.sent(doc[span.start])
@@ -621,4 +645,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
-    return sort_facts(out)
+    # A post read without its body and again with it ("Foreign Secretary Vikram Misri" …
+    # "the Indian foreign secretary") is one post: the reading that names the body stands.
+    known = {(r.person, r.role.lower()) for r in out if r.of is not None}
+    return sort_facts(r for r in out if r.of is not None or (r.person, r.role.lower()) not in known)
