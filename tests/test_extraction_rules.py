@@ -2690,3 +2690,10 @@ def test_a_demonym_description_gives_the_named_post_its_state(run) -> None:
              "Indian foreign secretary said both leaders had welcomed it.")
     assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
         ("person-omar-hadi", "Foreign Secretary", "india")}
+
+
+def test_a_singular_apposition_after_a_list_describes_its_last_item(run) -> None:
+    ex = run("The motion was opposed by Russia, Japan, India and Finland, the only EU member "
+             "to vote no. Sweden and Finland, both members of NATO, objected.")
+    assert _members(ex) == {("finland", "european-union"), ("sweden", "nato"),
+                            ("finland", "nato")}

@@ -276,6 +276,18 @@ def _owned_membership(ctx: DocContext, out: _Out, tok: Token,
         out.add(states, org, tok, ctx.doc[org.end - 1], 0.7, status)
 
 
+def _apposed(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """The actors an apposition ``noun`` describes: the whole list for a plural noun ("A and
+    B, both members of X"), only the item it is set beside for a singular one ("joined by
+    Russia, Belarus, … and Hungary, the only EU member to vote no": Hungary alone)."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.lower_ == "both" for c in noun.lefts):
+        return ctx.actors.conj_phrases(noun.head)
+    left = noun.left_edge.i  # the item right before the comma, wherever the parser hung it
+    span = (ctx.actors.at(ctx.doc[left - 2]) if left >= 2 and ctx.doc[left - 1].text == ","
+            else None) or ctx.actors.of_phrase(noun.head)
+    return [span] if span is not None else []
+
+
 def _predicate_member(tok: Token) -> Token | None:
     """The "member" noun that says whose membership ``tok`` states: ``tok`` itself as an
     attribute or apposition, the first of a list ("a founding member of BRICS and a full
@@ -332,7 +344,7 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
         listed = _with_phrase(node.head)
         members = ctx.actors.conj_phrases(listed) if listed is not None else []
     else:
-        members = ctx.actors.conj_phrases(node.head)
+        members = _apposed(ctx, node)
     if node is tok:  # "a member of the Quad with the US, Japan and Australia": all four
         members = members + prep_actors(ctx, tok, ("with",))
     status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
@@ -768,7 +780,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 if owner is not None:
                     members.append(owner)
         if tok.dep_ == "appos":
-            members += ctx.actors.conj_phrases(tok.head)
+            members += _apposed(ctx, tok)
         sent = ctx.sents.sent(tok)
         if tok.lower_ == "members" and tok.i + 2 < sent.end and doc[tok.i + 1].text == ":":
             # "the alliance's Baltic Sea members: Denmark, Estonia, …" (read in word order:
