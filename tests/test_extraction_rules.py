@@ -2697,3 +2697,10 @@ def test_a_singular_apposition_after_a_list_describes_its_last_item(run) -> None
              "to vote no. Sweden and Finland, both members of NATO, objected.")
     assert _members(ex) == {("finland", "european-union"), ("sweden", "nato"),
                             ("finland", "nato")}
+
+
+def test_an_envoy_to_a_body_is_the_sending_state_s(run) -> None:
+    ex = run("Russia's U.N. ambassador, Ilya Markov, welcomed the text. Lena Park, the acting "
+             "U.S. ambassador to the United Nations, said it had failed.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-ilya-markov", "russia"), ("person-lena-park", "united-states")}

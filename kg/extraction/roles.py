@@ -574,6 +574,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             title, t_start = found
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
+            if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
+                # "Russia's U.N. ambassador": the state sends the envoy, the body hosts him
+                k = of.start - 1
+                sender = ctx.actors.at(doc[k - 1]) if k > sent.start and doc[k].text in _POSS \
+                    else None
+                if sender is not None and sender.cls == EntityClass.STATE:
+                    of = sender
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
                 of = _coordinated_post(ctx, out, t_start - 1, sent.start)
@@ -590,6 +597,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 i += 1  # "Naledi Pandor, then South Africa's foreign minister,": a past post
             if doc[i].lower_ in ("the", "a", "an"):
                 i += 1
+            while i + 1 < sent.end and doc[i].lower_ in _TENURE:
+                i += 1  # "Dorothy Shea, the acting U.S. ambassador to the United Nations,"
             owner = ctx.actors.at(doc[i])
             if owner is not None and owner.cls != EntityClass.PERSON:
                 i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
