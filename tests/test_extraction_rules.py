@@ -2704,3 +2704,12 @@ def test_an_envoy_to_a_body_is_the_sending_state_s(run) -> None:
              "U.S. ambassador to the United Nations, said it had failed.")
     assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
         ("person-ilya-markov", "russia"), ("person-lena-park", "united-states")}
+
+
+def test_envoys_are_a_collective_and_a_pronoun_verdict_names_no_inner_actor(run) -> None:
+    ex = run("The vote was criticised by several Nordic envoys, who said privately that it "
+             "had handed Moscow a propaganda victory.")
+    # "it" is the vote; Moscow is only what the vote handed a victory to
+    assert "russia" not in {t for _, t, _ in stances(ex)}
+    ex = run("Western envoys criticised Japan.")
+    assert stances(ex) == {("collective-western-envoys", "japan", Polarity.NEGATIVE)}

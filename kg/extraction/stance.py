@@ -1077,7 +1077,10 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
                 targets = ctx.actors.conj_phrases(subj[0])
-                if not targets:  # "obstacles remain for NATO's project": first actor inside
+                if not targets and subj[0].pos_ != "PRON":
+                    # "obstacles remain for NATO's project": the first actor inside; not past
+                    # a pronoun ("said it had handed Moscow a propaganda victory": "it" is
+                    # what the verdict is on, whatever it refers to)
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause)
                              if s.key not in holders and not _victim(ctx, cues, s)
