@@ -2713,3 +2713,12 @@ def test_envoys_are_a_collective_and_a_pronoun_verdict_names_no_inner_actor(run)
     assert "russia" not in {t for _, t, _ in stances(ex)}
     ex = run("Western envoys criticised Japan.")
     assert stances(ex) == {("collective-western-envoys", "japan", Polarity.NEGATIVE)}
+
+
+def test_a_colon_after_any_clause_opens_its_subject_s_quotation(run) -> None:
+    ex = run("Arjun Rao went further, telling parliament: \u201cWe will leave. We will decide "
+             "when to leave.\u201d Hiro Tanaka put it bluntly: \u201cThe talks failed.\u201d "
+             "The report concluded: \u201cThe talks failed again.\u201d")
+    quotes = {(f.speaker, f.quote.rstrip(".")) for f in ex.of_type(StatementFact)}
+    assert quotes == {("arjun-rao", "We will decide when to leave"),
+                      ("hiro-tanaka", "The talks failed")}

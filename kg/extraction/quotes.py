@@ -65,6 +65,33 @@ def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
     return None
 
 
+def _sentence_at(ctx: DocContext, char: int) -> Span:
+    """The sentence holding character ``char`` of the text."""
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    assert span is not None and len(span) > 0, "a character inside the text"
+    return ctx.sents.sent(span[0])
+
+
+def _colon_clause_speakers(ctx: DocContext, sent: Span, a: int) -> list[ActorSpan]:
+    """ "the prince shot back: “Show me …”", "telling parliament: “We will leave.”": a
+    quotation a colon opens belongs to the subject of the clause the colon ends, whatever its
+    verb (any verb introducing words with a colon introduces them as said)."""
+    before = [t for t in sent if t.idx < a]
+    while before and before[-1].text in ('"', "“", "'", "‘"):
+        before.pop()
+    if len(before) < 2 or before[-1].text != ":":
+        return []
+    verb = before[-2]
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [s for s in subject_actors(ctx, verb)
+            if s.cls not in (EntityClass.PLACE, EntityClass.REGION)]
+
+
 def speaker_of(
     ctx: DocContext, sent: Span, root: Token, quoted: tuple[int, int] | None = None
 ) -> tuple[list[ActorSpan], Token] | None:
@@ -154,8 +181,10 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
         spans = quote_spans(text, sent.start_char, end)
         # '"We are not naive. Our disagreements have not disappeared," he said.': the part of
         # a quotation opened in an earlier sentence that closes in this one, attributed here
+        carried = [(a, b) for a, b in whole if a < sent.start_char < b <= end]
         spans += [(sent.start_char + len(sent.text) - len(sent.text.lstrip(' "“')), b)
-                  for a, b in whole if a < sent.start_char < b <= end]
+                  for _, b in carried]
+        opened = {b: a for a, b in carried}  # where a carried quotation opened
         if not spans:
             continue
         according = _according_to(ctx, sent)
@@ -171,6 +200,12 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
                     speakers, predicate = found
                     confidence = 0.75
                     date = verb_date(ctx, predicate)  # "said on Monday"; never a noun's date
+                elif (colon := _colon_clause_speakers(ctx, sent, a) or (
+                        _colon_clause_speakers(ctx, _sentence_at(ctx, opened[b]), opened[b])
+                        if b in opened else [])):
+                    # ('telling parliament: “We will leave. We will decide when to leave.”':
+                    # the colon is in the sentence where the quotation opened)
+                    speakers, confidence = colon, 0.7
                 elif last is not None and _continues(ctx, last[0], index, a, b, end):
                     speakers, confidence = last[1], 0.6
                 else:
