@@ -298,3 +298,14 @@ def test_verified_qid_added_in_sixth_pass(by_id: dict) -> None:
     assert len(by_id["brics"]["sources"]) >= 2
     assert "qid" not in by_id["ecowas"]
 
+
+
+def test_states_in_free_association_added_in_seventh_pass(by_id: dict) -> None:
+    # The Cook Islands and Niue: two public sources each (ACTORS_SOURCES.md, "Seventh pass").
+    from kg.linking import default_registry_path, load_registry
+
+    for key, qid in (("cook-islands", "Q26988"), ("niue", "Q34020")):
+        assert by_id[key]["class"] == "State" and by_id[key].get("qid") == qid
+        assert len(by_id[key]["sources"]) >= 2
+    registry = load_registry(default_registry_path())
+    assert registry.metonym("Rarotonga").id == "cook-islands"
