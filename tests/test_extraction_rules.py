@@ -2722,3 +2722,12 @@ def test_a_colon_after_any_clause_opens_its_subject_s_quotation(run) -> None:
     quotes = {(f.speaker, f.quote.rstrip(".")) for f in ex.of_type(StatementFact)}
     assert quotes == {("arjun-rao", "We will decide when to leave"),
                       ("hiro-tanaka", "The talks failed")}
+
+
+def test_a_state_named_before_a_post_resolves_and_places_the_person(run) -> None:
+    ex = run("Japan is worried. Prime Minister Omar Hadi, on a visit to Beijing, signed a "
+             "plan. Prime Minister Lena Park said little. Hadi has rejected the criticism. The "
+             "Indian premier, who has led the government since 2020, defends the deal.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-omar-hadi", "Premier", "india") in roles
+    assert ("person-omar-hadi", "Prime Minister", "japan") not in roles  # a guess overruled

@@ -1346,8 +1346,10 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
             given[s.start] = _given_title(doc, s, lowers)
         return given[s.start]
 
-    demonyms = {i: s for s in spans if s.kind == "demonym" and s.cls == EntityClass.STATE
-                for i in range(s.start, s.end)}
+    # a state's demonym or name before the post ("the Finnish president", "the Cook Islands
+    # premier")
+    demonyms = {i: s for s in spans if s.kind in ("demonym", "name")
+                and s.cls == EntityClass.STATE for i in range(s.start, s.end)}
     at_state = {i: s for s in spans if s.cls == EntityClass.STATE
                 for i in range(s.start, s.end)}
     out = list(spans)
@@ -1358,10 +1360,15 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         while (start > 0 and doc[start - 1].dep_ in ("compound", "amod")
                and doc[start - 1].head == tok and (start - 1 not in at or (
                    start - 1 in demonyms and demonyms[start - 1].end == start))):
+            if start - 1 in demonyms:  # the whole state name ("Cook Islands")
+                start = demonyms[start - 1].start + 1
             start -= 1  # "the foreign minister", "the prime minister", "the Finnish president"
         if (start == 0 or lowers[start - 1] != "the" or doc[start - 1].head != tok
-                or any(c.dep_ in ("poss", "prep", "appos", "relcl") for c in tok.children)):
-            continue  # "the defence minister of Japan", "Australia's foreign minister": new
+                or any(c.dep_ in ("poss", "prep", "appos") or (
+                    c.dep_ == "relcl" and lowers[c.left_edge.i - 1] != ",")
+                    for c in tok.children)):
+            continue  # "the defence minister of Japan", "Australia's foreign minister", "the
+            # minister who …": new ("the premier, who has led …" is not)
         state = demonyms.get(start)
         first = state.end if state is not None else start
         title = " ".join(lowers[first : tok.i + 1])
@@ -1371,10 +1378,18 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         here = bisect.bisect_right(sent_starts, tok.i) - 1
         # A state's post ("the Finnish president") is specific enough to reach further back.
         since = 0 if state is not None else sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
-        wanted = _HEAD_TITLES if title in _LEADER_WORDS else (title,)
+        wanted = (_HEAD_TITLES if title in _LEADER_WORDS
+                  else _SAME_POSTS.get(title, (title,)) if state is not None else (title,))
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
                 and any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
                 and (state is None or _given_state(doc, s, state, at_state) is not False)}
+        if len(fits) > 1 and state is not None and here > 0:
+            # "Brown has rejected that characterisation. The Cook Islands premier, …": of
+            # several fitting persons, the one the previous sentence is about
+            prev = doc[sent_starts[here - 1]:sent_starts[here]]
+            fits = {k: f for k, f in fits.items() if any(
+                f.key == p.key and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
+                for p in persons if prev.start <= p.start < prev.end)}
         if len(fits) != 1:
             continue
         (person,) = fits.values()
@@ -1388,6 +1403,10 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
 #: Words for a head of state or government ("the Japanese leader"), and the posts they mean.
 _LEADER_WORDS = frozenset({"leader"})
 _HEAD_TITLES = ("president", "prime minister", "premier", "chancellor", "leader")
+#: Titles the press uses for one another's post ("Prime Minister Mark Brown" … "the Cook
+#: Islands premier"; with a state named only: a bare "the prime minister" stays exact).
+_SAME_POSTS = {"premier": ("premier", "prime minister"),
+               "prime minister": ("prime minister", "premier")}
 
 
 def _given_state(doc: Doc, person: ActorSpan, state: ActorSpan,

@@ -136,14 +136,19 @@ def _described_post(ctx: DocContext, span: ActorSpan, titles: dict[str, str],
                     state_titles: frozenset[str]) -> RoleFact | None:
     """The post a resolved description gives its person: "the Indian foreign secretary"
     (resolved to Vikram Misri, named earlier without his state) makes him India's foreign
-    secretary. Only "the <demonym> <state post>"; "the minister" says no more than the name's
-    own title did."""
+    secretary, "the Cook Islands premier" makes Mark Brown the Cook Islands'. Only "the
+    <demonym or state name> <state post>"; "the minister" says no more than the name's own
+    title did."""
     doc = ctx.doc
     words = doc[span.start:span.end]
     if len(words) < 3 or words[0].lower_ != "the":
         return None
-    state = ctx.registry.demonym(words[1].text)
-    title = titles.get(" ".join(t.lower_ for t in words[2:]))
+    for k in range(2, len(words)):  # "the | Cook Islands | premier"
+        named = words[1:k].text
+        state = ctx.registry.demonym(named) or ctx.registry.lookup(named)
+        title = titles.get(" ".join(t.lower_ for t in words[k:]))
+        if state is not None and title is not None:
+            break
     if state is None or state.cls != EntityClass.STATE or title is None or (
             title.lower() not in state_titles):
         return None
@@ -531,11 +536,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
     )
     main_state = _dominant_state(ctx)
     out: set[RoleFact] = set()
+    described: set[RoleFact] = set()
     for span in ctx.actors.spans:
         if span.cls == EntityClass.PERSON and span.kind == "reference":
-            described = _described_post(ctx, span, titles, state_titles)
-            if described is not None:
-                out.add(described)
+            post = _described_post(ctx, span, titles, state_titles)
+            if post is not None:
+                described.add(post)
             continue
         if span.cls != EntityClass.PERSON or span.kind not in ("name", "abbreviation"):
             continue
@@ -654,6 +660,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
+    # A state the article itself gives a person's post ("the Cook Islands premier") beats one
+    # guessed from the paragraph or the article for the same person's state post.
+    told = {(r.person, r.of) for r in described}
+    told_persons = {p for p, _ in told}
+    out = {r for r in out if not (r.person in told_persons and (r.person, r.of) not in told
+                                  and r.role.lower() in state_titles
+                                  and r.evidence.confidence < 0.6)} | described
     # A post read without its body and again with it ("Foreign Secretary Vikram Misri" …
     # "the Indian foreign secretary") is one post: the reading that names the body stands.
     known = {(r.person, r.role.lower()) for r in out if r.of is not None}
