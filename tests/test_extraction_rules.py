@@ -2731,3 +2731,10 @@ def test_a_state_named_before_a_post_resolves_and_places_the_person(run) -> None
     roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
     assert ("person-omar-hadi", "Premier", "india") in roles
     assert ("person-omar-hadi", "Prime Minister", "japan") not in roles  # a guess overruled
+
+
+def test_what_a_reported_subject_suffers_is_no_verdict_on_it(run) -> None:
+    assert stances(run("Arjun Rao said more than one Quad member had felt coerced into "
+                       "backing Japan.")) == set()
+    assert stances(run("Arjun Rao said Japan was aggressive.")) == {
+        ("arjun-rao", "japan", Polarity.NEGATIVE)}

@@ -1090,6 +1090,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 # Kyi was in good health, but the meeting was criticised by …" the criticism
                 # says nothing of Suu Kyi.
                 others = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
+                # What the subject suffers is no verdict on it: "said more than one OPEC
+                # member had felt coerced", "said the embassy was attacked"
+                others |= {t.i for t in (clause, *clause.children) if t.tag_ == "VBN" and (
+                    (t is clause and subj[0].dep_ == "nsubjpass")
+                    or (t is not clause and t.dep_ in ("acomp", "xcomp", "oprd")))}
                 words = [t for t in _own_words(clause) if t.i not in others]
                 pol = cues.evaluate(_unowned(ctx, words, targets), root=clause)
                 if targets and pol is not None:
