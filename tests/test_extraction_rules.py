@@ -2738,3 +2738,10 @@ def test_what_a_reported_subject_suffers_is_no_verdict_on_it(run) -> None:
                        "backing Japan.")) == set()
     assert stances(run("Arjun Rao said Japan was aggressive.")) == {
         ("arjun-rao", "japan", Polarity.NEGATIVE)}
+
+
+def test_a_post_in_a_sentence_about_a_person_with_a_known_state_post(run) -> None:
+    ex = run("The deal was announced by Foreign Secretary Omar Hadi. The Indian foreign "
+             "secretary said the leaders had directed National Security Adviser Lena Park "
+             "to meet Wang Chen.")
+    assert ("person-lena-park", "india") in {(r.person, r.of) for r in ex.of_type(RoleFact)}

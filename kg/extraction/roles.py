@@ -301,7 +301,8 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     return _subject_state(ctx, subjects)
 
 
-def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
+def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
+                    held: dict[str, str] | None = None) -> str | None:
     """The state the post's own sentence is about when its holder acts in a clause below the
     main one ("Finland became NATO's 31st member when Foreign Minister Pekka Haavisto
     deposited the instrument"): the main clause's subject, if one state.
@@ -315,7 +316,7 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | Non
         if node.dep_ in ("conj", "nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
             return None
         node = node.head
-    return _sole_state(ctx, _main_subjects(sent))  # "India and China agreed when …": none
+    return _sole_state(ctx, _main_subjects(sent), held)  # "India and China agreed …": none
 
 
 def _topic_state(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
@@ -639,10 +640,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.6
         if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
             of_key, confidence = _represented_state(ctx, span), 0.6
-            if of_key is None:
-                of_key, confidence = _sentence_state(ctx, sent, span), 0.55
-            held = {r.person: r.of for r in out
+            held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}
+            if of_key is None:
+                of_key, confidence = _sentence_state(ctx, sent, span, held), 0.55
             if of_key is None:
                 of_key, confidence = _paragraph_state(ctx, sent, held), 0.5
             if of_key is None:
