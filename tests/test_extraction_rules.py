@@ -2745,3 +2745,10 @@ def test_a_post_in_a_sentence_about_a_person_with_a_known_state_post(run) -> Non
              "secretary said the leaders had directed National Security Adviser Lena Park "
              "to meet Wang Chen.")
     assert ("person-lena-park", "india") in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+
+
+def test_the_prince_is_the_prince_named_before(run) -> None:
+    ex = run("Prince Omar bin Khalid, Saudi Arabia's energy minister, defended the cut. Asked "
+             "about it, the prince shot back: \u201cShow me the harm.\u201d")
+    assert {(f.speaker, f.quote.rstrip(".")) for f in ex.of_type(StatementFact)} == {
+        ("person-omar-bin-khalid", "Show me the harm")}

@@ -1372,7 +1372,9 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         state = demonyms.get(start)
         first = state.end if state is not None else start
         title = " ".join(lowers[first : tok.i + 1])
-        if title not in lex.titles and not (state is not None and title in _LEADER_WORDS):
+        honorific = title in _HONORIFICS  # "the prince" after "Prince Abdulaziz bin Salman"
+        if (title not in lex.titles and not honorific
+                and not (state is not None and title in _LEADER_WORDS)):
             continue
         sent_starts = sent_starts or [sent.start for sent in doc.sents]
         here = bisect.bisect_right(sent_starts, tok.i) - 1
@@ -1381,7 +1383,8 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         wanted = (_HEAD_TITLES if title in _LEADER_WORDS
                   else _SAME_POSTS.get(title, (title,)) if state is not None else (title,))
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
-                and any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
+                and (any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
+                     or (honorific and lowers[s.start] == title))
                 and (state is None or _given_state(doc, s, state, at_state) is not False)}
         if len(fits) > 1 and state is not None and here > 0:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
@@ -1399,6 +1402,10 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                              person.group_of, kind="reference"))
     return sorted(out)
 
+
+#: Honorifics that name their bearer as a post title does ("the prince" after "Prince
+#: Abdulaziz bin Salman", whose name the NER took with the honorific).
+_HONORIFICS = frozenset({"prince", "princess", "sheikh", "sheikha"})
 
 #: Words for a head of state or government ("the Japanese leader"), and the posts they mean.
 _LEADER_WORDS = frozenset({"leader"})
