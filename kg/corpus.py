@@ -38,6 +38,10 @@ MAX_ARTICLE_CHARS = 300_000
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_DATE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I)
 _DATELINE = re.compile(rf"^\s*({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.I | re.M)
+#: A wire dateline with a year: "ABUJA, Jan. 29, 2025 (Reuters) —", "MANILA, Sept. 11, 2025".
+_WIRE_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z.'’/ -]+,\s+((?i:{_MONTH_ALT}))\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b",
+    re.M)
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def estimate_published(text: str) -> tuple[FuzzyDate | None, str | None]:
     is a lower bound, which we report at month precision.
     """
     head = "\n".join(text.splitlines()[:20])
-    m = _DATELINE.search(head)
+    m = _DATELINE.search(head) or _WIRE_DATELINE.search(head)
     if m:
         month, day, year = MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
         return FuzzyDate(f"{year}-{month:02d}-{day:02d}"), f"dateline {m.group(0).strip()!r}"

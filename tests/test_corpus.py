@@ -108,6 +108,10 @@ def test_broken_sidecar_is_reported(tmp_path: Path) -> None:
         ("Title\n\nJul 31, 2024\n\nBody text.", "2024-07-31"),
         ("It happened on May 7, 2024 and again on March 2, 2023.", "2024-05"),
         ("No dates here.", None),
+        # a wire dateline with a year; one without gives none
+        ("Head\n\nABUJA, Jan. 29, 2025 (Reuters) \u2014 Mali left on May 7, 2024.", "2025-01-29"),
+        ("Head\n\nCOPENHAGEN, Jan. 28 (AP) \u2014 Denmark spoke.", None),
+        ("Hello, March 3, 2024 was a day.", "2024-03"),  # not a dateline: no capitals
     ],
 )
 def test_publication_date_estimate(text: str, expected: str | None) -> None:

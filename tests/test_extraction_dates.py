@@ -26,3 +26,20 @@ from kg.facts import FuzzyDate
 def test_normalise_date(text: str, published: str | None, expected: str | None) -> None:
     value = normalise_date(text, FuzzyDate(published) if published else None)
     assert (value.value if value else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        ("in December", "2025-01-29", "past", "2024-12"),  # "decided at a summit in December"
+        ("in December", "2025-01-29", None, "2025-12"),
+        ("Dec. 7", "2025-01-29", "past", "2024-12-07"),
+        ("in March", "2025-05-29", "future", "2026-03"),  # "will meet in March"
+        ("in March", "2025-01-29", "future", "2025-03"),
+        ("in December", "2025-01", "past", "2025-12"),  # a month may be a lower bound only
+    ],
+)
+def test_a_bare_month_takes_its_year_from_the_verb_s_tense(
+        text: str, published: str, tense: str | None, expected: str) -> None:
+    value = normalise_date(text, FuzzyDate(published), tense)
+    assert value is not None and value.value == expected

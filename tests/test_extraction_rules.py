@@ -2752,3 +2752,11 @@ def test_the_prince_is_the_prince_named_before(run) -> None:
              "about it, the prince shot back: \u201cShow me the harm.\u201d")
     assert {(f.speaker, f.quote.rstrip(".")) for f in ex.of_type(StatementFact)} == {
         ("person-omar-bin-khalid", "Show me the harm")}
+
+
+def test_a_past_event_in_a_later_month_is_in_the_year_before(run) -> None:
+    from kg.facts import EventFact
+
+    ex = run("ABUJA, Jan. 29, 2025 (Reuters) \u2014 Leaders of ECOWAS decided at a summit in "
+             "Abuja in December to keep talking.", published="2025-01-29")
+    assert {e.date.value for e in ex.of_type(EventFact) if e.date} == {"2024-12"}

@@ -481,7 +481,26 @@ def verb_date(ctx: DocContext, verb: Token) -> FuzzyDate | None:
         via_prep = (root.dep_ == "pobj" and root.head.dep_ == "prep"
                     and root.head.head.i == verb.i)
         if direct or via_prep:
-            value = normalise_date(ent.text, ctx.published)
+            value = normalise_date(ent.text, ctx.published, tense_of(verb))
             if value is not None:
                 return value
+    return None
+
+
+def tense_of(tok: Token | None) -> str | None:
+    """"past", "future" or None for the verb ``tok`` is (or the nearest verb it hangs from):
+    what places a bare month in its year ("decided … in December" in a January article)."""
+    node = tok
+    for _ in range(4):
+        if node is None or node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    if node is None or node.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "shall", "'ll") for a in auxes):
+        return "future"
+    if node.tag_ == "VBD" or (node.tag_ == "VBN" and any(
+            a in ("has", "have", "had", "was", "were") for a in auxes)) or "did" in auxes:
+        return "past"  # ("did not criticise them at the December summit")
     return None

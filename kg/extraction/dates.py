@@ -47,13 +47,28 @@ def _parts(published: FuzzyDate | None) -> tuple[int | None, int | None, int | N
     return padded[0], padded[1], padded[2]
 
 
-def _year_for_month(month: int, pub_year: int | None, pub_month: int | None) -> int | None:
-    """Year of a bare month name: the publication year (articles mostly look near-term)."""
+def _year_for_month(month: int, pub_year: int | None, pub_month: int | None,
+                    day: int | None = None, pub_day: int | None = None,
+                    tense: str | None = None) -> int | None:
+    """Year of a bare month name: the publication year (articles mostly look near-term),
+    except where the verb's tense says otherwise: a past act in a month after the publication
+    date was in the year before ("decided at a summit in December", published in January),
+    a future one in a month before it is in the year after. Only against a publication day
+    (a dateline, a sidecar): a month alone may be the lower bound read from the text."""
+    if pub_year is None or pub_month is None or pub_day is None or tense is None:
+        return pub_year  # a publication month may be a lower bound only: keep its year
+    later = (month, day or 0) > (pub_month, pub_day) if day else month > pub_month
+    if tense == "past" and later:
+        return pub_year - 1
+    if tense == "future" and month < pub_month:
+        return pub_year + 1
     return pub_year
 
 
-def normalise_date(text: str, published: FuzzyDate | None) -> FuzzyDate | None:
-    """A :class:`FuzzyDate` for a date expression, anchored on ``published`` when relative."""
+def normalise_date(text: str, published: FuzzyDate | None,
+                   tense: str | None = None) -> FuzzyDate | None:
+    """A :class:`FuzzyDate` for a date expression, anchored on ``published`` when relative;
+    ``tense`` ("past", "future" or None) of the verb it dates places a bare month's year."""
     year, month, day = _parts(published)
     if m := _MDY.search(text):
         return _fd(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
@@ -74,7 +89,7 @@ def normalise_date(text: str, published: FuzzyDate | None) -> FuzzyDate | None:
     if m := _MD.search(text) or _DM.search(text):
         groups = m.groups()
         mon_name, day_s = (groups[0], groups[1]) if not groups[0].isdigit() else groups[::-1]
-        yr = _year_for_month(MONTHS[mon_name.lower()], year, month)
+        yr = _year_for_month(MONTHS[mon_name.lower()], year, month, int(day_s), day, tense)
         return _fd(yr, MONTHS[mon_name.lower()], int(day_s)) if yr else None
     if m := _YEAR.search(text):
         return _fd(int(m.group(1)))
@@ -99,7 +114,8 @@ def normalise_date(text: str, published: FuzzyDate | None) -> FuzzyDate | None:
     if m := _MONTH.search(text):
         if m.group(1).lower() == "may" and text.strip().lower() != "may":
             return None
-        return _fd(year, MONTHS[m.group(1).lower()]) if year else None
+        mon = MONTHS[m.group(1).lower()]
+        return _fd(_year_for_month(mon, year, month, None, day, tense), mon) if year else None
     if m := _WEEKDAY.search(text):
         if published is None or published.precision != Precision.DAY:
             return None

@@ -26,6 +26,7 @@ from kg.extraction.context import (
     prep_actors,
     requested,
     subject_actors,
+    tense_of,
 )
 from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import sort_facts
@@ -103,13 +104,14 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
     """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
     bounds = _LASTING_BOUNDS if lasting else _BOUNDS
     doc = ctx.doc
+    tense = tense_of(verb if verb is not None else tok)
     dates = [e for e in ctx.sents.ents(tok) if e.label_ == "DATE" and not (
         # "have met annually since 2021": a range's bound, not the event's date
         doc[e.start].lower_ in bounds or (e.start > 0 and doc[e.start - 1].lower_ in bounds))]
     lo, hi = tok.left_edge.i, tok.right_edge.i
     for ent in dates:  # the trigger's own phrase first: "bombing ... in 1999"
         if lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok):
-            value = normalise_date(ent.text, ctx.published)
+            value = normalise_date(ent.text, ctx.published, tense)
             if value is not None:
                 return value
     anchors = {tok.i} | ({verb.i} if verb is not None else set())
@@ -120,7 +122,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
-                value = normalise_date(ent.text, ctx.published)
+                value = normalise_date(ent.text, ctx.published, tense)
                 if value is not None:
                     found.append((abs(ent.start - tok.i), value))
                 break
@@ -131,7 +133,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         return min(found, key=lambda f: (f[0], f[1].value))[1]
     for ent in dates:  # a date inside the trigger's own phrase ("July 10 Declaration")
         if tok.left_edge.i <= ent.start < tok.i:
-            return normalise_date(ent.text, ctx.published)
+            return normalise_date(ent.text, ctx.published, tense)
     return None
 
 
