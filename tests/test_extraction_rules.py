@@ -2760,3 +2760,11 @@ def test_a_past_event_in_a_later_month_is_in_the_year_before(run) -> None:
     ex = run("ABUJA, Jan. 29, 2025 (Reuters) \u2014 Leaders of ECOWAS decided at a summit in "
              "Abuja in December to keep talking.", published="2025-01-29")
     assert {e.date.value for e in ex.of_type(EventFact) if e.date} == {"2024-12"}
+
+
+def test_he_after_an_unnamed_speaker_who_put_it_this_way_is_nobody_named(run) -> None:
+    ex = run("\u201cThey hesitate,\u201d said Omar Hadi, a Riyadh-based economist. A senior "
+             "Gulf diplomat, speaking on condition of anonymity, put it this way: the kingdom "
+             "joins nothing it cannot lead. \u201cWe are happy to be courted,\u201d he said.")
+    assert {f.quote.rstrip(",.") for f in ex.of_type(StatementFact)
+            if f.speaker == "person-omar-hadi"} == {"They hesitate"}

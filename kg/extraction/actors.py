@@ -1851,10 +1851,17 @@ class DocActors:
         sent = tok.sent
         while sent.start > person.end:
             sent = self.doc[sent.start - 1].sent
-            root = sent.root
-            if sent.start >= person.end and root.lemma_.lower() in speech and any(
-                    c.dep_ == "nsubj" and c.tag_ == "NN" and self.at(c) is None
-                    for c in root.children):
+            # the main verb, or the one the parser hung below the words after a colon
+            verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+            if sent.start >= person.end and any(
+                    (verb.lemma_.lower() in speech or (  # "… put it this way: …"
+                        verb.lemma_.lower() == "put"
+                        and any(c.lower_ == "it" for c in verb.children)))
+                    and any(c.dep_ == "nsubj" and c.tag_ == "NN" and (
+                        self.at(c) is None  # "a retired schoolteacher said"
+                        or self.at(c).cls == EntityClass.COLLECTIVE)  # "a senior diplomat"
+                        for c in verb.children)
+                    for verb in verbs):
                 return True
         return False
 
