@@ -2768,3 +2768,11 @@ def test_he_after_an_unnamed_speaker_who_put_it_this_way_is_nobody_named(run) ->
              "joins nothing it cannot lead. \u201cWe are happy to be courted,\u201d he said.")
     assert {f.quote.rstrip(",.") for f in ex.of_type(StatementFact)
             if f.speaker == "person-omar-hadi"} == {"They hesitate"}
+
+
+def test_an_object_pronoun_is_not_its_own_clause_s_subject(run) -> None:
+    from kg.facts import EventFact
+
+    ex = run("A year ago, Arjun Rao landed in Tokyo, and Hiro Tanaka met him on the tarmac.")
+    assert {p for e in ex.of_type(EventFact) for p in e.participants} >= {
+        "arjun-rao", "hiro-tanaka"}

@@ -1774,9 +1774,15 @@ class DocActors:
             if owner is not None:  # "Brazil's ambassador said his country …": Brazil's man
                 return owner
             quoted = _quoted_tokens(tok.sent)
+            # "Vučić met him": an object pronoun is never its own clause's subject (binding
+            # principle B)
+            own_subject = ({c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+                           if low in ("him", "her") and tok.dep_ in ("dobj", "dative")
+                           else set())
             persons = [s for s in before if s.cls == EntityClass.PERSON
                        # '"Pezeshkian was elected …," she said': not the one quoted about
-                       and (s.start not in quoted or tok.i in quoted)]
+                       and (s.start not in quoted or tok.i in quoted)
+                       and self.doc[s.start:s.end].root.i not in own_subject]
             if not persons or self._speaker_since(persons[-1], tok):
                 return None
             # Unambiguous only: one person in the recent context, or one of them the subject.
