@@ -2776,3 +2776,10 @@ def test_an_object_pronoun_is_not_its_own_clause_s_subject(run) -> None:
     ex = run("A year ago, Arjun Rao landed in Tokyo, and Hiro Tanaka met him on the tarmac.")
     assert {p for e in ex.of_type(EventFact) for p in e.participants} >= {
         "arjun-rao", "hiro-tanaka"}
+
+
+def test_a_city_before_an_analyst_says_where_not_whose(run) -> None:
+    ex = run("\u201cHe believes in options,\u201d said one Beijing political scientist, who asked "
+             "not to be named. \u201cWe will respond,\u201d a Beijing official said.")
+    assert {(f.speaker, f.quote.rstrip(",")) for f in ex.of_type(StatementFact)} == {
+        ("china", "We will respond")}

@@ -1526,9 +1526,13 @@ class DocActors:
         deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
         if tok.lemma_.lower() == "counterpart":
             deps = ("compound", "amod", "nmod")  # "his Chinese counterpart" is not his
+        independent = tok.lemma_.lower() in word_set("collective_nouns.json",
+                                                      "independent_voices")
         for child in tok.lefts:
             if child.dep_ in deps:
                 span = self.at(child)
+                if span is not None and independent and span.kind == "metonym":
+                    continue  # "one Belgrade political scientist": where, not whose
                 if span is not None:
                     return span
                 if child.dep_ == "poss" and child.lower_ in ("its", "his", "her"):
