@@ -488,8 +488,9 @@ def verb_date(ctx: DocContext, verb: Token) -> FuzzyDate | None:
 
 
 def tense_of(tok: Token | None) -> str | None:
-    """"past", "future" or None for the verb ``tok`` is (or the nearest verb it hangs from):
-    what places a bare month in its year ("decided … in December" in a January article)."""
+    """The tense ("past", "future" or None) of the verb ``tok`` is, or of the nearest verb it
+    hangs from: what places a bare month in its year ("decided … in December" in a January
+    article)."""
     node = tok
     for _ in range(4):
         if node is None or node.pos_ in ("VERB", "AUX") or node.head is node:

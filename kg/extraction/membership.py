@@ -242,6 +242,8 @@ _GAINING = frozenset({"gain", "obtain", "win", "secure", "receive", "achieve", "
                       "acquire", "keep", "retain", "hold", "take"})
 
 
+#: Of those, the verbs of a membership already held: "will keep its membership" is no
+#: candidacy, whatever the modal.
 _KEEPING = frozenset({"keep", "retain", "hold"})
 
 

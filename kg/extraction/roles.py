@@ -366,14 +366,14 @@ def _subject_state(ctx: DocContext, subjects: list[Token],
     foreign ministry said"; or whose official a person subject is said to be, or in whose
     government ``held`` — person -> state, from posts read before — says they serve)."""
     held = held or {}
+    voices = (word_set("collective_nouns.json", "state_voice_nouns")
+              | word_set("collective_nouns.json", "state_body_heads"))
     for tok in subjects:
         span = ctx.actors.at(tok)
         if span is None and tok.lower_ == "it":  # "Norway has tried …. It supports …"
             span = ctx.actors.pronoun(tok)
         if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
             return span.key
-        voices = (word_set("collective_nouns.json", "state_voice_nouns")
-                  | word_set("collective_nouns.json", "state_body_heads"))
         for mod in tok.lefts:
             # "Egypt's role is shaped by geography", "The Ethiopian foreign ministry said …",
             # "Chinese officials said …"; not "Russian peacekeepers did not prevent …": people
@@ -526,7 +526,7 @@ _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously",
 def role_facts(ctx: DocContext) -> list[RoleFact]:
     """Role facts for every person mention with an adjacent title."""
     titles, state_titles = _titles()
-    prefixes = {w.lower() for w in word_set("role_titles.json", "name_prefixes")}
+    prefixes = word_set("role_titles.json", "name_prefixes")
     doc = ctx.doc
     # Registry bodies only: a word the NER took for a body ("a Sikh activist") is no article's
     # main organisation, however often it recurs.
@@ -584,10 +584,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
                 # "Russia's U.N. ambassador": the state sends the envoy, the body hosts him
                 k = of.start - 1
-                sender = ctx.actors.at(doc[k - 1]) if k > sent.start and doc[k].text in _POSS \
-                    else None
-                if sender is not None and sender.cls == EntityClass.STATE:
-                    of = sender
+                if k > sent.start and doc[k].text in _POSS:
+                    sender = ctx.actors.at(doc[k - 1])
+                    if sender is not None and sender.cls == EntityClass.STATE:
+                        of = sender
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
                 of = _coordinated_post(ctx, out, t_start - 1, sent.start)
