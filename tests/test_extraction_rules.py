@@ -2783,3 +2783,12 @@ def test_a_city_before_an_analyst_says_where_not_whose(run) -> None:
              "not to be named. \u201cWe will respond,\u201d a Beijing official said.")
     assert {(f.speaker, f.quote.rstrip(",")) for f in ex.of_type(StatementFact)} == {
         ("china", "We will respond")}
+
+
+def test_a_bare_date_takes_the_last_year_named_before_it(run) -> None:
+    from kg.facts import EventFact
+
+    ex = run("The two leaders met often in 2024. Arjun Rao arrived in Tokyo on May 16 for a "
+             "state visit. Their video call on January 21, 2025 went well.", published="2025-01")
+    assert {e.date.value for e in ex.of_type(EventFact) if e.label == "state visit"} == {
+        "2024-05-16"}

@@ -7,6 +7,7 @@ here, after ``nlp.pipe``, which also works with ``n_process > 1``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -38,6 +39,17 @@ class DocContext:
         # Token objects are created on every access; read the strings once per Doc.
         self._words = [(t.lower_, t.lemma_.lower()) for t in self.doc]
 
+    def year_before(self, i: int) -> int | None:
+        """The last year a DATE entity ending before token ``i`` names ("The two leaders'
+        meetings in 2024 …. Putin arrived in Beijing on May 16": 2024), read once per Doc."""
+        years = self.__dict__.get("_years")
+        if years is None:
+            years = [(e.end, int(m.group(0))) for e in self.doc.ents if e.label_ == "DATE"
+                     for m in [_YEAR_IN_DATE.search(e.text)] if m]
+            self.__dict__["_years"] = years
+        before = [y for end, y in years if end <= i]
+        return before[-1] if before else None
+
     def scan(self, vocab: AbstractSet[str]) -> list[Token]:
         """Tokens whose lowercase form or lemma is in ``vocab``, in text order.
 
@@ -47,6 +59,9 @@ class DocContext:
         doc = self.doc
         return [doc[i] for i, (low, lem) in enumerate(self._words) if low in vocab or lem in vocab]
 
+
+#: A four-digit year inside a DATE entity's text.
+_YEAR_IN_DATE = re.compile(r"\b(?:19|20)\d\d\b")
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "ccomp", "relcl", "acl")
@@ -481,7 +496,8 @@ def verb_date(ctx: DocContext, verb: Token) -> FuzzyDate | None:
         via_prep = (root.dep_ == "pobj" and root.head.dep_ == "prep"
                     and root.head.head.i == verb.i)
         if direct or via_prep:
-            value = normalise_date(ent.text, ctx.published, tense_of(verb))
+            value = normalise_date(ent.text, ctx.published, tense_of(verb),
+                                   ctx.year_before(ent.start))
             if value is not None:
                 return value
     return None

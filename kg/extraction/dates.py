@@ -49,15 +49,25 @@ def _parts(published: FuzzyDate | None) -> tuple[int | None, int | None, int | N
 
 def _year_for_month(month: int, pub_year: int | None, pub_month: int | None,
                     day: int | None = None, pub_day: int | None = None,
-                    tense: str | None = None) -> int | None:
+                    tense: str | None = None, year_hint: int | None = None) -> int | None:
     """Year of a bare month name: the publication year (articles mostly look near-term),
     except where the verb's tense says otherwise: a past act in a month after the publication
     date was in the year before ("decided at a summit in December", published in January),
-    a future one in a month before it is in the year after. Only against a publication day
-    (a dateline, a sidecar): a month alone may be the lower bound read from the text."""
-    if pub_year is None or pub_month is None or pub_day is None or tense is None:
-        return pub_year  # a publication month may be a lower bound only: keep its year
-    later = (month, day or 0) > (pub_month, pub_day) if day else month > pub_month
+    a future one in a month before it is in the year after.
+
+    A publication month without a day is usually the lower bound read from the text's latest
+    full date (an analysis piece has no dateline). Then the last year the text named before
+    the date (``year_hint``) places it, when it is that year or the one before ("The two
+    leaders' meetings in 2024 …. Putin arrived on May 16"); an older year is history ("the
+    1999 bombing … On May 7, Xi arrived") and is not used."""
+    if pub_year is None or pub_month is None or (tense is None and year_hint is None):
+        return pub_year
+    if pub_day is None and year_hint is not None and pub_year - 1 <= year_hint <= pub_year:
+        return year_hint
+    if tense is None:
+        return pub_year
+    later = ((month, day or 0) > (pub_month, pub_day or 32) if day and pub_day
+             else month > pub_month)
     if tense == "past" and later:
         return pub_year - 1
     if tense == "future" and month < pub_month:
@@ -66,9 +76,10 @@ def _year_for_month(month: int, pub_year: int | None, pub_month: int | None,
 
 
 def normalise_date(text: str, published: FuzzyDate | None,
-                   tense: str | None = None) -> FuzzyDate | None:
+                   tense: str | None = None, year_hint: int | None = None) -> FuzzyDate | None:
     """A :class:`FuzzyDate` for a date expression, anchored on ``published`` when relative;
-    ``tense`` ("past", "future" or None) of the verb it dates places a bare month's year."""
+    ``tense`` ("past", "future" or None) of the verb it dates, and ``year_hint``, the last
+    year the text named before it, place a bare month's year (:func:`_year_for_month`)."""
     year, month, day = _parts(published)
     if m := _MDY.search(text):
         return _fd(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
@@ -89,7 +100,8 @@ def normalise_date(text: str, published: FuzzyDate | None,
     if m := _MD.search(text) or _DM.search(text):
         groups = m.groups()
         mon_name, day_s = (groups[0], groups[1]) if not groups[0].isdigit() else groups[::-1]
-        yr = _year_for_month(MONTHS[mon_name.lower()], year, month, int(day_s), day, tense)
+        yr = _year_for_month(MONTHS[mon_name.lower()], year, month, int(day_s), day, tense,
+                             year_hint)
         return _fd(yr, MONTHS[mon_name.lower()], int(day_s)) if yr else None
     if m := _YEAR.search(text):
         return _fd(int(m.group(1)))
@@ -115,7 +127,8 @@ def normalise_date(text: str, published: FuzzyDate | None,
         if m.group(1).lower() == "may" and text.strip().lower() != "may":
             return None
         mon = MONTHS[m.group(1).lower()]
-        return _fd(_year_for_month(mon, year, month, None, day, tense), mon) if year else None
+        return (_fd(_year_for_month(mon, year, month, None, day, tense, year_hint), mon)
+                if year else None)
     if m := _WEEKDAY.search(text):
         if published is None or published.precision != Precision.DAY:
             return None

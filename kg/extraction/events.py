@@ -111,7 +111,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
     lo, hi = tok.left_edge.i, tok.right_edge.i
     for ent in dates:  # the trigger's own phrase first: "bombing ... in 1999"
         if lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok):
-            value = normalise_date(ent.text, ctx.published, tense)
+            value = normalise_date(ent.text, ctx.published, tense, ctx.year_before(ent.start))
             if value is not None:
                 return value
     anchors = {tok.i} | ({verb.i} if verb is not None else set())
@@ -122,7 +122,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
-                value = normalise_date(ent.text, ctx.published, tense)
+                value = normalise_date(ent.text, ctx.published, tense, ctx.year_before(ent.start))
                 if value is not None:
                     found.append((abs(ent.start - tok.i), value))
                 break
@@ -133,7 +133,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         return min(found, key=lambda f: (f[0], f[1].value))[1]
     for ent in dates:  # a date inside the trigger's own phrase ("July 10 Declaration")
         if tok.left_edge.i <= ent.start < tok.i:
-            return normalise_date(ent.text, ctx.published, tense)
+            return normalise_date(ent.text, ctx.published, tense, ctx.year_before(ent.start))
     return None
 
 
