@@ -2792,3 +2792,16 @@ def test_a_bare_date_takes_the_last_year_named_before_it(run) -> None:
              "state visit. Their video call on January 21, 2025 went well.", published="2025-01")
     assert {e.date.value for e in ex.of_type(EventFact) if e.label == "state visit"} == {
         "2024-05-16"}
+
+
+def test_a_demonym_description_uses_the_registry_s_country_and_posts(run) -> None:
+    ex = run("Prime Minister Hiro Tanaka arrived in Delhi. Arjun Rao met him at the airport. "
+             "\u201cWe agree,\u201d the Indian leader said.")
+    assert {(f.speaker, f.quote.rstrip(",")) for f in ex.of_type(StatementFact)} == {
+        ("arjun-rao", "We agree")}
+
+
+def test_a_hyphenated_title_is_the_spaced_one(run) -> None:
+    ex = run("Executive Vice-President Omar Hadi met the delegation in Tokyo.")
+    assert {(r.person, r.role) for r in ex.of_type(RoleFact)} == {
+        ("person-omar-hadi", "Vice President")}

@@ -728,10 +728,16 @@ def title_starting_at(doc: Doc, start: int, sent_end: int,
     """Longest title starting at token ``start`` and ending before ``sent_end``: (canonical,
     end index)."""
     for n in range(min(MAX_TITLE, sent_end - start), 0, -1):
-        text = doc[start : start + n].text.lower()
+        text = _title_text(doc[start : start + n])
         if text in titles:
             return titles[text], start + n
     return None
+
+
+def _title_text(words: Span) -> str:
+    """Lowercase text of words that may be a post title, a hyphen read as a space
+    ("Executive Vice-President Valdis Dombrovskis" holds the post "vice president")."""
+    return words.text.lower().replace("-", " ").replace("  ", " ")
 
 
 def title_ending_at(doc: Doc, end: int, sent_start: int,
@@ -739,7 +745,7 @@ def title_ending_at(doc: Doc, end: int, sent_start: int,
     """Longest title whose tokens end right before token ``end`` and start at or after
     ``sent_start``: (canonical, start index)."""
     for n in range(min(MAX_TITLE, end - sent_start), 0, -1):
-        text = doc[end - n : end].text.lower()
+        text = _title_text(doc[end - n : end])
         if text in titles:
             return titles[text], end - n
     return None
@@ -1236,7 +1242,7 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     spans = _references(doc, spans, lex, lowers, registry)
     spans = _head_references(doc, spans, lex, lowers)
     spans = _compass_references(doc, spans, lowers)
-    return _title_references(doc, spans, lex, lowers)
+    return _title_references(doc, spans, lex, lowers, registry)
 
 
 #: Capitalised compass words that, after "the", shorten a state's name ("the North").
@@ -1324,7 +1330,7 @@ _TITLE_STOPS = frozenset({",", ";", ":", "and", "or", "(", ")", '"', "“", "”
 
 
 def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
-                      lowers: list[str]) -> list[ActorSpan]:
+                      lowers: list[str], registry: Registry | None = None) -> list[ActorSpan]:
     """ "The minister said …" after "French Foreign Minister Jean-Yves Le Drian": a definite
     post title refers to the one person given that title in the last few sentences.
 
@@ -1384,8 +1390,10 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                   else _SAME_POSTS.get(title, (title,)) if state is not None else (title,))
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
                 and (any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
-                     or (honorific and lowers[s.start] == title))
-                and (state is None or _given_state(doc, s, state, at_state) is not False)}
+                     or (honorific and lowers[s.start] == title)
+                     or (state is not None and _registry_post(registry, s, state, wanted)))
+                and (state is None or _given_state(doc, s, state, at_state, registry)
+                     is not False)}
         if len(fits) > 1 and state is not None and here > 0:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
             # several fitting persons, the one the previous sentence is about
@@ -1417,14 +1425,29 @@ _SAME_POSTS = {"premier": ("premier", "prime minister"),
 
 
 def _given_state(doc: Doc, person: ActorSpan, state: ActorSpan,
-                 at_state: dict[int, ActorSpan]) -> bool | None:
+                 at_state: dict[int, ActorSpan], registry: Registry | None = None) -> bool | None:
     """Whether the words just before a person's name give them ``state`` ("Finnish President
     Alexander Stubb", "Finland's president"), as "the Finnish president" says later: True,
-    False when they give another state, None when they name none ("Foreign Secretary Vikram
-    Misri" may be "the Indian foreign secretary")."""
+    False when they give another state, else whether the registry's country for the person is
+    ``state`` ("the Chinese leader" is never Viktor Orbán), None when nothing says
+    ("Foreign Secretary Vikram Misri" may be "the Indian foreign secretary")."""
     limit = max(doc[person.start].sent.start, person.start - _TITLE_BEFORE_NAME)
     given = {at_state[i].key for i in range(limit, person.start) if i in at_state}
-    return (state.key in given) if given else None
+    if given:
+        return state.key in given
+    actor = registry.actors.get(person.key) if registry is not None else None
+    return (actor.country == state.key) if actor is not None and actor.country else None
+
+
+def _registry_post(registry: Registry | None, person: ActorSpan, state: ActorSpan,
+                   wanted: tuple[str, ...]) -> bool:
+    """Whether the registry gives the person one of the ``wanted`` posts in ``state`` ("the
+    Chinese leader" after "Xi Jinping" named with no title)."""
+    actor = registry.actors.get(person.key) if registry is not None else None
+    return actor is not None and any(
+        p.of == state.key and any(re.search(rf"\b{re.escape(w)}\b", p.title.lower())
+                                  for w in wanted)
+        for p in actor.positions)
 
 
 def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:

@@ -312,6 +312,9 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
     Minister X flew to Tokyo") nor inside the main subject itself.
     """
     node = ctx.doc[person.start : person.end].root
+    if node.dep_ == "pobj" and node.head.lower_ in ("with", "against"):
+        return None  # "travelled to Brussels for talks with Executive Vice-President X": the
+        # other side of the talks, not the subject's man
     while node.dep_ != "ROOT" and node.head is not node:
         if node.dep_ in ("conj", "nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
             return None
