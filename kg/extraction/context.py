@@ -32,6 +32,8 @@ class DocContext:
     registry: Registry
     actors: DocActors = field(init=False)
     sents: SentenceIndex = field(init=False)
+    #: (end token, year) of the DATE entities that name a year, read on first use
+    _years: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.actors = DocActors(self.doc, registry=self.registry)
@@ -42,12 +44,10 @@ class DocContext:
     def year_before(self, i: int) -> int | None:
         """The last year a DATE entity ending before token ``i`` names ("The two leaders'
         meetings in 2024 …. Putin arrived in Beijing on May 16": 2024), read once per Doc."""
-        years = self.__dict__.get("_years")
-        if years is None:
-            years = [(e.end, int(m.group(0))) for e in self.doc.ents if e.label_ == "DATE"
-                     for m in [_YEAR_IN_DATE.search(e.text)] if m]
-            self.__dict__["_years"] = years
-        before = [y for end, y in years if end <= i]
+        if self._years is None:
+            self._years = [(e.end, int(m.group(0))) for e in self.doc.ents
+                           if e.label_ == "DATE" for m in [_YEAR_IN_DATE.search(e.text)] if m]
+        before = [y for end, y in self._years if end <= i]
         return before[-1] if before else None
 
     def scan(self, vocab: AbstractSet[str]) -> list[Token]:
