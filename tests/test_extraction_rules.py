@@ -2805,3 +2805,9 @@ def test_a_hyphenated_title_is_the_spaced_one(run) -> None:
     ex = run("Executive Vice-President Omar Hadi met the delegation in Tokyo.")
     assert {(r.person, r.role) for r in ex.of_type(RoleFact)} == {
         ("person-omar-hadi", "Vice President")}
+
+
+def test_a_post_of_the_named_body_after_the_name(run) -> None:
+    ex = run("Prime Minister Omar Hadi of the United Arab Emirates signed a plan.")
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-omar-hadi", "united-arab-emirates")}

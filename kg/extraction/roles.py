@@ -598,7 +598,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
                 # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"
                 explicit = True
-                after = ctx.actors.at(doc[span.end + 1])
+                k = span.end + 1 + (doc[span.end + 1].lower_ == "the"
+                                    and span.end + 2 < sent.end)  # "of the Cook Islands"
+                after = ctx.actors.at(doc[k])
                 if after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
