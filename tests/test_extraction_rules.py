@@ -2811,3 +2811,13 @@ def test_a_post_of_the_named_body_after_the_name(run) -> None:
     ex = run("Prime Minister Omar Hadi of the United Arab Emirates signed a plan.")
     assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
         ("person-omar-hadi", "united-arab-emirates")}
+
+
+def test_reporting_what_another_actor_said_is_no_verdict_on_it(run) -> None:
+    ex = run("Western diplomats in Tokyo say Chinese officials have privately questioned "
+             "whether a bloc that includes both Iran and Russia can credibly claim to be "
+             "non-political.")
+    assert ("collective-western-diplomats", "collective-chinese-officials",
+            Polarity.NEGATIVE) not in stances(ex)
+    ex = run("Japan has stated that the presence of China can be seen as a danger.")
+    assert stances(ex) == {("japan", "china", Polarity.NEGATIVE)}

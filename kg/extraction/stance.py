@@ -636,6 +636,16 @@ class _Emitter:
 _BATCHES = frozenset({"package", "round", "raft", "wave", "set", "series", "batch", "slew"})
 
 
+def _another_speaker(ctx: DocContext, clause: Token, subject: Token, verb: Token) -> bool:
+    """Whether a reported clause reports an actor other than the reporter speaking ("say
+    Saudi officials have questioned …"), in the active voice ("can be seen as a danger" is
+    the reporter's own verdict; "what it called a hostile gesture" the reporter's words)."""
+    if any(c.dep_ == "auxpass" for c in clause.children):
+        return False
+    speakers = {s.key for s in ctx.actors.conj_phrases(subject)}
+    return bool(speakers) and not speakers & {s.key for s in subject_actors(ctx, verb)}
+
+
 def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Possessor/modifier of a stance noun, else its "from"/"by" actor ("criticism from the
     EU"), else the subject of the verb that governs it."""
@@ -1076,6 +1086,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
                 if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
+                if (clause.lemma_.lower() in cues.comm and clause.lemma_.lower() not in cues.verb
+                        and _another_speaker(ctx, clause, subj[0], tok)):
+                    # "diplomats say Saudi officials have privately questioned whether …": what
+                    # another actor said is theirs to answer for (its own frame reads it)
+                    continue
                 targets = ctx.actors.conj_phrases(subj[0])
                 if not targets and subj[0].pos_ != "PRON":
                     # "obstacles remain for NATO's project": the first actor inside; not past
