@@ -2821,3 +2821,9 @@ def test_reporting_what_another_actor_said_is_no_verdict_on_it(run) -> None:
             Polarity.NEGATIVE) not in stances(ex)
     ex = run("Japan has stated that the presence of China can be seen as a danger.")
     assert stances(ex) == {("japan", "china", Polarity.NEGATIVE)}
+
+
+def test_few_denies_what_a_few_affirms(run) -> None:
+    assert stances(run("Few Western governments have pursued relations with China.")) == set()
+    assert stances(run("A few Western governments have pursued relations with China.")) == {
+        ("collective-western-governments", "china", Polarity.POSITIVE)}

@@ -350,6 +350,11 @@ def is_negated(tok: Token) -> bool:
             elif (dep in ("det", "preconj") and low in ("no", "neither")
                     and t.head.dep_ in ("nsubj", "nsubjpass")):
                 heads[t.head.head.i] = True
+            elif (low == "few" and dep in ("amod", "det") and t.head.dep_ in ("nsubj", "nsubjpass")
+                    and (t.i == 0 or doc[t.i - 1].lower_ != "a")):
+                # "Few European capitals have pursued relations with China": most have not
+                # ("a few" have)
+                heads[t.head.head.i] = True
         doc.user_data[NEGATION_CACHE] = heads
     return tok.i in heads
 
