@@ -2827,3 +2827,9 @@ def test_few_denies_what_a_few_affirms(run) -> None:
     assert stances(run("Few Western governments have pursued relations with China.")) == set()
     assert stances(run("A few Western governments have pursued relations with China.")) == {
         ("collective-western-governments", "china", Polarity.POSITIVE)}
+
+
+def test_no_reference_to_aggression_is_no_verdict(run) -> None:
+    assert stances(run("The Japanese text made no reference to Russia's aggression.")) == set()
+    assert stances(run("The Japanese text referred to Russia's aggression.")) == {
+        ("japan", "russia", Polarity.NEGATIVE)}

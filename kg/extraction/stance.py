@@ -807,6 +807,8 @@ def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token)
         return
     verb, steps = noun.head, 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
+        if is_negated(verb):
+            return  # "made no reference to Russian aggression"
         verb, steps = verb.head, steps + 1
     clause = (verb, *verb.ancestors)
     if (verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _DISCOUNTING
