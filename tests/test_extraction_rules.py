@@ -1509,7 +1509,7 @@ def test_a_body_that_groups_states_and_a_candidate_for_membership(run) -> None:
     assert {f.member for f in ex.of_type(MembershipFact)} == {
         "australia", "india", "japan", "united-states"}
     ex = run("Finland, a candidate for membership of the European Union since 1992, joined.")
-    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} >= {
+    assert _members_with_status(ex) >= {
         ("finland", "european-union", MembershipStatus.CANDIDATE)}
 
 
@@ -1547,7 +1547,7 @@ def test_site_owners_are_places_and_fellows_work_for_bodies_not_states(run) -> N
 def test_a_state_that_has_left_a_body_is_a_former_member(run) -> None:
     ex = run("India left the Quad in 2019. Japan is leaving NATO.")
     # Leaving under way is no former membership; since 0.4.11 it presupposes a current one.
-    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+    assert _members_with_status(ex) == {
         ("india", "quad", MembershipStatus.FORMER), ("japan", "nato", MembershipStatus.MEMBER)}
 
 
@@ -1736,7 +1736,7 @@ def test_an_invitation_is_a_candidacy_and_an_elided_join_names_the_body_before(r
     ex = run("Saudi Arabia and Iran were invited to join BRICS in 2023. Iran joined in January "
              "2024. Finland became NATO's 31st member in 2023, and Sweden followed as the "
              "32nd in 2024.")
-    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+    assert _members_with_status(ex) == {
         ("saudi-arabia", "brics", MembershipStatus.CANDIDATE),
         ("iran", "brics", MembershipStatus.CANDIDATE),
         ("iran", "brics", MembershipStatus.MEMBER),
@@ -2269,6 +2269,10 @@ def _members(ex) -> set[tuple[str, str]]:
     return {(m.member, m.organization) for m in ex.of_type(MembershipFact)}
 
 
+def _members_with_status(ex) -> set[tuple[str, str, MembershipStatus | None]]:
+    return {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)}
+
+
 def test_a_group_name_before_a_list_between_dashes_names_its_members(run) -> None:
     ex = run("Rather than seize the assets, the Quad -- Australia, India, Japan and the United "
              "States -- will use the interest.")
@@ -2603,8 +2607,6 @@ def test_responsible_for_is_blame_and_responsible_alone_is_praise(run) -> None:
 
 
 def test_a_partnership_someone_is_pressed_to_conclude_is_only_proposed(run) -> None:
-    from kg.facts import PartnershipStatus
-
     # Unnamed partners conclude it, never the one who presses them to.
     ex = run("Arjun Rao pressed partners to conclude the agreement with Japan.")
     assert not ex.of_type(PartnershipFact)
@@ -2639,11 +2641,9 @@ def test_the_alliance_accused_of_failing_is_the_alliance_named(run) -> None:
 
 
 def test_a_membership_kept_sought_or_frozen(run) -> None:
-    from kg.facts import MembershipStatus
-
     ex = run("Sweden will keep its membership of the European Union. Finland applied for "
              "membership of the Quad. Japan froze its membership of NATO.")
-    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+    assert _members_with_status(ex) == {
         ("sweden", "european-union", MembershipStatus.MEMBER),
         ("finland", "quad", MembershipStatus.CANDIDATE)}
 
@@ -2669,11 +2669,9 @@ def test_a_post_given_in_a_relative_clause(run) -> None:
 
 
 def test_admitted_to_a_body_and_ceasing_to_be_a_member(run) -> None:
-    from kg.facts import MembershipStatus
-
     ex = run("Finland was admitted to the European Union in 1995. NATO decided that Japan "
              "ceases to be a member of the alliance.")
-    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+    assert _members_with_status(ex) == {
         ("finland", "european-union", MembershipStatus.MEMBER),
         ("japan", "nato", MembershipStatus.FORMER)}
 
@@ -2755,8 +2753,6 @@ def test_the_prince_is_the_prince_named_before(run) -> None:
 
 
 def test_a_past_event_in_a_later_month_is_in_the_year_before(run) -> None:
-    from kg.facts import EventFact
-
     ex = run("ABUJA, Jan. 29, 2025 (Reuters) \u2014 Leaders of ECOWAS decided at a summit in "
              "Abuja in December to keep talking.", published="2025-01-29")
     assert {e.date.value for e in ex.of_type(EventFact) if e.date} == {"2024-12"}
@@ -2771,8 +2767,6 @@ def test_he_after_an_unnamed_speaker_who_put_it_this_way_is_nobody_named(run) ->
 
 
 def test_an_object_pronoun_is_not_its_own_clause_s_subject(run) -> None:
-    from kg.facts import EventFact
-
     ex = run("A year ago, Arjun Rao landed in Tokyo, and Hiro Tanaka met him on the tarmac.")
     assert {p for e in ex.of_type(EventFact) for p in e.participants} >= {
         "arjun-rao", "hiro-tanaka"}
@@ -2786,8 +2780,6 @@ def test_a_city_before_an_analyst_says_where_not_whose(run) -> None:
 
 
 def test_a_bare_date_takes_the_last_year_named_before_it(run) -> None:
-    from kg.facts import EventFact
-
     ex = run("The two leaders met often in 2024. Arjun Rao arrived in Tokyo on May 16 for a "
              "state visit. Their video call on January 21, 2025 went well.", published="2025-01")
     assert {e.date.value for e in ex.of_type(EventFact) if e.label == "state visit"} == {

@@ -1352,12 +1352,11 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
             given[s.start] = _given_title(doc, s, lowers)
         return given[s.start]
 
-    # a state's demonym or name before the post ("the Finnish president", "the Cook Islands
-    # premier")
-    demonyms = {i: s for s in spans if s.kind in ("demonym", "name")
-                and s.cls == EntityClass.STATE for i in range(s.start, s.end)}
     at_state = {i: s for s in spans if s.cls == EntityClass.STATE
                 for i in range(s.start, s.end)}
+    # a state's demonym or name before the post ("the Finnish president", "the Cook Islands
+    # premier")
+    demonyms = {i: s for i, s in at_state.items() if s.kind in ("demonym", "name")}
     out = list(spans)
     for tok in _scan(doc, lowers, lex.title_heads):
         if tok.i in at or tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("compound", "appos"):

@@ -284,9 +284,8 @@ def _apposed(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     Russia, Belarus, … and Hungary, the only EU member to vote no": Hungary alone)."""
     if noun.tag_ in ("NNS", "NNPS") or any(c.lower_ == "both" for c in noun.lefts):
         return ctx.actors.conj_phrases(noun.head)
-    left = noun.left_edge.i  # the item right before the comma, wherever the parser hung it
-    span = (ctx.actors.at(ctx.doc[left - 2]) if left >= 2 and ctx.doc[left - 1].text == ","
-            else None) or ctx.actors.of_phrase(noun.head)
+    # the item right before the comma, wherever the parser hung it
+    span = _named_before_comma(ctx, noun) or ctx.actors.of_phrase(noun.head)
     return [span] if span is not None else []
 
 
@@ -700,7 +699,14 @@ def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
         span = ctx.actors.at(noun.head)
         if _is_org(span):
             return span
-    left = noun.left_edge.i  # "X, the bloc made up of …", however the parser attached it
+    # "X, the bloc made up of …", however the parser attached it
+    return _named_before_comma(ctx, noun)
+
+
+def _named_before_comma(ctx: DocContext, noun: Token) -> ActorSpan | None:
+    """The actor right before the comma that opens ``noun``'s phrase ("X, the bloc …",
+    "…, Israel and Hungary, the only EU member"), read in word order."""
+    left = noun.left_edge.i
     if left >= 2 and ctx.doc[left - 1].text == ",":
         return ctx.actors.at(ctx.doc[left - 2])
     return None

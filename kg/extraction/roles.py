@@ -103,17 +103,16 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     """
     doc = ctx.doc
     k = span.start - 2
-    if k <= sent_start or doc[k + 1].text != "," or doc[k].lower_ != "counterpart":
+    state = _counterpart_state(ctx, span.start, sent_start)  # (singular "counterpart" only)
+    if state is None or doc[k].lower_ != "counterpart":
         return None
-    state: ActorSpan | None = None
-    m = k - 1
+    m = state.start - 1  # back past any other words to the possessive
     while m > sent_start and k - m <= 4 and doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
         found = ctx.actors.at(doc[m])
         if doc[m].is_punct or (found is not None and found.cls != EntityClass.STATE):
             return None
-        state = state or found
         m -= 1
-    if state is None or doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
+    if doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
         return None
     holder = ctx.actors.at(doc[m])
     if holder is None:  # an unresolved "his": the nearest person named before it
