@@ -1591,7 +1591,21 @@ def test_a_quotation_over_two_sentences_and_he_said(run) -> None:
     ex = run('Ken Sato said the two countries had agreed to keep talking. "We are not naive. '
              'Our disagreements have not disappeared," he said.')
     assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
+        ("person-ken-sato", "We are not naive"),
         ("person-ken-sato", "Our disagreements have not disappeared")}
+
+
+def test_every_sentence_of_a_quotation_over_several_is_the_speakers(run) -> None:
+    # the opening sentence names the speaker; the next quotation, over two sentences with no
+    # speaker of its own, runs on from it; one opened after other words does not
+    ex = run('Ken Sato said "The war must end. Talks must begin." "We are ready. We have '
+             'always been ready." Arjun Rao spoke next. The minister said little. He added '
+             '"nothing. At all."')
+    quotes = {(f.speaker, f.quote.rstrip(".")) for f in ex.of_type(StatementFact)}
+    assert {("person-ken-sato", "The war must end"), ("person-ken-sato", "Talks must begin"),
+            ("person-ken-sato", "We are ready"),
+            ("person-ken-sato", "We have always been ready")} <= quotes
+    assert not any(q in ("nothing", "At all") and s == "person-ken-sato" for s, q in quotes)
 
 
 def test_a_coordinated_clause_with_its_own_subject_keeps_its_quotation(run) -> None:
@@ -2718,7 +2732,7 @@ def test_a_colon_after_any_clause_opens_its_subject_s_quotation(run) -> None:
              "when to leave.\u201d Hiro Tanaka put it bluntly: \u201cThe talks failed.\u201d "
              "The report concluded: \u201cThe talks failed again.\u201d")
     quotes = {(f.speaker, f.quote.rstrip(".")) for f in ex.of_type(StatementFact)}
-    assert quotes == {("arjun-rao", "We will decide when to leave"),
+    assert quotes == {("arjun-rao", "We will leave"), ("arjun-rao", "We will decide when to leave"),
                       ("hiro-tanaka", "The talks failed")}
 
 

@@ -140,11 +140,19 @@ def speaker_of(
 _MARKS = " \t\n\"“”.,;:!?"
 
 
-def _continues(ctx: DocContext, before: int, index: int, a: int, b: int, end: int) -> bool:
-    """Whether a quotation that is a whole sentence of its own (characters ``a``–``b``; the
-    sentence ends at ``end``) goes on with the quotation of sentence ``before``: right after
-    it, in the same paragraph, or opening the next paragraph after a paragraph whose
-    quotation was left open (the news convention for a quotation over several paragraphs).
+def _bare(ctx: DocContext, sent: Span, a: int, b: int, end: int) -> bool:
+    """Whether sentence ``sent`` (ending at ``end``) holds nothing but the quoted words
+    ``a``–``b`` and their marks."""
+    text = ctx.sents.text
+    return text[sent.start_char:end].strip(_MARKS) == text[a:b].strip(_MARKS)
+
+
+def _continues(ctx: DocContext, before: int, index: int) -> bool:
+    """Whether a quotation that opens a sentence of its own (sentence ``index``, which the
+    caller has checked is bare quoted words) goes on with the quotation of sentence
+    ``before``: right after it, in the same paragraph, or opening the next paragraph after a
+    paragraph whose quotation was left open (the news convention for a quotation over
+    several paragraphs).
 
     Why: wire copy attributes a quotation once and lets the next quoted sentence run on
     ('“There must be no doubt …,” Rutte told reporters. “Ship captains must understand …”').
@@ -153,13 +161,39 @@ def _continues(ctx: DocContext, before: int, index: int, a: int, b: int, end: in
         return False
     sents, text = ctx.sents.sents, ctx.sents.text
     sent, prev = sents[index], sents[before]
-    if text[sent.start_char:end].strip(_MARKS) != text[a:b].strip(_MARKS):
-        return False  # words outside the quotation: not a bare continuation
     prev_end = prev.start_char + len(prev.text.rstrip())  # a sentence keeps its line breaks
     if "\n" not in text[prev_end:sent.start_char]:
         return True
     paragraph = text[text.rfind("\n", 0, prev.start_char) + 1:prev_end]
     return paragraph.rfind("“") > paragraph.rfind("”") or paragraph.count('"') % 2 == 1
+
+
+def _open_parts(ctx: DocContext, sent: Span, end: int,
+                whole: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(part start, part end, closing character) of every quotation still open when sentence
+    ``sent`` (ending at ``end``) ends: its opening sentence, or a sentence wholly inside it."""
+    text = ctx.sents.text
+    start, stop = ctx.sents.bounds(sent)
+    out = []
+    for a, b in whole:
+        if a < end < b and b > sent.start_char:
+            lo = max(a, start)
+            while lo < stop and text[lo] in _MARKS:
+                lo += 1
+            hi = stop
+            while hi > lo and text[hi - 1] in _MARKS:
+                hi -= 1
+            if hi > lo:
+                out.append((lo, hi, b))
+    return out
+
+
+def _opening_speakers(ctx: DocContext, opened: int, b: int) -> tuple[list[ActorSpan], Token] | None:
+    """The speaker a multi-sentence quotation's opening sentence names (''Lula said "The war
+    must end. Talks must begin."''), when the sentence where it closes names none."""
+    sent = _sentence_at(ctx, opened)
+    root = _quote_root(sent, opened, b)
+    return speaker_of(ctx, sent, root, (opened, b)) if root is not None else None
 
 
 def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) -> str | None:
@@ -169,15 +203,21 @@ def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) ->
 
 
 def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFact]:
-    """One statement per attributed quotation."""
+    """One statement per attributed quotation, and per sentence of a quotation that runs
+    over several ('"We did not come here to be photographed. Africa wants to be heard," he
+    told reporters': both sentences are his, each with its own sentence as evidence)."""
     out: set[StatementFact] = set()
     text = ctx.sents.text
     whole = quote_spans(text, 0, len(text))  # quotations that run over several sentences
     last: tuple[int, list[ActorSpan]] | None = None  # (sentence, speakers) of the last quote
+    # closing character of a quotation still open -> its earlier sentences' parts
+    held: dict[int, list[tuple[Span, int, int]]] = {}
     for index, sent in enumerate(ctx.sents.sents):
         end = sent.end_char
         while end < len(text) and text[end] in "\"”":  # a closing mark split off the sentence
             end += 1
+        for lo, hi, b in _open_parts(ctx, sent, end, whole):
+            held.setdefault(b, []).append((sent, lo, hi))
         spans = quote_spans(text, sent.start_char, end)
         # '"We are not naive. Our disagreements have not disappeared," he said.': the part of
         # a quotation opened in an earlier sentence that closes in this one, attributed here
@@ -196,6 +236,8 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             if single is None:
                 root = _quote_root(sent, a, b)
                 found = speaker_of(ctx, sent, root, (a, b)) if root is not None else None
+                if found is None and b in opened:
+                    found = _opening_speakers(ctx, opened[b], b)
                 if found is not None:
                     speakers, predicate = found
                     confidence = 0.75
@@ -206,22 +248,37 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
                     # ('telling parliament: “We will leave. We will decide when to leave.”':
                     # the colon is in the sentence where the quotation opened)
                     speakers, confidence = colon, 0.7
-                elif last is not None and _continues(ctx, last[0], index, a, b, end):
+                elif (last is not None and _bare(ctx, sent, a, b, end)
+                      and _continues(ctx, last[0], _first_index(ctx, index, held.get(b)))):
                     speakers, confidence = last[1], 0.6
                 else:
+                    held.pop(b, None)
                     continue
             last = (index, speakers)
-            ev = ctx.sents.evidence(sent, a, b, confidence, NAME)
-            for speaker in speakers:  # a joint statement is each signatory's
-                if speaker.kind == "demonym":
-                    continue
-                out.add(
-                    StatementFact(
-                        speaker=speaker.key,
-                        quote=ev.text,
-                        evidence=ev,
-                        on_behalf_of=_on_behalf_of(ctx, speaker, roles),
-                        date=date,
+            parts = [(sent, a, b)] + [(s, lo, hi) for s, lo, hi in held.pop(b, [])]
+            for part_sent, lo, hi in parts:
+                ev = ctx.sents.evidence(part_sent, lo, hi, confidence, NAME)
+                for speaker in speakers:  # a joint statement is each signatory's
+                    if speaker.kind == "demonym":
+                        continue
+                    out.add(
+                        StatementFact(
+                            speaker=speaker.key,
+                            quote=ev.text,
+                            evidence=ev,
+                            on_behalf_of=_on_behalf_of(ctx, speaker, roles),
+                            date=date,
+                        )
                     )
-                )
     return sort_facts(out)
+
+
+def _first_index(ctx: DocContext, index: int, parts: list[tuple[Span, int, int]] | None) -> int:
+    """The sentence where a quotation opened: the first held part's, else this one. A held
+    opening part must be bare quoted words too for the quotation to continue an earlier one."""
+    if not parts:
+        return index
+    first, lo, hi = parts[0]
+    if not _bare(ctx, first, lo, hi, first.end_char):
+        return -1  # words before the opening mark: not a bare continuation
+    return ctx.sents.index_of_start[first.start]
