@@ -2839,3 +2839,27 @@ def test_no_reference_to_aggression_is_no_verdict(run) -> None:
     assert stances(run("The Japanese text made no reference to Russia's aggression.")) == set()
     assert stances(run("The Japanese text referred to Russia's aggression.")) == {
         ("japan", "russia", Polarity.NEGATIVE)}
+
+
+# --- extractor 0.4.14 -----------------------------------------------------------------------
+
+def test_a_reporting_clause_hung_under_the_quoted_verb_still_names_the_speaker(nlp) -> None:
+    """The parser sometimes makes the quoted verb the root and hangs '…," Rao said' under it
+    (seen on real wire copy); the parse is set by hand here because it depends on the
+    names in the sentence."""
+    from kg.extraction.assemble import ArticleRef, extract_doc
+    from kg.extraction.pipeline import registry_of
+
+    with nlp.select_pipes(disable=["kg_facts.v1"]):
+        doc = nlp('Arjun Rao made the announcement. "I request the head of the African Union '
+                  'to take his seat," Rao said, to applause.')
+    request = next(t for t in doc if t.text == "request")
+    said = next(t for t in doc if t.text == "said")
+    for t in doc:
+        if t.head == said and t.dep_ == "punct" and t.i < said.i - 1:
+            t.head = request  # the comma and closing mark go with the quoted clause
+    request.head, request.dep_ = request, "ROOT"
+    said.head, said.dep_ = request, "ccomp"
+    ex = extract_doc(doc, ArticleRef("t", None), registry_of(nlp))
+    assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
+        ("arjun-rao", "I request the head of the African Union to take his seat")}

@@ -248,7 +248,7 @@ def is_locative(span: Span, event_nouns: frozenset[str],
         for _ in range(3):
             if node.lower_ in event_nouns or node.lemma_.lower() in event_nouns:
                 return True
-            if node.dep_ not in ("compound", "nmod", "amod") or node.head is node:
+            if node.dep_ not in ("compound", "nmod", "amod") or node.head == node:
                 break
             node = node.head
     return root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
@@ -257,7 +257,7 @@ def is_locative(span: Span, event_nouns: frozenset[str],
 def coordination_head(tok: Token) -> Token:
     """The first conjunct of the coordination ``tok`` is in ("Malaysia" in "by Indonesia and
     Malaysia" gives "Indonesia"), which carries the arc the whole coordination hangs by."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -1198,14 +1198,14 @@ def _clause_subject(tok: Token) -> set[int]:
     """
     node = tok
     for _ in range(12):
-        if node.head is node:
+        if node.head == node:
             return set()
         if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return set()  # the description is (in) the subject itself
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj and node.dep_ == "xcomp" and node.head is not node:
+            if not subj and node.dep_ == "xcomp" and node.head != node:
                 # a controlled clause's subject is its controller: the object ("NATO wants
                 # Sweden to join the alliance": Sweden), else the subject and what it is said
                 # to be ("Turkey would become the first member of NATO to join the bloc":
@@ -1494,7 +1494,7 @@ def _quoted_tokens(sent: Span) -> set[int]:
 def _is_subject(tok: Token) -> bool:
     """A clause subject, conjoined with one ("Stoltenberg and Putin met") or in apposition to
     one ("Sogavare's successor, Jeremiah Manele, has taken a softer line")."""
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -1925,7 +1925,7 @@ class DocActors:
                                                              EntityClass.COLLECTIVE):
                         return span
                 return None
-            if node.head is node:
+            if node.head == node:
                 return None
             node = node.head
         return None

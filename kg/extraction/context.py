@@ -159,7 +159,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 gov = verb.head.head
                 if gov.pos_ == "ADP":
                     gov = gov.head
-                found = subject_actors(ctx, gov, depth + 1) if gov is not verb.head else []
+                found = subject_actors(ctx, gov, depth + 1) if gov != verb.head else []
             else:
                 found = ctx.actors.conj_phrases(child)
         elif child.dep_ == "nsubjpass" and depth > 0:
@@ -176,7 +176,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             return found
     if has_subject:
         return []
-    if depth >= 3 or verb.dep_ not in _CLIMB or verb.head is verb:
+    if depth >= 3 or verb.dep_ not in _CLIMB or verb.head == verb:
         return []
     head = verb.head
     if verb.dep_ == "conj":
@@ -207,7 +207,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     objs = object_controller(ctx, verb)
     if objs:
         return objs
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ == "ADP" and head.head != head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
 
@@ -379,9 +379,9 @@ def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
     cooperate" is China's own stance. ``also``: more requesting verbs (a caller's lexicon).
     """
     node = verb
-    if node.dep_ == "conj" and node.head is not node:  # "urged X to stop A and to start B"
+    if node.dep_ == "conj" and node.head != node:  # "urged X to stop A and to start B"
         node = node.head
-    if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head is node:
+    if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head == node:
         return False
     head = node.head.lemma_.lower()
     asks = head in REQUEST_VERBS or head in also
@@ -409,10 +409,10 @@ def gerund_chain(verb: Token) -> Iterator[Token]:
     node = verb
     for _ in range(3):
         yield node
-        if node.dep_ not in ("pcomp", "xcomp", "advcl", "conj", "ccomp") or node.head is node:
+        if node.dep_ not in ("pcomp", "xcomp", "advcl", "conj", "ccomp") or node.head == node:
             return
         node = node.head
-        if node.pos_ == "ADP" and node.head is not node:  # "by arming": the preposition
+        if node.pos_ == "ADP" and node.head != node:  # "by arming": the preposition
             node = node.head
 
 
@@ -424,7 +424,7 @@ def alleged(verb: Token) -> bool:
         prep = node.head
         if node.dep_ == "ccomp" and prep.lemma_.lower() in ALLEGING:
             return True
-        if (node.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head is not prep
+        if (node.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head != prep
                 and prep.head.lemma_.lower() in ALLEGING):
             return True
     return False
@@ -444,7 +444,7 @@ def declined(verb: Token) -> bool:
     one ("was not allowed to meet Tiani"), or hangs from a denied intent ("has no intention
     of joining the alliance", "no plans to join")."""
     node = verb
-    if node.dep_ == "conj" and node.head is not node:  # "refused to join X or to back Y"
+    if node.dep_ == "conj" and node.head != node:  # "refused to join X or to back Y"
         node = node.head
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in NOT_DOING:
         return True
@@ -514,7 +514,7 @@ def tense_of(tok: Token | None) -> str | None:
     article)."""
     node = tok
     for _ in range(4):
-        if node is None or node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node is None or node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     if node is None or node.pos_ not in ("VERB", "AUX"):

@@ -126,7 +126,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
                 if value is not None:
                     found.append((abs(ent.start - tok.i), value))
                 break
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
     if found:  # the date nearest the trigger: "bombing ... in 1999" vs "took place on May 7"
@@ -306,7 +306,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):  # "a summit of the
                 places += prep_actors(ctx, pobj, ("in", "at"))  # bloc in Abuja"
-        if verb is not None and verb is not tok and (tok.dep_ != "pobj" or gathered):
+        if verb is not None and verb != tok and (tok.dep_ != "pobj" or gathered):
             places += prep_actors(ctx, verb, ("in", "at", "to") if gathered else ("in", "at"),
                                   appositions=True)  # "flew to Tokyo for the visit"
         if (verb is not None and verb.dep_ == "relcl"

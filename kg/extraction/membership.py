@@ -257,7 +257,7 @@ def _owned_membership(ctx: DocContext, out: _Out, tok: Token,
     orgs = [s for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
             for o in p.children if o.dep_ == "pobj" for s in [ctx.actors.at(o)] if _is_org(s)]
     verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
-    while verb is not None and verb.pos_ == "ADP" and verb.head is not verb:
+    while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
         verb = verb.head  # "a drift that has strained its membership of …", "applied for …"
     lemma = verb.lemma_.lower() if verb is not None and verb.pos_ in ("VERB", "AUX") else ""
     if lemma in _ENDING_MEMBERSHIP or lemma in _LEAVING or (lemma and is_negated(verb)):
@@ -336,7 +336,7 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
     node = _predicate_member(tok)
     if node is None:
         return
-    if node is tok:
+    if node == tok:
         _of_which(ctx, out, tok)
     predicate = node.dep_ == "attr" or (node.lower_ == "among" and node.head.lemma_ == "be")
     if predicate:
@@ -346,7 +346,7 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
         members = ctx.actors.conj_phrases(listed) if listed is not None else []
     else:
         members = _apposed(ctx, node)
-    if node is tok:  # "a member of the Quad with the US, Japan and Australia": all four
+    if node == tok:  # "a member of the Quad with the US, Japan and Australia": all four
         members = members + prep_actors(ctx, tok, ("with",))
     status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
               if predicate and _aspired(node.head, aspirations) else None)
@@ -355,7 +355,7 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
     ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
     found = [(s, prep.right_edge) for prep in ofs for p in prep.children
              for s in ctx.actors.conj_phrases(p)]
-    if not ofs and node is not tok:  # "among the forum's members", "among its members"
+    if not ofs and node != tok:  # "among the forum's members", "among its members"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         org = ctx.actors.of_phrase(tok) if owner is not None else None
         found = [(org, tok)] if org is not None else []
@@ -637,7 +637,7 @@ def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
         return
     head = clause.head
     org = ctx.actors.at(head)
-    if org is None and head.dep_ == "appos" and head.head is not head:
+    if org is None and head.dep_ == "appos" and head.head != head:
         org = ctx.actors.at(head.head)  # "CARICOM, a 15-nation bloc of which Guyana is …"
     if _is_org(org):
         members = [s for c in clause.children if c.dep_ == "nsubj"

@@ -130,9 +130,9 @@ def _status(tok: Token, cues: Cues) -> PartnershipStatus:
             or requested(node)  # "pressed Brazil to conclude the agreement with the EU"
         ):
             return PartnershipStatus.PROPOSED
-        if node is not tok and node.pos_ == "NOUN" and node.lemma_.lower() in cues.proposal_nouns:
+        if node != tok and node.pos_ == "NOUN" and node.lemma_.lower() in cues.proposal_nouns:
             return PartnershipStatus.PROPOSED  # "efforts to normalise relations between …"
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return PartnershipStatus.EXISTING
@@ -140,7 +140,7 @@ def _status(tok: Token, cues: Cues) -> PartnershipStatus:
 
 def _domains(tok: Token, cues: Cues) -> tuple[PartnershipDomain, ...]:
     words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
-    words |= {c.lower_ for c in tok.head.children} if tok.head is not tok else set()
+    words |= {c.lower_ for c in tok.head.children} if tok.head != tok else set()
     found = {PartnershipDomain(cues.domains[w]) for w in words if w in cues.domains}
     return tuple(sorted(found))
 

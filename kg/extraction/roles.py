@@ -314,7 +314,7 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
     if node.dep_ == "pobj" and node.head.lower_ in ("with", "against"):
         return None  # "travelled to Brussels for talks with Executive Vice-President X": the
         # other side of the talks, not the subject's man
-    while node.dep_ != "ROOT" and node.head is not node:
+    while node.dep_ != "ROOT" and node.head != node:
         if node.dep_ in ("conj", "nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
             return None
         node = node.head

@@ -299,7 +299,7 @@ def _negated_below(tok: Token, root: Token) -> bool:
         if is_negated(node) or (phrase and without(node)):
             return True
         phrase = phrase and node.dep_ not in ("advcl", "conj", "relcl", "ccomp")
-        if node is root or node.head is node:
+        if node == root or node.head == node:
             return False
         node = node.head
     return False
@@ -315,7 +315,7 @@ def _negated_scope(tok: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_OR_NO_LONGER:
             return True  # "refused to condemn", "should stop smearing China"
-        if node.head is node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
+        if node.head == node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
         node = node.head
     return False
@@ -749,10 +749,10 @@ def _in_undone_text(verb: Token) -> bool:
     """Whether the verb describes a text its would-be authors did not adopt: "the League
     declined to adopt a draft resolution condemning the UAE", "did not sign a statement
     praising China" (the condemnation is nobody's)."""
-    if verb.dep_ != "acl" or verb.head is verb:
+    if verb.dep_ != "acl" or verb.head == verb:
         return False
     governing = verb.head.head
-    return (verb.head.dep_ in ("dobj", "nsubjpass") and governing is not verb.head
+    return (verb.head.dep_ in ("dobj", "nsubjpass") and governing != verb.head
             and (declined(governing) or is_negated(governing)))
 
 
@@ -806,7 +806,7 @@ def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token)
     if not targets:
         return
     verb, steps = noun.head, 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and steps < 4:
         if is_negated(verb):
             return  # "made no reference to Russian aggression"
         verb, steps = verb.head, steps + 1
