@@ -2863,3 +2863,17 @@ def test_a_reporting_clause_hung_under_the_quoted_verb_still_names_the_speaker(n
     ex = extract_doc(doc, ArticleRef("t", None), registry_of(nlp))
     assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
         ("arjun-rao", "I request the head of the African Union to take his seat")}
+
+
+def test_members_by_a_fronted_founding_a_relative_which_an_as_member_and_among_them(run) -> None:
+    ex = run("BRICS grew slowly. Founded in 2009 by Mali, Niger and Canada, it held its first "
+             "summit in 2010.")
+    assert _members(ex) == {("mali", "brics"), ("niger", "brics"), ("canada", "brics")}
+    ex = run("Canada joined the New Development Bank, which Ethiopia also joined in 2002.")
+    assert _members(ex) == {("canada", "new-development-bank"),
+                            ("ethiopia", "new-development-bank")}
+    ex = run("The African Union was admitted as a permanent member of BRICS on Saturday.")
+    assert _members(ex) == {("african-union", "brics")}
+    ex = run("The African Union has suspended several members after coups, among them Mali "
+             "and Niger.")
+    assert _members(ex) == {("mali", "african-union"), ("niger", "african-union")}

@@ -160,8 +160,10 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             orgs = object_actors(ctx, tok, allow_poss=False)
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
             members += companion_actors(ctx, tok)  # "joined BRICS together with Iran and Egypt"
-            if not orgs:  # "BRICS, founded by Brazil, … and joined by South Africa"
-                orgs, members = _passive_join(ctx, tok)
+            if not orgs:  # "the enlargement of BRICS, which Iran joined", else a passive:
+                # "BRICS, founded by Brazil, … and joined by South Africa"
+                relative = _relative_object(ctx, tok)
+                orgs, members = (relative, members) if relative else _passive_join(ctx, tok)
             status = (MembershipStatus.CANDIDATE
                       if _aspired(tok, aspirations) and not _counterfactual(tok) else None)
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in _BID_NOUNS:
@@ -191,10 +193,12 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                     out.add(subject_actors(ctx, tok), org, tok, obj, 0.7)
         elif tok.pos_ == "VERB" and lemma in admits and not is_negated(tok):
             if lemma in _ADMIT_STATES and any(c.dep_ == "nsubjpass" for c in tok.children):
-                # "Russia was admitted to the Council of Europe in 1996"
-                states = [s for s in _passive_subjects(ctx, tok) if s.cls == EntityClass.STATE]
-                for org in prep_actors(ctx, tok, ("to", "into"), allow_poss=False):
-                    if _is_org(org):
+                # "Russia was admitted to the Council of Europe in 1996", "the African Union
+                # was admitted as a permanent member of the Group of 20"
+                states = [s for s in _passive_subjects(ctx, tok) if s.cls in _MEMBER_CLASSES]
+                for org in (prep_actors(ctx, tok, ("to", "into"), allow_poss=False)
+                            + _as_member_of(ctx, tok, member_nouns)):
+                    if _is_org(org) and all(org.key != m.key for m in states):
                         out.add(states, org, tok, doc[org.end - 1], 0.75)
                 continue
             orgs = [o for o in subject_actors(ctx, tok) if _is_org(o)]
@@ -532,7 +536,7 @@ def _states_acted_on(ctx: DocContext, verb: Token, passive: bool) -> list[ActorS
     """The states a body's act falls on: a passive's subject ("Mali was suspended"), an
     active's object ("the AU expelled Mali")."""
     members = (_passive_subjects(ctx, verb) if passive
-               else object_actors(ctx, verb, allow_poss=False))
+               else object_actors(ctx, verb, allow_poss=False) or _among_them(ctx, verb))
     return [m for m in members if m.cls == EntityClass.STATE]
 
 
@@ -620,9 +624,52 @@ def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[A
     if node.dep_ in ("acl", "relcl"):
         org = ctx.actors.at(node.head)
         return ([org] if org is not None else []), agents
+    if node.dep_ == "advcl" and node.i < node.head.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        # "Founded in 2001 by China, Russia and Kazakhstan, it concerned itself with …": a
+        # fronted participle describes the main clause's subject
+        return [o for o in subject_actors(ctx, node.head) if _is_org(o)], agents
     orgs = [s for c in verb.children if c.dep_ == "nsubjpass"
             for s in ctx.actors.conj_phrases(c, allow_poss=False)]
     return orgs, agents
+
+
+def _relative_object(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """The body a relative clause's "which" stands for when it is the clause's object ("BRICS,
+    which Iran joined", "the enlargement of BRICS, which Iran also joined"): the clause's head,
+    or the body its "of" phrase names."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.lower_ in ("which", "that")
+                                       for c in verb.children):
+        return []
+    head = verb.head
+    org = ctx.actors.at(head)
+    if org is None:
+        org = next((a for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"
+                    for a in [ctx.actors.at(o)] if a is not None), None)
+    return [org] if _is_org(org) else []
+
+
+def _as_member_of(ctx: DocContext, verb: Token, member_nouns: frozenset[str]) -> list[ActorSpan]:
+    """The body of an "as a member of X" phrase on ``verb``."""
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+            for n in p.children if n.dep_ == "pobj" and n.lower_ in member_nouns
+            for q in n.children if q.dep_ == "prep" and q.lower_ == "of"
+            for o in q.children if o.dep_ == "pobj"
+            for a in ctx.actors.conj_phrases(o, allow_poss=False)]
+
+
+def _among_them(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """The actors an "among them" phrase lists after a plural object ("suspended several
+    members, among them Mali, Guinea and Niger"; the parser hangs the phrase and the list in
+    several ways, so it is read off the words)."""
+    doc = ctx.doc
+    for t in verb.subtree:
+        if (t.lower_ == "among" and t.i + 2 < len(doc)
+                and doc[t.i + 1].lower_ in ("them", "those")
+                and ctx.actors.at(doc[t.i + 2]) is not None):
+            return ctx.actors.conj_phrases(doc[t.i + 2])
+    return []
 
 
 def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
