@@ -2877,3 +2877,15 @@ def test_members_by_a_fronted_founding_a_relative_which_an_as_member_and_among_t
     ex = run("The African Union has suspended several members after coups, among them Mali "
              "and Niger.")
     assert _members(ex) == {("mali", "african-union"), ("niger", "african-union")}
+
+
+def test_lifting_a_measure_is_no_hostility_and_a_summing_up_apposition_is_the_clauses(run) -> None:
+    assert stances(run("ECOWAS lifted most of its sanctions on Niger in February.")) == set()
+    assert stances(run("The European Union eased sanctions on Iran.")) == set()
+    assert stances(run("The European Union imposed sanctions on Iran.")) == {
+        ("european-union", "iran", Polarity.NEGATIVE)}
+    # "a formulation Beijing rejected" hangs on the last noun but sums up NATO's words
+    found = stances(run("NATO leaders described China as a \"decisive enabler\" of the war "
+                        "against Japan, a formulation Beijing promptly rejected."))
+    assert ("china", "nato", Polarity.NEGATIVE) in found
+    assert not any(h == "china" and t == "japan" for h, t, _ in found)

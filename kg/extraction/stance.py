@@ -396,6 +396,12 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             if comp.dep_ == "ccomp" and any(c.lower_ == "what" for c in comp.children):
                 out += [s for c in comp.children if c.dep_ in ("oprd", "attr")
                         for s in ctx.actors.conj_phrases(c)]
+    if not out and verb.dep_ == "relcl" and _summed_up_words(verb.head):
+        # "NATO described China as a 'decisive enabler' of the war against Ukraine, a
+        # formulation Beijing rejected": the words are the main clause's, so is the target
+        root = ctx.sents.sent(verb).root
+        holders = {s.key for s in subject_actors(ctx, verb)}
+        return [s for s in subject_actors(ctx, root) if s.key not in holders]
     if not out and verb.dep_ == "relcl":
         # "the NATO activities they oppose": the relative clause's object is its head noun;
         # "the Quad, a grouping that Beijing has condemned": the actor that noun is set beside
@@ -438,6 +444,23 @@ def _warned_of(ctx: DocContext, cues: Cues, verb: Token) -> list[ActorSpan]:
                 owner = ctx.actors.of_phrase(subj)
                 out += [owner] if owner is not None else []
     return [s for s in out if not _victim(ctx, cues, s)]
+
+
+#: Nouns for words as worded ("a formulation", "a label"), beside the communication nouns.
+_WORDING = frozenset({"formulation", "description", "characterisation", "characterization",
+                      "label", "wording", "phrasing", "language", "term", "phrase", "verdict",
+                      "assessment"})
+
+
+def _summed_up_words(noun: Token) -> bool:
+    """Whether ``noun`` is a sentence-final apposition that sums up what the clause before it
+    said ("…, a formulation Beijing rejected", "…, a charge Moscow denies"): the parser hangs
+    it on the last noun, but it stands for the words of the whole clause."""
+    nouns = word_set("communication_verbs.json", "nouns")
+    return (noun.dep_ == "appos" and noun.lemma_.lower() in _WORDING | nouns
+            and not any(c.dep_ in ("poss", "compound") for c in noun.children)
+            and all(t.is_punct or t.is_space
+                    for t in noun.doc[noun.right_edge.i + 1:noun.sent.end]))
 
 
 def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
@@ -634,6 +657,23 @@ class _Emitter:
 #: Nouns for a batch of measures, whose holder is that of the measures ("a package of
 #: sanctions", "a new round of tariffs").
 _BATCHES = frozenset({"package", "round", "raft", "wave", "set", "series", "batch", "slew"})
+#: Words for a part of them, which are the measures' object in turn ("lifted most of its
+#: sanctions on Niger").
+_PORTIONS = frozenset({"most", "some", "all", "many", "part", "half", "several", "much",
+                       "rest", "bulk", "remainder"})
+#: Verbs that take a measure off ("lifted its sanctions on Niger", "eased tariffs on China"):
+#: the end of a hostile act, not one.
+_LIFTING = frozenset({"lift", "ease", "relax", "loosen", "remove", "scrap", "waive", "rescind",
+                      "repeal", "unfreeze"})
+
+
+def _measure(noun: Token) -> Token:
+    """The phrase a measure noun heads: itself, or the batch or portion it is "of" ("a
+    package of sanctions", "most of its sanctions")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in _BATCHES | _PORTIONS):
+        return noun.head.head
+    return noun
 
 
 def _another_speaker(ctx: DocContext, clause: Token, subject: Token, verb: Token) -> bool:
@@ -649,9 +689,7 @@ def _another_speaker(ctx: DocContext, clause: Token, subject: Token, verb: Token
 def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Possessor/modifier of a stance noun, else its "from"/"by" actor ("criticism from the
     EU"), else the subject of the verb that governs it."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
-            noun.head.head.lemma_.lower() in _BATCHES):
-        noun = noun.head.head  # "adopted a 15th package of sanctions against Russia"
+    noun = _measure(noun)  # "adopted a 15th package of sanctions against Russia"
     own = ctx.actors.of_phrase(noun)
     if own is not None and own.start < noun.i:
         return [own]
@@ -699,7 +737,8 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
             targets = prep_actors(ctx, tok, _TARGET_PREPS)
-            ended = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ENDING
+            measure = _measure(tok)
+            ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in _ENDING | _LIFTING
             if holders and targets and not is_negated(tok) and not ended:
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
         if tok.pos_ == "NOUN" and lemma in cues.relation:
