@@ -2889,3 +2889,10 @@ def test_lifting_a_measure_is_no_hostility_and_a_summing_up_apposition_is_the_cl
                         "against Japan, a formulation Beijing promptly rejected."))
     assert ("china", "nato", Polarity.NEGATIVE) in found
     assert not any(h == "china" and t == "japan" for h, t, _ in found)
+
+
+def test_a_surname_two_people_share_is_the_one_named_last(run) -> None:
+    ex = run("Foreign Minister Chen Weiming signed the pact. Beijing dismissed the criticism. "
+             "Spokesman Chen Daoming said cooperation was open. \"Some countries are "
+             "exaggerating tensions,\" Chen told a regular briefing.")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-chen-daoming"}

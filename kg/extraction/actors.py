@@ -478,6 +478,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = ActorSpan(start, end, heads[0].key, heads[0].cls, heads[0].label)
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
+            elif same and one:
+                # "Wang" after Wang Yi and then Wang Wenbin: the one named last, as a reader
+                # takes it
+                last = max(same, key=lambda p: p.start)
+                span = ActorSpan(start, end, last.key, last.cls, last.label)
             elif (actor := reg.lookup(text)) is not None:
                 span = (_one_meant(doc, start, end, actor, reg, lex)
                         or ActorSpan(start, end, actor.id, actor.cls, actor.label))
@@ -912,6 +917,9 @@ def _surnames(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan
             keys = by_surname.get(tok.text)
             if keys is not None and tok.i < first[tok.text]:
                 continue
+            if keys is not None and len(keys) > 1:  # the one named last before this word
+                keys = {max((s for s in spans if s.key in keys and s.start < tok.i),
+                            key=lambda s: s.start).key}
         if keys is None or len(keys) != 1:
             continue
         p = next(s for s in persons if s.key in keys)
