@@ -2896,3 +2896,13 @@ def test_a_surname_two_people_share_is_the_one_named_last(run) -> None:
              "Spokesman Chen Daoming said cooperation was open. \"Some countries are "
              "exaggerating tensions,\" Chen told a regular briefing.")
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-chen-daoming"}
+
+
+def test_a_speaker_named_by_a_or_an_and_a_nationality_is_a_collective_voice(run) -> None:
+    ex = run("\u201cWe will wait,\u201d said a European official posted in Beijing. \u201cIndia "
+             "is watching,\u201d a former Indian ambassador told me. India expelled a Canadian "
+             "diplomat.")
+    assert {(f.speaker, f.quote) for f in ex.of_type(StatementFact)} == {
+        ("collective-european-official", "We will wait"),
+        ("collective-indian-ambassador", "India is watching")}
+    assert ("india", "canada", Polarity.NEGATIVE) in stances(ex)  # an object stays the state's

@@ -965,6 +965,12 @@ def _collectives(
         ]
         if found is None and not (plural and quant and low not in lex.group_self):
             continue
+        if (singular and found and not quant and tok.dep_ == "nsubj"
+                and (found[1] is None or found[1].kind == "demonym")):
+            # "said a European official", "an Indian diplomat told me": the article is a
+            # quantifier too before a nationality or bloc, for a speaker ("a Beijing official"
+            # is China's; "expelled a Canadian diplomat" is an act against Canada)
+            quant = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("a", "an")]
         if singular and not (found and quant):
             continue
         start = found[0] if found else quant[0].i
