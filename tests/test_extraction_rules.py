@@ -2906,3 +2906,12 @@ def test_a_speaker_named_by_a_or_an_and_a_nationality_is_a_collective_voice(run)
         ("collective-european-official", "We will wait"),
         ("collective-indian-ambassador", "India is watching")}
     assert ("india", "canada", Polarity.NEGATIVE) in stances(ex)  # an object stays the state's
+
+
+def test_a_verdict_on_a_pact_is_on_its_parties_and_a_mentality_is_no_praise(run) -> None:
+    found = stances(run("Arjun Rao described the pact between China and Japan as \"gravely "
+                        "concerning\"."))
+    assert {("arjun-rao", "china", Polarity.NEGATIVE),
+            ("arjun-rao", "japan", Polarity.NEGATIVE)} <= found
+    assert ("collective-chinese-officials", "quad", Polarity.NEGATIVE) in stances(run(
+        "Chinese officials have described the Quad as an expression of a Cold War mentality."))

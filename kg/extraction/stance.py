@@ -473,6 +473,25 @@ def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     return prep_actors(ctx, noun, ("from", "by"))
 
 
+#: Nouns of a pact or rapprochement between actors, whose parties a verdict on it is about.
+_PACT_WORDS = frozenset({"agreement", "accord", "pact", "treaty", "deal", "partnership",
+                         "alliance", "rapprochement", "normalisation", "normalization"})
+
+
+def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """The parties of a pact a verdict is passed on ("described the pact between China and
+    the Solomon Islands as gravely concerning", "concerns about China's agreement with
+    Honiara"): its "between"/"with" actors and its possessor."""
+    if noun.lemma_.lower() not in _PACT_WORDS or ctx.actors.at(noun) is not None:
+        return []
+    out = [s for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
+           for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
+    owner = ctx.actors.of_phrase(noun)
+    if out and owner is not None and owner.start < noun.i:
+        out.insert(0, owner)
+    return out
+
+
 def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     """First actor inside the direct object's phrase ("praised the state of X's relations"),
     with the actors conjoined to it ("condemned the cooperation between Russia and North
@@ -736,7 +755,9 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in cues.noun or tok.lower_ in cues.noun):
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
-            targets = prep_actors(ctx, tok, _TARGET_PREPS)
+            targets = prep_actors(ctx, tok, _TARGET_PREPS) or [
+                s for p in tok.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
+                for o in p.children if o.dep_ == "pobj" for s in _parties(ctx, o)]
             measure = _measure(tok)
             ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in _ENDING | _LIFTING
             if holders and targets and not is_negated(tok) and not ended:
@@ -1096,7 +1117,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 pol = Polarity.NEUTRAL  # "does not see the alliance as moving closer"
             if pol is not None:
                 holders = subject_actors(ctx, tok)
-                targets = object_actors(ctx, tok)
+                targets = object_actors(ctx, tok) or [
+                    s for c in tok.children if c.dep_ == "dobj" for s in _parties(ctx, c)]
                 kind = StanceKind.CRITICIZE if pol == Polarity.NEGATIVE else StanceKind.PRAISE
                 if negated:
                     pol = Polarity.NEUTRAL
