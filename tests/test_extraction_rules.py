@@ -2915,3 +2915,19 @@ def test_a_verdict_on_a_pact_is_on_its_parties_and_a_mentality_is_no_praise(run)
             ("arjun-rao", "japan", Polarity.NEGATIVE)} <= found
     assert ("collective-chinese-officials", "quad", Polarity.NEGATIVE) in stances(run(
         "Chinese officials have described the Quad as an expression of a Cold War mentality."))
+
+
+def test_a_reported_would_is_a_decision_and_the_two_governments_of_a_visit(run) -> None:
+    def parties(ex):
+        return {(f.parties, f.status) for f in ex.of_type(PartnershipFact)}
+
+    assert parties(run("Saudi Arabia and Iran announced that they would restore diplomatic "
+                       "relations.")) == {(("iran", "saudi-arabia"), PartnershipStatus.EXISTING)}
+    assert parties(run("Saudi Arabia said it would restore relations with Iran if Tehran "
+                       "stopped arming the rebels.")) == {
+        (("iran", "saudi-arabia"), PartnershipStatus.PROPOSED)}
+    # the visitor's state and the capital visited, not a list in a relative clause
+    ex = run("Arjun Rao's state visit to Beijing, the last leg of a tour that also took him "
+             "to Kazakhstan and Taiwan, went well. The two governments announced that ties "
+             "would be upgraded to a strategic partnership.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("china", "india")}

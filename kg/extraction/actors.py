@@ -1678,6 +1678,9 @@ class DocActors:
             if tok.lower_ == "sides" and self._mediators(t):
                 continue  # "both sides" are the parties, not the go-betweens (the two
                 # countries that hosted a summit may be "the two countries" after it)
+            if t.dep_ not in ("nsubj", "nsubjpass") and any(
+                    a.dep_ == "relcl" for a in t.ancestors):
+                continue  # "a tour that also took him to France and Serbia": background
             items = []
             for c in (t, *t.conjuncts):
                 span = self.at(c)
@@ -1725,6 +1728,29 @@ class DocActors:
             states = [x for x in sides if x is not None]
             if len(sides) == 2 and len(states) == 2 and states[0].key != states[1].key:
                 best = states
+        if not best and not persons:
+            best = self._visitor_and_visited(lo, hi)
+        return best
+
+    def _visitor_and_visited(self, lo: int, hi: int) -> list[ActorSpan]:
+        """ "Xi Jinping's state visit to Budapest … The two governments announced": the
+        visitor's state and the state visited, from the last visit noun with both."""
+        best: list[ActorSpan] = []
+        for noun in self.doc[lo:hi]:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("visit", "trip"):
+                continue
+            guest = next((self._state_of(c, noun) for c in noun.children if c.dep_ == "poss"),
+                         None)
+            host = next((self.at(o) for p in noun.children if p.dep_ == "prep"
+                         and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
+            if host is not None and host.cls == EntityClass.PLACE and self.registry is not None:
+                capital = self.registry.metonym(host.label)  # "a visit to Budapest": Hungary
+                if capital is not None and capital.cls == EntityClass.STATE:
+                    host = ActorSpan(host.start, host.end, capital.id, capital.cls,
+                                     capital.label)
+            if (guest is not None and host is not None and host.cls == EntityClass.STATE
+                    and host.kind != "demonym" and host.key != guest.key):
+                best = [guest, host]
         return best
 
     def _person_of(self, tok: Token) -> ActorSpan | None:

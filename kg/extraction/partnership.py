@@ -118,6 +118,22 @@ def _modifier_actors(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     return out
 
 
+#: Verbs that report a decision taken ("announced that they would restore relations").
+_DECIDING = frozenset({"announce", "agree", "decide", "confirm", "pledge", "promise", "vow",
+                       "say", "state", "declare"})
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "Riyadh and Tehran announced that they would restore relations": "would" in a clause
+    reported by a past decision or statement is the future of that past, not a hypothesis
+    (unless the clause states a condition: "would restore relations if …")."""
+    return (modal(verb) == "would" and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in _DECIDING and verb.head.tag_ == "VBD"
+            and modal(verb.head) is None
+            and not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                        for c in verb.children))
+
+
 def _status(tok: Token, cues: Cues) -> PartnershipStatus:
     """Past if a past marker is near; proposed under a modal, a proposal verb or a proposal
     noun ("efforts to normalise …"), 5 arcs up."""
@@ -126,7 +142,8 @@ def _status(tok: Token, cues: Cues) -> PartnershipStatus:
         if node.lower_ in cues.past or any(c.lower_ in cues.past for c in node.children):
             return PartnershipStatus.PAST
         if node.pos_ in ("VERB", "AUX") and (
-            modal(node) in cues.hypothetical or node.lemma_.lower() in cues.proposal
+            (modal(node) in cues.hypothetical and not _reported_future(node))
+            or node.lemma_.lower() in cues.proposal
             or requested(node)  # "pressed Brazil to conclude the agreement with the EU"
         ):
             return PartnershipStatus.PROPOSED
