@@ -2931,3 +2931,25 @@ def test_a_reported_would_is_a_decision_and_the_two_governments_of_a_visit(run) 
              "to Kazakhstan and Taiwan, went well. The two governments announced that ties "
              "would be upgraded to a strategic partnership.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("china", "india")}
+
+
+def test_observer_states_a_granted_status_and_the_council_an_article_is_about(run) -> None:
+    ex = run("The European Council met in June. The European Council agreed a budget. The "
+             "European Council named an envoy. Its summits are long. Delegates often complain. "
+             "Some leave early. Others stay late. "
+             "Hiro Tanaka briefed the UN Security Council on Monday. The council also has 13 "
+             "observer states, including China, India and Japan.")
+    assert _members_with_status(ex) == {
+        (s, "european-council", MembershipStatus.OBSERVER) for s in ("china", "india", "japan")}
+    ex = run("EU leaders granted candidate status to Taiwan. The European Union granted Japan "
+             "candidate status. India holds observer status in the European Union.")
+    assert _members_with_status(ex) == {
+        ("taiwan", "european-union", MembershipStatus.CANDIDATE),
+        ("japan", "european-union", MembershipStatus.CANDIDATE),
+        ("india", "european-union", MembershipStatus.OBSERVER)}
+
+
+def test_a_name_before_comma_who_is_a_persons(run) -> None:
+    ex = run("Moussa Faki Mahamat, who chairs the African Union Commission, welcomed the move.")
+    assert any(m.text == "Moussa Faki Mahamat" and m.entity.startswith("person-")
+               for m in ex.mentions)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -692,15 +693,17 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
 
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """A two-to-four-word capitalised name (hyphens inside allowed: "Kassym-Jomart Tokayev")
-    right after a post title or in apposition to one ("premier, Mute Egede,"), with no word
-    that makes it an organisation's ("chairman Moussa Faki Mahamat", not "President Biden's
-    Cabinet")."""
+    right after a post title or in apposition to one ("premier, Mute Egede,"), or before ",
+    who", with no word that makes it an organisation's ("chairman Moussa Faki Mahamat", not
+    "President Biden's Cabinet")."""
     words = doc[start:end]
     title = start - 1
     if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
         title -= 1  # "Greenland's premier, Mute Egede, said": an apposition to the title
+    who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
     return (
-        ((start > 0 and doc[title].lower_ in lex.title_words) or _title_follows(doc, end, lex))
+        ((start > 0 and doc[title].lower_ in lex.title_words) or _title_follows(doc, end, lex)
+         or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
         and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < t.i - start < len(words) - 1)
                 for t in words)  # "Kassym-Jomart Tokayev"
@@ -1332,6 +1335,13 @@ def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         if len(fits) != 1:
             continue
         (target,) = fits.values()
+        # "the council" after one mention of the Inuit Circumpolar Council in an article on
+        # the Arctic Council, named or referred to again and again: the article's council
+        before = Counter(s.key for s in out if s.end <= tok.i and s.cls in GROUP_CLASSES
+                         and s.label.split()[-1].lower() == tok.lower_)
+        top, times = before.most_common(1)[0]
+        if top != target.key and times >= 3 and before[target.key] == 1:
+            target = next(s for s in out if s.key == top)
         out.append(ActorSpan(tok.i - 1, tok.i + 1, target.key, target.cls, target.label,
                              target.group_of, kind="reference"))
     return sorted(out)

@@ -229,6 +229,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _named_group_of(ctx, out)
     _left(ctx, out)
     _suspended(ctx, out)
+    _status_granted(ctx, out)
     _elided_joins(ctx, out, joins)
     return sort_facts(out.facts)
 
@@ -508,6 +509,55 @@ def _left(ctx: DocContext, out: _Out) -> None:
             # the body is what is left, not a word on it ("withdraws from the Somaliland deal")
             if _is_org(org) and any(org.start <= h.i < org.end for h in heads):
                 out.add(members, org, verb, doc[org.end - 1], conf, status)
+
+
+#: The kind of membership a "... status" noun names ("candidate status", "observer status").
+_STATUS_KINDS = {"candidate": MembershipStatus.CANDIDATE, "observer": MembershipStatus.OBSERVER}
+#: Verbs that give a status (its receiver is the "to" object, the indirect object or the
+#: passive subject) or by which one holds it (its holder is the subject).
+_GIVING_STATUS = frozenset({"grant", "give", "award", "confer", "offer", "extend"})
+_HOLDING_STATUS = frozenset({"receive", "obtain", "gain", "win", "secure", "hold", "have",
+                             "get", "enjoy", "achieve", "acquire"})
+
+
+def _status_granted(ctx: DocContext, out: _Out) -> None:
+    """ "EU leaders granted candidate status to Georgia", "Georgia was granted candidate
+    status", "India holds observer status in the Arctic Council": a membership of that kind.
+    The body is the noun's "in"/"at"/"of"/"with" phrase, else the giver."""
+    for noun in ctx.scan(frozenset({"status"})):
+        kinds = [_STATUS_KINDS[c.lower_] for c in noun.lefts
+                 if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _STATUS_KINDS]
+        verb = noun.head
+        if not kinds or noun.dep_ not in ("dobj", "nsubjpass") or is_negated(verb) or (
+                declined(verb)):
+            continue
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        orgs = [a for p in noun.children if p.dep_ == "prep"
+                and p.lower_ in ("in", "at", "of", "with")
+                for o in p.children if o.dep_ == "pobj" for a in [ctx.actors.at(o)]
+                if _is_org(a)]
+        if lemma in _GIVING_STATUS:
+            if passive:
+                members = _passive_subjects(ctx, verb)
+                orgs = orgs or [a for a in agent_actors(ctx, verb) if _is_org(a)]
+            else:
+                # "granted candidate status to Georgia" (the parser's "to" may be a dative),
+                # "granted Georgia candidate status", "granted Ukraine candidate status"
+                members = [s for c in verb.children if c.dep_ in ("prep", "dative")
+                           for o in ([p for p in c.children if p.dep_ == "pobj"]
+                                     if c.lower_ == "to" else [c] if c.dep_ == "dative" else [])
+                           for s in ctx.actors.conj_phrases(o)]
+                members += [a for c in noun.lefts if c.dep_ == "compound"
+                            for a in [ctx.actors.at(c)] if a is not None]
+                orgs = orgs or [a for a in subject_actors(ctx, verb) if _is_org(a)]
+        elif lemma in _HOLDING_STATUS and not passive:
+            members = subject_actors(ctx, verb)
+        else:
+            continue
+        members = [m for m in members if m.cls in _MEMBER_CLASSES]
+        for org in orgs:
+            out.add([m for m in members if m.key != org.key], org, verb, noun, 0.7, kinds[0])
 
 
 def _suspended(ctx: DocContext, out: _Out) -> None:
@@ -814,6 +864,12 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                             for q in m.children if q.dep_ == "prep" and q.lower_ in ("of", "in")
                             for o in q.children if o.dep_ == "pobj"
                             for a in [ctx.actors.at(o)] if _is_org(a)), None)
+        observer = any(c.lower_ == "observer" for c in tok.lefts)
+        if (org is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HAVING
+                and tok.lower_ in ("states", "countries", "nations", "members")
+                and (observer or any(c.lower_ == "member" for c in tok.lefts))):
+            # "The council also has 13 observer states, including China, India and Japan"
+            org = next((a for a in subject_actors(ctx, tok.head) if _is_org(a)), None)
         if org is None:
             continue
         members: list[ActorSpan] = []
@@ -856,7 +912,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
         if states:
             last = max([tok, *[doc[m.end - 1] for m in states]], key=lambda t: t.i)
             first = min([tok, *[doc[m.start] for m in states]], key=lambda t: t.i)
-            status = MembershipStatus.CANDIDATE if tok.lower_ == "candidate" else None
+            status = (MembershipStatus.CANDIDATE if tok.lower_ == "candidate"
+                      else MembershipStatus.OBSERVER if observer else None)
             out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
 
 
