@@ -2953,3 +2953,14 @@ def test_a_name_before_comma_who_is_a_persons(run) -> None:
     ex = run("Moussa Faki Mahamat, who chairs the African Union Commission, welcomed the move.")
     assert any(m.text == "Moussa Faki Mahamat" and m.entity.startswith("person-")
                for m in ex.mentions)
+
+
+def test_a_party_acting_under_a_pact_and_a_second_with_phrase(run) -> None:
+    ex = run("Australia deployed police under a 2017 security treaty with Japan.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("australia", "japan")}
+    ex = run("Australia deployed police under a 2017 security treaty, with Japan and India "
+             "also sending personnel.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == set()
+    ex = run("India upgraded ties with Japan in 2023 and with Australia in 2024.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("india", "japan"), ("australia", "india")}

@@ -244,6 +244,20 @@ def partnership_facts(
                 for subj in (c for c in clause.children if c.dep_ in subj_deps):
                     side_a += prep_actors(ctx, subj, _GROUP_PREPS)  # "Relations between X and Y"
                     side_b += prep_actors(ctx, subj, ("with",))
+            if (verb is not None and not side_a and side_b and tok.dep_ == "pobj"
+                    and tok.head.lower_ == "under" and tok.head.head == verb
+                    and not any(p.lower_ == "with" and p.nbor(-1).text == ","
+                                for p in tok.children)):  # (", with Fiji … also sending")
+                # "Australia deployed troops under a security treaty with the Solomon
+                # Islands": who acts under a pact is a party to it
+                side_a += subject_actors(ctx, verb)
+            if verb is not None and tok.dep_ == "dobj" and tok.head == verb:
+                # "upgraded ties with Japan in 2023 and with Australia in 2024": a "with"
+                # the parser coordinated with another of the verb's phrases
+                withs = [w for p in verb.children if p.dep_ == "prep" for w in p.conjuncts]
+                side_b += [a for w in (*withs, *verb.conjuncts) if w.lower_ == "with"
+                           for o in w.children if o.dep_ == "pobj"
+                           for a in ctx.actors.conj_phrases(o)]
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.dep_ == "acl":
                 owner = ctx.actors.of_phrase(tok.head.head.head)
                 if owner is not None:
