@@ -2964,3 +2964,10 @@ def test_a_party_acting_under_a_pact_and_a_second_with_phrase(run) -> None:
     ex = run("India upgraded ties with Japan in 2023 and with Australia in 2024.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {
         ("india", "japan"), ("australia", "india")}
+
+
+def test_a_datelines_agency_credit_is_no_actor_and_hides_no_subject(run) -> None:
+    ex = run("Headline\n\nWARSAW, Sept 12 (Reuters) - Japan and the three Baltic states urged "
+             "NATO on Friday to harden its eastern flank.")
+    assert not any(m.text == "Reuters" for m in ex.mentions)
+    assert ("japan", "nato", Polarity.NEUTRAL) in stances(ex)

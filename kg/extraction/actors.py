@@ -1259,7 +1259,28 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     spans = _references(doc, spans, lex, lowers, registry)
     spans = _head_references(doc, spans, lex, lowers)
     spans = _compass_references(doc, spans, lowers)
+    spans = _without_credits(doc, spans)
     return _title_references(doc, spans, lex, lowers, registry)
+
+
+_DASH_TEXTS = frozenset({"-", "–", "—", "--"})
+
+
+def _without_credits(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """Without the agency credited in a dateline ("WARSAW, Sept 12 (Reuters) - Poland and the
+    three Baltic states urged …"): a byline, not an actor of the story (the parser may even
+    read it as one of the sentence's subjects)."""
+    out = []
+    for s in spans:
+        if (s.start >= 1 and s.end + 1 < len(doc) and doc[s.start - 1].text == "("
+                and doc[s.end].text == ")" and doc[s.end + 1].text in _DASH_TEXTS):
+            line = s.start - 1
+            while line > 0 and "\n" not in doc[line - 1].text:
+                line -= 1
+            if s.start - line <= 12 and doc[line].text.isupper():
+                continue
+        out.append(s)
+    return out
 
 
 #: Capitalised compass words that, after "the", shorten a state's name ("the North").

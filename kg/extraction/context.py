@@ -162,6 +162,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 found = subject_actors(ctx, gov, depth + 1) if gov != verb.head else []
             else:
                 found = ctx.actors.conj_phrases(child)
+                if not found and ctx.actors.at(child) is None:
+                    # "WARSAW, Sept 12 (Reuters) - Poland and the three Baltic states urged":
+                    # the parser made the dateline's credit the subject and the real one its
+                    # apposition
+                    found = [s for a in child.children if a.dep_ == "appos"
+                             for s in ctx.actors.conj_phrases(a)]
         elif child.dep_ == "nsubjpass" and depth > 0:
             # Climbing into a passive clause: its subject controls the verb below ("the pact
             # was aimed at containing China": the pact contains, not whoever argued it).
