@@ -2971,3 +2971,9 @@ def test_a_datelines_agency_credit_is_no_actor_and_hides_no_subject(run) -> None
              "NATO on Friday to harden its eastern flank.")
     assert not any(m.text == "Reuters" for m in ex.mentions)
     assert ("japan", "nato", Polarity.NEUTRAL) in stances(ex)
+
+
+def test_a_quoted_it_is_no_actor_named_outside_the_quotation(run) -> None:
+    ex = run("Japan invoked Article 4. \u201cWhat we saw on Wednesday was reckless and it was "
+             "dangerous,\u201d Arjun Rao told a news conference.")
+    assert not any(t == "japan" for _, t, _ in stances(ex))

@@ -1933,7 +1933,13 @@ class DocActors:
                             and self._person_subject(head.head))):
                     return s
         if low in ("it", "its"):
+            # '"… what we saw on Wednesday was reckless and it was dangerous," Rutte told':
+            # a quoted "it" is the speaker's, about something named in the quotation if
+            # anything, not an actor the article named before it
+            quoted = _quoted_tokens(tok.sent) if low == "it" else set()
             for s in reversed(before):
+                if tok.i in quoted and s.start not in quoted:
+                    return None
                 head = self.doc[s.start : s.end].root
                 if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
                         head.dep_ in ("nsubj", "nsubjpass")
