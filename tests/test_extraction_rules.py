@@ -2977,3 +2977,15 @@ def test_a_quoted_it_is_no_actor_named_outside_the_quotation(run) -> None:
     ex = run("Japan invoked Article 4. \u201cWhat we saw on Wednesday was reckless and it was "
              "dangerous,\u201d Arjun Rao told a news conference.")
     assert not any(t == "japan" for _, t, _ in stances(ex))
+
+
+def test_a_subject_his_continues_the_chain_of_he_subjects_not_the_last_name(run) -> None:
+    ex = run("India has turned down an invitation to join BRICS, President Javier Milei said on "
+             "Friday. Milei, a libertarian economist who took office on Dec. 10, had signaled "
+             "the move for weeks. On the campaign trail he vowed not to do business with "
+             "\"communists\", a category in which he included both China and Hiro Tanaka, whom "
+             "he also called corrupt. His foreign minister, Diana Mondino, said in late "
+             "November that the incoming government saw no reason to join.")
+    # "His" is Milei's (the subject the "he"s continue), not Tanaka's (Japan's premier)
+    assert ("person-diana-mondino", "japan") not in {
+        (r.person, r.of) for r in ex.of_type(RoleFact)}

@@ -1876,6 +1876,12 @@ class DocActors:
             own_subject = ({c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
                            if low in ("him", "her") and tok.dep_ in ("dobj", "dative")
                            else set())
+            if (tok.dep_ == "nsubj" and tok.head.dep_ == "relcl"
+                    and any(c.lower_ in ("whom", "who") and c.dep_ != "nsubj"
+                            for c in tok.head.children)):
+                # "… and Lula, whom he also called corrupt": the relative clause's object is
+                # its head, so its subject is someone else
+                own_subject |= {tok.head.head.i, *(c.i for c in tok.head.head.conjuncts)}
             persons = [s for s in before if s.cls == EntityClass.PERSON
                        # '"Pezeshkian was elected …," she said': not the one quoted about
                        and (s.start not in quoted or tok.i in quoted)
@@ -1884,12 +1890,19 @@ class DocActors:
                 return None
             # Unambiguous only: one person in the recent context, or one of them the subject.
             recent = [s for s in persons if tok.i - s.end <= _PRONOUN_WINDOW] or persons[-1:]
-            if len({s.key for s in recent}) == 1:
+            start = tok.sent.start
+            subject_like = tok.dep_ in ("nsubj", "nsubjpass") or (
+                low in ("his", "her") and tok.dep_ == "poss"
+                and tok.head.dep_ in ("nsubj", "nsubjpass"))  # "His foreign minister said"
+            chained = subject_like and not any(start <= s.start for s in persons)
+            if len({s.key for s in recent}) == 1 and not (
+                    chained and not _is_subject(self.doc[recent[-1].start:recent[-1].end].root)
+                    and self._pronoun_subject_before(tok)):
+                # (but "he vowed …, a category in which he included China and Lula. His
+                # foreign minister said": the chain of subjects, not the last name)
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
-            start = tok.sent.start
-            if tok.dep_ in ("nsubj", "nsubjpass") and not any(
-                    start <= s.start for s in persons):
+            if chained:
                 # A "he"/"she" subject with no person named before it in its sentence
                 # continues the latest sentence with a person subject, up to three back
                 # ('"…," Baerbock said. She warned that …'; 'Mitsotakis said …. "We are not
@@ -1949,6 +1962,15 @@ class DocActors:
                             and head.head.head.dep_ == "ROOT" and s.start < tok.sent.start)):
                     return None if self._closer_thing(s.end, tok.i) else s
         return None
+
+    def _pronoun_subject_before(self, tok: Token) -> bool:
+        """Whether the sentence before ``tok``'s has a "he"/"she" as its main subject."""
+        start = tok.sent.start
+        if start == 0:
+            return False
+        prev = self.doc[start - 1].sent
+        return any(t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head == prev.root
+                   for t in prev)
 
     def _speaker_since(self, person: ActorSpan, tok: Token) -> bool:
         """Whether a sentence between the last named ``person`` and the pronoun ``tok``
