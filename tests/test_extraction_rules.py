@@ -2989,3 +2989,10 @@ def test_a_subject_his_continues_the_chain_of_he_subjects_not_the_last_name(run)
     # "His" is Milei's (the subject the "he"s continue), not Tanaka's (Japan's premier)
     assert ("person-diana-mondino", "japan") not in {
         (r.person, r.of) for r in ex.of_type(RoleFact)}
+
+
+def test_a_states_own_organ_is_no_the_organisation(run) -> None:
+    ex = run("Japan joined the African Union in 2001. In 2014 the assembly stripped Russia's "
+             "delegation of its voting rights. Russia was expelled from the organisation in "
+             "March 2022.")
+    assert ("russia", "african-union", MembershipStatus.FORMER) in _members_with_status(ex)

@@ -1142,7 +1142,10 @@ def _references(
         before = [s for s in ordered if s.end <= tok.i and s.kind != "demonym"]
         # The most recent actor of any class the noun fits ("the bloc" after "ECOWAS said"
         # is ECOWAS even if an alliance was named earlier).
-        target = next((s for s in reversed(before) if s.cls in classes), None)
+        # A state's own organ ("Russia's delegation", "the Chinese embassy") is no "the
+        # organisation" or "the body" (only "the ministry" and its like, below).
+        target = next((s for s in reversed(before) if s.cls in classes
+                       and (s.kind != "institution" or tok.lower_ in lex.state_bodies)), None)
         if target is not None:
             target = _centre(doc, before, classes, tok, target)
         if target is not None and target.start in _clause_subject(tok):
