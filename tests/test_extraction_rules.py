@@ -124,6 +124,8 @@ ACTORS = [
     {"id": "niger", "label": "Niger", "class": "State"},
     {"id": "mali", "label": "Mali", "class": "State"},
     {"id": "canada", "label": "Canada", "class": "State", "demonyms": ["Canadian"]},
+    {"id": "ali-rezaei", "label": "Ali Rezaei", "class": "Person", "country": "iran",
+     "positions": [{"title": "Supreme Leader", "of": "iran"}]},
 ]
 
 
@@ -2996,3 +2998,16 @@ def test_a_states_own_organ_is_no_the_organisation(run) -> None:
              "delegation of its voting rights. Russia was expelled from the organisation in "
              "March 2022.")
     assert ("russia", "african-union", MembershipStatus.FORMER) in _members_with_status(ex)
+
+
+def test_a_title_the_registry_post_ends_with_and_a_hardly_welcomed_position(run) -> None:
+    ex = run("The UN Security Council met on Friday. State media released photographs of "
+             "leader Ali Rezaei watching the launch.")
+    assert ("ali-rezaei", "iran") in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+    found = stances(run("The leaders endorsed a declaration that reaffirmed UN Security "
+                        "Council resolutions on Taiwan, a position Japan could hardly have "
+                        "welcomed."))
+    assert not any(h == "japan" for h, _, _ in found)
+    assert stances(run("Japan could hardly have welcomed India.")) == set()
+    found = stances(run("India imposed new tariffs on Japan, a move Beijing condemned."))
+    assert ("china", "india", Polarity.NEGATIVE) in found

@@ -333,8 +333,9 @@ def _not_until(verb: Token) -> bool:
 
 
 def is_negated(tok: Token) -> bool:
-    """A ``neg`` child ("not", "never", "n't") or a "no"/"nor" determiner on the token, or,
-    for a verb, a denied subject ("neither has cut those ties", "no state has condemned it").
+    """A ``neg`` child ("not", "never", "n't"; "hardly" or "scarcely" on a verb) or a
+    "no"/"nor" determiner on the token, or, for a verb, a denied subject ("neither has cut
+    those ties", "no state has condemned it").
 
     The heads of all negators are collected once per Doc (kept in ``doc.user_data`` as a
     msgpack-friendly dict) instead of walking each token's children.
@@ -349,6 +350,9 @@ def is_negated(tok: Token) -> bool:
                 continue  # "did not agree to restore relations until April 2023": they did
             if dep == "neg" or (dep == "det" and low == "no") or low == "nor":
                 heads[t.head.i] = True
+            if dep == "advmod" and low in ("hardly", "scarcely") and t.head.pos_ in ("VERB",
+                                                                                     "AUX"):
+                heads[t.head.i] = True  # "a position Ankara could hardly have welcomed"
             # A denied subject denies its verb: "neither has cut those ties", "none of the
             # members condemned it", "no country has recognised it", "Neither A nor B joined".
             if dep in ("nsubj", "nsubjpass") and low in _NEGATIVE_SUBJECTS:

@@ -457,6 +457,11 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
               if p.of and p.title.lower().startswith(title.lower() + " ")}
     if len(starts) == 1:
         return starts.pop()
+    # "leader Kim Jong Un": the one post whose title ends with it ("Supreme Leader")
+    ends = {p.of for p in actor.positions
+            if p.of and p.title.lower().endswith(" " + title.lower())}
+    if len(ends) == 1:
+        return ends.pop()
     if title.lower() in state_titles and actor.country:
         return actor.country
     return None

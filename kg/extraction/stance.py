@@ -446,10 +446,11 @@ def _warned_of(ctx: DocContext, cues: Cues, verb: Token) -> list[ActorSpan]:
     return [s for s in out if not _victim(ctx, cues, s)]
 
 
-#: Nouns for words as worded ("a formulation", "a label"), beside the communication nouns.
+#: Nouns for words as worded ("a formulation", "a label") or for the act a clause states ("a
+#: position", "a move"), beside the communication nouns.
 _WORDING = frozenset({"formulation", "description", "characterisation", "characterization",
                       "label", "wording", "phrasing", "language", "term", "phrase", "verdict",
-                      "assessment"})
+                      "assessment", "position", "stance", "move", "decision", "step"})
 
 
 def _summed_up_words(noun: Token) -> bool:
