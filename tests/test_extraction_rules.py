@@ -3011,3 +3011,10 @@ def test_a_title_the_registry_post_ends_with_and_a_hardly_welcomed_position(run)
     assert stances(run("Japan could hardly have welcomed India.")) == set()
     found = stances(run("India imposed new tariffs on Japan, a move Beijing condemned."))
     assert ("china", "india", Polarity.NEGATIVE) in found
+
+
+def test_the_grouping_is_a_grouping_the_paragraph_named_before_a_nearer_alliance(run) -> None:
+    ex = run("When Arjun Rao took his seat at the BRICS summit, he was the only leader of a "
+             "NATO member state in the room. A month later Japan confirmed that it had applied "
+             "to join the grouping.")
+    assert ("japan", "brics", MembershipStatus.CANDIDATE) in _members_with_status(ex)

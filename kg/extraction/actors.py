@@ -1146,6 +1146,13 @@ def _references(
         # organisation" or "the body" (only "the ministry" and its like, below).
         target = next((s for s in reversed(before) if s.cls in classes
                        and (s.kind != "institution" or tok.lower_ in lex.state_bodies)), None)
+        if (target is not None and classes[0] == EntityClass.PARTNERSHIP_GROUP
+                and target.cls != classes[0]):
+            # "the BRICS summit …, the only leader of a NATO member state …, had applied to
+            # join the grouping": a grouping named in the paragraph beats a nearer alliance
+            para = _paragraph_start(doc, tok.i)
+            target = next((s for s in reversed(before) if s.cls == classes[0]
+                           and s.start >= para), target)
         if target is not None:
             target = _centre(doc, before, classes, tok, target)
         if target is not None and target.start in _clause_subject(tok):
@@ -1179,6 +1186,13 @@ def _references(
             )
         )
     return sorted(out)
+
+
+def _paragraph_start(doc: Doc, i: int) -> int:
+    """Index of the first token of the paragraph (or headline) holding token ``i``."""
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    return i
 
 
 def _centre(doc: Doc, before: list[ActorSpan], classes: tuple[EntityClass, ...], tok: Token,
