@@ -3018,3 +3018,14 @@ def test_the_grouping_is_a_grouping_the_paragraph_named_before_a_nearer_alliance
              "NATO member state in the room. A month later Japan confirmed that it had applied "
              "to join the grouping.")
     assert ("japan", "brics", MembershipStatus.CANDIDATE) in _members_with_status(ex)
+
+
+def test_a_bodys_partner_tier_is_a_partner_membership(run) -> None:
+    ex = run("Kazakhstan and Tajikistan both became BRICS partner countries in January 2025. "
+             "Even Japan, a NATO member and a BRICS dialogue partner, sent its premier. NATO "
+             "partners such as India attended.")
+    assert _members_with_status(ex) == {
+        ("kazakhstan", "brics", MembershipStatus.PARTNER),
+        ("tajikistan", "brics", MembershipStatus.PARTNER),
+        ("japan", "brics", MembershipStatus.PARTNER),
+        ("japan", "nato", MembershipStatus.MEMBER)}

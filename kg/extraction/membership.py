@@ -819,7 +819,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
     """
     doc = ctx.doc
     nouns = {"member", "members", "ally", "allies", "states", "countries", "nations",
-             "candidate", "state", "country", "nation"}
+             "candidate", "state", "country", "nation", "partner", "partners"}
     for tok in ctx.scan(nouns):
         if tok.lower_ not in nouns or tok.pos_ != "NOUN" or is_negated(tok):
             continue
@@ -830,12 +830,20 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             org_cls = owner.cls if owner else None
             if org_cls in GROUP_CLASSES:
                 org = ActorSpan(span.start, span.end, span.group_of, org_cls, owner.label)
+        # "Kazakhstan and Uzbekistan became BRICS partner countries", "an SCO dialogue
+        # partner": the formal partner tier of a body, a membership of that kind
+        tier = {c.lower_ for c in tok.lefts} & {"member", "partner", "dialogue"}
+        partner = bool(tier & {"partner", "dialogue"}) and tok.lower_ not in (
+            "member", "members", "ally", "allies", "candidate")
+        if tok.lower_ in ("partner", "partners") and "dialogue" not in tier:
+            continue  # "NATO's partners" cooperate with it (a partnership), no tier
         if org is None and (span is None or span.kind == "collective") and (
                 tok.lower_ in ("member", "members", "ally", "allies", "candidate")
-                or (tok.lower_ in ("state", "country", "nation") and any(
-                    c.lower_ == "member" for c in tok.lefts))):
+                or (tok.lower_ in ("state", "country", "nation") and tier)
+                or (partner and tok.lower_ in ("states", "countries", "nations", "partner",
+                                               "partners"))):
             # ("Hungary, the only EU member state in the organisation": a member state)
-            mods = [*tok.lefts, *(g for c in tok.lefts if c.lower_ == "member" for g in c.lefts)]
+            mods = [*tok.lefts, *(g for c in tok.lefts if c.lower_ in tier for g in c.lefts)]
             org = next(
                 (
                     a
@@ -864,6 +872,9 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                             for q in m.children if q.dep_ == "prep" and q.lower_ in ("of", "in")
                             for o in q.children if o.dep_ == "pobj"
                             for a in [ctx.actors.at(o)] if _is_org(a)), None)
+        if org is None and partner and span is not None and span.cls in GROUP_CLASSES and (
+                span.start < tok.i):
+            org = span  # "BRICS partner countries", read as the body itself
         observer = any(c.lower_ == "observer" for c in tok.lefts)
         if (org is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HAVING
                 and tok.lower_ in ("states", "countries", "nations", "members")
@@ -892,6 +903,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                     members.append(owner)
         if tok.dep_ == "appos":
             members += _apposed(ctx, tok)
+        elif tok.dep_ == "conj" and tok.head.dep_ == "appos" and partner:
+            members += _apposed(ctx, tok.head)  # "Turkey, a NATO member and an SCO …"
         sent = ctx.sents.sent(tok)
         if tok.lower_ == "members" and tok.i + 2 < sent.end and doc[tok.i + 1].text == ":":
             # "the alliance's Baltic Sea members: Denmark, Estonia, …" (read in word order:
@@ -913,7 +926,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             last = max([tok, *[doc[m.end - 1] for m in states]], key=lambda t: t.i)
             first = min([tok, *[doc[m.start] for m in states]], key=lambda t: t.i)
             status = (MembershipStatus.CANDIDATE if tok.lower_ == "candidate"
-                      else MembershipStatus.OBSERVER if observer else None)
+                      else MembershipStatus.OBSERVER if observer
+                      else MembershipStatus.PARTNER if partner else None)
             out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
 
 
