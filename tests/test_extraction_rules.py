@@ -3029,3 +3029,10 @@ def test_a_bodys_partner_tier_is_a_partner_membership(run) -> None:
         ("tajikistan", "brics", MembershipStatus.PARTNER),
         ("japan", "brics", MembershipStatus.PARTNER),
         ("japan", "nato", MembershipStatus.MEMBER)}
+
+
+def test_a_danger_that_someone_wins_is_no_verdict_on_them(run) -> None:
+    assert stances(run("\u201cThe danger is that Australia wins the contest for access,\u201d "
+                       "Arjun Rao said.")) == set()
+    assert stances(run("\u201cThe mistake is to imagine that India faces a binary choice,\u201d "
+                       "Arjun Rao said.")) == set()

@@ -1156,6 +1156,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     # another actor said is theirs to answer for (its own frame reads it)
                     continue
                 targets = ctx.actors.conj_phrases(subj[0])
+                if (not targets and clause.lemma_ == "be"
+                        and cues.polarity(subj[0]) is not None):
+                    continue  # "The danger is that Australia wins the contest …", "the
+                    # mistake is to imagine that India faces a binary choice": a verdict on a
+                    # prospect, not on whoever is named in it
                 if not targets and subj[0].pos_ != "PRON":
                     # "obstacles remain for NATO's project": the first actor inside; not past
                     # a pronoun ("said it had handed Moscow a propaganda victory": "it" is
