@@ -3036,3 +3036,12 @@ def test_a_danger_that_someone_wins_is_no_verdict_on_them(run) -> None:
                        "Arjun Rao said.")) == set()
     assert stances(run("\u201cThe mistake is to imagine that India faces a binary choice,\u201d "
                        "Arjun Rao said.")) == set()
+
+
+def test_the_commission_of_a_body_the_article_names_is_its_organ(run) -> None:
+    ex = run("The European Union opened an inquiry into Chinese cars. The Commission said on "
+             "Monday that the market was flooded.")
+    assert {m.entity for m in ex.mentions if m.text == "Commission"} == {"european-commission"}
+    ex = run("Japan opened an inquiry into Chinese cars. The Commission said on Monday that the "
+             "market was flooded.")  # no parent body named: no organ of it
+    assert "european-commission" not in {m.entity for m in ex.mentions}

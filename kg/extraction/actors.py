@@ -477,6 +477,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
             elif one and ent.label_ == "ORG" and len(heads := _named_by_head(out, text)) == 1:
                 span = ActorSpan(start, end, heads[0].key, heads[0].cls, heads[0].label)
+            elif one and ent.label_ == "ORG" and (organ := _organ_of_named(
+                    doc, start, text, reg)) is not None:
+                span = ActorSpan(start, end, organ.id, organ.cls, organ.label)
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
             elif same and one:
@@ -611,6 +614,27 @@ def _named_by_head(before: list[ActorSpan], word: str) -> list[ActorSpan]:
              if s.cls in GROUP_CLASSES and s.kind == "name" and s.label.split()[-1].lower() == low
              and len(s.label.split()) > 1}
     return list(found.values())
+
+
+def _organ_of_named(doc: Doc, start: int, word: str, reg: Registry) -> Actor | None:
+    """ "the Commission" in an article that names the EU but not yet the European Commission:
+    the one registry organ whose name has the word and whose parent body (``part_of``) the
+    article names somewhere ("the Council" of the EU is no one organ: the European Council,
+    the Council of the European Union), unless a body the article names bears the word too.
+    Only after "the"."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    mentioned = {split_ent_id(e.ent_id_)[0] if e.ent_id_ else (
+        found.id if (found := reg.lookup(e.text) or reg.metonym(e.text)) else None)
+        for e in doc.ents if e.start != start} - {None}
+    low = word.lower()
+    organs = [a for a in reg.actors.values() if a.part_of in mentioned
+              and len(a.label.split()) > 1 and low in a.label.lower().split()]
+    # a body the article names with the word anywhere in its name competes ("the Council"
+    # in an article on the Council of Europe that also names the EU)
+    rivals = [k for k in mentioned if k in reg.actors and reg.actors[k].part_of is None
+              and low in reg.actors[k].label.lower().split()]
+    return organs[0] if len(organs) == 1 and not rivals else None
 
 
 def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
