@@ -3045,3 +3045,11 @@ def test_the_commission_of_a_body_the_article_names_is_its_organ(run) -> None:
     ex = run("Japan opened an inquiry into Chinese cars. The Commission said on Monday that the "
              "market was flooded.")  # no parent body named: no organ of it
     assert "european-commission" not in {m.entity for m in ex.mentions}
+
+
+def test_a_summing_up_apposition_is_the_words_of_the_clause_it_closes(run) -> None:
+    found = stances(run("Japan and Australia are both members of the Quad, a grouping that "
+                        "Beijing has accused of trying to build an Asian NATO, a charge its "
+                        "members reject."))
+    assert not any(t in ("japan", "australia") for _, t, _ in found)
+    assert ("china", "quad", Polarity.NEGATIVE) in found

@@ -398,10 +398,18 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
                         for s in ctx.actors.conj_phrases(c)]
     if not out and verb.dep_ == "relcl" and _summed_up_words(verb.head):
         # "NATO described China as a 'decisive enabler' of the war against Ukraine, a
-        # formulation Beijing rejected": the words are the main clause's, so is the target
-        root = ctx.sents.sent(verb).root
+        # formulation Beijing rejected": the words are those of the clause the apposition
+        # closes (the nearest verb above what the parser hung it on), so is the target
+        # ("the Quad, a grouping … that Beijing has accused of trying to build an Asian
+        # NATO, a charge its members reject": Beijing's charge)
         holders = {s.key for s in subject_actors(ctx, verb)}
-        return [s for s in subject_actors(ctx, root) if s.key not in holders]
+        for node in list(verb.head.head.ancestors)[:10]:
+            if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                    for c in node.children):
+                # (a clause's own subject, not one inherited from above; the first such
+                # clause only)
+                return [s for s in subject_actors(ctx, node) if s.key not in holders]
+        return []
     if not out and verb.dep_ == "relcl":
         # "the NATO activities they oppose": the relative clause's object is its head noun;
         # "the Quad, a grouping that Beijing has condemned": the actor that noun is set beside
