@@ -3053,3 +3053,8 @@ def test_a_summing_up_apposition_is_the_words_of_the_clause_it_closes(run) -> No
                         "members reject."))
     assert not any(t in ("japan", "australia") for _, t, _ in found)
     assert ("china", "quad", Polarity.NEGATIVE) in found
+
+
+def test_officials_from_states_speak_for_those_states(run) -> None:
+    found = stances(run("Officials from Japan and India condemned Iran on Friday."))
+    assert {("japan", "iran", Polarity.NEGATIVE), ("india", "iran", Polarity.NEGATIVE)} <= found

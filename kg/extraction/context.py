@@ -168,6 +168,14 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                     # apposition
                     found = [s for a in child.children if a.dep_ == "appos"
                              for s in ctx.actors.conj_phrases(a)]
+                if not found and child.lower_ in _VOICES:
+                    # "Officials from the United States, Australia and Japan expressed
+                    # concerns": the states they come from
+                    found = [s for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
+                             for o in p.children if o.dep_ == "pobj"
+                             for s in ctx.actors.conj_phrases(o)
+                             if s.cls in (EntityClass.STATE, EntityClass.INTERNATIONAL_ORGANIZATION,
+                                          EntityClass.ALLIANCE, EntityClass.PARTNERSHIP_GROUP)]
         elif child.dep_ == "nsubjpass" and depth > 0:
             # Climbing into a passive clause: its subject controls the verb below ("the pact
             # was aimed at containing China": the pact contains, not whoever argued it).
@@ -369,6 +377,9 @@ def is_negated(tok: Token) -> bool:
     return tok.i in heads
 
 
+#: Subject nouns that speak for where they come from ("officials from Japan").
+_VOICES = frozenset({"officials", "diplomats", "representatives", "delegates", "envoys",
+                     "ministers", "leaders", "delegations"})
 #: Subject pronouns that deny the act of their verb.
 _NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 
