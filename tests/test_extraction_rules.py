@@ -3058,3 +3058,9 @@ def test_a_summing_up_apposition_is_the_words_of_the_clause_it_closes(run) -> No
 def test_officials_from_states_speak_for_those_states(run) -> None:
     found = stances(run("Officials from Japan and India condemned Iran on Friday."))
     assert {("japan", "iran", Polarity.NEGATIVE), ("india", "iran", Polarity.NEGATIVE)} <= found
+
+
+def test_a_family_name_with_a_particle_is_the_person_named_before(run) -> None:
+    ex = run("Japan's foreign minister, Mariam al-Sadiq al-Mahdi, has toured Asian capitals. "
+             "\"We were surprised once,\" al-Mahdi said.")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-mariam-al-sadiq-al-mahdi"}

@@ -45,6 +45,9 @@ GROUP_CLASSES = frozenset(
         EntityClass.ORGANIZATION,
     }
 )
+#: Lowercase particles that open a family name ("al-Mahdi", "bin Salman", "van der Leyen").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von",
+                             "der", "le", "la", "du", "dos", "das", "di"})
 #: Prepositions after which a capital's name is the place, not the government.
 LOCATIVE_PREPS = frozenset(
     [
@@ -454,7 +457,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             one = end - start == 1 and doc[start].is_title
             # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
             # ("Eilertsen-Vogel" after "Marcus Eilertsen-Vogel": one word in three tokens)
-            word = doc[start].is_title and not any(t.whitespace_ for t in doc[start : end - 1])
+            word = ((doc[start].is_title or (lowers[start] in _NAME_PARTICLES and end - start > 1))
+                    and not any(t.whitespace_ for t in doc[start : end - 1]))  # ("al-Mahdi")
             same = [p for p in persons if word and slug(text) in _name_words(doc, p)]
             if not word and ent.label_ == "PERSON" and len(text.split()) > 1:
                 # "Hassan Sheikh" after "Hassan Sheikh Mohamud": part of one longer name;
