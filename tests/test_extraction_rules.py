@@ -3064,3 +3064,9 @@ def test_a_family_name_with_a_particle_is_the_person_named_before(run) -> None:
     ex = run("Japan's foreign minister, Mariam al-Sadiq al-Mahdi, has toured Asian capitals. "
              "\"We were surprised once,\" al-Mahdi said.")
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-mariam-al-sadiq-al-mahdi"}
+
+
+def test_a_shortened_full_name_is_the_registry_person(run) -> None:
+    ex = run("President Tayyip Erdogan signed the law on Thursday.")
+    assert {m.entity for m in ex.mentions if m.text == "Tayyip Erdogan"} == {
+        "recep-tayyip-erdogan"}

@@ -491,6 +491,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # takes it
                 last = max(same, key=lambda p: p.start)
                 span = ActorSpan(start, end, last.key, last.cls, last.label)
+            elif ent.label_ == "PERSON" and (actor := _registry_short_name(text, reg)):
+                # "President Tayyip Erdogan" is the registry's Recep Tayyip Erdoğan
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif (actor := reg.lookup(text)) is not None:
                 span = (_one_meant(doc, start, end, actor, reg, lex)
                         or ActorSpan(start, end, actor.id, actor.cls, actor.label))
@@ -618,6 +621,21 @@ def _named_by_head(before: list[ActorSpan], word: str) -> list[ActorSpan]:
              if s.cls in GROUP_CLASSES and s.kind == "name" and s.label.split()[-1].lower() == low
              and len(s.label.split()) > 1}
     return list(found.values())
+
+
+def _registry_short_name(text: str, reg: Registry) -> Actor | None:
+    """The registry person a shortened full name stands for: the one person whose label or an
+    alias ends with the same (ASCII-folded) surname and holds every word of it ("Tayyip
+    Erdogan" for Recep Tayyip Erdoğan); two words at least (one word is
+    :meth:`Registry.surname`'s)."""
+    words = {slug(w) for w in text.split()}
+    if len(words) < 2 or reg.lookup(text) is not None:
+        return None
+    last = slug(text.split()[-1])
+    found = [a for a in reg.actors.values() if a.cls == EntityClass.PERSON and any(
+        slug(n.split()[-1]) == last and words <= {slug(w) for w in n.split()}
+        for n in (a.label, *a.aliases))]
+    return found[0] if len(found) == 1 else None
 
 
 def _organ_of_named(doc: Doc, start: int, word: str, reg: Registry) -> Actor | None:
