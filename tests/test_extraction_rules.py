@@ -3070,3 +3070,8 @@ def test_a_shortened_full_name_is_the_registry_person(run) -> None:
     ex = run("President Tayyip Erdogan signed the law on Thursday.")
     assert {m.entity for m in ex.mentions if m.text == "Tayyip Erdogan"} == {
         "recep-tayyip-erdogan"}
+
+
+def test_a_verb_with_a_pronoun_object_takes_no_target_from_its_phrases(run) -> None:
+    assert stances(run("The proposal had broad backing. Arjun Rao endorsed it at the African "
+                       "Union summit in December.")) == set()

@@ -385,7 +385,7 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             out += ctx.actors.conj_phrases(child) or _utterance_source(ctx, child)
     if out:
         return out
-    thing = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    thing = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") for c in verb.children)
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS and not thing:
             for pobj in prep.children:
