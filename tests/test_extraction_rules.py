@@ -3075,3 +3075,10 @@ def test_a_shortened_full_name_is_the_registry_person(run) -> None:
 def test_a_verb_with_a_pronoun_object_takes_no_target_from_its_phrases(run) -> None:
     assert stances(run("The proposal had broad backing. Arjun Rao endorsed it at the African "
                        "Union summit in December.")) == set()
+
+
+def test_a_warning_the_verb_addresses_and_a_datelines_city_is_no_subject(run) -> None:
+    found = stances(run("Headline\n\nCAIRO (AP) \u2014 Japan and India stepped up their "
+                        "warnings to Iran this week over its dam on the Blue Nile."))
+    assert {("japan", "iran", Polarity.NEGATIVE), ("india", "iran", Polarity.NEGATIVE)} <= found
+    assert ("india", "japan", Polarity.NEGATIVE) not in found

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extraction.actors import ActorSpan, DocActors
+from kg.extraction.actors import ActorSpan, DocActors, is_dateline
 from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import SentenceIndex
 from kg.extraction.lexicon import word_set
@@ -186,6 +186,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             found = [
                 s for p in child.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)
             ]
+        if found and all(is_dateline(ctx.doc[s.start:s.end]) and (
+                s.cls in (EntityClass.PLACE, EntityClass.REGION) or s.kind == "metonym")
+                for s in found):
+            # "CAIRO (AP) — Egypt and Sudan stepped up …": the dateline's city is no subject
+            # (an acronym opening a paragraph, "ECOWAS, which is chaired by …", is one)
+            continue
         if found:  # the parser sometimes gives a clause two subjects; take one that names
             return found
     if has_subject:

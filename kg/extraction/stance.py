@@ -695,6 +695,12 @@ _LIFTING = frozenset({"lift", "ease", "relax", "loosen", "remove", "scrap", "wai
                       "repeal", "unfreeze"})
 
 
+#: Prepositions of a verb that carry its stance noun object's target ("issued a warning to
+#: X", "directed criticism at X"); not "with" (whom it was raised with) nor "over" (what it
+#: is about, whose possessive pronoun is often the wrong actor).
+_ADDRESSED_PREPS = frozenset({"to", "against", "toward", "towards", "at"})
+
+
 def _measure(noun: Token) -> Token:
     """The phrase a measure noun heads: itself, or the batch or portion it is "of" ("a
     package of sanctions", "most of its sanctions")."""
@@ -767,6 +773,10 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             targets = prep_actors(ctx, tok, _TARGET_PREPS) or [
                 s for p in tok.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
                 for o in p.children if o.dep_ == "pobj" for s in _parties(ctx, o)]
+            if not targets and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
+                # the noun's "to" phrase on its verb
+                targets = prep_actors(ctx, tok.head, _ADDRESSED_PREPS)
             measure = _measure(tok)
             ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in _ENDING | _LIFTING
             if holders and targets and not is_negated(tok) and not ended:
