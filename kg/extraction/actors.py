@@ -1337,9 +1337,7 @@ def _without_credits(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
     for s in spans:
         if (s.start >= 1 and s.end + 1 < len(doc) and doc[s.start - 1].text == "("
                 and doc[s.end].text == ")" and doc[s.end + 1].text in _DASH_TEXTS):
-            line = s.start - 1
-            while line > 0 and "\n" not in doc[line - 1].text:
-                line -= 1
+            line = _paragraph_start(doc, s.start - 1)
             if s.start - line <= 12 and doc[line].text.isupper():
                 continue
         out.append(s)

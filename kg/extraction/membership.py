@@ -533,10 +533,7 @@ def _status_granted(ctx: DocContext, out: _Out) -> None:
             continue
         lemma = verb.lemma_.lower()
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        orgs = [a for p in noun.children if p.dep_ == "prep"
-                and p.lower_ in ("in", "at", "of", "with")
-                for o in p.children if o.dep_ == "pobj" for a in [ctx.actors.at(o)]
-                if _is_org(a)]
+        orgs = _bodies_in(ctx, noun, ("in", "at", "of", "with"))
         if lemma in _GIVING_STATUS:
             if passive:
                 members = _passive_subjects(ctx, verb)
@@ -694,10 +691,15 @@ def _relative_object(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     head = verb.head
     org = ctx.actors.at(head)
     if org is None:
-        org = next((a for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj"
-                    for a in [ctx.actors.at(o)] if a is not None), None)
+        return _bodies_in(ctx, head, ("of",))[:1]
     return [org] if _is_org(org) else []
+
+
+def _bodies_in(ctx: DocContext, noun: Token, preps: tuple[str, ...]) -> list[ActorSpan]:
+    """The bodies named as objects of ``noun``'s prepositions ``preps`` ("the members *of the
+    CSTO*", "observer status *in the Arctic Council*")."""
+    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj" for a in [ctx.actors.at(o)] if _is_org(a)]
 
 
 def _as_member_of(ctx: DocContext, verb: Token, member_nouns: frozenset[str]) -> list[ActorSpan]:
@@ -860,9 +862,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 None,
             )
             if org is None and tok.dep_ == "nsubj":  # "The members of the CSTO are A and B"
-                org = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"
-                            for a in [ctx.actors.at(o)] if _is_org(a)), None)
+                org = next(iter(_bodies_in(ctx, tok, ("of",))), None)
             if (org is None and tok.dep_ == "dobj" and tok.lower_ == "members"
                     and tok.head.lemma_.lower() in _HAVING):  # "NATO has three Baltic members:"
                 org = next((a for a in subject_actors(ctx, tok.head) if _is_org(a)), None)

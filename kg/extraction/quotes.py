@@ -144,8 +144,8 @@ def _reporting_clause_below(ctx: DocContext, root: Token, quoted: tuple[int, int
     """ '“…, I request the head of the African Union to take his seat,” Modi said': the
     parser sometimes hangs the reporting clause after the closing mark under the quoted
     verb instead of the other way round; it is still the speaker. Only a clause that opens
-    right after the closing mark and has a subject of its own: "…," citing X, and he
-    dismissed Y' reports nothing."""
+    right after the closing mark and has a subject of its own ('"…," citing X, and he
+    dismissed Y' reports nothing)."""
     for child in root.children:
         if not (child.idx >= quoted[1] and child.pos_ in ("VERB", "AUX")
                 and child.lemma_.lower() in verbs
@@ -200,7 +200,7 @@ def _open_parts(ctx: DocContext, sent: Span, end: int,
     start, stop = ctx.sents.bounds(sent)
     out = []
     for a, b in whole:
-        if a < end < b and b > sent.start_char:
+        if a < end < b:
             lo = max(a, start)
             while lo < stop and text[lo] in _MARKS:
                 lo += 1
@@ -213,8 +213,8 @@ def _open_parts(ctx: DocContext, sent: Span, end: int,
 
 
 def _opening_speakers(ctx: DocContext, opened: int, b: int) -> tuple[list[ActorSpan], Token] | None:
-    """The speaker a multi-sentence quotation's opening sentence names (''Lula said "The war
-    must end. Talks must begin."''), when the sentence where it closes names none."""
+    """The speaker a multi-sentence quotation's opening sentence names ('Lula said "The war
+    must end. Talks must begin."'), when the sentence where it closes names none."""
     sent = _sentence_at(ctx, opened)
     root = _quote_root(sent, opened, b)
     return speaker_of(ctx, sent, root, (opened, b)) if root is not None else None

@@ -483,7 +483,7 @@ def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 
 #: Nouns of a pact or rapprochement between actors, whose parties a verdict on it is about.
-_PACT_WORDS = frozenset({"agreement", "accord", "pact", "treaty", "deal", "partnership",
+_PACTS_BETWEEN = frozenset({"agreement", "accord", "pact", "treaty", "deal", "partnership",
                          "alliance", "rapprochement", "normalisation", "normalization"})
 
 
@@ -491,7 +491,7 @@ def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """The parties of a pact a verdict is passed on ("described the pact between China and
     the Solomon Islands as gravely concerning", "concerns about China's agreement with
     Honiara"): its "between"/"with" actors and its possessor."""
-    if noun.lemma_.lower() not in _PACT_WORDS or ctx.actors.at(noun) is not None:
+    if noun.lemma_.lower() not in _PACTS_BETWEEN or ctx.actors.at(noun) is not None:
         return []
     out = [s for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
            for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
