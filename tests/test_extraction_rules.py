@@ -3082,3 +3082,9 @@ def test_a_warning_the_verb_addresses_and_a_datelines_city_is_no_subject(run) ->
                         "warnings to Iran this week over its dam on the Blue Nile."))
     assert {("japan", "iran", Polarity.NEGATIVE), ("india", "iran", Polarity.NEGATIVE)} <= found
     assert ("india", "japan", Polarity.NEGATIVE) not in found
+
+
+def test_a_ministry_in_a_capital_speaks_for_its_state(run) -> None:
+    ex = run("The foreign ministry in Beijing said it was \"deeply concerned over the arms "
+             "race\".")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"china"}

@@ -168,6 +168,8 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                     # apposition
                     found = [s for a in child.children if a.dep_ == "appos"
                              for s in ctx.actors.conj_phrases(a)]
+                if not found and child.lower_ in _SEATED_BODIES:
+                    found = _seated_state(ctx, child)
                 if not found and child.lower_ in _VOICES:
                     # "Officials from the United States, Australia and Japan expressed
                     # concerns": the states they come from
@@ -381,6 +383,27 @@ def is_negated(tok: Token) -> bool:
                 heads[t.head.head.i] = True
         doc.user_data[NEGATION_CACHE] = heads
     return tok.i in heads
+
+
+#: A state's own bodies, named by where they sit ("the foreign ministry in Jakarta"); not an
+#: embassy or mission, which sits abroad.
+_SEATED_BODIES = frozenset({"ministry", "government", "cabinet", "presidency", "parliament"})
+
+
+def _seated_state(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """ "the foreign ministry in Jakarta said …": the state whose capital the body sits in."""
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "in":
+            for o in p.children:
+                span = ctx.actors.at(o) if o.dep_ == "pobj" else None
+                if span is None:
+                    continue
+                if span.cls == EntityClass.STATE:
+                    return [span]
+                state = ctx.registry.metonym(span.label)
+                if state is not None and state.cls == EntityClass.STATE:
+                    return [ActorSpan(span.start, span.end, state.id, state.cls, state.label)]
+    return []
 
 
 #: Subject nouns that speak for where they come from ("officials from Japan").
