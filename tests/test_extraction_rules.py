@@ -3088,3 +3088,12 @@ def test_a_ministry_in_a_capital_speaks_for_its_state(run) -> None:
     ex = run("The foreign ministry in Beijing said it was \"deeply concerned over the arms "
              "race\".")
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"china"}
+
+
+def test_who_ends_or_concludes_a_visit_made_it(run) -> None:
+    for text in ("Arjun Rao ended a state visit to China on Saturday.",
+                 "Arjun Rao concluded a state visit to China on Saturday."):
+        visits = [f for f in run(text).of_type(EventFact) if f.type == EventType.VISIT]
+        assert visits and all("arjun-rao" in f.participants for f in visits)
+    wars = run("Japan supported efforts to end the war in Iran.").of_type(EventFact)
+    assert not any("japan" in f.participants for f in wars)

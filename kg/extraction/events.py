@@ -285,7 +285,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             if (
                 verb is not None
                 and node.dep_ in ("dobj", "attr", "nsubjpass")
-                and verb.lemma_.lower() in cues.participation
+                and (verb.lemma_.lower() in cues.participation
+                     # "ended a state visit to China": who ends a visit made it (not so a
+                     # war: "efforts to end the war in Yemen")
+                     or (etype == EventType.VISIT and verb.lemma_.lower() in ("end", "cut")))
                 and not declined(verb)  # "declined to attend the summit": not a participant
                 and not alleged(verb)  # "accused Washington of waging economic war"
                 and not is_negated(verb)  # "did not attend the summit", "would not attend"
