@@ -34,6 +34,7 @@ ACTORS = [
         "label": "China",
         "class": "State",
         "qid": "Q148",
+        "aliases": ["People's Republic of China"],
         "abbreviations": ["PRC"],
         "demonyms": ["Chinese"],
         "metonyms": ["Beijing"],
@@ -3097,3 +3098,9 @@ def test_who_ends_or_concludes_a_visit_made_it(run) -> None:
         assert visits and all("arjun-rao" in f.participants for f in visits)
     wars = run("Japan supported efforts to end the war in Iran.").of_type(EventFact)
     assert not any("japan" in f.participants for f in wars)
+
+
+def test_a_shortened_name_of_an_actor_the_article_names_is_that_actor(run) -> None:
+    ex = run("China and the Gulf have grown close. Saudi Arabia did not establish diplomatic "
+             "relations with the People's Republic until 1990.")
+    assert {m.entity for m in ex.mentions if "Republic" in m.text} == {"china"}

@@ -497,6 +497,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif (actor := reg.lookup(text)) is not None:
                 span = (_one_meant(doc, start, end, actor, reg, lex)
                         or ActorSpan(start, end, actor.id, actor.cls, actor.label))
+            elif not one and ent.label_ in ("ORG", "GPE") and (
+                    actor := _named_in_full(doc, start, text, reg)) is not None:
+                # "the People's Republic" in an article that names China
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif (actor := reg.metonym(text)) is not None:
                 span = _registry_span(doc, start, end, actor.id, "metonym", reg, lex)
             elif (actor := reg.demonym(text)) is not None:
@@ -635,6 +639,18 @@ def _registry_short_name(text: str, reg: Registry) -> Actor | None:
     found = [a for a in reg.actors.values() if a.cls == EntityClass.PERSON and any(
         slug(n.split()[-1]) == last and words <= {slug(w) for w in n.split()}
         for n in (a.label, *a.aliases))]
+    return found[0] if len(found) == 1 else None
+
+
+def _named_in_full(doc: Doc, start: int, text: str, reg: Registry) -> Actor | None:
+    """The one actor the article names elsewhere whose full name or alias opens with this
+    shorter one ("the People's Republic" for the People's Republic of China)."""
+    short = normalise_name(text)
+    mentioned = {split_ent_id(e.ent_id_)[0] for e in doc.ents
+                 if e.ent_id_ and e.start != start}
+    found = [reg.actors[k] for k in mentioned if k in reg.actors and any(
+        normalise_name(n).startswith(short + " ")
+        for n in (reg.actors[k].label, *reg.actors[k].aliases))]
     return found[0] if len(found) == 1 else None
 
 
