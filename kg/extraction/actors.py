@@ -1639,6 +1639,14 @@ class DocActors:
         """The actor whose span covers this token."""
         return self.by_token.get(tok.i)
 
+    def capital_state(self, span: ActorSpan) -> ActorSpan | None:
+        """The state whose capital (a registry metonym) ``span`` names, read where the name
+        is the place ("a visit to Budapest", "the foreign ministry in Jakarta")."""
+        state = self.registry.metonym(span.label) if self.registry is not None else None
+        if state is None or state.cls != EntityClass.STATE:
+            return None
+        return ActorSpan(span.start, span.end, state.id, state.cls, state.label)
+
     def of_phrase(self, tok: Token, allow_poss: bool = True) -> ActorSpan | None:
         """The actor a noun phrase headed by ``tok`` names: itself, else its possessor/modifier.
 
@@ -1851,11 +1859,8 @@ class DocActors:
                          None)
             host = next((self.at(o) for p in noun.children if p.dep_ == "prep"
                          and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
-            if host is not None and host.cls == EntityClass.PLACE and self.registry is not None:
-                capital = self.registry.metonym(host.label)  # "a visit to Budapest": Hungary
-                if capital is not None and capital.cls == EntityClass.STATE:
-                    host = ActorSpan(host.start, host.end, capital.id, capital.cls,
-                                     capital.label)
+            if host is not None and host.cls == EntityClass.PLACE:
+                host = self.capital_state(host) or host  # "a visit to Budapest": Hungary
             if (guest is not None and host is not None and host.cls == EntityClass.STATE
                     and host.kind != "demonym" and host.key != guest.key):
                 best = [guest, host]

@@ -173,9 +173,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 if not found and child.lower_ in _VOICES:
                     # "Officials from the United States, Australia and Japan expressed
                     # concerns": the states they come from
-                    found = [s for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
-                             for o in p.children if o.dep_ == "pobj"
-                             for s in ctx.actors.conj_phrases(o)
+                    found = [s for s in prep_actors(ctx, child, ("from",))
                              if s.cls in (EntityClass.STATE, EntityClass.INTERNATIONAL_ORGANIZATION,
                                           EntityClass.ALLIANCE, EntityClass.PARTNERSHIP_GROUP)]
         elif child.dep_ == "nsubjpass" and depth > 0:
@@ -400,9 +398,9 @@ def _seated_state(ctx: DocContext, noun: Token) -> list[ActorSpan]:
                     continue
                 if span.cls == EntityClass.STATE:
                     return [span]
-                state = ctx.registry.metonym(span.label)
-                if state is not None and state.cls == EntityClass.STATE:
-                    return [ActorSpan(span.start, span.end, state.id, state.cls, state.label)]
+                state = ctx.actors.capital_state(span)
+                if state is not None:
+                    return [state]
     return []
 
 

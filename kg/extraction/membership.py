@@ -706,9 +706,7 @@ def _as_member_of(ctx: DocContext, verb: Token, member_nouns: frozenset[str]) ->
     """The body of an "as a member of X" phrase on ``verb``."""
     return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
             for n in p.children if n.dep_ == "pobj" and n.lower_ in member_nouns
-            for q in n.children if q.dep_ == "prep" and q.lower_ == "of"
-            for o in q.children if o.dep_ == "pobj"
-            for a in ctx.actors.conj_phrases(o, allow_poss=False)]
+            for a in prep_actors(ctx, n, ("of",), allow_poss=False)]
 
 
 def _among_them(ctx: DocContext, verb: Token) -> list[ActorSpan]:

@@ -484,7 +484,7 @@ def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 #: Nouns of a pact or rapprochement between actors, whose parties a verdict on it is about.
 _PACTS_BETWEEN = frozenset({"agreement", "accord", "pact", "treaty", "deal", "partnership",
-                         "alliance", "rapprochement", "normalisation", "normalization"})
+                            "alliance", "rapprochement", "normalisation", "normalization"})
 
 
 def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
@@ -493,8 +493,7 @@ def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     Honiara"): its "between"/"with" actors and its possessor."""
     if noun.lemma_.lower() not in _PACTS_BETWEEN or ctx.actors.at(noun) is not None:
         return []
-    out = [s for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
-           for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
+    out = prep_actors(ctx, noun, ("between", "with"))
     owner = ctx.actors.of_phrase(noun)
     if out and owner is not None and owner.start < noun.i:
         out.insert(0, owner)
