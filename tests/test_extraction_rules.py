@@ -3104,3 +3104,24 @@ def test_a_shortened_name_of_an_actor_the_article_names_is_that_actor(run) -> No
     ex = run("China and the Gulf have grown close. Saudi Arabia did not establish diplomatic "
              "relations with the People's Republic until 1990.")
     assert {m.entity for m in ex.mentions if "Republic" in m.text} == {"china"}
+
+
+def test_a_speech_verb_hung_on_the_reported_clause_goes_on_the_reporting_one(run) -> None:
+    found = stances(run("Arjun Rao said the law was an internal affair and accused Western "
+                        "governments of interference."))
+    assert ("arjun-rao", "collective-western-governments", Polarity.NEGATIVE) in found
+
+
+def test_they_opening_a_sentence_continues_a_plural_subject(run) -> None:
+    found = stances(run("Japan and India left the bloc last year. They accused Iran of "
+                        "serving foreign interests."))
+    assert {("japan", "iran", Polarity.NEGATIVE), ("india", "iran", Polarity.NEGATIVE)} <= found
+    # a singular subject before is no antecedent of "they"
+    assert stances(run("Japan left the bloc last year. They accused Iran of serving foreign "
+                       "interests.")) == set()
+
+
+def test_conjoined_owners_of_diverging_views_are_no_target(run) -> None:
+    found = stances(run("Chinese observers say that Japanese and Indian views of the threat "
+                        "frequently diverge."))
+    assert not any(t in ("japan", "india") for _, t, _ in found)

@@ -154,6 +154,9 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 # of the clause the adverbial or reported one hangs on (a list only).
                 found = subject_actors(ctx, verb.head, depth + 1)
                 found = found if len(found) >= 2 else []
+            elif (child.lower_ == "they" and verb.dep_ == "ROOT"
+                  and child.i == verb.sent.start):
+                found = _they_continues(ctx, verb)
             elif child.lower_ == "they" and verb.dep_ == "relcl":
                 # "the activities they oppose": they = the subject of the governing clause.
                 gov = verb.head.head
@@ -203,6 +206,8 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         stranded = _stranded_subject(ctx, verb)
         if stranded:
             return stranded
+        if _continues_reporting_clause(ctx, verb):
+            return subject_actors(ctx, head.head, depth + 1)
         if (_singular(verb) and _plural(head)) or (_plural(verb) and _singular(head)):
             # "Trump, who has threatened not to defend allies that fail to meet the target and
             # has criticised U.S. aid": a conjunct that disagrees in number with the verb the
@@ -230,6 +235,53 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if head.pos_ == "ADP" and head.head != head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
+
+
+def _they_continues(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """ "EU leaders said the law represents backsliding. They urged the Georgian authorities
+    to change course": a "They" opening a sentence continues the subject of the sentence
+    before when that subject names several actors or a plural group of them.
+
+    Why only then: "they" is otherwise left unresolved (plural antecedents are usually
+    unnamed groups); the previous main clause's plural subject is the one reading a reader
+    takes without a second thought.
+    """
+    start = verb.sent.start
+    if start == 0:
+        return []
+    prev = ctx.doc[start - 1].sent
+    subjects = [c for c in prev.root.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].lower_ in ("they", "it", "he", "she"):
+        return []
+    found = ctx.actors.conj_phrases(subjects[0])
+    plural = len(found) >= 2 or subjects[0].tag_ in ("NNS", "NNPS")
+    return found if found and plural else []
+
+
+#: Speech verbs (``communication_verbs.json``): a reporting clause's verb, or one it goes on.
+_SPEECH_VERBS = word_set("communication_verbs.json", "verbs")
+
+
+def _continues_reporting_clause(ctx: DocContext, verb: Token) -> bool:
+    """ "Peskov said the law was Georgia's internal affair and accused Western governments of
+    interference": the parser hangs "accused" on the reported clause ("the law was"), whose
+    subject names no actor; a speech verb there in the reporting verb's past tense, with no
+    subject of its own, goes on the reporting clause instead.
+
+    Why the reported subject must name no actor and be a common noun: "said Russia was lying
+    and accused …" is ambiguous, and the reported subject is then the reading we keep.
+    """
+    head = verb.head
+    reporter = head.head
+    if not (head.dep_ == "ccomp" and reporter != head and verb.tag_ == "VBD"
+            and reporter.tag_ == "VBD" and verb.lemma_.lower() in _SPEECH_VERBS
+            and reporter.lemma_.lower() in _SPEECH_VERBS and verb.i > head.i):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and not ctx.actors.conj_phrases(s) for s in subjects)
 
 
 def _stranded_subject(ctx: DocContext, verb: Token) -> list[ActorSpan]:

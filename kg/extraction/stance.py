@@ -823,6 +823,18 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
     return out
 
 
+def _joint_owner(ctx: DocContext, span: ActorSpan, subject: Token) -> bool:
+    """Whether ``span`` is one of several conjoined owners of the subject ("U.S. and European
+    views of the threat frequently diverge", "Chinese and Russian interests clash"): the
+    verdict is on how the owners stand to each other, not on any one of them."""
+    root = ctx.doc[span.start:span.end].root
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "Indian" in "Japanese and Indian views" hangs on "Japanese"
+    return (first.head == subject and first.dep_ in ("nmod", "compound", "amod", "poss")
+            and bool(root.conjuncts))
+
+
 def _in_undone_text(verb: Token) -> bool:
     """Whether the verb describes a text its would-be authors did not adopt: "the League
     declined to adopt a draft resolution condemning the UAE", "did not sign a statement
@@ -1172,7 +1184,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     # "diplomats say Saudi officials have privately questioned whether …": what
                     # another actor said is theirs to answer for (its own frame reads it)
                     continue
-                targets = ctx.actors.conj_phrases(subj[0])
+                targets = [s for s in ctx.actors.conj_phrases(subj[0])
+                           if not _joint_owner(ctx, s, subj[0])]
                 if (not targets and clause.lemma_ == "be"
                         and cues.polarity(subj[0]) is not None):
                     continue  # "The danger is that Australia wins the contest …", "the
@@ -1185,7 +1198,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause)
                              if s.key not in holders and not _victim(ctx, cues, s)
-                             and not _paired(ctx, s) and not _affected(ctx, s)]
+                             and not _paired(ctx, s) and not _affected(ctx, s)
+                             and not _joint_owner(ctx, s, subj[0])]
                     targets = inner[:1]
                 # A conjoined clause is judged on its own turn of this loop: in "said that Suu
                 # Kyi was in good health, but the meeting was criticised by …" the criticism
