@@ -127,6 +127,8 @@ ACTORS = [
     {"id": "canada", "label": "Canada", "class": "State", "demonyms": ["Canadian"]},
     {"id": "ali-rezaei", "label": "Ali Rezaei", "class": "Person", "country": "iran",
      "positions": [{"title": "Supreme Leader", "of": "iran"}]},
+    {"id": "japan-defence-ministry", "label": "Japanese Defence Ministry",
+     "class": "Organization", "country": "japan"},
 ]
 
 
@@ -3125,3 +3127,60 @@ def test_conjoined_owners_of_diverging_views_are_no_target(run) -> None:
     found = stances(run("Chinese observers say that Japanese and Indian views of the threat "
                         "frequently diverge."))
     assert not any(t in ("japan", "india") for _, t, _ in found)
+
+
+def test_a_speech_verb_two_reported_clauses_down_goes_on_the_reporting_one(run) -> None:
+    found = stances(run("Arjun Rao said the order showed that no state was above the law and "
+                        "urged the Security Council to act on it."))
+    assert ("arjun-rao", "un-security-council", Polarity.NEUTRAL) in found
+
+
+def test_all_of_which_takes_in_the_whole_list(run) -> None:
+    found = stances(run("Japan, India and Australia, all of which had publicly backed Canada's "
+                        "application, praised the decision."))
+    assert {(h, "canada", Polarity.POSITIVE) for h in ("japan", "india", "australia")} <= found
+    # the relative is the subject, and the clause has an object of its own: no stance
+    # toward the listed states
+    assert stances(run("Japan and India, both of which had opposed the plan, abstained.")) == set()
+
+
+def test_a_ministry_never_attacks_its_own_state(run) -> None:
+    found = stances(run("The Japanese Defence Ministry said Japan continued to regard the "
+                        "allegations as unfounded."))
+    assert not any(t == "japan" for _, t, _ in found)
+
+
+def test_the_head_word_before_of_refers_to_the_body(run) -> None:
+    found = stances(run("The Economic Community of West African States met in Abuja on Monday. "
+                        "The community condemned Niger."))
+    assert ("ecowas", "niger", Polarity.NEGATIVE) in found
+
+
+def test_a_post_holder_voicing_a_states_position_is_its_official(run) -> None:
+    roles = {(r.person, r.role, r.of) for r in run(
+        "Canada drew a sharp rebuke. The office of President Kofi Mensah said Japan \"rejects "
+        "Canada's support of the plan\".").of_type(RoleFact)}
+    assert ("person-kofi-mensah", "President", "japan") in roles
+
+
+def test_a_government_spokesperson_is_a_states(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "The New Development Bank met. Japan said it respected the bank's independence. "
+        "Government spokesperson Kofi Mensah said on Friday that the accusation had no "
+        "basis.").of_type(RoleFact)}
+    assert roles == {("person-kofi-mensah", "japan")}
+
+
+def test_officials_of_a_state_make_it_the_paragraphs_state(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Ethiopian officials have insisted the deal harms no one. Government spokesman Kofi "
+        "Mensah said in January that the agreement would not affect any party.").of_type(
+            RoleFact)}
+    assert roles == {("person-kofi-mensah", "ethiopia")}
+
+
+def test_a_colon_after_a_clause_inside_a_relative_clause_names_no_speaker(run) -> None:
+    ex = run("That question weighs heavily on the European Commission. One Moscow-based lawyer "
+             "who has argued cases before the commission put it bluntly: \"The Kremlin lost a "
+             "forum it despised.\"")
+    assert "european-commission" not in {f.speaker for f in ex.of_type(StatementFact)}

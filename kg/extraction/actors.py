@@ -617,12 +617,25 @@ def _names_event(span: Span, event_nouns: frozenset[str]) -> bool:
     return head.lemma_.lower() in event_nouns or head.lower_ in event_nouns
 
 
+def _name_head(label: str) -> str:
+    """The head word of a body's name, lowercased: its last word, or the word before "of"
+    ("court" in "International Court of Justice", "bank" in "Bank of England").
+
+    Why: "the court" after "the International Court of Justice" refers to it as surely as
+    after "the International Criminal Court".
+    """
+    words = label.split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1].lower()
+    return words[-1].lower()
+
+
 def _named_by_head(before: list[ActorSpan], word: str) -> list[ActorSpan]:
     """Earlier organisations whose name ends with ``word``: "the Commission" after "the
     European Commission" (distinct actors; the caller wants exactly one)."""
     low = word.lower()
     found = {s.key: s for s in before
-             if s.cls in GROUP_CLASSES and s.kind == "name" and s.label.split()[-1].lower() == low
+             if s.cls in GROUP_CLASSES and s.kind == "name" and _name_head(s.label) == low
              and len(s.label.split()) > 1}
     return list(found.values())
 
@@ -1405,7 +1418,7 @@ _HEAD_REFERENCE_REACH = 4
 def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                      lowers: list[str]) -> list[ActorSpan]:
     """ "the bank" after "the New Development Bank", "the court" after "the International
-    Criminal Court": a definite description by the last word of a body's name refers to
+    Criminal Court": a definite description by the head word of a body's name refers to
     that body, if exactly one body so named was mentioned in the last few sentences.
 
     Why beside ``reference_nouns.json``: those nouns ("the alliance", "the bloc") fit any body
@@ -1415,7 +1428,7 @@ def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
     """
     named = [s for s in spans if s.cls in GROUP_CLASSES and s.kind == "name"
              and len(s.label.split()) > 1]
-    heads = {s.label.split()[-1].lower() for s in named} - lex.references.keys()
+    heads = {_name_head(s.label) for s in named} - lex.references.keys()
     if not heads:
         return spans
     at = {i for s in spans for i in range(s.start, s.end)}
@@ -1429,14 +1442,14 @@ def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         here = bisect.bisect_right(sent_starts, tok.i) - 1
         since = sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
         fits = {s.key: s for s in named if since <= s.start and s.end <= tok.i
-                and s.label.split()[-1].lower() == tok.lower_}
+                and _name_head(s.label) == tok.lower_}
         if len(fits) != 1:
             continue
         (target,) = fits.values()
         # "the council" after one mention of the Inuit Circumpolar Council in an article on
         # the Arctic Council, named or referred to again and again: the article's council
         before = Counter(s.key for s in out if s.end <= tok.i and s.cls in GROUP_CLASSES
-                         and s.label.split()[-1].lower() == tok.lower_)
+                         and _name_head(s.label) == tok.lower_)
         top, times = before.most_common(1)[0]
         if top != target.key and times >= 3 and before[target.key] == 1:
             target = next(s for s in out if s.key == top)

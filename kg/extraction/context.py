@@ -135,6 +135,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             if verb.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ in ("any", "no")
                                             for d in verb.head.children):
                 found = []  # "any decision that treats China as an enemy": no act of anyone
+            elif verb.dep_ in ("relcl", "acl") and all_of_which(child):
+                # "Jordan, Turkey and Malaysia, all of which had backed South Africa's
+                # application": each of the listed actors
+                found = ctx.actors.conj_phrases(verb.head)
             elif verb.dep_ in ("relcl", "acl") and child.lower_ in _RELATIVE:
                 # "Stoltenberg, who cultivated ties": the head noun; "Estonia, Latvia and
                 # Lithuania, which joined": the whole list, unless the verb is singular
@@ -206,8 +210,9 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         stranded = _stranded_subject(ctx, verb)
         if stranded:
             return stranded
-        if _continues_reporting_clause(ctx, verb):
-            return subject_actors(ctx, head.head, depth + 1)
+        reporter = _continues_reporting_clause(ctx, verb)
+        if reporter is not None:
+            return subject_actors(ctx, reporter, depth + 1)
         if (_singular(verb) and _plural(head)) or (_plural(verb) and _singular(head)):
             # "Trump, who has threatened not to defend allies that fail to meet the target and
             # has criticised U.S. aid": a conjunct that disagrees in number with the verb the
@@ -237,6 +242,15 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     return subject_actors(ctx, head, depth + 1)
 
 
+def all_of_which(tok: Token) -> bool:
+    """ "all of which", "both of whom", "each of which": a relative subject that takes in the
+    whole list (not "some of which", "none of whom": which ones is not said)."""
+    return tok.lower_ in ("all", "both", "each") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(
+            o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children)
+        for p in tok.children)
+
+
 def _they_continues(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     """ "EU leaders said the law represents backsliding. They urged the Georgian authorities
     to change course": a "They" opening a sentence continues the subject of the sentence
@@ -262,7 +276,7 @@ def _they_continues(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 _SPEECH_VERBS = word_set("communication_verbs.json", "verbs")
 
 
-def _continues_reporting_clause(ctx: DocContext, verb: Token) -> bool:
+def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     """ "Peskov said the law was Georgia's internal affair and accused Western governments of
     interference": the parser hangs "accused" on the reported clause ("the law was"), whose
     subject names no actor; a speech verb there in the reporting verb's past tense, with no
@@ -272,16 +286,26 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> bool:
     and accused …" is ambiguous, and the reported subject is then the reading we keep.
     """
     head = verb.head
-    reporter = head.head
-    if not (head.dep_ == "ccomp" and reporter != head and verb.tag_ == "VBD"
-            and reporter.tag_ == "VBD" and verb.lemma_.lower() in _SPEECH_VERBS
-            and reporter.lemma_.lower() in _SPEECH_VERBS and verb.i > head.i):
-        return False
+    if head.dep_ != "ccomp" or verb.i < head.i or verb.tag_ != "VBD" or (
+            verb.lemma_.lower() not in _SPEECH_VERBS):
+        return None
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
-        return False
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and all(
-        s.pos_ == "NOUN" and not ctx.actors.conj_phrases(s) for s in subjects)
+        return None
+    # Up the reported clauses to the reporting verb ("said the order showed that no state
+    # was above the law and urged the Council …"); each names no actor as its subject.
+    clause = head
+    for _ in range(3):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(s.pos_ != "NOUN" or ctx.actors.conj_phrases(s)
+                               for s in subjects):
+            return None
+        reporter = clause.head
+        if clause.dep_ != "ccomp" or reporter == clause:
+            return None
+        if reporter.lemma_.lower() in _SPEECH_VERBS and reporter.tag_ == "VBD":
+            return reporter
+        clause = reporter
+    return None
 
 
 def _stranded_subject(ctx: DocContext, verb: Token) -> list[ActorSpan]:

@@ -88,6 +88,11 @@ def _colon_clause_speakers(ctx: DocContext, sent: Span, a: int) -> list[ActorSpa
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
+    if any(t.dep_ == "relcl" for t in verb.ancestors):
+        # "One Moscow-based lawyer who has argued cases before the court put it bluntly:"
+        # misparsed as "before [the court put it]": a clause inside a relative clause is no
+        # clause the colon ends (the relative clause itself is: "a phrase he repeated:")
+        return []
     return [s for s in subject_actors(ctx, verb)
             if s.cls not in (EntityClass.PLACE, EntityClass.REGION)]
 

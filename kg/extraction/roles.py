@@ -300,6 +300,40 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     return _subject_state(ctx, subjects)
 
 
+def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
+    """The state a post holder voices: "The office of President Hage Geingob said Namibia
+    'rejects Germany's support …'", "spokesperson Steffen Hebestreit said that Berlin 'firmly
+    rejects' the accusation": the subject of the reported clause, when it is one state and
+    its verb is a speech or stance verb in the present tense.
+
+    Why the present tense of such a verb: it states a position the speaker holds for that
+    state now; "said China must stop" or "said Russia had violated the deal" report another
+    state's doings and say nothing of whose official the speaker is.
+    """
+    node = ctx.doc[person.start : person.end].root
+    if node.dep_ == "appos":
+        node = node.head  # "Its spokesman, X, said"
+    if node.dep_ == "pobj" and node.head.lower_ in ("of", "for") and node.head.head.dep_ == "nsubj":
+        node = node.head.head  # "the office of President X said", "a spokesperson for X said"
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEECH:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.tag_ not in ("VBZ", "VBP") or clause.lemma_.lower() not in _SPEECH or (
+                is_negated(clause)):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        spans = [ctx.actors.at(t) for t in subjects]
+        if (len(spans) == 1 and spans[0] is not None and spans[0].cls == EntityClass.STATE
+                and spans[0].kind != "demonym" and not subjects[0].conjuncts):
+            return spans[0].key
+    return None
+
+
+#: Speech and stance verbs (``communication_verbs.json``).
+_SPEECH = word_set("communication_verbs.json", "verbs")
+
+
 def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
                     held: dict[str, str] | None = None) -> str | None:
     """The state the post's own sentence is about when its holder acts in a clause below the
@@ -376,6 +410,9 @@ def _subject_state(ctx: DocContext, subjects: list[Token],
             span = ctx.actors.pronoun(tok)
         if span is not None and span.cls == EntityClass.STATE and span.kind != "demonym":
             return span.key
+        group = ctx.registry.actors.get(span.group_of) if span and span.group_of else None
+        if group is not None and group.cls == EntityClass.STATE and tok.lower_ in voices:
+            return group.id  # "Ethiopian officials have insisted …" (a collective voice)
         for mod in tok.lefts:
             # "Egypt's role is shaped by geography", "The Ethiopian foreign ministry said …",
             # "Chinese officials said …"; not "Russian peacekeepers did not prevent …": people
@@ -581,11 +618,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         explicit = False  # the post's body is named after it, whether or not it is an actor
+        governmental = False  # "Government spokesperson X": a post in a state's government
         inherited = None if found else _counterpart_post(ctx, out, span, sent.start)
         if inherited is not None:
             title, of, first = inherited
         elif found:
             title, t_start = found
+            governmental = t_start > sent.start and doc[t_start - 1].lower_ == "government"
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
@@ -647,10 +686,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of_key is None and found:
             of_key = _possessor_body(ctx, out, t_start, sent.start)
             confidence = 0.6
-        if of_key is None and title.lower() in state_titles and title.lower() not in _ENVOYS:
+        state_post = title.lower() in state_titles or governmental
+        if of_key is None and state_post and title.lower() not in _ENVOYS:
             of_key, confidence = _represented_state(ctx, span), 0.6
             held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}
+            if of_key is None:
+                of_key, confidence = _voiced_state(ctx, span), 0.55
             if of_key is None:
                 of_key, confidence = _sentence_state(ctx, sent, span, held), 0.55
             if of_key is None:
@@ -661,7 +703,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 of_key, confidence = _lede_state(ctx, sent), 0.45
             if of_key is None and main_state is not None:
                 of_key, confidence = main_state, 0.4
-        if (of_key is None and title.lower() not in state_titles
+        if (of_key is None and not state_post
                 and title.lower() not in _RANKS and not explicit):
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
             if of_key is None and main_group:

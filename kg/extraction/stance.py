@@ -31,6 +31,7 @@ from kg.extraction.context import (
     VOLITION_VERBS,
     DocContext,
     agent_actors,
+    all_of_which,
     declined,
     gerund_chain,
     is_negated,
@@ -410,14 +411,22 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
                 # clause only)
                 return [s for s in subject_actors(ctx, node) if s.key not in holders]
         return []
-    if not out and verb.dep_ == "relcl":
+    if not out and verb.dep_ == "relcl" and not any(
+            (c.dep_ == "dobj" and c.lower_ not in _RELATIVES) or (
+                c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _RELATIVES or all_of_which(c)))
+            for c in verb.children):
         # "the NATO activities they oppose": the relative clause's object is its head noun;
         # "the Quad, a grouping that Beijing has condemned": the actor that noun is set beside
+        # (not when the clause has an object of its own or the relative is its subject:
+        # "Japan and India, both of which had opposed the plan")
         span = ctx.actors.of_phrase(verb.head)
         if span is None and verb.head.dep_ == "appos":
             span = ctx.actors.at(verb.head.head)
         out = [span] if span is not None else []
     return out
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 
 
 def _object_tokens(verb: Token) -> list[int]:
@@ -792,11 +801,16 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
     return sort_facts(_not_against_own_side(ctx, em.out, roles or []))
 
 
+#: Words naming a state's executive bodies (``collective_nouns.json``): such a body never
+#: attacks its own state, unlike a think tank or a newspaper of that state.
+_EXECUTIVE = word_set("collective_nouns.json", "executive_body_heads")
+
+
 def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                           roles: list[RoleFact]) -> list[StanceFact]:
-    """Without a person's hostility toward the body they act for, the union it is part of or
-    the state it belongs to ("Foreign ministry spokeswoman Maria Zakharova warned that
-    Russia's response would be painful": no warning against Russia).
+    """Without a person's (or a ministry's) hostility toward the body they act for, the
+    union it is part of or the state it belongs to ("Foreign ministry spokeswoman Maria
+    Zakharova warned that Russia's response would be painful": no warning against Russia).
 
     Why: in "Blinken said Washington was deeply concerned by China's actions" and "Von der
     Leyen warned that the bloc would not accept …" the reported clause's subject is the
@@ -808,7 +822,7 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
     sides: dict[str, set[str]] = {}
     out = []
     for f in stances:
-        if f.polarity == Polarity.NEGATIVE:  # (a state or body acts for no other: no sides)
+        if f.polarity == Polarity.NEGATIVE:  # (a state acts for no other: no sides)
             if f.holder not in sides:
                 person = ctx.registry.actors.get(f.holder)
                 bodies = {acts_for(ctx, f.holder, roles)} | {
@@ -816,7 +830,12 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 # the union a body is part of, the state a ministry belongs to
                 parents = {p for b in map(ctx.registry.actors.get, bodies - {None})
                            if b is not None for p in (b.part_of, b.country)}
-                sides[f.holder] = (bodies | parents) - {None}
+                # an executive body's own state ("A State Department spokesperson said
+                # Washington continued to regard the allegations as unfounded")
+                own = ({person.part_of, person.country}
+                       if person is not None and person.cls != EntityClass.PERSON
+                       and _EXECUTIVE & {w.lower() for w in person.label.split()} else set())
+                sides[f.holder] = (bodies | parents | own) - {None}
             if f.target in sides[f.holder]:
                 continue
         out.append(f)
