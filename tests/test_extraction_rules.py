@@ -3184,3 +3184,9 @@ def test_a_colon_after_a_clause_inside_a_relative_clause_names_no_speaker(run) -
              "who has argued cases before the commission put it bluntly: \"The Kremlin lost a "
              "forum it despised.\"")
     assert "european-commission" not in {f.speaker for f in ex.of_type(StatementFact)}
+
+
+def test_its_after_a_passive_agent_is_the_agents(run) -> None:
+    found = stances(run("The European Commission ruled on Friday. It also called for the "
+                        "release of the hostages seized by Russia in its attack on Finland."))
+    assert ("european-commission", "finland", Polarity.NEGATIVE) not in found

@@ -2026,6 +2026,9 @@ class DocActors:
             speaker = self._speaker(tok)  # "the US reaffirmed that its treaty covers …"
             if speaker is not None:
                 return speaker
+            agent = self._passive_agent(tok)
+            if agent is not None:
+                return agent
             # "China's partnership with Russia and its support": same sentence
             sent_start = tok.sent.start
             for s in reversed(before):
@@ -2056,6 +2059,21 @@ class DocActors:
                         or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")
                             and head.head.head.dep_ == "ROOT" and s.start < tok.sent.start)):
                     return None if self._closer_thing(s.end, tok.i) else s
+        return None
+
+    def _passive_agent(self, tok: Token) -> ActorSpan | None:
+        """The agent of the passive verb an "its" phrase hangs on, named before it ("the
+        hostages seized by Hamas in its Oct. 7 attack": Hamas's attack, not the court's that
+        called for their release)."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ != "VBN":
+            return None
+        for agent in (c for c in verb.children if c.dep_ == "agent" and c.i < tok.i):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                span = self.at(pobj)
+                if span is not None and span.cls not in (EntityClass.PERSON,
+                                                         EntityClass.COLLECTIVE):
+                    return span
         return None
 
     def _pronoun_subject_before(self, tok: Token) -> bool:
