@@ -3190,3 +3190,32 @@ def test_its_after_a_passive_agent_is_the_agents(run) -> None:
     found = stances(run("The European Commission ruled on Friday. It also called for the "
                         "release of the hostages seized by Russia in its attack on Finland."))
     assert ("european-commission", "finland", Polarity.NEGATIVE) not in found
+
+
+def test_a_represented_state_reaches_a_name_conjoined_to_the_first_title(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Japan's Prime Minister Hiro Tanaka and Indian President Arjun Rao attended in person, "
+        "while Australia was represented by Deputy Prime Minister and Defence Minister Kofi "
+        "Mensah.").of_type(RoleFact)}
+    assert ("person-kofi-mensah", "australia") in roles
+    assert ("person-kofi-mensah", "japan") not in roles
+
+
+def test_a_semicolon_ends_the_clause_that_quoted(run) -> None:
+    ex = run('NATO calls China a "decisive enabler" of Russia\'s war; Beijing accuses alliance '
+             'of Cold War thinking\n\nNATO leaders met on Wednesday.')
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"nato"}
+
+
+def test_who_denies_the_words_did_not_say_them(run) -> None:
+    ex = run('Several Chinese state media commentaries described the summit as an attempt by '
+             'Washington to create an "Asia-Pacific version of NATO", a charge U.S. officials '
+             'have denied.')
+    assert not any("officials" in f.speaker for f in ex.of_type(StatementFact))
+
+
+def test_a_trailing_speech_participle_goes_on_the_reporting_clause(run) -> None:
+    found = stances(run('Arjun Rao added that NATO should "stop reaching its hands into the '
+                        'Asia-Pacific", accusing the alliance of seeking to build its security '
+                        '"on the insecurity of others".'))
+    assert ("arjun-rao", "nato", Polarity.NEGATIVE) in found

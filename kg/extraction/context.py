@@ -206,6 +206,14 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if depth >= 3 or verb.dep_ not in _CLIMB or verb.head == verb:
         return []
     head = verb.head
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp"
+            and verb.lemma_.lower() in _SPEECH_VERBS and head.head != head
+            and head.head.lemma_.lower() in _SPEECH_VERBS and verb.i > head.i
+            and ctx.doc[verb.i - 1].text == ","):
+        # 'He added that NATO should "stop reaching into the Asia-Pacific", accusing the
+        # alliance of …': a trailing speech participle goes on the reporting clause, not on
+        # the reported one the parser hangs it on
+        return subject_actors(ctx, head.head, depth + 1)
     if verb.dep_ == "conj":
         stranded = _stranded_subject(ctx, verb)
         if stranded:

@@ -97,6 +97,10 @@ def _colon_clause_speakers(ctx: DocContext, sent: Span, a: int) -> list[ActorSpa
             if s.cls not in (EntityClass.PLACE, EntityClass.REGION)]
 
 
+#: Verbs that deny what another said (``communication_verbs.json``).
+_DENIAL = word_set("communication_verbs.json", "denial")
+
+
 def speaker_of(
     ctx: DocContext, sent: Span, root: Token, quoted: tuple[int, int] | None = None
 ) -> tuple[list[ActorSpan], Token] | None:
@@ -126,6 +130,14 @@ def speaker_of(
         if node.dep_ == "conj" and best is not None and any(
                 c.dep_ == "nsubj" and ctx.actors.at(c) is not None for c in node.children):
             break  # "… said X, and Putin sent a message praising Maduro's 'statesmanship'"
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _DENIAL and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return best  # "described it as an 'Asia-Pacific NATO', a charge U.S. officials
+            # have denied": who denies the words did not say them
+        if best is not None and any(
+                t.text == ";" for t in ctx.doc[min(node.i, node.head.i):max(node.i, node.head.i)]):
+            break  # 'NATO calls China a "decisive enabler"; Beijing accuses alliance of …':
+            # a semicolon ends the clause that said it (the parser hangs it on the next)
         node = node.head
         seen += 1
         lemma = node.lemma_.lower()

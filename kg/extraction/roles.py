@@ -288,6 +288,11 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     ("Iran was represented by acting President Mohammad Mokhber"; "a Turkish delegation led
     by Foreign Minister …"): the passive subject, or the noun the participle modifies."""
     root = ctx.doc[person.start : person.end].root
+    for _ in range(3):  # "by Deputy Prime Minister and Defence Minister Richard Marles",
+        # parsed with the name as a conjunct of the first title
+        if root.dep_ not in ("conj", "appos") or root.head == root:
+            break
+        root = root.head
     prep = root.head
     if root.dep_ != "pobj" or prep.dep_ != "agent":
         return None
