@@ -3219,3 +3219,16 @@ def test_a_trailing_speech_participle_goes_on_the_reporting_clause(run) -> None:
                         'Asia-Pacific", accusing the alliance of seeking to build its security '
                         '"on the insecurity of others".'))
     assert ("arjun-rao", "nato", Polarity.NEGATIVE) in found
+
+
+def test_rather_than_or_instead_of_an_act_is_no_stance(run) -> None:
+    assert stances(run("Rather than publicly confronting Iran, Japanese officials negotiated "
+                       "the terms of the withdrawal.")) == set()
+    assert stances(run("Instead of criticising China, Japan praised Russia.")) == {
+        ("japan", "russia", Polarity.POSITIVE)}
+
+
+def test_the_mayor_of_a_capital_is_no_post_of_its_state(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Kofi Mensah, then the mayor of Beijing, won the vote.").of_type(RoleFact)}
+    assert ("person-kofi-mensah", "china") not in roles

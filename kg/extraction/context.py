@@ -591,9 +591,15 @@ def declined(verb: Token) -> bool:
 
 
 def without(tok: Token) -> bool:
-    """A gerund after "without" ("diversify its partners without provoking Moscow"): an act
-    the sentence says is not done."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
+    """A gerund after "without", "rather than" or "instead of" ("diversify its partners
+    without provoking Moscow", "Rather than publicly confronting Muizzu, Indian officials
+    negotiated"): an act the sentence says is not done."""
+    if tok.dep_ != "pcomp":
+        return False
+    prep = tok.head
+    before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+    return prep.lower_ == "without" or (before, prep.lower_) in (
+        ("rather", "than"), ("instead", "of"))
 
 
 def modal(tok: Token) -> str | None:

@@ -684,6 +684,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of is not None and of.cls == EntityClass.STATE and title.lower() in word_set(
                 "role_titles.json", "affiliations"):
             of = None  # "a researcher at the Belgrade Centre …": a state employs no fellows
+        if of is not None and of.kind == "metonym" and title.lower() in word_set(
+                "role_titles.json", "local_titles"):
+            of = None  # "then the mayor of Malé": the city's post, not the Maldives'
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
         confidence = 0.9 if of else 0.7
         if inherited is not None:
