@@ -3232,3 +3232,17 @@ def test_the_mayor_of_a_capital_is_no_post_of_its_state(run) -> None:
     roles = {(r.person, r.of) for r in run(
         "Kofi Mensah, then the mayor of Beijing, won the vote.").of_type(RoleFact)}
     assert ("person-kofi-mensah", "china") not in roles
+
+
+def test_a_post_holder_is_no_official_of_the_state_they_visit(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "The United States has also raised its profile. In August 2023 Prime Minister Kofi "
+        "Mensah visited the United States, where he met Vice President Arjun Rao.").of_type(
+            RoleFact)}
+    assert ("person-kofi-mensah", "united-states") not in roles
+
+
+def test_an_acronym_in_running_text_is_no_person(run) -> None:
+    ex = run("The BLA, which regard CPEC and the port of Gwadar as instruments of exploitation, "
+             "have attacked Chinese nationals.")
+    assert not any(m.entity.startswith("person-") for m in ex.mentions)

@@ -550,6 +550,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     # "the Wilson Center", "the Vienna Centre for Safeguards Studies" (as FAC
                     # or GPE): a body's name, not a place's ("Gulf of Aden" has no body word)
                     cls = EntityClass.ORGANIZATION
+                elif (cls == EntityClass.PERSON and end - start == 1 and text.isupper()
+                      and len(text) > 2
+                      and _acronym_in_running_text(doc[start])):
+                    cls = EntityClass.ORGANIZATION  # "BLA, which regard CPEC …": no person
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 elif (cls == EntityClass.PERSON and start > 0 and lowers[start - 1] == "the"
@@ -628,6 +632,13 @@ def _name_head(label: str) -> str:
     if "of" in words[1:]:
         return words[words.index("of", 1) - 1].lower()
     return words[-1].lower()
+
+
+def _acronym_in_running_text(tok: Token) -> bool:
+    """Whether an all-capitals word stands in mixed-case text (an acronym: a body or a
+    programme, never a person's name), not in an all-capitals headline or dateline."""
+    words = [t for t in tok.sent if t.is_alpha]
+    return sum(t.is_upper for t in words) * 2 < len(words)
 
 
 def _named_by_head(before: list[ActorSpan], word: str) -> list[ActorSpan]:

@@ -20,7 +20,7 @@ from kg.extraction.actors import (
     title_ending_at,
     title_starting_at,
 )
-from kg.extraction.context import DocContext, is_negated
+from kg.extraction.context import DocContext, is_negated, prep_actors
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_map, word_set
 from kg.facts import EntityClass, RoleFact
@@ -303,6 +303,57 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     if not subjects and verb.dep_ == "acl":
         subjects = [verb.head]
     return _subject_state(ctx, subjects)
+
+
+def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
+                   main_state: str | None) -> tuple[str | None, float]:
+    """The state of a state post the text does not name, and the confidence of the guess:
+    the first of the state the holder voices, the sentence's, the previous sentence's, the
+    paragraph's, the lede's and the article's that is not a state the holder visits in
+    this sentence."""
+    away = _visited_states(ctx, person)
+    guesses = (
+        (_voiced_state, (ctx, person), 0.55),
+        (_sentence_state, (ctx, sent, person, held), 0.55),
+        (_paragraph_state, (ctx, sent, held), 0.5),
+        (_topic_state, (ctx, sent, held), 0.45),
+        (_lede_state, (ctx, sent), 0.45),
+    )
+    for guess, args, confidence in guesses:
+        found = guess(*args)
+        if found is not None and found not in away:
+            return found, confidence
+    if main_state is None:
+        return None, 0.45
+    return (main_state, 0.4) if main_state not in away else (None, 0.4)
+
+
+#: Verbs whose subject goes to, or receives, the state named as their object.
+_VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
+
+
+def _visited_states(ctx: DocContext, person: ActorSpan) -> set[str]:
+    """States the post holder's own clause has them visit or meet ("Prime Minister
+    Luvsannamsrain Oyun-Erdene visited the White House, where he met Vice President Kamala
+    Harris"): the objects and "to"/"in" phrases of the verb, and the state a body there
+    belongs to. Why: a state guessed from the paragraph ("Washington has also raised its
+    profile.") is never that of a visitor to it."""
+    node = ctx.doc[person.start : person.end].root
+    while node.dep_ in ("appos", "compound") and node.head != node:
+        node = node.head
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in _VISITING:
+        return set()
+    spans = [s for c in verb.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+    spans += prep_actors(ctx, verb, ("to", "in"))
+    out = set()
+    for s in spans:
+        actor = ctx.registry.actors.get(s.key)
+        if s.cls == EntityClass.STATE:
+            out.add(s.key)
+        elif actor is not None and actor.country:
+            out.add(actor.country)
+    return out
 
 
 def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
@@ -700,17 +751,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}
             if of_key is None:
-                of_key, confidence = _voiced_state(ctx, span), 0.55
-            if of_key is None:
-                of_key, confidence = _sentence_state(ctx, sent, span, held), 0.55
-            if of_key is None:
-                of_key, confidence = _paragraph_state(ctx, sent, held), 0.5
-            if of_key is None:
-                of_key, confidence = _topic_state(ctx, sent, held), 0.45
-            if of_key is None:
-                of_key, confidence = _lede_state(ctx, sent), 0.45
-            if of_key is None and main_state is not None:
-                of_key, confidence = main_state, 0.4
+                of_key, confidence = _guessed_state(ctx, sent, span, held, main_state)
         if (of_key is None and not state_post
                 and title.lower() not in _RANKS and not explicit):
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
