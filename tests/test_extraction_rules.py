@@ -3246,3 +3246,16 @@ def test_an_acronym_in_running_text_is_no_person(run) -> None:
     ex = run("The BLA, which regard CPEC and the port of Gwadar as instruments of exploitation, "
              "have attacked Chinese nationals.")
     assert not any(m.entity.startswith("person-") for m in ex.mentions)
+
+
+def test_a_clause_nested_with_its_own_actor_subject_is_judged_on_its_own(run) -> None:
+    found = stances(run('Arjun Rao said the presidency had no mandate. He added: "The European '
+                        'Council is clear: Russia is the aggressor, Ukraine is the victim."'))
+    assert ("arjun-rao", "russia", Polarity.NEGATIVE) in found
+    assert not any(t == "ukraine" for _, t, _ in found)
+
+
+def test_words_with_a_noun_for_a_person_in_apposition_are_a_persons_name(run) -> None:
+    ex = run("The figure at the centre of the allegations is Ilan Shor, a businessman and "
+             "former politician who fled to Israel.")
+    assert "person-ilan-shor" in {m.entity for m in ex.mentions}

@@ -197,6 +197,10 @@ class Lexicons:
         self.administrations = word_set("collective_nouns.json", "administration_nouns")
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
         self.state_bodies = word_set("collective_nouns.json", "state_body_heads")
+        #: singular nouns for people: in apposition they make the words before a person's name
+        self.person_appositions = (word_set("collective_nouns.json", "person_appositions")
+                                   | word_set("collective_nouns.json", "singular_with_quantifier")
+                                   | word_set("collective_nouns.json", "independent_voices"))
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -366,9 +370,10 @@ _MISTAKEN_NAME_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"
 
 
 def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
-    """Two or three capitalised words with a post title in apposition are a person's name,
-    whatever the NER made of them: "Randhir Jaiswal, the spokesperson for India's Ministry of
-    External Affairs, said", "Naledi Pandor, then South Africa's foreign minister, said".
+    """Two or three capitalised words with a post title (or a noun for a person, "a
+    businessman") in apposition are a person's name, whatever the NER made of them: "Randhir
+    Jaiswal, the spokesperson for India's Ministry of External Affairs, said", "Naledi
+    Pandor, then South Africa's foreign minister, said", "Ilan Shor, a businessman".
 
     Why: the small model cuts or mislabels names it has not seen (there, "Jaiswal" alone as a
     PRODUCT and "Naledi Pandor" as an ORG), and the name then carries no role, quote or
@@ -378,7 +383,8 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
     changed = False
     ents = list(doc.ents)
     for title in doc:
-        if title.dep_ != "appos" or title.lower_ not in lex.titles:
+        if title.dep_ != "appos" or (title.lower_ not in lex.titles
+                                     and title.lower_ not in lex.person_appositions):
             continue
         head = title.head
         if not (head.i + 1 < title.i and doc[head.i + 1].text == ","):

@@ -842,6 +842,12 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
     return out
 
 
+def _own_subject_clauses(ctx: DocContext, clause: Token) -> list[Token]:
+    """Clauses the parser hung below ``clause`` (``ccomp``) whose subject names an actor."""
+    return [c for c in clause.children if c.dep_ == "ccomp" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and ctx.actors.conj_phrases(s) for s in c.children)]
+
+
 def _joint_owner(ctx: DocContext, span: ActorSpan, subject: Token) -> bool:
     """Whether ``span`` is one of several conjoined owners of the subject ("U.S. and European
     views of the threat frequently diverge", "Chinese and Russian interests clash"): the
@@ -1194,7 +1200,15 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
         for comp in tok.children:
             if comp.dep_ != "ccomp":
                 continue
-            for clause in (comp, *comp.conjuncts):
+            clauses = [comp, *comp.conjuncts]
+            for clause in clauses:
+                # '"The European Council is clear: Russia is the aggressor, Ukraine is the
+                # victim"', parsed as clauses nested in one another: a clause below with an
+                # actor of its own as subject is judged on its own turn (unless what holds it
+                # is a report or a view: "China believes Japan is a threat" is China's)
+                if clause.lemma_.lower() not in cues.comm:
+                    clauses += [c for c in _own_subject_clauses(ctx, clause)
+                                if c not in clauses]
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
                 if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
@@ -1224,6 +1238,10 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 # Kyi was in good health, but the meeting was criticised by …" the criticism
                 # says nothing of Suu Kyi.
                 others = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
+                others |= {t.i for c in _own_subject_clauses(ctx, clause)
+                           if not {s.key for s in targets} & {
+                               s.key for s in subject_actors(ctx, c)}
+                           for t in c.subtree}
                 # What the subject suffers is no verdict on it: "said more than one OPEC
                 # member had felt coerced", "said the embassy was attacked"
                 others |= {t.i for t in (clause, *clause.children) if t.tag_ == "VBN" and (
