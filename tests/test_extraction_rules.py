@@ -3259,3 +3259,17 @@ def test_words_with_a_noun_for_a_person_in_apposition_are_a_persons_name(run) ->
     ex = run("The figure at the centre of the allegations is Ilan Shor, a businessman and "
              "former politician who fled to Israel.")
     assert "person-ilan-shor" in {m.entity for m in ex.mentions}
+
+
+def test_what_a_body_called_support_is_the_main_subjects(run) -> None:
+    found = stances(run("Arjun Rao reaffirmed what the European Commission called \"unwavering "
+                        "support for Japan's sovereignty\"."))
+    assert ("arjun-rao", "japan", Polarity.POSITIVE) in found
+
+
+def test_a_referendum_held_is_an_event_a_likeness_is_not(run) -> None:
+    events = run("Tensions spiked after Iran held a referendum on Dec. 3 on the new "
+                 "constitution.").of_type(EventFact)
+    assert any(f.type == EventType.OTHER and "iran" in f.participants for f in events)
+    assert not run("Japan should stop treating a trade deal as a referendum on its "
+                   "politics.").of_type(EventFact)

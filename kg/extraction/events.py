@@ -232,6 +232,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue  # "rhetorical attacks", "trade war"
         if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")):
             continue  # "any attack on Niger would …", "a possible intervention": none took place
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and any(
+                c.lower_ in ("a", "an") for c in tok.lefts):
+            continue  # "treating a trade deal as a referendum on its politics": a likeness
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
         gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"

@@ -741,6 +741,11 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
         source = prep_actors(ctx, head, ("from",))
     if source:
         return source
+    if (noun.dep_ == "oprd" and head.dep_ == "ccomp" and head.head != head
+            and any(c.lower_ == "what" and c.dep_ == "dobj" for c in head.children)):
+        # "Blinken reaffirmed what the State Department called 'unwavering support for
+        # Guyana's sovereignty'": the support is what the main clause's subject reaffirms
+        return subject_actors(ctx, head.head)
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in _ENDING or _negated_scope(head):
             return []  # "called on Beijing to stop all support for Russia"
