@@ -3273,3 +3273,10 @@ def test_a_referendum_held_is_an_event_a_likeness_is_not(run) -> None:
     assert any(f.type == EventType.OTHER and "iran" in f.participants for f in events)
     assert not run("Japan should stop treating a trade deal as a referendum on its "
                    "politics.").of_type(EventFact)
+
+
+def test_an_act_in_a_condition_is_no_stance(run) -> None:
+    assert stances(run("If Japan criticises China, India will respond.")) == set()
+    found = stances(run('"The real test is whether Japan can keep its balance if India starts '
+                        'treating China as a hostile power," said Arjun Rao.'))
+    assert not any(t in ("japan", "china") for _, t, _ in found)

@@ -548,6 +548,26 @@ def gerund_chain(verb: Token) -> Iterator[Token]:
             node = node.head
 
 
+#: Subordinators of a condition: what their clause says is supposed, not done.
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditional(tok: Token) -> bool:
+    """Whether ``tok`` is in a condition ("If Washington criticises BRICS, Jakarta will
+    respond", "… keep its balance if Washington starts treating BRICS as a hostile club"):
+    the act is supposed, not reported."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS
+                                        for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj",
+                             "oprd") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def alleged(verb: Token) -> bool:
     """Whether ``verb`` is an act someone alleges ("accused Washington of waging economic
     war", "Kyiv was accused of shelling the plant", "accused the West of prolonging the war

@@ -32,6 +32,7 @@ from kg.extraction.context import (
     DocContext,
     agent_actors,
     all_of_which,
+    conditional,
     declined,
     gerund_chain,
     is_negated,
@@ -219,6 +220,11 @@ def _own_words(clause: Token) -> list[Token]:
     stand together against external interference": what a clause is against is the thing
     opposed, no verdict on its subject), nor what its subject feels something about."""
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
+    # "… can keep its balance if Washington starts treating BRICS as a hostile club": a
+    # condition's words are no verdict on the clause's subject
+    inner |= {d.i for t in clause.subtree if t.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+        for d in t.subtree}
     inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
               and t.lemma_.lower() in _DISOWNING
               for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
@@ -768,6 +774,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             # "urged India to cooperate with …": asked, not done (the asker's appeal stays)
             or requested(tok, cues.appeal_verbs)
             or _in_undone_text(tok)
+            or conditional(tok)  # "if Washington starts treating BRICS as hostile"
         ):
             _verb_frames(ctx, cues, em, tok, lemma)
         if tok.pos_ == "ADJ" and tok.lower_ in cues.adjective and tok.dep_ in ("acomp", "amod"):
