@@ -206,13 +206,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if depth >= 3 or verb.dep_ not in _CLIMB or verb.head == verb:
         return []
     head = verb.head
-    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp"
-            and verb.lemma_.lower() in _SPEECH_VERBS and head.head != head
-            and head.head.lemma_.lower() in _SPEECH_VERBS and verb.i > head.i
-            and ctx.doc[verb.i - 1].text == ","):
-        # 'He added that NATO should "stop reaching into the Asia-Pacific", accusing the
-        # alliance of …': a trailing speech participle goes on the reporting clause, not on
-        # the reported one the parser hangs it on
+    if _trails_reported_clause(ctx, verb):
         return subject_actors(ctx, head.head, depth + 1)
     if verb.dep_ == "conj":
         stranded = _stranded_subject(ctx, verb)
@@ -281,7 +275,18 @@ def _they_continues(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 
 
 #: Speech verbs (``communication_verbs.json``): a reporting clause's verb, or one it goes on.
-_SPEECH_VERBS = word_set("communication_verbs.json", "verbs")
+SPEECH_VERBS = word_set("communication_verbs.json", "verbs")
+
+
+def _trails_reported_clause(ctx: DocContext, verb: Token) -> bool:
+    """ 'He added that NATO should "stop reaching into the Asia-Pacific", accusing the
+    alliance of …': a speech participle after a comma, which the parser hangs on the
+    reported clause, goes on the reporting clause."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp"
+            and verb.lemma_.lower() in SPEECH_VERBS and head.head != head
+            and head.head.lemma_.lower() in SPEECH_VERBS and verb.i > head.i
+            and ctx.doc[verb.i - 1].text == ",")
 
 
 def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
@@ -295,7 +300,7 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     """
     head = verb.head
     if head.dep_ != "ccomp" or verb.i < head.i or verb.tag_ != "VBD" or (
-            verb.lemma_.lower() not in _SPEECH_VERBS):
+            verb.lemma_.lower() not in SPEECH_VERBS):
         return None
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -310,7 +315,7 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
         reporter = clause.head
         if clause.dep_ != "ccomp" or reporter == clause:
             return None
-        if reporter.lemma_.lower() in _SPEECH_VERBS and reporter.tag_ == "VBD":
+        if reporter.lemma_.lower() in SPEECH_VERBS and reporter.tag_ == "VBD":
             return reporter
         clause = reporter
     return None
@@ -548,8 +553,11 @@ def gerund_chain(verb: Token) -> Iterator[Token]:
             node = node.head
 
 
-#: Subordinators of a condition: what their clause says is supposed, not done.
-_CONDITIONS = frozenset({"if", "unless"})
+def is_condition(clause: Token) -> bool:
+    """Whether ``clause`` is an adverbial clause of condition ("if …", "unless …"): what it
+    says is supposed, not done."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                          for c in clause.children)
 
 
 def conditional(tok: Token) -> bool:
@@ -558,8 +566,7 @@ def conditional(tok: Token) -> bool:
     the act is supposed, not reported."""
     node = tok
     for _ in range(6):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS
-                                        for c in node.children):
+        if is_condition(node):
             return True
         if node.dep_ not in ("xcomp", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj",
                              "oprd") or node.head == node:

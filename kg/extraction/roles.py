@@ -20,7 +20,7 @@ from kg.extraction.actors import (
     title_ending_at,
     title_starting_at,
 )
-from kg.extraction.context import DocContext, is_negated, prep_actors
+from kg.extraction.context import SPEECH_VERBS, DocContext, is_negated, prep_actors
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_map, word_set
 from kg.facts import EntityClass, RoleFact
@@ -372,10 +372,10 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
     if node.dep_ == "pobj" and node.head.lower_ in ("of", "for") and node.head.head.dep_ == "nsubj":
         node = node.head.head  # "the office of President X said", "a spokesperson for X said"
     verb = node.head
-    if node.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEECH:
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        if clause.tag_ not in ("VBZ", "VBP") or clause.lemma_.lower() not in _SPEECH or (
+        if clause.tag_ not in ("VBZ", "VBP") or clause.lemma_.lower() not in SPEECH_VERBS or (
                 is_negated(clause)):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -384,10 +384,6 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
                 and spans[0].kind != "demonym" and not subjects[0].conjuncts):
             return spans[0].key
     return None
-
-
-#: Speech and stance verbs (``communication_verbs.json``).
-_SPEECH = word_set("communication_verbs.json", "verbs")
 
 
 def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,

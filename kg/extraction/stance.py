@@ -35,6 +35,7 @@ from kg.extraction.context import (
     conditional,
     declined,
     gerund_chain,
+    is_condition,
     is_negated,
     modal,
     object_actors,
@@ -222,9 +223,7 @@ def _own_words(clause: Token) -> list[Token]:
     inner = {t.i for t in clause.subtree if t.dep_ == "relcl" for t in t.subtree}
     # "… can keep its balance if Washington starts treating BRICS as a hostile club": a
     # condition's words are no verdict on the clause's subject
-    inner |= {d.i for t in clause.subtree if t.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
-        for d in t.subtree}
+    inner |= {d.i for t in clause.subtree if is_condition(t) for d in t.subtree}
     inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
               and t.lemma_.lower() in _DISOWNING
               for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
