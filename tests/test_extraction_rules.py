@@ -3108,6 +3108,9 @@ def test_a_shortened_name_of_an_actor_the_article_names_is_that_actor(run) -> No
     assert {m.entity for m in ex.mentions if "Republic" in m.text} == {"china"}
 
 
+# --- extractor 0.4.15 -----------------------------------------------------------------------
+
+
 def test_a_speech_verb_hung_on_the_reported_clause_goes_on_the_reporting_one(run) -> None:
     found = stances(run("Arjun Rao said the law was an internal affair and accused Western "
                         "governments of interference."))
