@@ -3283,3 +3283,11 @@ def test_an_act_in_a_condition_is_no_stance(run) -> None:
     found = stances(run('"The real test is whether Japan can keep its balance if India starts '
                         'treating China as a hostile power," said Arjun Rao.'))
     assert not any(t in ("japan", "china") for _, t, _ in found)
+
+
+def test_the_visit_is_the_one_its_actors_took_part_in(run) -> None:
+    events = run("Arjun Rao was also visiting Kazakhstan, a party to the treaty. Hiro Tanaka "
+                 "made a state visit in July 2024. During the visit, Jens Stoltenberg and Arjun "
+                 "Rao discussed fuel supplies.").of_type(EventFact)
+    tanaka = [f for f in events if "hiro-tanaka" in f.participants]
+    assert tanaka and all("arjun-rao" not in f.participants for f in tanaka)

@@ -372,9 +372,10 @@ def _refers_back(
     out: list[EventFact], tok: Token, label: Span, etype: EventType, keys: list[str],
     place: ActorSpan | None, date: FuzzyDate | None,
 ) -> bool:
-    """"the summit" with nothing else in its name: the latest summit named before, which
-    gains whoever this mention adds ("Meloni, who hosted the summit"; "Zelensky, who attended
-    the summit as a guest"); a bare "the meeting", "the gathering" or "the conference" is the
+    """"the summit" with nothing else in its name: the latest summit named before (the latest
+    one that shares an actor with this mention, if any), which gains whoever this mention
+    adds ("Meloni, who hosted the summit"; "Zelensky, who attended the summit as a guest");
+    a bare "the meeting", "the gathering" or "the conference" is the
     latest summit too. Returns whether the mention was folded into that event.
 
     Why: a report names its event once in full and then as "the summit"; without this each
@@ -385,15 +386,21 @@ def _refers_back(
     ):
         return False
     low = tok.lower_
-    for i in range(len(out) - 1, -1, -1):
-        ev = out[i]
-        same = ev.type == etype and ev.label.split()[-1].lower() == low
-        if same or (low in _GATHERINGS and ev.type == EventType.SUMMIT):  # "the meeting"
-            parts = tuple(sorted({*ev.participants, *keys}))
-            out[i] = EventFact(ev.label, ev.type, ev.evidence, ev.date or date, parts,
-                               ev.place or (place.key if place else None))
-            return True
-    return False
+    kinds = [i for i in range(len(out) - 1, -1, -1) if out[i].type == etype
+             or (low in _GATHERINGS and out[i].type == EventType.SUMMIT)]  # "the meeting"
+    named = [i for i in kinds if out[i].type != etype or out[i].label.split()[-1].lower() == low]
+    # "During the visit, President Khurelsukh and Putin discussed …": the latest event of the
+    # kind that one of this mention's actors took part in ("Putin … was also visiting"),
+    # else the latest one named with the same word
+    i = next((i for i in kinds if set(out[i].participants) & set(keys)),
+             named[0] if named else None)
+    if i is None:
+        return False
+    ev = out[i]
+    parts = tuple(sorted({*ev.participants, *keys}))
+    out[i] = EventFact(ev.label, ev.type, ev.evidence, ev.date or date, parts,
+                       ev.place or (place.key if place else None))
+    return True
 
 
 #: Words by which a report refers back to the summit it named ("joined the bloc at the
