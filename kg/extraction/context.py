@@ -617,6 +617,10 @@ def declined(verb: Token) -> bool:
     return False
 
 
+#: Word pairs that open a rejected alternative ("rather than …", "instead of …").
+REJECTED_ALTERNATIVES = frozenset({("rather", "than"), ("instead", "of")})
+
+
 def without(tok: Token) -> bool:
     """A gerund after "without", "rather than" or "instead of" ("diversify its partners
     without provoking Moscow", "Rather than publicly confronting Muizzu, Indian officials
@@ -625,8 +629,7 @@ def without(tok: Token) -> bool:
         return False
     prep = tok.head
     before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
-    return prep.lower_ == "without" or (before, prep.lower_) in (
-        ("rather", "than"), ("instead", "of"))
+    return prep.lower_ == "without" or (before, prep.lower_) in REJECTED_ALTERNATIVES
 
 
 def modal(tok: Token) -> str | None:

@@ -229,12 +229,18 @@ def _open_parts(ctx: DocContext, sent: Span, end: int,
     return out
 
 
+def _quote_speakers(ctx: DocContext, sent: Span, a: int,
+                    b: int) -> tuple[list[ActorSpan], Token] | None:
+    """The speakers (and their predicate) the sentence ``sent`` names for its quoted words
+    ``a``–``b``: :func:`speaker_of` above the quotation's root."""
+    root = _quote_root(sent, a, b)
+    return speaker_of(ctx, sent, root, (a, b)) if root is not None else None
+
+
 def _opening_speakers(ctx: DocContext, opened: int, b: int) -> tuple[list[ActorSpan], Token] | None:
     """The speaker a multi-sentence quotation's opening sentence names ('Lula said "The war
     must end. Talks must begin."'), when the sentence where it closes names none."""
-    sent = _sentence_at(ctx, opened)
-    root = _quote_root(sent, opened, b)
-    return speaker_of(ctx, sent, root, (opened, b)) if root is not None else None
+    return _quote_speakers(ctx, _sentence_at(ctx, opened), opened, b)
 
 
 def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) -> str | None:
@@ -275,8 +281,7 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             confidence = 0.8
             date = None
             if single is None:
-                root = _quote_root(sent, a, b)
-                found = speaker_of(ctx, sent, root, (a, b)) if root is not None else None
+                found = _quote_speakers(ctx, sent, a, b)
                 if found is None and b in opened:
                     found = _opening_speakers(ctx, opened[b], b)
                 if found is not None:

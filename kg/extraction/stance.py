@@ -28,6 +28,7 @@ from kg.extraction.actors import LOCATIVE_PREPS, ActorSpan, coordination_head
 from kg.extraction.context import (
     ALLEGING,
     NOT_DOING,
+    REJECTED_ALTERNATIVES,
     VOLITION_VERBS,
     DocContext,
     agent_actors,
@@ -291,7 +292,7 @@ def _rejected_alternative(tokens: list[Token], i: int) -> bool:
     """Whether ``tokens[i]`` opens a rejected alternative: "rather than …", "instead of …"."""
     t = tokens[i]
     nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-    return (t.lower_, nxt) in (("rather", "than"), ("instead", "of"))
+    return (t.lower_, nxt) in REJECTED_ALTERNATIVES
 
 
 def _negated_below(tok: Token, root: Token) -> bool:
@@ -1217,9 +1218,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 # victim"', parsed as clauses nested in one another: a clause below with an
                 # actor of its own as subject is judged on its own turn (unless what holds it
                 # is a report or a view: "China believes Japan is a threat" is China's)
+                nested = _own_subject_clauses(ctx, clause)
                 if clause.lemma_.lower() not in cues.comm:
-                    clauses += [c for c in _own_subject_clauses(ctx, clause)
-                                if c not in clauses]
+                    clauses += [c for c in nested if c not in clauses]
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
                 if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
@@ -1249,7 +1250,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 # Kyi was in good health, but the meeting was criticised by …" the criticism
                 # says nothing of Suu Kyi.
                 others = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
-                others |= {t.i for c in _own_subject_clauses(ctx, clause)
+                others |= {t.i for c in nested
                            if not {s.key for s in targets} & {
                                s.key for s in subject_actors(ctx, c)}
                            for t in c.subtree}
