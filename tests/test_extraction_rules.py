@@ -129,6 +129,10 @@ ACTORS = [
      "positions": [{"title": "Supreme Leader", "of": "iran"}]},
     {"id": "japan-defence-ministry", "label": "Japanese Defence Ministry",
      "class": "Organization", "country": "japan"},
+    {"id": "democratic-republic-of-the-congo", "label": "Democratic Republic of the Congo",
+     "class": "State", "aliases": ["Democratic Republic of Congo"]},
+    {"id": "republic-of-the-congo", "label": "Republic of the Congo", "class": "State",
+     "aliases": ["Republic of Congo"]},
 ]
 
 
@@ -3291,3 +3295,55 @@ def test_the_visit_is_the_one_its_actors_took_part_in(run) -> None:
                  "Rao discussed fuel supplies.").of_type(EventFact)
     tanaka = [f for f in events if "hiro-tanaka" in f.participants]
     assert tanaka and all("arjun-rao" not in f.participants for f in tanaka)
+
+
+def test_a_states_short_form_is_the_one_the_article_names_in_full(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "The foreign ministers of the Democratic Republic of Congo and Japan met in Tokyo. "
+        "Kofi Mensah, Congo's foreign minister, signed the text.").of_type(RoleFact)}
+    assert ("person-kofi-mensah", "democratic-republic-of-the-congo") in roles
+    ex = run("Japan hosted the Democratic Republic of Congo and the Republic of Congo. Kofi "
+             "Mensah, Congo's foreign minister, signed the text.")
+    assert not keys(ex, "Congo") & {"democratic-republic-of-the-congo", "republic-of-the-congo"}
+
+
+def test_whose_before_a_post_names_the_state_the_clause_is_about(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Saudi Arabia said it welcomed the agreement, as did Iran, whose foreign minister, Kofi "
+        "Mensah, had travelled to Tokyo before the strikes.").of_type(RoleFact)}
+    assert roles == {("person-kofi-mensah", "iran")}
+
+
+def test_a_state_before_two_titles_of_one_person_is_the_posts(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Minutes later, Japan's Deputy Prime Minister and Foreign Minister Kofi Mensah confirmed "
+        "the agreement.").of_type(RoleFact)}
+    assert roles == {("person-kofi-mensah", "japan")}
+
+
+def test_a_post_holder_is_no_official_of_the_state_of_whom_they_call(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Japan signed the declaration on Friday. Japanese Prime Minister Ken Sato said Japan "
+        "was opening to the world. Japan will build the road, and Japan will own it.\n\n"
+        "President Kofi Mensah spoke to Sato by telephone after the summit.").of_type(RoleFact)}
+    assert ("person-ken-sato", "japan") in roles
+    assert ("person-kofi-mensah", "japan") not in roles
+
+
+def test_a_side_describing_itself_is_no_praise_of_it(run) -> None:
+    found = stances(run("Japan's Foreign Minister Kofi Mensah said Iran had presented a strong "
+                        "case and that Japan remained available for a peaceful resolution."))
+    assert ("person-kofi-mensah", "japan", Polarity.POSITIVE) not in found
+
+
+def test_what_a_passive_subject_is_told_of_is_not_said_of_it(run) -> None:
+    found = stances(run("A protest was lodged with India, and the United States and China were "
+                        "informed of what Tokyo called deliberate violations, the Japanese "
+                        "foreign ministry said."))
+    assert not {t for _, t, _ in found} & {"united-states", "china"}
+
+
+def test_the_subject_of_a_clause_inside_a_characterisation_is_not_characterised(run) -> None:
+    found = stances(run('In a letter, Arjun Rao for the first time described the events as a '
+                        '"massacre", an acknowledgement that Japanese officials welcomed.'))
+    assert not any("japanese" in t for _, t, _ in found)

@@ -507,6 +507,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     actor := _named_in_full(doc, start, text, reg)) is not None:
                 # "the People's Republic" in an article that names China
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
+            elif one and ent.label_ in ("GPE", "LOC") and (
+                    actor := _short_state_name(doc, start, text, reg)) is not None:
+                # "Congo" in an article that names the Democratic Republic of Congo
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif (actor := reg.metonym(text)) is not None:
                 span = _registry_span(doc, start, end, actor.id, "metonym", reg, lex)
             elif (actor := reg.demonym(text)) is not None:
@@ -681,6 +685,24 @@ def _named_in_full(doc: Doc, start: int, text: str, reg: Registry) -> Actor | No
     found = [reg.actors[k] for k in mentioned if k in reg.actors and any(
         normalise_name(n).startswith(short + " ")
         for n in (reg.actors[k].label, *reg.actors[k].aliases))]
+    return found[0] if len(found) == 1 else None
+
+
+def _short_state_name(doc: Doc, start: int, word: str, reg: Registry) -> Actor | None:
+    """The one state the article names elsewhere whose full name or alias ends with this
+    word: "Congo" for the Democratic Republic of Congo, "Korea" in an article that names
+    South Korea and not North Korea.
+
+    Why: a one-word short form that is no registry name of its own is ambiguous in general
+    (two Congos, two Koreas) but not within an article that names only one of them in full;
+    left unresolved, "Congo's foreign minister" gave her post to the other state named."""
+    short = normalise_name(word)
+    mentioned = {split_ent_id(e.ent_id_)[0] for e in doc.ents
+                 if e.ent_id_ and e.start != start}
+    found = [reg.actors[k] for k in sorted(mentioned) if k in reg.actors
+             and reg.actors[k].cls == EntityClass.STATE and any(
+                 normalise_name(n).endswith(" " + short)
+                 for n in (reg.actors[k].label, *reg.actors[k].aliases))]
     return found[0] if len(found) == 1 else None
 
 

@@ -64,9 +64,28 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
             j -= 1
         if j - 1 < sent_start:
             continue
-        span = ctx.actors.at(ctx.doc[j - 1])
+        span = ctx.actors.at(ctx.doc[j - 1]) or _whose_antecedent(ctx, ctx.doc[j - 1])
         if span is not None and span.cls != EntityClass.PERSON:
             return span
+    return None
+
+
+def _whose_antecedent(ctx: DocContext, tok: Token) -> ActorSpan | None:
+    """The actor a "whose" before a post refers to: "Iran, whose foreign minister, Abbas
+    Araghchi, had travelled …" (the noun the relative clause modifies).
+
+    Why: "whose" is a possessive like "Iran's", but its owner stands outside the clause, and
+    the sentence's main subject ("Saudi Arabia said it welcomed the agreement, as did Iran,
+    whose …") is another state."""
+    if tok.lower_ != "whose":
+        return None
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return ctx.actors.at(node.head)
+        if node.head == node:
+            break
+        node = node.head
     return None
 
 
@@ -311,7 +330,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     the first of the state the holder voices, the sentence's, the previous sentence's, the
     paragraph's, the lede's and the article's that is not a state the holder visits in
     this sentence."""
-    away = _visited_states(ctx, person)
+    away = _visited_states(ctx, person, held)
     guesses = (
         (_voiced_state, (ctx, person), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
@@ -330,27 +349,39 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
 
 #: Verbs whose subject goes to, or receives, the state named as their object.
 _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
+#: Verbs whose subject talks to, or with, the person named after "to"/"with".
+_TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 
 
-def _visited_states(ctx: DocContext, person: ActorSpan) -> set[str]:
+def _visited_states(ctx: DocContext, person: ActorSpan,
+                    held: dict[str, str] | None = None) -> set[str]:
     """States the post holder's own clause has them visit or meet ("Prime Minister
     Luvsannamsrain Oyun-Erdene visited the White House, where he met Vice President Kamala
     Harris"): the objects and "to"/"in" phrases of the verb, and the state a body there
-    belongs to. Why: a state guessed from the paragraph ("Washington has also raised its
-    profile.") is never that of a visitor to it."""
+    belongs to; and the states of the people they talk to ("President Masoud Pezeshkian spoke
+    to Pashinyan by telephone": Armenia's, from ``held``, person -> state). Why: a state
+    guessed from the paragraph ("Washington has also raised its profile.") or the article is
+    never that of a visitor to it, nor that of the other side of a call."""
     node = ctx.doc[person.start : person.end].root
     while node.dep_ in ("appos", "compound") and node.head != node:
         node = node.head
     verb = node.head
-    if node.dep_ != "nsubj" or verb.lemma_.lower() not in _VISITING:
+    lemma = verb.lemma_.lower()
+    if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING:
         return set()
-    spans = [s for c in verb.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
-    spans += prep_actors(ctx, verb, ("to", "in"))
+    spans = ([s for c in verb.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
+             if lemma in _VISITING else [])
+    spans += prep_actors(ctx, verb, ("to", "in") if lemma in _VISITING else ())
+    if lemma in _TALKING:
+        spans += [s for s in prep_actors(ctx, verb, ("to", "with"))
+                  if s.cls == EntityClass.PERSON]
     out = set()
     for s in spans:
         actor = ctx.registry.actors.get(s.key)
         if s.cls == EntityClass.STATE:
             out.add(s.key)
+        elif s.cls == EntityClass.PERSON and (held or {}).get(s.key):
+            out.add((held or {})[s.key])
         elif actor is not None and actor.country:
             out.add(actor.country)
     return out
@@ -572,6 +603,14 @@ def _coordinated_post(ctx: DocContext, found: set[RoleFact], and_i: int,
     return ActorSpan(and_i + 1, and_i + 1, named[-1].key, named[-1].cls, named[-1].label)
 
 
+def _joint_titles_owner(ctx: DocContext, and_i: int, sent_start: int,
+                        titles: dict[str, str]) -> ActorSpan | None:
+    """The body named before the first of two titles one person holds: "Pakistan's Deputy
+    Prime Minister and Foreign Minister Ishaq Dar" (``and_i``: the "and" between them)."""
+    first = title_ending_at(ctx.doc, and_i, sent_start, titles)
+    return _actor_before(ctx, first[1], sent_start) if first is not None else None
+
+
 def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     """The body a person speaks and acts for: the post this article names (a spokesperson
     speaks for the ministry), else, for a registry person with a state post ("President",
@@ -688,7 +727,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                         of = sender
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
-                of = _coordinated_post(ctx, out, t_start - 1, sent.start)
+                of = (_coordinated_post(ctx, out, t_start - 1, sent.start)
+                      or _joint_titles_owner(ctx, t_start - 1, sent.start, titles))
             first = of.start if of else t_start
             if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
                 # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"

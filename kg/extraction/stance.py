@@ -562,7 +562,17 @@ def _inner_actors(ctx: DocContext, as_prep: Token, holders: list[ActorSpan],
     itself, is the holder's own hostility)."""
     keys = {h.key for h in holders} | victims
     return [s for s in ctx.actors.in_subtree(as_prep) if s.kind != "demonym"
-            and s.key not in keys and not _against(ctx, s)]
+            and s.key not in keys and not _against(ctx, s) and not _acting_inside(ctx, s)]
+
+
+def _acting_inside(ctx: DocContext, span: ActorSpan) -> bool:
+    """Whether an actor is the subject of a clause of its own inside a phrase: 'described the
+    events as a "massacre", an acknowledgement that Senegalese officials welcomed' (what the
+    officials do, not what the phrase says of them)."""
+    root = ctx.doc[span.start : span.end].root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
 
 
 def _against(ctx: DocContext, span: ActorSpan) -> bool:
@@ -820,21 +830,24 @@ _EXECUTIVE = word_set("collective_nouns.json", "executive_body_heads")
 
 def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                           roles: list[RoleFact]) -> list[StanceFact]:
-    """Without a person's (or a ministry's) hostility toward the body they act for, the
-    union it is part of or the state it belongs to ("Foreign ministry spokeswoman Maria
-    Zakharova warned that Russia's response would be painful": no warning against Russia).
+    """Without a person's (or a ministry's) hostility or praise toward the body they act for,
+    the union it is part of or the state it belongs to ("Foreign ministry spokeswoman Maria
+    Zakharova warned that Russia's response would be painful": no warning against Russia;
+    "Rubio said … that the United States remained 'available for … a peaceful resolution'":
+    no praise of the United States, a side describing itself).
 
     Why: in "Blinken said Washington was deeply concerned by China's actions" and "Von der
     Leyen warned that the bloc would not accept …" the reported clause's subject is the
     speaker's own side, the one that holds the attitude; the frames that take that subject for
     the target misread it. A minister attacking their own government is rare enough in news
-    that dropping it costs less than the misreadings it prevents. Appeals stay ("Stoltenberg
-    urged NATO allies to spend more").
+    that dropping it costs less than the misreadings it prevents; so does a side's praise of
+    itself, which states no attitude toward another. Appeals stay ("Stoltenberg urged NATO
+    allies to spend more").
     """
     sides: dict[str, set[str]] = {}
     out = []
     for f in stances:
-        if f.polarity == Polarity.NEGATIVE:  # (a state acts for no other: no sides)
+        if f.polarity != Polarity.NEUTRAL:  # (a state acts for no other: no sides)
             if f.holder not in sides:
                 person = ctx.registry.actors.get(f.holder)
                 bodies = {acts_for(ctx, f.holder, roles)} | {
@@ -852,6 +865,10 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 continue
         out.append(f)
     return out
+
+
+#: Prepositions of a passive verb naming what its subject is told or asked about.
+_TOLD_OF = frozenset({"of", "about", "on"})
 
 
 def _own_subject_clauses(ctx: DocContext, clause: Token) -> list[Token]:
@@ -1259,6 +1276,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 others |= {t.i for t in (clause, *clause.children) if t.tag_ == "VBN" and (
                     (t is clause and subj[0].dep_ == "nsubjpass")
                     or (t is not clause and t.dep_ in ("acomp", "xcomp", "oprd")))}
+                if subj[0].dep_ == "nsubjpass":
+                    # "said the United States and China were informed of what Bangkok called
+                    # 'deliberate violations'": what the subject is told of is not said of it
+                    others |= {t.i for p in clause.children if p.dep_ == "prep"
+                               and p.lower_ in _TOLD_OF for t in p.subtree}
                 words = [t for t in _own_words(clause) if t.i not in others]
                 pol = cues.evaluate(_unowned(ctx, words, targets), root=clause)
                 if targets and pol is not None:
