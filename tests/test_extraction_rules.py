@@ -3347,3 +3347,34 @@ def test_the_subject_of_a_clause_inside_a_characterisation_is_not_characterised(
     found = stances(run('In a letter, Arjun Rao for the first time described the events as a '
                         '"massacre", an acknowledgement that Japanese officials welcomed.'))
     assert not any("japanese" in t for _, t, _ in found)
+
+
+def test_a_post_in_a_ministry_no_state_owns_is_the_paragraphs_states(run) -> None:
+    for text in ("Russia responded with caution. Kofi Mensah, the foreign ministry spokesperson, "
+                 "said Moscow welcomed any steps towards peace.",
+                 "Russia responded with caution. Foreign ministry spokesperson Kofi Mensah said "
+                 "Moscow welcomed any steps towards peace.",
+                 "Russia responded with caution. Kofi Mensah, a spokesperson for the foreign "
+                 "ministry, said Moscow welcomed any steps towards peace."):
+        assert {(r.person, r.of) for r in run(text).of_type(RoleFact)} == {
+            ("person-kofi-mensah", "russia")}
+
+
+def test_the_name_of_an_agreement_is_no_party_to_it(run) -> None:
+    ex = run("Japan and India signed the Kofi House agreement on defence cooperation in "
+             "October 2024.")
+    assert {p.parties for p in ex.of_type(PartnershipFact)} == {("india", "japan")}
+    assert not any("kofi" in e.key for e in ex.entities)
+
+
+def test_a_posts_full_name_is_no_body(run) -> None:
+    ex = run("It commits Tokyo and Brussels to regular consultations on security, including "
+             "dialogue between the EU's High Representative for Foreign Affairs and Security "
+             "Policy and the Japanese foreign and defence ministers.")
+    assert {p.parties for p in ex.of_type(PartnershipFact)} == {("european-union", "japan")}
+
+
+def test_a_numbered_plural_after_the_refers_back_and_is_no_group(run) -> None:
+    ex = run("Indian officials said later that the understanding had been worked out directly "
+             "between the two militaries after Japan placed the call.")
+    assert not any("militaries" in e.label for e in ex.entities)

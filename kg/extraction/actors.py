@@ -536,6 +536,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the NATO Summit" names an event, not an actor
             elif _names_event(doc[start:end], lex.event_nouns):
                 span = None  # "their first Freedom Edge exercise": the exercise's name
+            elif _post_name(doc, start, end, lex):
+                span = None  # "the EU's High Representative for Foreign Affairs and Security
+                # Policy": a post, not a body
+            elif (doc[start:end].root.dep_ in ("compound", "nmod")
+                  and doc[start:end].root.head.lemma_.lower() in _DOCUMENT_HEADS):
+                span = None  # "the Trinity House agreement": the document's name, where it
+                # was signed, not a party to it
             elif (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                   and not doc[end].whitespace_ and doc[end + 1].is_alpha):
                 span = None  # "Mar-a-Lago", "Trans-Pacific": the NER took a piece of a
@@ -915,6 +922,18 @@ def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return False
 
 
+def _post_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """True when an unknown name is a post's full name: a title of two or three words and
+    "for"/"of" what it is in charge of ("High Representative for Foreign Affairs", "Secretary
+    of State for Defence")."""
+    for n in (3, 2):
+        k = start + n
+        if k < end and doc[start:k].text.lower() in lex.titles and doc[k].lower_ in ("for",
+                                                                                      "of"):
+            return True
+    return False
+
+
 def is_heading(sent: Span) -> bool:
     """A line without final punctuation (headline, section title): short, or a whole line of
     its own ("Weimar Triangle revived as Europe frets over Ukraine and Trump", where the NER
@@ -1044,6 +1063,10 @@ def _surnames(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan
     return sorted(out)
 
 
+#: Determiners that make a numbered plural refer back ("the two militaries", "their three").
+_DEFINITE = frozenset({"the", "these", "those", "both", "their", "its", "our"})
+
+
 def _group_modifier(
     tok: Token, at: dict[int, ActorSpan], lex: Lexicons
 ) -> tuple[int, ActorSpan | None, bool] | None:
@@ -1082,6 +1105,9 @@ def _collectives(
         ]
         if found is None and not (plural and quant and low not in lex.group_self):
             continue
+        if found is None and any(q.like_num for q in quant) and any(
+                c.dep_ in ("det", "predet", "poss") and c.lower_ in _DEFINITE for c in tok.lefts):
+            continue  # "between the two militaries": the two just named, no group of its own
         if (singular and found and not quant and tok.dep_ == "nsubj"
                 and (found[1] is None or found[1].kind == "demonym")):
             # "said a European official", "an Indian diplomat told me": the article is a

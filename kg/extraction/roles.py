@@ -206,6 +206,21 @@ def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
     return j if heads and j < i else None
 
 
+def _executive_words(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether tokens ``start``..``end`` (exclusive) are words naming a state's executive body
+    no actor names ("foreign ministry", "the Foreign Ministry", "defence department"): common
+    nouns and adjectives, one of them an executive body's head noun.
+
+    Why: "the foreign ministry spokesperson" is a post in some state's government, as
+    "Government spokesperson" is, and the state is then the one the text is about; without
+    it the post had no state or fell to the article's main organisation."""
+    words = [t for t in ctx.doc[max(start, 0) : end] if t.lower_ != "the"]
+    heads = word_set("collective_nouns.json", "executive_body_heads")
+    return bool(words) and len(words) <= 3 and all(
+        ctx.actors.at(t) is None and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in words
+    ) and words[-1].lower_ in heads
+
+
 def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
     """The body of a post named from token ``i`` ("of"/"for"/"at") on: the actor right after
     it, or, when that is no body, the one after a later "at" in the same phrase ("head of the
@@ -715,7 +730,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             title, of, first = inherited
         elif found:
             title, t_start = found
-            governmental = t_start > sent.start and doc[t_start - 1].lower_ == "government"
+            governmental = (t_start > sent.start and doc[t_start - 1].lower_ == "government"
+                            ) or any(_executive_words(ctx, j, t_start)
+                                     for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
@@ -750,6 +767,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if owner is not None and owner.cls != EntityClass.PERSON:
                 i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
             hit = title_starting_at(doc, i, sent.end, titles)
+            for k in range(i + 1, min(i + 3, sent.end)):
+                # "Maria Zakharova, the foreign ministry spokesperson,": past a state body
+                if hit is None and _executive_words(ctx, i, k):
+                    hit = title_starting_at(doc, k, sent.end, titles)
+                    governmental = hit is not None
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
@@ -765,6 +787,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 body = _body_after(ctx, t_end, sent.end)
                 if body is not None:
                     owner, last = body, body.end - 1
+                # "Oleg Popov, a spokesperson for the foreign ministry,": a state's body
+                k = t_end + 1
+                while k < min(t_end + 5, sent.end) and not doc[k].is_punct:
+                    k += 1
+                governmental = body is None and _executive_words(ctx, t_end + 1, k)
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
         else:
             continue
