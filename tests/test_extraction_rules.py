@@ -3378,3 +3378,30 @@ def test_a_numbered_plural_after_the_refers_back_and_is_no_group(run) -> None:
     ex = run("Indian officials said later that the understanding had been worked out directly "
              "between the two militaries after Japan placed the call.")
     assert not any("militaries" in e.label for e in ex.entities)
+
+
+def test_a_second_titled_name_conjoined_to_the_first_is_a_participant(run) -> None:
+    events = run("The agreement was reached on Monday in Tokyo, where Japan's acting Prime "
+                 "Minister Phumtham Wechayachai and Chinese Prime Minister Hun Manet met face to "
+                 "face for the first time.").of_type(EventFact)
+    assert any({"person-phumtham-wechayachai", "person-hun-manet"} <= set(f.participants)
+               for f in events)
+
+
+def test_the_same_summit_refers_back(run) -> None:
+    events = run("Arjun Rao and Hiro Tanaka met in Tokyo on April 4. At the same summit Japan "
+                 "assumed the chairmanship of the Quad.").of_type(EventFact)
+    assert not any("same" in f.label for f in events)
+
+
+def test_the_summit_of_a_mountain_is_no_event(run) -> None:
+    assert not run("Kofi Mensah has said Japanese forces will stay on the summit of Mount Fuji "
+                   "indefinitely.").of_type(EventFact)
+    assert run("Leaders met at a summit of the African Union in Tokyo.").of_type(EventFact)
+
+
+def test_four_apposed_words_are_a_name_and_no_one_inside_the_quote_speaks(run) -> None:
+    ex = run("The party is widely expected to win. \"We will not be anyone's proxy, neither "
+             "India's nor China's,\" Mirza Fakhrul Islam Alamgir, the party's secretary general, "
+             "said at a rally in Tokyo in September.")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-mirza-fakhrul-islam-alamgir"}

@@ -395,7 +395,12 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
         if not _capitalised_name_word(head, lex) or start == head.i:
             continue  # one word may be a surname already known, or no name at all
         if start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
-            continue  # a longer name than three words: not ours to cut
+            whole = doc[start - 1].ent_type_ and doc[start - 1].ent_iob_ == "B" and (
+                _capitalised_name_word(doc[start - 1], lex))
+            if not whole or any(t.ent_iob_ != "I" for t in doc[start : head.i + 1]):
+                continue  # a longer name than three words: not ours to cut
+            start -= 1  # "Mirza Fakhrul Islam Alamgir, the party's secretary general, said":
+            # four words the NER took together for a work of art, relabelled whole
         span = doc[start : head.i + 1]
         if (any(t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.ent_id_ for t in span)
                 or all(t.ent_type_ == "PERSON" for t in span)):
@@ -1777,8 +1782,10 @@ class DocActors:
         group = self.numbered_group(tok)
         if group:
             return group
-        if self.at(tok) is None and tok.pos_ == "NOUN":
-            # "their leaders, A of X, B of Y and C of Z, met": the listed persons
+        if self.at(tok) is None and tok.pos_ in ("NOUN", "PROPN"):
+            # "their leaders, A of X, B of Y and C of Z, met": the listed persons; "Thailand's
+            # acting Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet
+            # met", parsed with the second name a conjunct of the first title's apposition
             for app in tok.rights:
                 if app.dep_ == "appos" and app.conjuncts and self.at(app) is not None:
                     listed = self.conj_phrases(app, allow_poss)

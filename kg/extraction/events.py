@@ -235,6 +235,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and any(
                 c.lower_ in ("a", "an") for c in tok.lefts):
             continue  # "treating a trade deal as a referendum on its politics": a likeness
+        if etype == EventType.SUMMIT and _top_of_place(ctx, tok):
+            continue  # "forces will stay on the summit of Mount Hermon": a mountain's top
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
         gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
@@ -368,6 +370,20 @@ def _hosts_guests(ctx: DocContext, verb: Token) -> bool:
     return False
 
 
+def _top_of_place(ctx: DocContext, tok: Token) -> bool:
+    """Whether a "summit" is the top of a place: "the summit of Mount Hermon" (a mountain, or
+    a place that is no state), not "a summit of the African Union"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                span = ctx.actors.at(pobj)
+                if pobj.dep_ == "pobj" and (
+                        any(t.lower_ in ("mount", "mt", "mt.") for t in pobj.subtree)
+                        or (span is not None and span.cls == EntityClass.PLACE)):
+                    return True
+    return False
+
+
 def _refers_back(
     out: list[EventFact], tok: Token, label: Span, etype: EventType, keys: list[str],
     place: ActorSpan | None, date: FuzzyDate | None,
@@ -376,12 +392,14 @@ def _refers_back(
     one that shares an actor with this mention, if any), which gains whoever this mention
     adds ("Meloni, who hosted the summit"; "Zelensky, who attended the summit as a guest");
     a bare "the meeting", "the gathering" or "the conference" is the
-    latest summit too. Returns whether the mention was folded into that event.
+    latest summit too, and "the same summit" always refers back (dropped when no summit was
+    read before it). Returns whether the mention was folded into that event (or dropped).
 
     Why: a report names its event once in full and then as "the summit"; without this each
     later mention was a summit of its own with one participant.
     """
-    if len(label) != 1 or tok.tag_ != "NN" or not any(
+    same = len(label) == 2 and label[0].lower_ == "same"  # "at the same summit"
+    if (len(label) != 1 and not same) or tok.tag_ != "NN" or not any(
         c.dep_ == "det" and c.lower_ == "the" for c in tok.children
     ):
         return False
@@ -395,7 +413,7 @@ def _refers_back(
     i = next((i for i in kinds if set(out[i].participants) & set(keys)),
              named[0] if named else None)
     if i is None:
-        return False
+        return same  # "the same summit" is one named before, even one not read as an event
     ev = out[i]
     parts = tuple(sorted({*ev.participants, *keys}))
     out[i] = EventFact(ev.label, ev.type, ev.evidence, ev.date or date, parts,

@@ -144,7 +144,12 @@ def speaker_of(
         if quoted is not None and quoted[0] <= node.idx < quoted[1]:
             continue
         if node.pos_ in ("VERB", "AUX") and lemma in verbs:
-            subj = [s for s in subject_actors(ctx, node) if s.cls != EntityClass.PLACE]
+            # '"…, neither India's nor China's," Mirza Fakhrul Islam Alamgir … said', parsed
+            # with the quoted "India" as the subject and the speaker its conjunct: no one
+            # inside the quoted words said them
+            subj = [s for s in subject_actors(ctx, node) if s.cls != EntityClass.PLACE
+                    and not (quoted is not None
+                             and quoted[0] <= ctx.doc[s.start].idx < quoted[1])]
             if subj:
                 best = (subj, node)
         elif node.pos_ == "NOUN" and (node.lower_ in nouns or lemma in nouns):
