@@ -184,6 +184,12 @@ class Lexicons:
         }
         self.titles = word_map("role_titles.json", "titles")
         self.name_prefixes = word_set("role_titles.json", "name_prefixes")
+        self.tenure = word_set("role_titles.json", "tenure")
+        #: words naming a government portfolio, read off the ministers' titles ("foreign",
+        #: "defence", "commerce"): with a body's head noun they name some state's ministry
+        self.portfolios = frozenset(
+            w for t in self.titles if t.split()[-1] in ("minister", "secretary")
+            for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
         self.title_heads = frozenset(t.split()[-1] for t in self.titles)
@@ -528,6 +534,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
             elif norm in lex.titles:
                 span = None  # "Crown Prince" tagged on its own: a post, not a person
+            elif norm in lex.tenure and end < len(doc) and lowers[end] in lex.title_words:
+                span = None  # "Caretaker Prime Minister Najib Mikati": a word of the post
+            elif (ent.label_ == "ORG" and end < len(doc) and lowers[end] in lex.title_words
+                  and _portfolio_body(lowers[start:end], lex)):
+                span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X": a
+                # post in some state's ministry (the state is guessed as for "Government
+                # spokesperson"), not a body named alike for every state
             elif (lex.bloc_actors.get(norm, "").lower() == f"the {norm}" and start > 0
                   and lowers[start - 1] == "the"):
                 span = None  # "the West": the bloc, named in _blocs_and_institutions
@@ -925,6 +938,15 @@ def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
         if start - n >= 0 and doc[start - n : end].text.lower() in lex.titles:
             return True
     return False
+
+
+def _portfolio_body(words: list[str], lex: Lexicons) -> bool:
+    """Whether lowercased ``words`` name a ministry by its portfolio alone, with no state:
+    "foreign ministry", "ministry of foreign affairs", "defence department", or are a state
+    body's head noun alone ("Parliament" in "Parliament Speaker Nabih Berri")."""
+    heads = [w for w in words if w in lex.state_bodies]
+    rest = [w for w in words if w not in lex.state_bodies and w not in ("of", "the", "and")]
+    return len(heads) == 1 and all(w in lex.portfolios or w == "affairs" for w in rest)
 
 
 def _post_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:

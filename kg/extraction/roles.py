@@ -10,6 +10,7 @@ the post is the actor right before the title (or after "of"). Titles are normali
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +36,7 @@ _RANKS = frozenset({"general", "admiral"})
 #: The possessive before "counterpart" that names whose post the counterpart holds.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 
-_TENURE = frozenset({"caretaker", "acting", "interim", "outgoing", "incoming", "new", "then"})
+_TENURE = word_set("role_titles.json", "tenure")
 #: Posts held abroad: the state a paragraph is about is as often the host as the sender
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
 #: to leave"), so it is no guess for theirs.
@@ -340,12 +341,13 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
 
 
 def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
-                   main_state: str | None) -> tuple[str | None, float]:
+                   main_state: str | None, filled: AbstractSet[str] = frozenset()
+                   ) -> tuple[str | None, float]:
     """The state of a state post the text does not name, and the confidence of the guess:
     the first of the state the holder voices, the sentence's, the previous sentence's, the
     paragraph's, the lede's and the article's that is not a state the holder visits in
-    this sentence."""
-    away = _visited_states(ctx, person, held)
+    this sentence, nor one whose same post someone else holds here (``filled``)."""
+    away = _visited_states(ctx, person, held) | set(filled)
     guesses = (
         (_voiced_state, (ctx, person), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
@@ -366,6 +368,26 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
 _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
 #: Verbs whose subject talks to, or with, the person named after "to"/"with".
 _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
+
+
+def _one_post(title: str) -> str | None:
+    """The post a title names if a state has one holder of it at a time ("Secretary of State"
+    and "Foreign Minister" are one post, ``counterpart_posts``), else None ("Minister")."""
+    return word_map("role_titles.json", "counterpart_posts").get(title.lower())
+
+
+def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
+    """(post, state) -> holder, for the current posts of the registry persons the article
+    names ("Donald Trump": President of the United States)."""
+    out: dict[tuple[str, str], str] = {}
+    for span in ctx.actors.spans:
+        actor = ctx.registry.actors.get(span.key)
+        if span.cls != EntityClass.PERSON or actor is None:
+            continue
+        for pos in actor.positions:
+            if pos.of and pos.until is None and _one_post(pos.title):
+                out.setdefault((_one_post(pos.title), pos.of), span.key)
+    return out
 
 
 def _visited_states(ctx: DocContext, person: ActorSpan,
@@ -688,6 +710,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
     main_state = _dominant_state(ctx)
     out: set[RoleFact] = set()
     described: set[RoleFact] = set()
+    posts = _held_posts(ctx)
     for span in ctx.actors.spans:
         if span.cls == EntityClass.PERSON and span.kind == "reference":
             post = _described_post(ctx, span, titles, state_titles)
@@ -814,7 +837,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}
             if of_key is None:
-                of_key, confidence = _guessed_state(ctx, sent, span, held, main_state)
+                filled = {state for (post, state), holder in posts.items()
+                          if post == _one_post(title) and holder != span.key}
+                of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
         if (of_key is None and not state_post
                 and title.lower() not in _RANKS and not explicit):
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
@@ -824,6 +849,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
+        if of is not None and _one_post(title):
+            posts.setdefault((_one_post(title), of.key), span.key)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.
     told = {(r.person, r.of) for r in described}
