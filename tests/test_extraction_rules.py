@@ -3435,3 +3435,52 @@ def test_a_ministry_named_by_its_portfolio_before_a_post_is_no_body(run) -> None
              "move was regrettable.")
     assert not any("ministry" in e.key for e in ex.entities)
     assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-kofi-mensah", "japan")}
+
+
+def test_what_an_actor_is_compelled_to_do_is_not_done(run) -> None:
+    found = stances(run('The African Union called on the international community to "compel" '
+                        "Japan to honour its commitments to India."))
+    assert not any(h == "japan" for h, _, _ in found)
+
+
+def test_a_post_holder_does_not_attack_a_person_of_the_same_side(run) -> None:
+    found = stances(run('"The Government of India has agreed to all of President Hiro '
+                        'Tanaka\'s terms, including the unrestricted acceptance of all illegal '
+                        'aliens from India," Japanese press secretary Kofi Mensah said in a '
+                        "statement."))
+    assert ("person-kofi-mensah", "hiro-tanaka", Polarity.NEGATIVE) not in found
+
+
+def test_who_is_handed_something_is_not_judged(run) -> None:
+    found = stances(run("Reports said Kofi Mensah had warned Japanese officials that the scale of "
+                        "their responses risked handing Russia a pretext."))
+    assert ("person-kofi-mensah", "russia", Polarity.NEGATIVE) not in found
+
+
+def test_attorney_general_and_press_secretary_are_state_posts(run) -> None:
+    roles = {(r.person, r.role, r.of) for r in run(
+        "Japanese Attorney General Kofi Mensah said the prisoners had been transferred. "
+        "Japanese press secretary Ken Sato said the deal was final.").of_type(RoleFact)}
+    assert roles == {("person-kofi-mensah", "Attorney General", "japan"),
+                     ("person-ken-sato", "Press Secretary", "japan")}
+
+
+def test_a_field_word_between_a_body_and_a_post_in_apposition(run) -> None:
+    ex = run("Kofi Mensah, the EU's enlargement commissioner, said the Commission would "
+             "continue its harmful delays.")
+    assert {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-kofi-mensah", "Commissioner", "european-union")}
+    assert not any(t == "european-commission" for _, t, _ in stances(ex))
+
+
+def test_field_marshal_is_a_rank_not_a_name(run) -> None:
+    ex = run("What began in 2019 as a deniable deployment of mercenaries in support of Field "
+             "Marshal Khalifa Haftar's assault on Tripoli has become something more formal.")
+    assert "person-khalifa-haftar" in {m.entity for m in ex.mentions}
+
+
+def test_an_accuser_is_no_official_of_the_accused_state(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "China has not been idle in the region. Foreign Minister Kofi Mensah accused China of "
+        "unacceptable interference.").of_type(RoleFact)}
+    assert ("person-kofi-mensah", "china") not in roles

@@ -31,7 +31,7 @@ _POSS = ("'s", "’s")
 #: Classes that hold no posts: "director of the Asia programme" is no post of Asia.
 _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION})
 #: Military ranks: a general of no named state is no post of the article's main group.
-_RANKS = frozenset({"general", "admiral"})
+_RANKS = frozenset({"general", "admiral", "field marshal"})
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
 #: The possessive before "counterpart" that names whose post the counterpart holds.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
@@ -368,6 +368,9 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
 _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
 #: Verbs whose subject talks to, or with, the person named after "to"/"with".
 _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
+#: Verbs by which the subject attacks its object: never one of its own side.
+_ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce", "blame",
+                        "rebuke", "sanction", "expel", "attack"})
 
 
 def _one_post(title: str) -> str | None:
@@ -395,16 +398,17 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     """States the post holder's own clause has them visit or meet ("Prime Minister
     Luvsannamsrain Oyun-Erdene visited the White House, where he met Vice President Kamala
     Harris"): the objects and "to"/"in" phrases of the verb, and the state a body there
-    belongs to; and the states of the people they talk to ("President Masoud Pezeshkian spoke
-    to Pashinyan by telephone": Armenia's, from ``held``, person -> state). Why: a state
-    guessed from the paragraph ("Washington has also raised its profile.") or the article is
-    never that of a visitor to it, nor that of the other side of a call."""
+    belongs to; the states of the people they talk to ("President Masoud Pezeshkian spoke
+    to Pashinyan by telephone": Armenia's, from ``held``, person -> state); and those of whom
+    they accuse or condemn. Why: a state guessed from the paragraph ("Washington has also
+    raised its profile.") or the article is never that of a visitor to it, nor that of the
+    other side of a call or of an accusation."""
     node = ctx.doc[person.start : person.end].root
     while node.dep_ in ("appos", "compound") and node.head != node:
         node = node.head
     verb = node.head
     lemma = verb.lemma_.lower()
-    if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING:
+    if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING:
         return set()
     spans = ([s for c in verb.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
              if lemma in _VISITING else [])
@@ -412,6 +416,10 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     if lemma in _TALKING:
         spans += [s for s in prep_actors(ctx, verb, ("to", "with"))
                   if s.cls == EntityClass.PERSON]
+    if lemma in _ATTACKING:  # "Foreign Minister X accused him [a Chinese envoy] of …": not
+        # China's minister; an official does not accuse their own side
+        spans += [s for c in verb.children if c.dep_ == "dobj"
+                  for s in ctx.actors.conj_phrases(c)]
     out = set()
     for s in spans:
         actor = ctx.registry.actors.get(s.key)
@@ -795,6 +803,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 if hit is None and _executive_words(ctx, i, k):
                     hit = title_starting_at(doc, k, sent.end, titles)
                     governmental = hit is not None
+            if (hit is None and owner is not None and owner.cls in GROUP_CLASSES
+                    and i + 1 < sent.end and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ")
+                    and ctx.actors.at(doc[i]) is None):
+                # "Marta Kos, the EU's enlargement commissioner,": past the post's field
+                hit = title_starting_at(doc, i + 1, sent.end, titles)
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit

@@ -369,11 +369,14 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
 
 
 def _affected(ctx: DocContext, span: ActorSpan) -> bool:
-    """An actor named as whom something is for or by whom it is done ("a dangerous development
-    *for Israel*", "was criticised *by Indonesia*"): the one affected or the doer of the act
+    """An actor named as whom something is for, is given, or by whom it is done ("a dangerous
+    development *for Israel*", "handing *Hezbollah* a pretext", "was criticised *by
+    Indonesia*"): the one affected, the recipient or the doer of the act
     the clause reports, not what a reported verdict is about. (A possessor is what it owns:
     "obstacles remain for NATO's project" is about NATO.)"""
     root = coordination_head(ctx.doc[span.start : span.end].root)  # "by Indonesia and Malaysia"
+    if root.dep_ == "dative":
+        return True  # "risked handing Hezbollah a pretext": who is handed something
     return root.dep_ == "pobj" and (
         root.head.lower_ == "for" or (root.head.lower_ == "by" and root.head.dep_ == "agent"))
 
@@ -861,10 +864,27 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                        if person is not None and person.cls != EntityClass.PERSON
                        and _EXECUTIVE & {w.lower() for w in person.label.split()} else set())
                 sides[f.holder] = (bodies | parents | own) - {None}
-            if f.target in sides[f.holder]:
-                continue
+            target = ctx.registry.actors.get(f.target)
+            if f.target in sides[f.holder] or (target is not None and target.part_of in (
+                    sides[f.holder] - {None})) or (
+                    sides[f.holder] and _sides_of_person(ctx, f.target, roles) & sides[f.holder]):
+                continue  # also an organ of the holder's body ("Marta Kos, the EU's
+                # enlargement commissioner, said the Commission would …") and a person of the
+                # same side ("White House press secretary Karoline Leavitt" on "President
+                # Trump's terms")
         out.append(f)
     return out
+
+
+def _sides_of_person(ctx: DocContext, key: str, roles: list[RoleFact]) -> set[str]:
+    """The bodies a person acts for (this article's posts, the registry's), none for another
+    kind of actor."""
+    actor = ctx.registry.actors.get(key)
+    if (actor is not None and actor.cls != EntityClass.PERSON) or (
+            actor is None and not key.startswith("person-")):
+        return set()
+    return ({acts_for(ctx, key, roles)} | {
+        p.of for p in (actor.positions if actor else ()) if p.until is None}) - {None}
 
 
 #: Prepositions of a passive verb naming what its subject is told or asked about.
