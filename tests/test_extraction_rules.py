@@ -3484,3 +3484,19 @@ def test_an_accuser_is_no_official_of_the_accused_state(run) -> None:
         "China has not been idle in the region. Foreign Minister Kofi Mensah accused China of "
         "unacceptable interference.").of_type(RoleFact)}
     assert ("person-kofi-mensah", "china") not in roles
+
+
+def test_a_post_after_who_is_also(run) -> None:
+    roles = {(r.person, r.role) for r in run(
+        "Japan and India signed a pact. Kofi Mensah, who is also deputy prime minister, "
+        "described the moment as historic.").of_type(RoleFact)}
+    assert ("person-kofi-mensah", "Deputy Prime Minister") in roles
+
+
+def test_the_before_a_one_word_name_makes_it_a_body_and_its_short_form(run) -> None:
+    ex = run("Japan backed the Polisario Front for decades. India, long a supporter of the "
+             "Polisario, said in March that it had changed course. The Polisario's leader, "
+             "Kofi Mensah, governs the camps.")
+    assert keys(ex, "Polisario") == {"organization-polisario-front"}
+    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+        ("person-kofi-mensah", "organization-polisario-front")}

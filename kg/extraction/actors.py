@@ -592,17 +592,23 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 elif (cls == EntityClass.PERSON and start > 0 and lowers[start - 1] == "the"
-                      and (text.endswith("s") if one else
+                      and ((text.endswith("s")
+                            or doc[start:end].root.dep_ not in ("compound", "nmod")) if one else
                            doc[start:end].root.dep_ not in ("compound", "nmod", "poss"))):
-                    # "the Houthis": a movement; "the Weimar Triangle": a format; no persons
-                    # ("the John Doe case" names one)
+                    # "the Houthis": a movement; "a supporter of the Polisario", "the
+                    # Polisario's leader": a movement; "the Weimar Triangle": a format; no
+                    # persons ("the John Doe case", "the Biden administration" name one)
                     cls = EntityClass.ORGANIZATION
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
                     if end - start == 1 and _first_name(doc, start - 1, lex):
                         start -= 1  # "Ambassador to Japan Rahm Emanuel": the NER took "Emanuel"
                     text = doc[start:end].text
-                span = ActorSpan(start, end, mint_id(text, cls), cls, text)
+                fuller = _named_by_first_word(out, text) if (
+                    one and cls == EntityClass.ORGANIZATION) else None
+                span = (ActorSpan(start, end, fuller.key, fuller.cls, fuller.label)
+                        if fuller is not None else
+                        ActorSpan(start, end, mint_id(text, cls), cls, text))
         if span is None:
             continue
         out.append(span)
@@ -699,6 +705,15 @@ def _registry_short_name(text: str, reg: Registry) -> Actor | None:
         slug(n.split()[-1]) == last and words <= {slug(w) for w in n.split()}
         for n in (a.label, *a.aliases))]
     return found[0] if len(found) == 1 else None
+
+
+def _named_by_first_word(before: list[ActorSpan], word: str) -> ActorSpan | None:
+    """The one body named before whose name, of several words, opens with this word: "the
+    Polisario" after "the Polisario Front" (a short form by the first word, as "Wagner" for
+    the Wagner Group)."""
+    found = {s.key: s for s in before if s.cls == EntityClass.ORGANIZATION
+             and len(s.label.split()) > 1 and s.label.split()[0] == word}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_in_full(doc: Doc, start: int, text: str, reg: Registry) -> Actor | None:

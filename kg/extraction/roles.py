@@ -693,6 +693,8 @@ def _relative_post_start(doc: Doc, i: int, end: int) -> int:
     if j >= end or doc[j].lemma_.lower() not in _POST_VERBS:
         return i
     j += 1
+    while j < end and doc[j].lower_ in _TIME_ADVERBS | {"also", "still"}:
+        j += 1  # "Marles, who is also deputy prime minister,"
     for word in ("as", "both"):
         if j < end and doc[j].lower_ == word:
             j += 1
