@@ -3299,6 +3299,8 @@ def test_the_visit_is_the_one_its_actors_took_part_in(run) -> None:
     assert tanaka and all("arjun-rao" not in f.participants for f in tanaka)
 
 
+# --- extractor 0.4.16 -----------------------------------------------------------------------
+
 def test_a_states_short_form_is_the_one_the_article_names_in_full(run) -> None:
     roles = {(r.person, r.of) for r in run(
         "The foreign ministers of the Democratic Republic of Congo and Japan met in Tokyo. "

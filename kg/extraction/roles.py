@@ -403,6 +403,7 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     they accuse or condemn. Why: a state guessed from the paragraph ("Washington has also
     raised its profile.") or the article is never that of a visitor to it, nor that of the
     other side of a call or of an accusation."""
+    held = held or {}
     node = ctx.doc[person.start : person.end].root
     while node.dep_ in ("appos", "compound") and node.head != node:
         node = node.head
@@ -425,8 +426,8 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
         actor = ctx.registry.actors.get(s.key)
         if s.cls == EntityClass.STATE:
             out.add(s.key)
-        elif s.cls == EntityClass.PERSON and (held or {}).get(s.key):
-            out.add((held or {})[s.key])
+        elif s.cls == EntityClass.PERSON and s.key in held:
+            out.add(held[s.key])
         elif actor is not None and actor.country:
             out.add(actor.country)
     return out
