@@ -3502,3 +3502,25 @@ def test_the_before_a_one_word_name_makes_it_a_body_and_its_short_form(run) -> N
     assert keys(ex, "Polisario") == {"organization-polisario-front"}
     assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
         ("person-kofi-mensah", "organization-polisario-front")}
+
+
+def test_a_name_in_apposition_to_a_faction_is_a_body(run) -> None:
+    ex = run("Kataib Hezbollah, an Iran-aligned armed faction that India blames for the attacks, "
+             "said it would stop. Kofi Mensah, the Pacific Islands Forum's secretary general, "
+             "said the same.")
+    assert "organization-kataib-hezbollah" in {m.entity for m in ex.mentions}
+    assert "person-kofi-mensah" in {m.entity for m in ex.mentions}
+
+
+def test_a_name_ending_in_watch_is_a_body(run) -> None:
+    ex = run('"This is a step toward accountability," said Kofi Mensah, deputy Asia director at '
+             "Human Rights Watch, who urged Japan to rejoin the court.")
+    assert "organization-human-rights-watch" in {m.entity for m in ex.mentions}
+
+
+def test_prosecutor_and_a_secretary_of_a_portfolio_are_posts(run) -> None:
+    roles = {(r.person, r.role, r.of) for r in run(
+        "ICC Prosecutor Kofi Mensah thanked the authorities. Japanese Justice Secretary Ken "
+        "Sato said the suspect was treated with dignity.").of_type(RoleFact)}
+    assert ("person-ken-sato", "Justice Secretary", "japan") in roles
+    assert any(p == "person-kofi-mensah" and r == "Prosecutor" for p, r, _ in roles)

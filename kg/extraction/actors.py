@@ -465,8 +465,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
-        elif ent.label_ in _NAMED_THINGS and _body_apposition(doc, end):
-            # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body
+        elif (ent.label_ in _NAMED_THINGS or ent.label_ == "PERSON") and _body_apposition(
+                doc, end, head_only=ent.label_ == "PERSON"):
+            # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body;
+            # "Kataib Hezbollah, an Iran-aligned armed faction": its "person" too
             text = doc[start:end].text
             span = ActorSpan(start, end, mint_id(text, EntityClass.ORGANIZATION),
                              EntityClass.ORGANIZATION, text)
@@ -870,15 +872,25 @@ _NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
 #: Nouns an apposition uses for a body of states ("…, a format for cooperation").
 _BODY_APPOSITIONS = frozenset({"format", "group", "grouping", "alliance", "bloc", "forum",
                                "organisation", "organization", "coalition", "partnership",
-                               "club", "union", "dialogue", "body"})
+                               "club", "union", "dialogue", "body", "faction", "militia",
+                               "movement"})
 
 
-def _body_apposition(doc: Doc, end: int) -> bool:
-    """A name followed by ", a/an/the [adjective] <body noun>"."""
+def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
+    """A name followed by ", a/an/the [modifiers] <body noun>" ("Kataib Hezbollah, an
+    Iran-aligned armed faction"), the modifiers up to four tokens before any comma or
+    preposition."""
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an",
                                                                                  "the"):
         return False
-    return any(t.lower_ in _BODY_APPOSITIONS for t in doc[end + 2 : min(end + 5, len(doc))])
+    for t in doc[end + 2 : min(end + 7, len(doc))]:
+        if t.lower_ in _BODY_APPOSITIONS:
+            # with ``head_only``, the body noun heads the apposition ("Baron Waqa, the Pacific
+            # Islands Forum's secretary general" names a forum's man, not a forum)
+            return not head_only or t.dep_ == "appos"
+        if (t.is_punct and t.text != "-") or t.pos_ == "ADP":
+            return False  # "X, a member of the group": the group is not X
+    return False
 
 
 #: Longest post title matched, in words ("deputy secretary of state").
