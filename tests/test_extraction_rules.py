@@ -3524,3 +3524,19 @@ def test_prosecutor_and_a_secretary_of_a_portfolio_are_posts(run) -> None:
         "Sato said the suspect was treated with dignity.").of_type(RoleFact)}
     assert ("person-ken-sato", "Justice Secretary", "japan") in roles
     assert any(p == "person-kofi-mensah" and r == "Prosecutor" for p, r, _ in roles)
+
+
+def test_who_is_embraced_or_met_is_of_the_other_side(run) -> None:
+    roles = {(r.person, r.of) for r in run(
+        "Japan signed the deal. Japan praised it, and Japan was pleased. Japan then paid.\n\n"
+        "Within months Japanese Prime Minister Ken Sato flew to Seoul to embrace President Kofi "
+        "Mensah, a gesture that helped earn him a prize.").of_type(RoleFact)}
+    assert ("person-ken-sato", "japan") in roles
+    assert ("person-kofi-mensah", "japan") not in roles
+
+
+def test_an_information_minister_is_a_state_post(run) -> None:
+    roles = {(r.person, r.role, r.of) for r in run(
+        "Kofi Mensah, Japan's information minister, has accused India of reckless "
+        "rhetoric.").of_type(RoleFact)}
+    assert roles == {("person-kofi-mensah", "Information Minister", "japan")}

@@ -21,7 +21,13 @@ from kg.extraction.actors import (
     title_ending_at,
     title_starting_at,
 )
-from kg.extraction.context import SPEECH_VERBS, DocContext, is_negated, prep_actors
+from kg.extraction.context import (
+    SPEECH_VERBS,
+    DocContext,
+    is_negated,
+    prep_actors,
+    subject_actors,
+)
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_map, word_set
 from kg.facts import EntityClass, RoleFact
@@ -347,7 +353,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     the first of the state the holder voices, the sentence's, the previous sentence's, the
     paragraph's, the lede's and the article's that is not a state the holder visits in
     this sentence, nor one whose same post someone else holds here (``filled``)."""
-    away = _visited_states(ctx, person, held) | set(filled)
+    away = _visited_states(ctx, person, held) | _host_states(ctx, person, held) | set(filled)
     guesses = (
         (_voiced_state, (ctx, person), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
@@ -371,6 +377,33 @@ _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 #: Verbs by which the subject attacks its object: never one of its own side.
 _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce", "blame",
                         "rebuke", "sanction", "expel", "attack"})
+
+
+#: Verbs whose object is met, received or greeted by the subject: the other side.
+_MEETING = _VISITING | _TALKING | frozenset({"embrace", "receive", "host", "greet", "welcome"})
+
+
+def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
+    """States of whoever meets, receives or embraces the post holder ("[Abiy] flew to Asmara
+    to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject). Why:
+    the visited or visiting side is the other one, never the holder's own."""
+    node = ctx.doc[person.start : person.end].root
+    while node.dep_ in ("appos", "compound") and node.head != node:
+        node = node.head
+    verb = node.head
+    if node.dep_ == "pobj" and verb.lower_ == "with":
+        verb = verb.head
+    elif node.dep_ != "dobj":
+        return set()
+    if verb.lemma_.lower() not in _MEETING:
+        return set()
+    out = set()
+    for s in subject_actors(ctx, verb):
+        if s.cls == EntityClass.STATE:
+            out.add(s.key)
+        elif s.cls == EntityClass.PERSON and s.key in held:
+            out.add(held[s.key])
+    return out
 
 
 def _one_post(title: str) -> str | None:
