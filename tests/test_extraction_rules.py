@@ -3540,3 +3540,20 @@ def test_an_information_minister_is_a_state_post(run) -> None:
         "Kofi Mensah, Japan's information minister, has accused India of reckless "
         "rhetoric.").of_type(RoleFact)}
     assert roles == {("person-kofi-mensah", "Information Minister", "japan")}
+
+
+def test_a_person_serving_a_body_of_no_state_is_no_side_of_their_country(tmp_path) -> None:
+    registry = [{"id": "ursula-von-der-leyen", "label": "Ursula von der Leyen",
+                 "class": "Person", "country": "germany",
+                 "positions": [{"title": "President of the European Commission",
+                                "of": "european-commission"}]},
+                {"id": "european-commission", "label": "European Commission",
+                 "class": "InternationalOrganization"},
+                {"id": "germany", "label": "Germany", "class": "State"},
+                {"id": "iceland", "label": "Iceland", "class": "State"}]
+    nlp = _pipeline_with(tmp_path, registry)
+    ex = _extract(nlp, "Ursula von der Leyen, the president of the European Commission, "
+                       "visited Iceland in July, the first visit by a Commission president in "
+                       "years, and the two sides announced that they would begin work on a "
+                       "security and defence partnership.")
+    assert not any("germany" in p.parties for p in ex.of_type(PartnershipFact))

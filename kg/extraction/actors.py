@@ -2018,7 +2018,7 @@ class DocActors:
             return None
         found = self._persons_state(tok)
         actor = self.registry.actors.get(span.key) if self.registry is not None else None
-        if found is None and actor is not None and actor.country:
+        if found is None and actor is not None and actor.country and not self._serves_body(actor):
             country = self.registry.actors.get(actor.country)
             if country is not None and country.cls == EntityClass.STATE:
                 found = ActorSpan(span.start, span.end, country.id, country.cls, country.label)
@@ -2029,6 +2029,18 @@ class DocActors:
                         and place[0].cls == EntityClass.STATE):
                     found = place[0]  # "in Riyadh": a capital resolved as its state
         return found
+
+    def _serves_body(self, actor: Actor) -> bool:
+        """Whether a registry person now holds a post in a body of no state ("Ursula von der
+        Leyen": the European Commission; not a state's ministry): then their country is not the
+        side they are on (von der Leyen visiting Iceland is no German visit)."""
+        assert self.registry is not None
+        for pos in actor.positions:
+            body = self.registry.actors.get(pos.of) if pos.of else None
+            if (pos.until is None and body is not None and body.cls != EntityClass.STATE
+                    and not body.country):  # (a state's ministry is the state's side)
+                return True
+        return False
 
     def _persons_state(self, tok: Token) -> ActorSpan | None:
         """The state a listed person is introduced with ("*Russian* President Vladimir Putin",
