@@ -3557,3 +3557,9 @@ def test_a_person_serving_a_body_of_no_state_is_no_side_of_their_country(tmp_pat
                        "years, and the two sides announced that they would begin work on a "
                        "security and defence partnership.")
     assert not any("germany" in p.parties for p in ex.of_type(PartnershipFact))
+
+
+def test_a_join_another_asks_for_is_no_membership(run) -> None:
+    ex = run('"This is a step toward accountability," said Kofi Mensah, deputy Asia director at '
+             "Human Rights Watch, who urged Japan to rejoin the African Union.")
+    assert not ex.of_type(MembershipFact)

@@ -158,6 +158,12 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             if (is_negated(tok) and not _counterfactual(tok)) or declined(tok):
                 continue  # "has refused to join the union", "no intention of joining"
             orgs = object_actors(ctx, tok, allow_poss=False)
+            askers = {a.key for a in subject_actors(ctx, tok.head)} if requested(tok) else set()
+            if askers and not askers & {o.key for o in orgs}:
+                continue  # "Human Rights Watch, who urged Manila to rejoin the ICC": a third
+                # party's wish is no membership of any kind ("NATO wants Sweden to join the
+                # alliance", the body's own invitation, and "were invited to join BRICS" are
+                # candidacies)
             members = subject_actors(ctx, tok) or _left_subjects(ctx, tok)
             members += companion_actors(ctx, tok)  # "joined BRICS together with Iran and Egypt"
             if not orgs:  # "the enlargement of BRICS, which Iran joined", else a passive:
