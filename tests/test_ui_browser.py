@@ -148,7 +148,12 @@ def test_saved_query_form_runs_and_fills_table(browser: webdriver.Chrome,
     field.clear()
     field.send_keys("nato")
     browser.find_element(By.CSS_SELECTOR, "#params button[type=submit]").click()
-    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.ID, "results")))
+    # The form's GET loads a new page: wait for this one to go and the new one's rows to be
+    # there (the old page has a results table of its own, and reading it mid-navigation found
+    # a table with no rows yet).
+    WebDriverWait(browser, 20).until(ec.staleness_of(field))
+    WebDriverWait(browser, 20).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "#results tbody tr")))
     rows = browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
     assert len(rows) > 0
     share = browser.find_element(By.ID, "share-link").get_attribute("value")
