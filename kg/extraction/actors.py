@@ -14,6 +14,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -718,16 +719,23 @@ def _named_by_first_word(before: list[ActorSpan], word: str) -> ActorSpan | None
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _one_named_elsewhere(doc: Doc, start: int, reg: Registry,
+                         fits: Callable[[Actor, str], bool]) -> Actor | None:
+    """The one registry actor the article names outside the mention at token ``start`` with a
+    name or alias (normalised) that ``fits``; None when none or several do."""
+    mentioned = {split_ent_id(e.ent_id_)[0] for e in doc.ents
+                 if e.ent_id_ and e.start != start}
+    found = [reg.actors[k] for k in mentioned if k in reg.actors and any(
+        fits(reg.actors[k], normalise_name(n))
+        for n in (reg.actors[k].label, *reg.actors[k].aliases))]
+    return found[0] if len(found) == 1 else None
+
+
 def _named_in_full(doc: Doc, start: int, text: str, reg: Registry) -> Actor | None:
     """The one actor the article names elsewhere whose full name or alias opens with this
     shorter one ("the People's Republic" for the People's Republic of China)."""
     short = normalise_name(text)
-    mentioned = {split_ent_id(e.ent_id_)[0] for e in doc.ents
-                 if e.ent_id_ and e.start != start}
-    found = [reg.actors[k] for k in mentioned if k in reg.actors and any(
-        normalise_name(n).startswith(short + " ")
-        for n in (reg.actors[k].label, *reg.actors[k].aliases))]
-    return found[0] if len(found) == 1 else None
+    return _one_named_elsewhere(doc, start, reg, lambda _a, name: name.startswith(short + " "))
 
 
 def _short_state_name(doc: Doc, start: int, word: str, reg: Registry) -> Actor | None:
@@ -739,13 +747,8 @@ def _short_state_name(doc: Doc, start: int, word: str, reg: Registry) -> Actor |
     (two Congos, two Koreas) but not within an article that names only one of them in full;
     left unresolved, "Congo's foreign minister" gave her post to the other state named."""
     short = normalise_name(word)
-    mentioned = {split_ent_id(e.ent_id_)[0] for e in doc.ents
-                 if e.ent_id_ and e.start != start}
-    found = [reg.actors[k] for k in sorted(mentioned) if k in reg.actors
-             and reg.actors[k].cls == EntityClass.STATE and any(
-                 normalise_name(n).endswith(" " + short)
-                 for n in (reg.actors[k].label, *reg.actors[k].aliases))]
-    return found[0] if len(found) == 1 else None
+    return _one_named_elsewhere(doc, start, reg, lambda actor, name: (
+        actor.cls == EntityClass.STATE and name.endswith(" " + short)))
 
 
 def _organ_of_named(doc: Doc, start: int, word: str, reg: Registry) -> Actor | None:

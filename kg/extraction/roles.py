@@ -377,19 +377,24 @@ _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 #: Verbs by which the subject attacks its object: never one of its own side.
 _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce", "blame",
                         "rebuke", "sanction", "expel", "attack"})
-
-
 #: Verbs whose object is met, received or greeted by the subject: the other side.
 _MEETING = _VISITING | _TALKING | frozenset({"embrace", "receive", "host", "greet", "welcome"})
+
+
+def _name_phrase_head(ctx: DocContext, person: ActorSpan) -> Token:
+    """The token that stands for a post holder's phrase in its clause: the name's root, past
+    the title it is in apposition or compound to ("President Isaias Afwerki")."""
+    node = ctx.doc[person.start : person.end].root
+    while node.dep_ in ("appos", "compound") and node.head != node:
+        node = node.head
+    return node
 
 
 def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
     """States of whoever meets, receives or embraces the post holder ("[Abiy] flew to Asmara
     to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject). Why:
     the visited or visiting side is the other one, never the holder's own."""
-    node = ctx.doc[person.start : person.end].root
-    while node.dep_ in ("appos", "compound") and node.head != node:
-        node = node.head
+    node = _name_phrase_head(ctx, person)
     verb = node.head
     if node.dep_ == "pobj" and verb.lower_ == "with":
         verb = verb.head
@@ -437,9 +442,7 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     raised its profile.") or the article is never that of a visitor to it, nor that of the
     other side of a call or of an accusation."""
     held = held or {}
-    node = ctx.doc[person.start : person.end].root
-    while node.dep_ in ("appos", "compound") and node.head != node:
-        node = node.head
+    node = _name_phrase_head(ctx, person)
     verb = node.head
     lemma = verb.lemma_.lower()
     if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING:
@@ -886,8 +889,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}
             if of_key is None:
+                one = _one_post(title)
                 filled = {state for (post, state), holder in posts.items()
-                          if post == _one_post(title) and holder != span.key}
+                          if post == one and holder != span.key}
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
         if (of_key is None and not state_post
                 and title.lower() not in _RANKS and not explicit):
@@ -898,8 +902,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
-        if of is not None and _one_post(title):
-            posts.setdefault((_one_post(title), of.key), span.key)
+        if of is not None and (one := _one_post(title)):
+            posts.setdefault((one, of.key), span.key)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.
     told = {(r.person, r.of) for r in described}

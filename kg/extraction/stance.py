@@ -848,6 +848,7 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
     allies to spend more").
     """
     sides: dict[str, set[str]] = {}
+    people: dict[str, set[str]] = {}  # target person -> the bodies they act for
     out = []
     for f in stances:
         if f.polarity != Polarity.NEUTRAL:  # (a state acts for no other: no sides)
@@ -865,9 +866,11 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                        and _EXECUTIVE & {w.lower() for w in person.label.split()} else set())
                 sides[f.holder] = (bodies | parents | own) - {None}
             target = ctx.registry.actors.get(f.target)
-            if f.target in sides[f.holder] or (target is not None and target.part_of in (
-                    sides[f.holder] - {None})) or (
-                    sides[f.holder] and _sides_of_person(ctx, f.target, roles) & sides[f.holder]):
+            if f.target not in people:
+                people[f.target] = _sides_of_person(ctx, f.target, roles)
+            if (f.target in sides[f.holder]
+                    or (target is not None and target.part_of in sides[f.holder])
+                    or people[f.target] & sides[f.holder]):
                 continue  # also an organ of the holder's body ("Marta Kos, the EU's
                 # enlargement commissioner, said the Commission would …") and a person of the
                 # same side ("White House press secretary Karoline Leavitt" on "President
