@@ -169,6 +169,11 @@ def stances(ex) -> set[tuple[str, str, Polarity]]:
     return {(f.holder, f.target, f.polarity) for f in ex.of_type(StanceFact)}
 
 
+def posts(ex) -> set[tuple[str, str | None]]:
+    """(person, body) of every post an extraction reads."""
+    return {(f.person, f.of) for f in ex.of_type(RoleFact)}
+
+
 def keys(ex, text: str) -> set[str]:
     return {m.entity for m in ex.mentions if m.text == text}
 
@@ -622,7 +627,7 @@ def test_a_name_after_a_post_title_is_a_person(run) -> None:
     ex = run("ECOWAS Commission chairman Omar Alieu Touray called for dialogue.")
     people = {m.entity for m in ex.mentions if m.text == "Omar Alieu Touray"}
     assert people == {"person-omar-alieu-touray"}
-    roles = {(f.person, f.of) for f in ex.of_type(RoleFact)}
+    roles = posts(ex)
     assert ("person-omar-alieu-touray", "ecowas") in roles
 
 
@@ -770,17 +775,17 @@ def test_a_body_a_fact_names_without_a_mention_gets_its_entity(tmp_path) -> None
     nlp = _pipeline_with(tmp_path, registry)
     text = "Spokesperson Mao Ning said Japan should reflect on its history."
     ex = _extract(nlp, text)
-    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("mao-ning", "china-mfa")}
+    assert posts(ex) == {("mao-ning", "china-mfa")}
     labels = {e.key: e.label for e in ex.entities}
     assert labels["china-mfa"] == "Ministry of Foreign Affairs of China"
 
 
 def test_a_state_title_without_a_state_is_the_paragraphs_subject(run) -> None:
     ex = run("Japan called the move a threat. Prime Minister Taro Sato said Japan would respond.")
-    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-taro-sato", "japan")}
+    assert posts(ex) == {("person-taro-sato", "japan")}
     ex = run("Japan called the move a threat.\n\nIndia said nothing.\n\nPrime Minister Taro "
              "Sato said Japan would respond.")  # another paragraph (not the lede's next): not said
-    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-taro-sato", None)}
+    assert posts(ex) == {("person-taro-sato", None)}
 
 
 def test_two_person_names_side_by_side_are_one_person(run) -> None:
@@ -1378,10 +1383,10 @@ def test_meeting_for_a_summit_is_the_summit(run) -> None:
 def test_a_second_title_shares_the_state_named_before_the_first(run) -> None:
     ex = run("Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara "
              "signed the agreement.")
-    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-yoko-kamikawa", "japan"), ("person-minoru-kihara", "japan")}
     ex = run("Prime Minister Arjun Rao and President Ken Sato met.")  # nothing shared
-    assert ("person-ken-sato", "india") not in {(f.person, f.of) for f in ex.of_type(RoleFact)}
+    assert ("person-ken-sato", "india") not in posts(ex)
 
 
 # --- extractor 0.4.3 ------------------------------------------------------------------------
@@ -1485,7 +1490,7 @@ def test_quoted_words_of_a_relative_clause_are_not_the_reporters(run) -> None:
 
 def test_an_envoy_gets_no_state_from_the_paragraph(run) -> None:
     ex = run("Japan expelled six Indian diplomats. The order covers Ambassador Ravi Kumar.")
-    assert {(f.person, f.of) for f in ex.of_type(RoleFact)} == {("person-ravi-kumar", None)}
+    assert posts(ex) == {("person-ravi-kumar", None)}
 
 
 def test_a_sentence_opening_with_he_or_she_continues_the_last_subject(run) -> None:
@@ -1745,7 +1750,7 @@ def test_a_post_whose_body_is_named_is_not_guessed_from_the_main_group(run) -> N
              "head of the Sahel programme at the Konrad Adenauer Foundation in Bamako. Mark "
              "Poe, director of the Asia programme, spoke. Washington national security "
              "spokesman John Kirby disagreed.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-john-doe", "organization-konrad-adenauer-foundation"),
         ("person-mark-poe", None), ("person-john-kirby", "united-states")}
 
@@ -1798,7 +1803,7 @@ def test_a_post_held_by_a_possessive_pronouns_referent(run) -> None:
     ex = run("Prime Minister Arjun Rao took office in 2023. His foreign minister, Mira Das, "
              "wrote to the leaders. ECOWAS, for its part, has left the door open: its "
              "commission president, Omar Touray, said the bloc regrets the departure.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("arjun-rao", "india"), ("person-mira-das", "india"), ("person-omar-touray", "ecowas")}
 
 
@@ -1807,7 +1812,7 @@ def test_he_after_a_subject_named_in_apposition_and_a_then_post(run) -> None:
              "United States sent a delegation to Tokyo. Tanaka's successor, Ken Sato, has taken "
              "a softer line. He visited India in June 2024.")
     assert {e.participants for e in ex.of_type(EventFact)} == {("india", "person-ken-sato")}
-    assert ("hiro-tanaka", "japan") in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+    assert ("hiro-tanaka", "japan") in posts(ex)
 
 
 def test_welcoming_a_guest_and_wanting_good_relations_are_no_verdicts(run) -> None:
@@ -1840,7 +1845,7 @@ def test_a_state_post_with_no_state_named_is_the_articles_dominant_state(run) ->
 def test_no_dominant_state_when_two_are_named_about_equally(run) -> None:
     ex = run("India and China agreed on patrols. India and China will meet again, and India "
              "and China will talk.\n\nForeign Secretary Ravi Rao said the deal would hold.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ravi-rao", None)}
+    assert posts(ex) == {("person-ravi-rao", None)}
 
 
 def test_a_join_or_application_with_no_object_after_one_bodys_memberships(run) -> None:
@@ -1992,7 +1997,7 @@ def test_a_post_in_the_second_paragraph_belongs_to_the_ledes_state(run) -> None:
              "ending its defence pact with India.\n\nForeign Minister Ravi Kato said the "
              "decision was final.\n\nIndia regretted the move. Defence Minister Ken Ito said "
              "talks would go on.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-ravi-kato", "japan"), ("person-ken-ito", "india")}
 
 
@@ -2012,23 +2017,23 @@ def test_an_ally_or_partner_of_a_state_is_its_partner(run) -> None:
 def test_a_title_before_another_name_in_a_list_is_no_apposition(run) -> None:
     ex = run("In their statement, Ravi Kato, Indian Prime Minister Ken Ito and Japanese Prime "
              "Minister Sam Hale expressed concern.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-ken-ito", "india"), ("person-sam-hale", "japan")}
 
 
 def test_a_post_in_a_subordinate_clause_belongs_to_the_main_subjects_state(run) -> None:
     ex = run("India approved the deal on March 27. Finland became a member of NATO on April 4, "
              "when Foreign Minister Ken Ito deposited the instrument in Brussels.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ken-ito", "finland")}
+    assert posts(ex) == {("person-ken-ito", "finland")}
     # Not in a clause coordinated with the main one: that may be another state's minister.
     ex = run("India approved the deal on March 27. Finland joined NATO, and Foreign Minister "
              "Ken Ito spoke in Brussels.")
-    assert ("person-ken-ito", "finland") not in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-ken-ito", "finland") not in posts(ex)
 
 
 def test_a_place_before_a_title_leaves_the_body_after_it(run) -> None:
     ex = run('"The plan has failed," said Ravi Kato, Asia director at the Atlantic Council.')
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-ravi-kato", "atlantic-council")}
 
 
@@ -2074,16 +2079,16 @@ def test_a_post_takes_the_state_its_paragraph_opens_with_before_the_articles(run
              "crossing runs along the border. President Ravi Kato has warned against it.\n\n"
              "Japan has tried to balance. It supports a stronger presence. \"We must be clear,\" "
              "Foreign Minister Ken Ito has said.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-ravi-kato", "india"), ("person-ken-ito", "japan")}
 
 
 def test_a_post_holder_who_represents_a_state(run) -> None:
     ex = run("Iran was represented by acting President Ravi Kato at the summit.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ravi-kato", "iran")}
+    assert posts(ex) == {("person-ravi-kato", "iran")}
     # The agent of another passive verb acts on the subject, not for it.
     ex = run("China was criticised by President Ravi Kato on Monday.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-ravi-kato", None)}
+    assert posts(ex) == {("person-ravi-kato", None)}
 
 
 def test_a_denied_subject_denies_the_act(run) -> None:
@@ -2147,7 +2152,7 @@ def test_posts_set_beside_counterparts_take_their_state(run) -> None:
     ex = run("On July 8, Japanese Foreign Minister Sam Hale sat down with his Indian "
              "counterparts, Foreign Secretary Ravi Kato and Defence Secretary Ken Ito, to sign "
              "the agreement.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-sam-hale", "japan"), ("person-ravi-kato", "india"), ("person-ken-ito", "india")}
 
 
@@ -2170,7 +2175,7 @@ def test_a_post_in_apposition_makes_a_person_of_a_mislabelled_name(run) -> None:
              "Ministry of External Affairs, said the Canadian government was pursuing \"a "
              "political agenda\".")
     assert "Randhir Jaiswal" in {m.text for m in ex.mentions}
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-randhir-jaiswal", "india")}
     assert {s.speaker for s in ex.of_type(StatementFact)} == {"person-randhir-jaiswal"}
 
@@ -2395,7 +2400,7 @@ def test_a_title_without_a_state_after_an_official_of_a_state(run) -> None:
     text = ("Russia passed the chair to India.\n\n“Our priority is to keep the council "
             "alive,” said Ravi Kato, Japan’s senior Arctic official, who chairs the meetings. "
             "Foreign Minister Ken Ito has struck a similar note.")
-    roles = {(f.person, f.of) for f in run(text).of_type(RoleFact)}
+    roles = posts(run(text))
     assert ("person-ken-ito", "japan") in roles
 
 
@@ -2495,7 +2500,7 @@ def test_part_of_a_longer_name_is_that_person(run) -> None:
 def test_a_body_post_after_a_sentence_about_that_body(run) -> None:
     text = ("ECOWAS has urged restraint. The African Union took a firmer line. "
             "Secretary-General Ravi Kato condemned the coup.")
-    roles = {(f.person, f.of) for f in run(text).of_type(RoleFact)}
+    roles = posts(run(text))
     assert roles == {("person-ravi-kato", "african-union")}
 
 
@@ -2725,7 +2730,7 @@ def test_a_singular_apposition_after_a_list_describes_its_last_item(run) -> None
 def test_an_envoy_to_a_body_is_the_sending_state_s(run) -> None:
     ex = run("Russia's U.N. ambassador, Ilya Markov, welcomed the text. Lena Park, the acting "
              "U.S. ambassador to the United Nations, said it had failed.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-ilya-markov", "russia"), ("person-lena-park", "united-states")}
 
 
@@ -2767,7 +2772,7 @@ def test_a_post_in_a_sentence_about_a_person_with_a_known_state_post(run) -> Non
     ex = run("The deal was announced by Foreign Secretary Omar Hadi. The Indian foreign "
              "secretary said the leaders had directed National Security Adviser Lena Park "
              "to meet Wang Chen.")
-    assert ("person-lena-park", "india") in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-lena-park", "india") in posts(ex)
 
 
 def test_the_prince_is_the_prince_named_before(run) -> None:
@@ -2826,7 +2831,7 @@ def test_a_hyphenated_title_is_the_spaced_one(run) -> None:
 
 def test_a_post_of_the_named_body_after_the_name(run) -> None:
     ex = run("Prime Minister Omar Hadi of the United Arab Emirates signed a plan.")
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-omar-hadi", "united-arab-emirates")}
 
 
@@ -2998,8 +3003,7 @@ def test_a_subject_his_continues_the_chain_of_he_subjects_not_the_last_name(run)
              "he also called corrupt. His foreign minister, Diana Mondino, said in late "
              "November that the incoming government saw no reason to join.")
     # "His" is Milei's (the subject the "he"s continue), not Tanaka's (Japan's premier)
-    assert ("person-diana-mondino", "japan") not in {
-        (r.person, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-diana-mondino", "japan") not in posts(ex)
 
 
 def test_a_states_own_organ_is_no_the_organisation(run) -> None:
@@ -3012,7 +3016,7 @@ def test_a_states_own_organ_is_no_the_organisation(run) -> None:
 def test_a_title_the_registry_post_ends_with_and_a_hardly_welcomed_position(run) -> None:
     ex = run("The UN Security Council met on Friday. State media released photographs of "
              "leader Ali Rezaei watching the launch.")
-    assert ("ali-rezaei", "iran") in {(r.person, r.of) for r in ex.of_type(RoleFact)}
+    assert ("ali-rezaei", "iran") in posts(ex)
     found = stances(run("The leaders endorsed a declaration that reaffirmed UN Security "
                         "Council resolutions on Taiwan, a position Japan could hardly have "
                         "welcomed."))
@@ -3173,18 +3177,17 @@ def test_a_post_holder_voicing_a_states_position_is_its_official(run) -> None:
 
 
 def test_a_government_spokesperson_is_a_states(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "The New Development Bank met. Japan said it respected the bank's independence. "
         "Government spokesperson Kofi Mensah said on Friday that the accusation had no "
-        "basis.").of_type(RoleFact)}
+        "basis."))
     assert roles == {("person-kofi-mensah", "japan")}
 
 
 def test_officials_of_a_state_make_it_the_paragraphs_state(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Ethiopian officials have insisted the deal harms no one. Government spokesman Kofi "
-        "Mensah said in January that the agreement would not affect any party.").of_type(
-            RoleFact)}
+        "Mensah said in January that the agreement would not affect any party."))
     assert roles == {("person-kofi-mensah", "ethiopia")}
 
 
@@ -3202,10 +3205,10 @@ def test_its_after_a_passive_agent_is_the_agents(run) -> None:
 
 
 def test_a_represented_state_reaches_a_name_conjoined_to_the_first_title(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Japan's Prime Minister Hiro Tanaka and Indian President Arjun Rao attended in person, "
         "while Australia was represented by Deputy Prime Minister and Defence Minister Kofi "
-        "Mensah.").of_type(RoleFact)}
+        "Mensah."))
     assert ("person-kofi-mensah", "australia") in roles
     assert ("person-kofi-mensah", "japan") not in roles
 
@@ -3238,16 +3241,15 @@ def test_rather_than_or_instead_of_an_act_is_no_stance(run) -> None:
 
 
 def test_the_mayor_of_a_capital_is_no_post_of_its_state(run) -> None:
-    roles = {(r.person, r.of) for r in run(
-        "Kofi Mensah, then the mayor of Beijing, won the vote.").of_type(RoleFact)}
+    roles = posts(run(
+        "Kofi Mensah, then the mayor of Beijing, won the vote."))
     assert ("person-kofi-mensah", "china") not in roles
 
 
 def test_a_post_holder_is_no_official_of_the_state_they_visit(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "The United States has also raised its profile. In August 2023 Prime Minister Kofi "
-        "Mensah visited the United States, where he met Vice President Arjun Rao.").of_type(
-            RoleFact)}
+        "Mensah visited the United States, where he met Vice President Arjun Rao."))
     assert ("person-kofi-mensah", "united-states") not in roles
 
 
@@ -3302,9 +3304,9 @@ def test_the_visit_is_the_one_its_actors_took_part_in(run) -> None:
 # --- extractor 0.4.16 -----------------------------------------------------------------------
 
 def test_a_states_short_form_is_the_one_the_article_names_in_full(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "The foreign ministers of the Democratic Republic of Congo and Japan met in Tokyo. "
-        "Kofi Mensah, Congo's foreign minister, signed the text.").of_type(RoleFact)}
+        "Kofi Mensah, Congo's foreign minister, signed the text."))
     assert ("person-kofi-mensah", "democratic-republic-of-the-congo") in roles
     ex = run("Japan hosted the Democratic Republic of Congo and the Republic of Congo. Kofi "
              "Mensah, Congo's foreign minister, signed the text.")
@@ -3312,24 +3314,24 @@ def test_a_states_short_form_is_the_one_the_article_names_in_full(run) -> None:
 
 
 def test_whose_before_a_post_names_the_state_the_clause_is_about(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Saudi Arabia said it welcomed the agreement, as did Iran, whose foreign minister, Kofi "
-        "Mensah, had travelled to Tokyo before the strikes.").of_type(RoleFact)}
+        "Mensah, had travelled to Tokyo before the strikes."))
     assert roles == {("person-kofi-mensah", "iran")}
 
 
 def test_a_state_before_two_titles_of_one_person_is_the_posts(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Minutes later, Japan's Deputy Prime Minister and Foreign Minister Kofi Mensah confirmed "
-        "the agreement.").of_type(RoleFact)}
+        "the agreement."))
     assert roles == {("person-kofi-mensah", "japan")}
 
 
 def test_a_post_holder_is_no_official_of_the_state_of_whom_they_call(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Japan signed the declaration on Friday. Japanese Prime Minister Ken Sato said Japan "
         "was opening to the world. Japan will build the road, and Japan will own it.\n\n"
-        "President Kofi Mensah spoke to Sato by telephone after the summit.").of_type(RoleFact)}
+        "President Kofi Mensah spoke to Sato by telephone after the summit."))
     assert ("person-ken-sato", "japan") in roles
     assert ("person-kofi-mensah", "japan") not in roles
 
@@ -3360,7 +3362,7 @@ def test_a_post_in_a_ministry_no_state_owns_is_the_paragraphs_states(run) -> Non
                  "Moscow welcomed any steps towards peace.",
                  "Russia responded with caution. Kofi Mensah, a spokesperson for the foreign "
                  "ministry, said Moscow welcomed any steps towards peace."):
-        assert {(r.person, r.of) for r in run(text).of_type(RoleFact)} == {
+        assert posts(run(text)) == {
             ("person-kofi-mensah", "russia")}
 
 
@@ -3412,11 +3414,11 @@ def test_four_apposed_words_are_a_name_and_no_one_inside_the_quote_speaks(run) -
 
 
 def test_a_post_another_holds_for_a_state_is_not_guessed_for_it(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Japan threatened tariffs on Sunday. Japan said the flights were illegal, and Japan "
         "suspended visas. Japan later called the dispute settled.\n\nHiro Tanaka welcomed the "
         "outcome.\n\nThe dispute erupted when Prime Minister Kofi Mensah refused landing "
-        "permission to two planes.").of_type(RoleFact)}
+        "permission to two planes."))
     assert ("person-kofi-mensah", "japan") not in roles
 
 
@@ -3436,7 +3438,7 @@ def test_a_ministry_named_by_its_portfolio_before_a_post_is_no_body(run) -> None
     ex = run("Japan protested on Monday. Foreign Ministry spokesperson Kofi Mensah said the "
              "move was regrettable.")
     assert not any("ministry" in e.key for e in ex.entities)
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {("person-kofi-mensah", "japan")}
+    assert posts(ex) == {("person-kofi-mensah", "japan")}
 
 
 def test_what_an_actor_is_compelled_to_do_is_not_done(run) -> None:
@@ -3482,9 +3484,9 @@ def test_field_marshal_is_a_rank_not_a_name(run) -> None:
 
 
 def test_an_accuser_is_no_official_of_the_accused_state(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "China has not been idle in the region. Foreign Minister Kofi Mensah accused China of "
-        "unacceptable interference.").of_type(RoleFact)}
+        "unacceptable interference."))
     assert ("person-kofi-mensah", "china") not in roles
 
 
@@ -3500,7 +3502,7 @@ def test_the_before_a_one_word_name_makes_it_a_body_and_its_short_form(run) -> N
              "Polisario, said in March that it had changed course. The Polisario's leader, "
              "Kofi Mensah, governs the camps.")
     assert keys(ex, "Polisario") == {"organization-polisario-front"}
-    assert {(r.person, r.of) for r in ex.of_type(RoleFact)} == {
+    assert posts(ex) == {
         ("person-kofi-mensah", "organization-polisario-front")}
 
 
@@ -3527,10 +3529,10 @@ def test_prosecutor_and_a_secretary_of_a_portfolio_are_posts(run) -> None:
 
 
 def test_who_is_embraced_or_met_is_of_the_other_side(run) -> None:
-    roles = {(r.person, r.of) for r in run(
+    roles = posts(run(
         "Japan signed the deal. Japan praised it, and Japan was pleased. Japan then paid.\n\n"
         "Within months Japanese Prime Minister Ken Sato flew to Seoul to embrace President Kofi "
-        "Mensah, a gesture that helped earn him a prize.").of_type(RoleFact)}
+        "Mensah, a gesture that helped earn him a prize."))
     assert ("person-ken-sato", "japan") in roles
     assert ("person-kofi-mensah", "japan") not in roles
 
