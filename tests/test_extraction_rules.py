@@ -3565,3 +3565,70 @@ def test_a_join_another_asks_for_is_no_membership(run) -> None:
     ex = run('"This is a step toward accountability," said Kofi Mensah, deputy Asia director at '
              "Human Rights Watch, who urged Japan to rejoin the African Union.")
     assert not ex.of_type(MembershipFact)
+
+
+# --- extractor 0.4.17 ---
+
+
+def test_a_post_holder_in_the_capital_a_sentence_opens_in_is_its_states(run) -> None:
+    roles = posts(run(
+        "India criticised the plan on Monday, and India said it would respond. India then "
+        "recalled its envoy.\n\nIn Beijing, Foreign Minister Kofi Mensah rejected India's "
+        "criticism."))
+    assert ("person-kofi-mensah", "china") in roles
+
+
+def test_who_accompanies_a_post_holder_is_on_their_side(run) -> None:
+    roles = posts(run(
+        "Vice President Hiro Tanaka of Japan flew to Greenland on Friday.\n\nIndia criticised "
+        "the trip. Tanaka was accompanied by his wife, National Security Adviser Kofi Mensah "
+        "and Energy Secretary Ken Sato."))
+    assert ("person-kofi-mensah", "japan") in roles
+    assert ("person-ken-sato", "japan") in roles
+
+
+def test_a_general_staff_is_no_person_named_staff(run) -> None:
+    ex = run("It followed a statement by General Kofi Mensah, the chief of Russia's General "
+             "Staff, who told the president that the region had been cleared.")
+    assert "person-staff" not in {m.entity for m in ex.mentions}
+    assert not any(p == "person-staff" for p, _ in posts(ex))
+
+
+def test_a_mayor_is_no_post_of_the_paragraphs_group(run) -> None:
+    ex = run("The EU welcomed the result. Other parties crossing the threshold included the "
+             "Alternative bloc led by Beijing mayor Kofi Mensah, which positioned itself as "
+             "pro-European but critical of the government.")
+    assert ("person-kofi-mensah", "european-union") not in posts(ex)
+
+
+def test_names_listed_after_a_body_noun_are_bodies(run) -> None:
+    ex = run("The United States designated the two largest gang coalitions, Viv Ansanm and Gran "
+             "Grif, as foreign terrorist organisations. Kofi Mensah, secretary general of the "
+             "activist alliance Bagong Alyansang Makabayan, said the pact was a mistake.")
+    found = {m.entity for m in ex.mentions}
+    assert {"organization-viv-ansanm", "organization-gran-grif",
+            "organization-bagong-alyansang-makabayan"} <= found
+    assert {("united-states", "organization-viv-ansanm", Polarity.NEGATIVE),
+            ("united-states", "organization-gran-grif", Polarity.NEGATIVE)} <= stances(ex)
+
+
+def test_a_named_field_is_a_place(run) -> None:
+    ex = run("Gas flows westward through a chain of pipelines that links the Shah Deniz field in "
+             "the Caspian Sea to Italy.")
+    assert "place-shah-deniz" in {m.entity for m in ex.mentions}
+
+
+def test_a_place_name_with_a_post_in_apposition_is_a_person(run) -> None:
+    ex = run("Moscow was unconvinced. Vassily Nebenzia, Russia's permanent representative, "
+             'said the text had been "rushed through" without consultation.')
+    assert ("person-vassily-nebenzia", "Permanent Representative", "russia") in {
+        (r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+
+
+def test_a_commissioner_named_by_portfolio_is_the_paragraphs_bodys(run) -> None:
+    ex = run("The EU has pledged to cut its imports. Kofi Mensah, the energy commissioner, has "
+             "stressed that supplies must be diverse. Ken Sato, an assistant commissioner, "
+             "said the police were ready.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-kofi-mensah", "Commissioner", "european-union") in roles
+    assert not any(p == "person-ken-sato" for p, _, _ in roles)

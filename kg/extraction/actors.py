@@ -94,7 +94,9 @@ _TRANSPORT_SITES = frozenset({"airport", "port", "harbour", "harbor", "seaport",
 #: does not modify them.
 _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
                               "highlands", "plateau", "corridor", "resort", "hotel", "palace",
-                              "estate"}  # "the Burgenstock resort": a venue
+                              "estate", "field", "fields", "oilfield", "gasfield",
+                              "mine"}  # "the Burgenstock resort": a venue; "the Shah Deniz
+# field": a gas field
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
 _SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
@@ -466,8 +468,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
-        elif (ent.label_ in _NAMED_THINGS or ent.label_ == "PERSON") and _body_apposition(
-                doc, end, head_only=ent.label_ == "PERSON"):
+        elif (ent.label_ in _NAMED_THINGS or ent.label_ == "PERSON") and (_body_apposition(
+                doc, end, head_only=ent.label_ == "PERSON") or _apposed_to_bodies(doc, start, end)):
             # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body;
             # "Kataib Hezbollah, an Iran-aligned armed faction": its "person" too
             text = doc[start:end].text
@@ -594,6 +596,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.ORGANIZATION  # "BLA, which regard CPEC …": no person
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
+                elif cls == EntityClass.PLACE and _post_apposed(doc, start, end, lex):
+                    cls = EntityClass.PERSON  # "Vassily Nebenzia, Russia's permanent
+                    # representative," with "Nebenzia" tagged GPE: no place holds a post
+                    while start > 0 and _name_part_before(doc, start, end):
+                        start -= 1
                 elif (cls == EntityClass.PERSON and start > 0 and lowers[start - 1] == "the"
                       and ((text.endswith("s")
                             or doc[start:end].root.dep_ not in ("compound", "nmod")) if one else
@@ -778,6 +785,24 @@ def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
     return {slug(w) for w in words}
 
 
+def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether a name has a post title in apposition after it ("Nebenzia, Russia's permanent
+    representative"), the apposition headed by the title's last word."""
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.i > end and c.lower_ in lex.title_heads
+               and not any(t.is_title for t in c.subtree if t.i > c.i)
+               for c in root.children)
+
+
+def _name_part_before(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word right before a name, compounded to it, outside every entity: the
+    first name the NER left out ("Vassily" of "Vassily Nebenzia", even at a sentence's
+    start)."""
+    tok = doc[start - 1]
+    return (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and not tok.ent_type_
+            and tok.dep_ == "compound" and start <= tok.head.i < end)
+
+
 def _first_name(doc: Doc, i: int, lex: Lexicons) -> bool:
     """A capitalised word right before a one-word person name that is no title, no other
     entity and no sentence start: the name's first part the NER left out."""
@@ -856,6 +881,8 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     who", with no word that makes it an organisation's ("chairman Moussa Faki Mahamat", not
     "President Biden's Cabinet")."""
     words = doc[start:end]
+    if end - _strip_titles(doc, start, end, lex.titles) < 2:
+        return False  # "Russia's General Staff, who …": a title and one word name no person
     title = start - 1
     if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
         title -= 1  # "Greenland's premier, Mute Egede, said": an apposition to the title
@@ -894,6 +921,19 @@ def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
         if (t.is_punct and t.text != "-") or t.pos_ == "ADP":
             return False  # "X, a member of the group": the group is not X
     return False
+
+
+def _apposed_to_bodies(doc: Doc, start: int, end: int) -> bool:
+    """A name right after a body noun, or in apposition after one, or a conjunct of one: "the
+    two largest gang coalitions, Viv Ansanm and Gran Grif" (the NER's persons are two
+    bodies)."""
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].lemma_ in _BODY_APPOSITIONS:
+        return True  # "the activist alliance Bagong Alyansang Makabayan"
+    node = doc[start:end].root
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    return (node.dep_ == "appos" and node.head.i < start and doc[start - 1].text != "("
+            and node.head.lemma_.lower() in _BODY_APPOSITIONS)
 
 
 #: Longest post title matched, in words ("deputy secretary of state").
@@ -1841,8 +1881,11 @@ class DocActors:
             for app in tok.rights:
                 if app.dep_ == "appos" and app.conjuncts and self.at(app) is not None:
                     listed = self.conj_phrases(app, allow_poss)
-                    if all(s.cls == EntityClass.PERSON for s in listed):
-                        return listed
+                    if all(s.cls == EntityClass.PERSON for s in listed) or (
+                            tok.lemma_.lower() in _BODY_APPOSITIONS
+                            and all(s.cls == EntityClass.ORGANIZATION for s in listed)):
+                        return listed  # also "the two largest gang coalitions, Viv Ansanm
+                        # and Gran Grif": the listed bodies
                 # "the foreign ministers of France, Germany and Poland met": the states
                 if (app.dep_ == "prep" and app.lower_ == "of" and tok.lower_ in _SELF_NOUNS
                         and not any(c.dep_ in ("poss", "compound") for c in tok.lefts)):

@@ -46,7 +46,8 @@ _TENURE = word_set("role_titles.json", "tenure")
 #: Posts held abroad: the state a paragraph is about is as often the host as the sender
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
 #: to leave"), so it is no guess for theirs.
-_ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy"})
+_ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy",
+                     "permanent representative"})
 
 
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
@@ -355,6 +356,8 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     this sentence, nor one whose same post someone else holds here (``filled``)."""
     away = _visited_states(ctx, person, held) | _host_states(ctx, person, held) | set(filled)
     guesses = (
+        (_scene_state, (ctx, sent, person), 0.55),
+        (_companion_state, (ctx, person, held), 0.55),
         (_voiced_state, (ctx, person), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
         (_paragraph_state, (ctx, sent, held), 0.5),
@@ -497,6 +500,58 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
                 and spans[0].kind != "demonym" and not subjects[0].conjuncts):
             return spans[0].key
     return None
+
+
+def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
+    """The state a sentence opens in when its post holder is the subject: "In Copenhagen,
+    Prime Minister Mette Frederiksen rejected …", "In Guatemala, President Bernardo Arévalo
+    has reaffirmed …" (a capital read as its state).
+
+    Why first: a report that goes round the capitals for reactions names each one's own
+    officials there; a visitor is introduced as one ("In Beijing, visiting …", "France's
+    President"), and a post the text gives a state never reaches this guess.
+    """
+    node = _name_phrase_head(ctx, person)
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in node.head.children:
+        if (prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > sent.start + 2
+                or prep.i >= node.i):
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        span = ctx.actors.at(place) if place is not None else None
+        if span is None or not any(t.text == "," for t in ctx.doc[span.end : node.i]):
+            continue
+        if span.cls == EntityClass.STATE and span.kind != "demonym":
+            return span.key
+        state = ctx.actors.capital_state(span) if span.cls == EntityClass.PLACE else None
+        return state.key if state is not None else None
+    return None
+
+
+#: Verbs whose "by" phrase names who goes along with the subject ("was accompanied by").
+_ACCOMPANYING = frozenset({"accompany", "join", "flank"})
+
+
+def _companion_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
+    """The state of whom the post holder goes along with: "Vance was accompanied by his
+    wife, National Security Adviser Mike Waltz and Energy Secretary Chris Wright" (Vance's,
+    from ``held``: person -> state of a post read before). Why: a delegation is one side."""
+    node = _name_phrase_head(ctx, person)
+    while node.dep_ in ("conj", "appos") and node.head != node:
+        node = node.head  # "his wife, Usha, X and Y": back to the first in the "by" phrase
+    if node.dep_ != "pobj" or node.head.lower_ != "by":
+        return None
+    verb = node.head.head
+    if verb.lemma_.lower() not in _ACCOMPANYING:
+        return None
+    if verb.dep_ == "acl":  # "Vance, accompanied by …"
+        companions = [verb.head]
+    else:
+        companions = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    states = {held[s.key] for c in companions for s in ctx.actors.conj_phrases(c)
+              if s.cls == EntityClass.PERSON and s.key in held}
+    return states.pop() if len(states) == 1 else None
 
 
 def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
@@ -715,6 +770,13 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     return None
 
 
+#: Posts named after their portfolio with no body ("the energy commissioner"): a
+#: commission's members, never a state's ministers (those have titles of their own).
+_PORTFOLIO_POSTS = frozenset({"commissioner", "commissioners"})
+#: Words before such a post that make it another one ("an assistant commissioner" of police).
+_RANK_MODIFIERS = frozenset({"assistant", "deputy", "police", "chief", "acting", "former",
+                             "senior", "junior", "district", "county", "regional"})
+
 #: Verbs of a relative clause that gives a post ("X, who is/serves as/became Qatar's …").
 _POST_VERBS = frozenset({"be", "serve", "become", "remain"})
 
@@ -847,6 +909,14 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                     and ctx.actors.at(doc[i]) is None):
                 # "Marta Kos, the EU's enlargement commissioner,": past the post's field
                 hit = title_starting_at(doc, i + 1, sent.end, titles)
+            if (hit is None and owner is None and i + 1 < sent.end
+                    and doc[i].pos_ in ("NOUN", "ADJ") and ctx.actors.at(doc[i]) is None
+                    and (doc[i].is_lower or doc[i].lower_ == "european")
+                    and doc[i].lower_ not in _RANK_MODIFIERS
+                    and doc[i + 1].lower_ in _PORTFOLIO_POSTS):
+                # "Dan Jørgensen, the energy commissioner,", "Ylva Johansson, the European
+                # commissioner for home affairs,": a commission's post, its body guessed
+                hit = title_starting_at(doc, i + 1, sent.end, titles)
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
@@ -893,8 +963,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key}
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
-        if (of_key is None and not state_post
-                and title.lower() not in _RANKS and not explicit):
+        if (of_key is None and not state_post and title.lower() not in _RANKS
+                and title.lower() not in word_set("role_titles.json", "local_titles")
+                and not explicit):  # a city's mayor is no group's post
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
             if of_key is None and main_group:
                 of_key, confidence = main_group, 0.5
