@@ -3632,3 +3632,23 @@ def test_a_commissioner_named_by_portfolio_is_the_paragraphs_bodys(run) -> None:
     roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
     assert ("person-kofi-mensah", "Commissioner", "european-union") in roles
     assert not any(p == "person-ken-sato" for p, _, _ in roles)
+
+
+def test_a_title_before_a_registry_name_with_a_prefix_is_its_post(run) -> None:
+    ex = run("India was defiant. Prime Minister Sheikh Arjun Rao rejected the idea, saying "
+             "India would not be a cover for anyone.")
+    assert ("arjun-rao", "Prime Minister", "india") in {
+        (r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+
+
+def test_a_former_post_is_not_filled_by_its_holder_now(run) -> None:
+    roles = posts(run(
+        "Japan voted on Sunday. Prime Minister Hiro Tanaka welcomed the result.\n\nJapan was "
+        "divided. Former Prime Minister Kofi Mensah called the vote a disgrace."))
+    assert ("person-kofi-mensah", "japan") in roles
+
+
+def test_whom_a_post_holder_asks_is_not_their_state(run) -> None:
+    roles = posts(run("Taiwan was pleased. In 2022 then-President Kofi Mensah asked Taiwan to "
+                      "invest a billion dollars in his country."))
+    assert ("person-kofi-mensah", "taiwan") not in roles

@@ -379,7 +379,9 @@ _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
 _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 #: Verbs by which the subject attacks its object: never one of its own side.
 _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce", "blame",
-                        "rebuke", "sanction", "expel", "attack"})
+                        "rebuke", "sanction", "expel", "attack",
+                        # an appeal goes to the other side too ("asked Taiwan to invest")
+                        "ask", "urge", "press", "request"})
 #: Verbs whose object is met, received or greeted by the subject: the other side.
 _MEETING = _VISITING | _TALKING | frozenset({"embrace", "receive", "host", "greet", "welcome"})
 
@@ -441,9 +443,9 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     Harris"): the objects and "to"/"in" phrases of the verb, and the state a body there
     belongs to; the states of the people they talk to ("President Masoud Pezeshkian spoke
     to Pashinyan by telephone": Armenia's, from ``held``, person -> state); and those of whom
-    they accuse or condemn. Why: a state guessed from the paragraph ("Washington has also
-    raised its profile.") or the article is never that of a visitor to it, nor that of the
-    other side of a call or of an accusation."""
+    they accuse, condemn or ask something. Why: a state guessed from the paragraph
+    ("Washington has also raised its profile.") or the article is never that of a visitor to
+    it, nor that of the other side of a call, an accusation or an appeal."""
     held = held or {}
     node = _name_phrase_head(ctx, person)
     verb = node.head
@@ -770,6 +772,9 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     return None
 
 
+#: Words before a title that put the post in the past ("former President", "then-President").
+_PAST_TENURE = frozenset({"former", "then", "ex", "late"})
+
 #: Posts named after their portfolio with no body ("the energy commissioner"): a
 #: commission's members, never a state's ministers (those have titles of their own).
 _PORTFOLIO_POSTS = frozenset({"commissioner", "commissioners"})
@@ -829,10 +834,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if span.cls != EntityClass.PERSON or span.kind not in ("name", "abbreviation"):
             continue
         sent = ctx.sents.sent(doc[span.start])
-        found = title_ending_at(doc, span.start, sent.start, titles)
         named = span.start  # "Kuwait's foreign minister, Sheikh Ahmad Nasser": past "Sheikh"
         while named - 1 > sent.start and doc[named - 1].lower_ in prefixes:
             named -= 1
+        # "Supreme Leader Ayatollah Ali Khamenei": the title before the name's prefix (a
+        # title the prefix ends, "Crown Prince", first)
+        found = title_ending_at(doc, span.start, sent.start, titles) or (
+            title_ending_at(doc, named, sent.start, titles) if named < span.start else None)
         served: ActorSpan | None = None  # the body after "for" ("a spokesperson for …")
         if found is None and named > sent.start and doc[named - 1].text == ",":
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
@@ -856,12 +864,15 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         explicit = False  # the post's body is named after it, whether or not it is an actor
+        past = False  # "former President Win Myint": a post someone else may hold now
         governmental = False  # "Government spokesperson X": a post in a state's government
         inherited = None if found else _counterpart_post(ctx, out, span, sent.start)
         if inherited is not None:
             title, of, first = inherited
         elif found:
             title, t_start = found
+            past = any(doc[k].lower_ in _PAST_TENURE
+                       for k in range(max(sent.start, t_start - 2), t_start))
             governmental = (t_start > sent.start and doc[t_start - 1].lower_ == "government"
                             ) or any(_executive_words(ctx, j, t_start)
                                      for j in range(max(sent.start, t_start - 3), t_start))
@@ -961,7 +972,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of_key is None:
                 one = _one_post(title)
                 filled = {state for (post, state), holder in posts.items()
-                          if post == one and holder != span.key}
+                          if post == one and holder != span.key} if not past else set()
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
         if (of_key is None and not state_post and title.lower() not in _RANKS
                 and title.lower() not in word_set("role_titles.json", "local_titles")
