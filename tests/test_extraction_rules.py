@@ -3652,3 +3652,19 @@ def test_whom_a_post_holder_asks_is_not_their_state(run) -> None:
     roles = posts(run("Taiwan was pleased. In 2022 then-President Kofi Mensah asked Taiwan to "
                       "invest a billion dollars in his country."))
     assert ("person-kofi-mensah", "taiwan") not in roles
+
+
+def test_a_registry_person_speaks_for_the_body_they_lead_now(tmp_path) -> None:
+    registry = [{"id": "kofi-mensah", "label": "Kofi Mensah", "class": "Person",
+                 "country": "japan",
+                 "positions": [{"title": "President", "of": "japan", "since": "2013",
+                                "until": "2019"},
+                               {"title": "Secretary General", "of": "pacific-islands-forum",
+                                "since": "2024", "until": None}]},
+                {"id": "pacific-islands-forum", "label": "Pacific Islands Forum",
+                 "class": "InternationalOrganization"},
+                {"id": "japan", "label": "Japan", "class": "State"}]
+    nlp = _pipeline_with(tmp_path, registry)
+    ex = _extract(nlp, 'Leaders met in Honiara on Monday. "We welcome support from all our '
+                       'partners," Kofi Mensah told reporters.')
+    assert [s.on_behalf_of for s in ex.of_type(StatementFact)] == ["pacific-islands-forum"]

@@ -765,9 +765,19 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
         return mine[0].of
     speaks = word_set("role_titles.json", "speaks_for_state")
     actor = ctx.registry.actors.get(person)
-    if actor is None or not actor.country:
+    if actor is None:
         return None
-    if any(p.title.lower() in speaks or p.of == actor.country for p in actor.positions):
+    # A post held now outranks past ones: Baron Waqa, once Nauru's president, speaks for the
+    # Pacific Islands Forum he now leads.
+    now = [p for p in actor.positions if p.until is None and p.of]
+    bodies = {p.of for p in now if p.of != actor.country
+              and (body := ctx.registry.actors.get(p.of)) is not None
+              and body.cls != EntityClass.STATE and body.country != actor.country}
+    if len(now) == 1 and len(bodies) == 1:
+        return bodies.pop()
+    if not actor.country:
+        return None
+    if any(p.title.lower() in speaks or p.of == actor.country for p in now or actor.positions):
         return actor.country
     return None
 
