@@ -3668,3 +3668,26 @@ def test_a_registry_person_speaks_for_the_body_they_lead_now(tmp_path) -> None:
     ex = _extract(nlp, 'Leaders met in Honiara on Monday. "We welcome support from all our '
                        'partners," Kofi Mensah told reporters.')
     assert [s.on_behalf_of for s in ex.of_type(StatementFact)] == ["pacific-islands-forum"]
+
+
+def test_the_two_governments_are_two_states(run) -> None:
+    ex = run('"Japan is the meeting point of Eastern and Western carmakers," Kofi Mensah said. '
+             "The two governments upgraded their ties to a comprehensive strategic partnership "
+             "and signed 18 agreements covering energy.")
+    states = {a["id"] for a in ACTORS if a["class"] == "State"}
+    assert not [p.parties for p in ex.of_type(PartnershipFact) if not set(p.parties) <= states]
+
+
+def test_a_list_with_more_than_its_actors_is_not_the_two_sides(run) -> None:
+    ex = run("Japan has sent troops to India, China and UN peacekeeping missions in Africa. In "
+             "August Prime Minister Hiro Tanaka met Kofi Mensah at the White House, where the "
+             "two sides signed an Open Skies agreement.")
+    assert not [p for p in ex.of_type(PartnershipFact) if set(p.parties) == {"india", "china"}]
+
+
+def test_following_a_leave_is_no_join(run) -> None:
+    ex = run("Japan was the first EU member to sign the memorandum, in 2015, and has remained a "
+             "stalwart of the format, even as India left it in 2021 and Australia and Canada "
+             "followed in 2022.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("japan", "european-union")}

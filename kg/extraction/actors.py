@@ -120,6 +120,10 @@ _GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "side
                           "men", "women"})
 #: Group nouns that count persons, not states or bodies ("the two leaders", "the two men").
 _PERSON_GROUP_NOUNS = frozenset({"leaders", "men", "women"})
+#: Those that only states are ("the two governments" never refers back to "Eastern and
+#: Western carmakers").
+_STATE_GROUP_NOUNS = frozenset({"countries", "nations", "states", "governments", "capitals",
+                                "neighbours", "neighbors"})
 #: Nouns that count what their "of" phrase names ("dozens of Chinese firms").
 _QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "scores", "number", "handful",
                          "majority", "minority"})
@@ -1977,6 +1981,9 @@ class DocActors:
             if t.dep_ not in ("nsubj", "nsubjpass") and any(
                     a.dep_ == "relcl" for a in t.ancestors):
                 continue  # "a tour that also took him to France and Serbia": background
+            if any(self.at(c) is None and c.pos_ == "NOUN" for c in t.conjuncts):
+                continue  # "sent troops to Iraq, Afghanistan and UN peacekeeping missions":
+                # a list of more than its actors
             items = []
             for c in (t, *t.conjuncts):
                 span = self.at(c)
@@ -1986,6 +1993,8 @@ class DocActors:
                         items.append(span)
                     continue
                 if span is None or span in items:
+                    continue
+                if tok.lower_ in _STATE_GROUP_NOUNS and span.cls != EntityClass.STATE:
                     continue
                 if (span.cls == EntityClass.PERSON) == persons and span.kind != "demonym":
                     items.append(span)

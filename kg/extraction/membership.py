@@ -414,6 +414,9 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
         bare = lemma == "become" and _bare_member(verb)
         if lemma == "become" and not bare:
             continue
+        if lemma == "follow" and any(t.lemma_.lower() in _LEAVING
+                                     for t in ctx.sents.sent(verb) if t.i < verb.i):
+            continue  # "Lithuania left it in 2021 and Estonia and Latvia followed": a leave
         # "Algeria was admitted this year": a completed passive admission
         admitted = lemma in _ADMITTED and verb.tag_ == "VBN" and any(
             c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
