@@ -3691,3 +3691,10 @@ def test_following_a_leave_is_no_join(run) -> None:
              "followed in 2022.")
     assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
         ("japan", "european-union")}
+
+
+def test_his_supporters_are_not_him(run) -> None:
+    ex = run("Kofi Mensah was shot dead in June. India had designated him a terrorist, an "
+             "accusation his supporters always rejected. China's critics say Beijing is "
+             "silent.")
+    assert not [s for s in stances(ex) if s[0] in ("person-kofi-mensah", "china")]

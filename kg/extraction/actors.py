@@ -1857,6 +1857,8 @@ class DocActors:
         deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
         if tok.lemma_.lower() == "counterpart":
             deps = ("compound", "amod", "nmod")  # "his Chinese counterpart" is not his
+        if tok.lemma_.lower() in word_set("collective_nouns.json", "other_sides"):
+            deps = tuple(d for d in deps if d != "poss")  # "his supporters": not him
         independent = tok.lemma_.lower() in word_set("collective_nouns.json",
                                                       "independent_voices")
         for child in tok.lefts:
