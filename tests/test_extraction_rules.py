@@ -3698,3 +3698,15 @@ def test_his_supporters_are_not_him(run) -> None:
              "accusation his supporters always rejected. China's critics say Beijing is "
              "silent.")
     assert not [s for s in stances(ex) if s[0] in ("person-kofi-mensah", "china")]
+
+
+def test_a_passive_conjunct_charges_its_subject(run) -> None:
+    ex = run("Kofi Mensah was shot dead in June. Four Indian nationals were arrested in May of "
+             "this year and charged with his murder.")
+    assert not stances(ex)
+
+
+def test_a_second_victim_of_a_warned_attack_is_no_target(run) -> None:
+    ex = run("Foreign Minister Kofi Mensah, who visited Beijing in March, had warned then that "
+             "any attack on India or on Japan's operations would meet a response.")
+    assert not [s for s in stances(ex) if s[1] in ("india", "japan")]

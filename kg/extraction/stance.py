@@ -355,7 +355,10 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     """
     node = _phrase_root(ctx, span)
     if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
-        head = node.head.head
+        prep = node.head
+        while prep.dep_ == "conj" and prep.head.lower_ in ("on", "upon", "against", "at"):
+            prep = prep.head  # "any attack on Guyana or on ExxonMobil's operations"
+        head = prep.head
         acts = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "put pressure on"
         if any(_hostile(cues, t) for t in acts):
             return True
@@ -1135,6 +1138,10 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
     negated = _negated_scope(tok)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
         tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+    ) or (  # "were arrested in May and charged with his murder": passive like its head
+        tok.dep_ == "conj" and tok.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
     )
     for cue in cues.verb.get(lemma, ()):
         if cue.frame == "agent":
