@@ -3710,3 +3710,13 @@ def test_a_second_victim_of_a_warned_attack_is_no_target(run) -> None:
     ex = run("Foreign Minister Kofi Mensah, who visited Beijing in March, had warned then that "
              "any attack on India or on Japan's operations would meet a response.")
     assert not [s for s in stances(ex) if s[1] in ("india", "japan")]
+
+
+def test_a_bare_name_where_a_clause_happens_is_a_place(run) -> None:
+    ex = run("The Nile Basin Cooperative Framework Agreement, signed in Entebbe in 2010, entered "
+             "into force in October 2024 after South Sudan ratified it. Chinese carmakers are "
+             "building factories inside the EU, as BYD is doing in Hungary and Chery has "
+             "agreed to do in Spain.")
+    found = {m.entity for m in ex.mentions}
+    assert "place-entebbe" in found
+    assert "place-chery" not in found

@@ -585,7 +585,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 site_owner = (end + 1 < len(doc) and lowers[end] in ("'s", "’s")
                               and lowers[end + 1] in _TRANSPORT_SITES)  # "Karachi's airport"
                 if (after_place_noun or site_owner or lowers[end - 1] in _FACILITY_HEADS
-                        or (cls == EntityClass.PERSON and _place_context(doc, start, end))):
+                        or (cls == EntityClass.PERSON and _place_context(doc, start, end))
+                        or (cls in (EntityClass.PERSON, EntityClass.ORGANIZATION)
+                            and _where_done(doc, start, end, lex))):
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
                 elif (cls == EntityClass.PLACE and end - start > 1
                       and (lowers[end - 1] in lex.org_heads
@@ -865,6 +867,28 @@ def _state_body(
     label = f"{state.label}'s {text}"
     return ActorSpan(span.start, span.end, mint_id(f"{state.label} {text}", span.cls),
                      span.cls, label)
+
+
+#: Verbs whose "in" names what is taken part in or relied on, not where ("invested in X").
+_IN_OBJECT_VERBS = frozenset({"invest", "participate", "engage", "believe", "involve", "result",
+                              "specialise", "specialize", "succeed", "fail", "trust", "share",
+                              "interfere", "intervene", "include", "join", "enrol", "enroll",
+                              "serve", "sit", "vote", "elect", "stake"})
+
+
+def _where_done(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """A name the NER took for a person's or a body's where a clause happens: "signed in
+    Entebbe in 2010", "launching work near Herat" (a bare name: no "the", no body word, no
+    acronym; not "invested in BlackRock" nor "served in Congress")."""
+    root = doc[start:end].root  # itself, not a conjunct ("in Hungary and Chery has …")
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "near"):
+        return False
+    verb = root.head.head
+    words = doc[start:end]
+    return (verb.pos_ == "VERB" and verb.lemma_.lower() not in _IN_OBJECT_VERBS
+            and not any(c.dep_ in ("det", "amod", "poss") for c in root.children)
+            and not any(t.lower_ in lex.org_heads or t.is_upper for t in words)
+            and not (len(words) == 1 and words[0].lower_ in lex.institutions))
 
 
 def _place_context(doc: Doc, start: int, end: int) -> bool:
