@@ -3720,3 +3720,13 @@ def test_a_bare_name_where_a_clause_happens_is_a_place(run) -> None:
     found = {m.entity for m in ex.mentions}
     assert "place-entebbe" in found
     assert "place-chery" not in found
+
+
+def test_a_name_after_a_titles_of_is_its_body(run) -> None:
+    ex = run('Kofi Mensah, executive director of Amnesty International Finland, called the vote '
+             '"a black day for the rule of law." Ken Sato, director of the European Council on '
+             "Refugees and Exiles, said the law was wrong.")
+    roles = {(r.person, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-kofi-mensah", "organization-amnesty-international") in roles
+    assert ("person-ken-sato", "european-council") not in roles
+    assert "european-council" not in {m.entity for m in ex.mentions}

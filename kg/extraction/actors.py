@@ -916,7 +916,11 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
         title -= 1  # "Greenland's premier, Mute Egede, said": an apposition to the title
     who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
     return (
-        ((start > 0 and doc[title].lower_ in lex.title_words) or _title_follows(doc, end, lex)
+        # (a title's "of" names its body: "director of Amnesty International")
+        ((start > 0 and doc[title].lower_ in lex.title_words
+          and not (doc[title].lower_ == "of" and title > 0
+                   and doc[title - 1].lower_ in lex.title_heads))
+         or _title_follows(doc, end, lex)
          or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
         and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < t.i - start < len(words) - 1)

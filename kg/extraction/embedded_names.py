@@ -97,10 +97,14 @@ class EmbeddedNames:
     @staticmethod
     def _on_name(doc: Doc, end: int) -> bool:
         """An organisation's name followed by "on"/"for" and a capitalised name: "the
-        European Council on Foreign Relations" (not "the Council on Monday")."""
+        European Council on Foreign Relations", "… on Refugees and Exiles" (not "the Council
+        on Monday")."""
         return (end + 2 < len(doc) and doc[end].lower_ in ("on", "for")
                 and doc[end + 1].is_title and doc[end + 1].is_alpha
-                and doc[end + 1].lower_ not in DATE_WORDS and doc[end + 2].is_title)
+                and doc[end + 1].lower_ not in DATE_WORDS
+                and (doc[end + 2].is_title  # also "… on Refugees and Exiles"
+                     or (doc[end + 2].lower_ in ("and", "&") and end + 3 < len(doc)
+                         and doc[end + 3].is_title)))
 
     def _tail(self, doc: Doc, start: int) -> bool:
         """An organisation's registry name ending a longer capitalised one ("Iran's Supreme
