@@ -3730,3 +3730,9 @@ def test_a_name_after_a_titles_of_is_its_body(run) -> None:
     assert ("person-kofi-mensah", "organization-amnesty-international") in roles
     assert ("person-ken-sato", "european-council") not in roles
     assert "european-council" not in {m.entity for m in ex.mentions}
+
+
+def test_a_place_name_with_a_think_tank_in_apposition_is_a_body(run) -> None:
+    ex = run('"The target was always more political than commercial," said Kofi Mensah, a '
+             "senior fellow at Bruegel, the Brussels economic think tank.")
+    assert ("person-kofi-mensah", "organization-bruegel") in posts(ex)

@@ -472,10 +472,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
-        elif (ent.label_ in _NAMED_THINGS or ent.label_ == "PERSON") and (_body_apposition(
-                doc, end, head_only=ent.label_ == "PERSON") or _apposed_to_bodies(doc, start, end)):
+        elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
+                _body_apposition(doc, end, head_only=ent.label_ in ("PERSON", "GPE", "LOC"))
+                or _apposed_to_bodies(doc, start, end)):
             # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body;
-            # "Kataib Hezbollah, an Iran-aligned armed faction": its "person" too
+            # "Kataib Hezbollah, an Iran-aligned armed faction": its "person" too, and
+            # "Bruegel, the Brussels economic think tank": its "place" (registry names are
+            # read above)
             text = doc[start:end].text
             span = ActorSpan(start, end, mint_id(text, EntityClass.ORGANIZATION),
                              EntityClass.ORGANIZATION, text)
@@ -935,7 +938,8 @@ _NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
 _BODY_APPOSITIONS = frozenset({"format", "group", "grouping", "alliance", "bloc", "forum",
                                "organisation", "organization", "coalition", "partnership",
                                "club", "union", "dialogue", "body", "faction", "militia",
-                               "movement"})
+                               "movement", "tank", "party", "agency", "institute",
+                               "foundation", "charity", "network"})
 
 
 def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
