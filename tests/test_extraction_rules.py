@@ -3736,3 +3736,10 @@ def test_a_place_name_with_a_think_tank_in_apposition_is_a_body(run) -> None:
     ex = run('"The target was always more political than commercial," said Kofi Mensah, a '
              "senior fellow at Bruegel, the Brussels economic think tank.")
     assert ("person-kofi-mensah", "organization-bruegel") in posts(ex)
+
+
+def test_him_after_a_participle_is_the_main_clauses_object(run) -> None:
+    ex = run("Ken Sato has blocked proposals for sanctions against him. Japan first sanctioned "
+             "Kofi Mensah in 2017, accusing him of obstructing the peace agreement.")
+    assert ("japan", "person-kofi-mensah", Polarity.NEGATIVE) in stances(ex)
+    assert not [s for s in stances(ex) if s[1] == "person-ken-sato"]

@@ -2205,6 +2205,16 @@ class DocActors:
                        and self.doc[s.start:s.end].root.i not in own_subject]
             if not persons or self._speaker_since(persons[-1], tok):
                 return None
+            if low in ("him", "her") and tok.dep_ == "dobj" and tok.head.dep_ in (
+                    "advcl", "xcomp", "conj"):
+                # "sanctioned Mr. Dodik in 2017, accusing him of …": the object of the clause
+                # the participle hangs from
+                main = tok.head.head
+                objects = {s.key: s for s in persons
+                           if self.doc[s.start:s.end].root.dep_ == "dobj"
+                           and self.doc[s.start:s.end].root.head == main}
+                if len(objects) == 1:
+                    return next(iter(objects.values()))
             # Unambiguous only: one person in the recent context, or one of them the subject.
             recent = [s for s in persons if tok.i - s.end <= _PRONOUN_WINDOW] or persons[-1:]
             start = tok.sent.start
