@@ -3743,3 +3743,11 @@ def test_him_after_a_participle_is_the_main_clauses_object(run) -> None:
              "Kofi Mensah in 2017, accusing him of obstructing the peace agreement.")
     assert ("japan", "person-kofi-mensah", Polarity.NEGATIVE) in stances(ex)
     assert not [s for s in stances(ex) if s[1] == "person-ken-sato"]
+
+
+def test_him_after_an_unnamed_subject_is_not_a_person_named_before(run) -> None:
+    ex = run("Kofi Mensah inspected the troops in March.\n\nIndia captured two wounded soldiers "
+             "in January, and one of them told a Japanese lawmaker who met him in Tokyo that "
+             "he wished to go home.")
+    assert not [e for e in ex.of_type(EventFact)
+                if "person-kofi-mensah" in e.participants and "met" in e.label]

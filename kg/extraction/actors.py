@@ -2174,6 +2174,21 @@ class DocActors:
         return bool(spans) and all(
             s is not None and s.cls == EntityClass.PERSON for s in spans)
 
+    def _unnamed_subject_first(self, tok: Token, persons: list[ActorSpan]) -> bool:
+        """Whether an object pronoun's sentence names no person before it and its main
+        subject, before it, is someone the text does not name ("one of them", "a soldier"):
+        that one is the likelier antecedent than a person of an earlier sentence."""
+        sent = tok.sent
+        if any(sent.start <= s.start < tok.i for s in persons):
+            return False
+        for verb in tok.ancestors:  # the nearest clause with a subject of its own
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.i < tok.i and c.tag_ not in ("WP", "WDT")]  # not "who met"
+            if subjects:
+                return all(not any(self.at(t) for t in c.subtree)
+                           and (c.pos_ == "NOUN" or c.lower_ == "one") for c in subjects)
+        return False
+
     def pronoun(self, tok: Token) -> ActorSpan | None:
         """He/she/his -> the last person mentioned; it/its -> the last non-person subject.
 
@@ -2205,6 +2220,8 @@ class DocActors:
                        and self.doc[s.start:s.end].root.i not in own_subject]
             if not persons or self._speaker_since(persons[-1], tok):
                 return None
+            if low in ("him", "her") and self._unnamed_subject_first(tok, persons):
+                return None  # "one of them told a lawmaker who met him": the soldier
             if low in ("him", "her") and tok.dep_ == "dobj" and tok.head.dep_ in (
                     "advcl", "xcomp", "conj"):
                 # "sanctioned Mr. Dodik in 2017, accusing him of …": the object of the clause
