@@ -3751,3 +3751,12 @@ def test_him_after_an_unnamed_subject_is_not_a_person_named_before(run) -> None:
              "he wished to go home.")
     assert not [e for e in ex.of_type(EventFact)
                 if "person-kofi-mensah" in e.participants and "met" in e.label]
+
+
+def test_a_counterpart_with_a_prefix_and_a_demonyms_body(run) -> None:
+    ex = run("The truce followed talks led by India's defence minister, Kofi Mensah, and his "
+             "Japanese counterpart, Mullah Hiro Tanaka. The strikes were aimed at Ken Sato, "
+             "the leader of the Chinese Quad, known as CQ.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("hiro-tanaka", "Defence Minister", "japan") in roles
+    assert ("person-ken-sato", "Leader", "china") not in roles

@@ -129,8 +129,12 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     holder with no known post gives nothing.
     """
     doc = ctx.doc
-    k = span.start - 2
-    state = _counterpart_state(ctx, span.start, sent_start)  # (singular "counterpart" only)
+    start = span.start  # past a prefix: "his Afghan counterpart, Mullah Mohammad Yaqoob"
+    prefixes = word_set("role_titles.json", "name_prefixes")
+    while start - 1 > sent_start and doc[start - 1].lower_ in prefixes:
+        start -= 1
+    k = start - 2
+    state = _counterpart_state(ctx, start, sent_start)  # (singular "counterpart" only)
     if state is None or doc[k].lower_ != "counterpart":
         return None
     m = state.start - 1  # back past any other words to the possessive
@@ -242,6 +246,10 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
         if tok.lower_ in ("of", "for", "at"):
             k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
             found = ctx.actors.at(ctx.doc[k])
+            if (found is not None and found.kind == "demonym" and found.end < sent_end
+                    and (body := ctx.actors.at(ctx.doc[found.end])) is not None
+                    and body.cls not in _NOT_BODIES and body.cls != EntityClass.STATE):
+                return body  # "the leader of the Pakistani Taliban": the Taliban's post
             if found is not None and found.cls not in _NOT_BODIES:
                 return found
             first = first or found
