@@ -3760,3 +3760,10 @@ def test_a_counterpart_with_a_prefix_and_a_demonyms_body(run) -> None:
     roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
     assert ("hiro-tanaka", "Defence Minister", "japan") in roles
     assert ("person-ken-sato", "Leader", "china") not in roles
+
+
+def test_its_post_in_apposition_is_the_bodys(run) -> None:
+    ex = run("The African Union backed the bill. Kofi Mensah, its spokesperson, said the union "
+             "had made a difficult but responsible decision.")
+    assert ("person-kofi-mensah", "african-union") in posts(ex)
+    assert not stances(ex)

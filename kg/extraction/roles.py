@@ -927,6 +927,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             owner = ctx.actors.at(doc[i])
             if owner is not None and owner.cls != EntityClass.PERSON:
                 i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
+            elif owner is None and doc[i].lower_ == "its" and i + 1 < sent.end:
+                owner = ctx.actors.pronoun(doc[i])  # "Antti Lindtman, its leader, said"
+                i += 1 if owner is not None else 0
             hit = title_starting_at(doc, i, sent.end, titles)
             for k in range(i + 1, min(i + 3, sent.end)):
                 # "Maria Zakharova, the foreign ministry spokesperson,": past a state body
