@@ -3767,3 +3767,10 @@ def test_its_post_in_apposition_is_the_bodys(run) -> None:
              "had made a difficult but responsible decision.")
     assert ("person-kofi-mensah", "african-union") in posts(ex)
     assert not stances(ex)
+
+
+def test_a_between_phrase_names_all_the_parties(run) -> None:
+    ex = run('Kofi Mensah said China had "no objection" to normal cooperation between Pacific '
+             "countries and their partners. Japan and India have committed to deepen "
+             "cooperation between their armed forces.")
+    assert {p.parties for p in ex.of_type(PartnershipFact)} == {("india", "japan")}

@@ -228,9 +228,13 @@ def partnership_facts(
                 continue  # "will not establish diplomatic relations with Israel unless …"
             # "Moscow has signed agreements with Mali, Niger and Burkina Faso": the partners
             # are all after "with"; the signer is side A.
+            # "had no objection to cooperation between Pacific countries and their
+            # partners": a "between" phrase that names actors names all the parties there
+            # are ("cooperation between their armed forces" names none: the subject's)
+            between = bool(prep_actors(ctx, tok, ("between",)))
             if verb is not None and (len(side_a) + len(side_b) < 2 or not side_a):
                 side_b += prep_actors(ctx, verb, ("with",))
-                if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and (
+                if (tok.dep_ in ("dobj", "pobj", "attr") or joint) and not between and (
                     verb.lemma_.lower() in cues.subject_party_verbs
                 ):
                     # "Riyadh and Manama, joined by Cairo, cut relations with Doha"
