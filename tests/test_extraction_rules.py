@@ -3567,7 +3567,7 @@ def test_a_join_another_asks_for_is_no_membership(run) -> None:
     assert not ex.of_type(MembershipFact)
 
 
-# --- extractor 0.4.17 -----------------------------------------------------------------------------
+# --- extractor 0.4.17 -----------------------------------------------------------------------
 
 
 def test_a_post_holder_in_the_capital_a_sentence_opens_in_is_its_states(run) -> None:
