@@ -3774,3 +3774,9 @@ def test_a_between_phrase_names_all_the_parties(run) -> None:
              "countries and their partners. Japan and India have committed to deepen "
              "cooperation between their armed forces.")
     assert {p.parties for p in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+def test_a_visitor_in_the_capital_a_sentence_opens_in_is_not_its(run) -> None:
+    roles = posts(run("India was angry. In Tokyo, visiting Foreign Minister Kofi Mensah said "
+                      "the deal was good."))
+    assert ("person-kofi-mensah", "japan") not in roles

@@ -96,7 +96,7 @@ _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "
                               "highlands", "plateau", "corridor", "resort", "hotel", "palace",
                               "estate", "field", "fields", "oilfield", "gasfield",
                               "mine"}  # "the Burgenstock resort": a venue; "the Shah Deniz
-# field": a gas field
+#                                        field": a gas field
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
 _SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",

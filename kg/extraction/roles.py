@@ -387,9 +387,10 @@ _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
 _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 #: Verbs by which the subject attacks its object: never one of its own side.
 _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce", "blame",
-                        "rebuke", "sanction", "expel", "attack",
-                        # an appeal goes to the other side too ("asked Taiwan to invest")
-                        "ask", "urge", "press", "request"})
+                        "rebuke", "sanction", "expel", "attack"})
+#: Verbs by which the subject appeals to its object: the other side too ("asked Taiwan to
+#: invest").
+_ASKING = frozenset({"ask", "urge", "press", "request"})
 #: Verbs whose object is met, received or greeted by the subject: the other side.
 _MEETING = _VISITING | _TALKING | frozenset({"embrace", "receive", "host", "greet", "welcome"})
 
@@ -458,7 +459,7 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     node = _name_phrase_head(ctx, person)
     verb = node.head
     lemma = verb.lemma_.lower()
-    if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING:
+    if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING | _ASKING:
         return set()
     spans = ([s for c in verb.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
              if lemma in _VISITING else [])
@@ -466,8 +467,9 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     if lemma in _TALKING:
         spans += [s for s in prep_actors(ctx, verb, ("to", "with"))
                   if s.cls == EntityClass.PERSON]
-    if lemma in _ATTACKING:  # "Foreign Minister X accused him [a Chinese envoy] of …": not
-        # China's minister; an official does not accuse their own side
+    if lemma in _ATTACKING | _ASKING:
+        # "Foreign Minister X accused him [a Chinese envoy] of …": not China's minister; an
+        # official does not accuse their own side, nor appeal to it
         spans += [s for c in verb.children if c.dep_ == "dobj"
                   for s in ctx.actors.conj_phrases(c)]
     out = set()
@@ -530,8 +532,10 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
             continue
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         span = ctx.actors.at(place) if place is not None else None
-        if span is None or not any(t.text == "," for t in ctx.doc[span.end : node.i]):
-            continue
+        between = ctx.doc[span.end : person.start] if span is not None else ()
+        if span is None or not any(t.text == "," for t in between) or any(
+                t.lower_ in ("visiting", "visitor") for t in between):
+            continue  # ("In Beijing, visiting Foreign Minister X said": a guest's)
         if span.cls == EntityClass.STATE and span.kind != "demonym":
             return span.key
         state = ctx.actors.capital_state(span) if span.cls == EntityClass.PLACE else None
