@@ -3777,6 +3777,6 @@ def test_a_between_phrase_names_all_the_parties(run) -> None:
 
 
 def test_a_visitor_in_the_capital_a_sentence_opens_in_is_not_its(run) -> None:
-    roles = posts(run("India was angry. In Tokyo, visiting Foreign Minister Kofi Mensah said "
+    roles = posts(run("India was angry. In Beijing, visiting Foreign Minister Kofi Mensah said "
                       "the deal was good."))
-    assert ("person-kofi-mensah", "japan") not in roles
+    assert ("person-kofi-mensah", "china") not in roles
