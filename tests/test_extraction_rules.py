@@ -3780,3 +3780,11 @@ def test_a_visitor_in_the_capital_a_sentence_opens_in_is_not_its(run) -> None:
     roles = posts(run("India was angry. In Beijing, visiting Foreign Minister Kofi Mensah said "
                       "the deal was good."))
     assert ("person-kofi-mensah", "china") not in roles
+
+
+def test_an_army_chief_is_a_state_post(run) -> None:
+    ex = run("India's army chief, Kofi Mensah, said the border was calm. Ken Sato, Japan's "
+             "chief of general staff, agreed.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-kofi-mensah", "Army Chief", "india") in roles
+    assert ("person-ken-sato", "Chief of the General Staff", "japan") in roles
