@@ -71,3 +71,10 @@ def test_packaged_lexicons_load() -> None:
 def test_missing_lexicon_raises_data_file_error() -> None:
     with pytest.raises(DataFileError):
         lexicon.read_json("no_such_lexicon.json")
+
+
+def test_no_post_title_holds_an_article_or_a_conjunction() -> None:
+    # Every word of a title counts as a title word (a name after one is a titled person's), so
+    # "the" in "chief of the general staff" would make "the Caspian Sea" a person's name.
+    words = {w for t in lexicon.word_map("role_titles.json", "titles") for w in t.split()}
+    assert not words & {"the", "a", "an", "and", "or"}
