@@ -3788,3 +3788,10 @@ def test_an_army_chief_is_a_state_post(run) -> None:
     roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
     assert ("person-kofi-mensah", "Army Chief", "india") in roles
     assert ("person-ken-sato", "Chief of the General Staff", "japan") in roles
+
+
+def test_a_post_in_apposition_beats_a_rank(run) -> None:
+    ex = run("General Kofi Mensah, the chairman of the African Union, said the troops were "
+             "ready.")
+    roles = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-kofi-mensah", "Chairman", "african-union") in roles

@@ -514,6 +514,22 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
     return None
 
 
+def _apposed_post(ctx: DocContext, span: ActorSpan, sent: Span,
+                  titles: dict[str, str]) -> bool:
+    """Whether a post title opens the apposition after a name ("X, the chief of army staff,",
+    "X, chief of staff of the Armed Forces of the Philippines,", "X, Russia's army chief,")."""
+    doc = ctx.doc
+    i = span.end + 1
+    if span.end >= sent.end - 1 or doc[span.end].text != ",":
+        return False
+    if doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    owner = ctx.actors.at(doc[i]) if i < sent.end else None
+    if owner is not None and owner.cls != EntityClass.PERSON:
+        i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
+    return i < sent.end and title_starting_at(doc, i, sent.end, titles) is not None
+
+
 def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     """The state a sentence opens in when its post holder is the subject: "In Copenhagen,
     Prime Minister Mette Frederiksen rejected …", "In Guatemala, President Bernardo Arévalo
@@ -888,6 +904,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         explicit = False  # the post's body is named after it, whether or not it is an actor
         past = False  # "former President Win Myint": a post someone else may hold now
         governmental = False  # "Government spokesperson X": a post in a state's government
+        if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
+            found = None  # "General Asim Munir, the chief of army staff,": the post, not the
+            # rank, which names no body
         inherited = None if found else _counterpart_post(ctx, out, span, sent.start)
         if inherited is not None:
             title, of, first = inherited
