@@ -1904,6 +1904,14 @@ class DocActors:
                     return self.pronoun(child)
         return None
 
+    def possessor(self, tok: Token) -> ActorSpan | None:
+        """The actor a possessive word names: a name ("Russia's"), or what "its", "his" or
+        "her" refers to."""
+        span = self.at(tok)
+        if span is None and tok.lower_ in ("its", "his", "her"):
+            return self.pronoun(tok)
+        return span
+
     def conj_phrases(self, tok: Token, allow_poss: bool = True) -> list[ActorSpan]:
         """Actors of ``tok`` and of its conjuncts ("China and Russia").
 

@@ -119,20 +119,17 @@ def _counterpart_state(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | 
 
 
 def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
-                      sent_start: int) -> tuple[str, ActorSpan, int] | None:
+                      sent_start: int, start: int) -> tuple[str, ActorSpan, int] | None:
     """The post of a name in apposition to "<his/her> <state> counterpart," with no title of
     its own: "Wang Yi and his Solomon Islands counterpart, Jeremiah Manele, signed …" gives
     Manele the post Wang Yi holds, in the Solomon Islands (``(title, state, first token)``).
 
     Why: "counterpart" means the same post in another government; the post is read from the
     role already found for the person the possessive refers to, so an unresolved "his" or a
-    holder with no known post gives nothing.
+    holder with no known post gives nothing. ``start``: where the name starts with any prefix
+    ("his Afghan counterpart, Mullah Mohammad Yaqoob").
     """
     doc = ctx.doc
-    start = span.start  # past a prefix: "his Afghan counterpart, Mullah Mohammad Yaqoob"
-    prefixes = word_set("role_titles.json", "name_prefixes")
-    while start - 1 > sent_start and doc[start - 1].lower_ in prefixes:
-        start -= 1
     k = start - 2
     state = _counterpart_state(ctx, start, sent_start)  # (singular "counterpart" only)
     if state is None or doc[k].lower_ != "counterpart":
@@ -440,8 +437,8 @@ def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
         if span.cls != EntityClass.PERSON or actor is None:
             continue
         for pos in actor.positions:
-            if pos.of and pos.until is None and _one_post(pos.title):
-                out.setdefault((_one_post(pos.title), pos.of), span.key)
+            if pos.of and pos.until is None and (one := _one_post(pos.title)):
+                out.setdefault((one, pos.of), span.key)
     return out
 
 
@@ -524,10 +521,19 @@ def _apposed_post(ctx: DocContext, span: ActorSpan, sent: Span,
         return False
     if doc[i].lower_ in ("the", "a", "an"):
         i += 1
-    owner = ctx.actors.at(doc[i]) if i < sent.end else None
-    if owner is not None and owner.cls != EntityClass.PERSON:
-        i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
+    if i >= sent.end:
+        return False
+    _owner, i = _past_owner(ctx, i, sent.end)
     return i < sent.end and title_starting_at(doc, i, sent.end, titles) is not None
+
+
+def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | None, int]:
+    """The actor at token ``i`` of an apposition and where its post title may start: past a
+    body or state and its "'s" ("X, Russia's army chief,"), at ``i`` for a person or none."""
+    owner = ctx.actors.at(ctx.doc[i])
+    if owner is not None and owner.cls != EntityClass.PERSON:
+        i = owner.end + (1 if owner.end < sent_end and ctx.doc[owner.end].text in _POSS else 0)
+    return owner, i
 
 
 def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
@@ -907,7 +913,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
             found = None  # "General Asim Munir, the chief of army staff,": the post, not the
             # rank, which names no body
-        inherited = None if found else _counterpart_post(ctx, out, span, sent.start)
+        inherited = None if found else _counterpart_post(ctx, out, span, sent.start, named)
         if inherited is not None:
             title, of, first = inherited
         elif found:
@@ -947,10 +953,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 i += 1
             while i + 1 < sent.end and doc[i].lower_ in _TENURE:
                 i += 1  # "Dorothy Shea, the acting U.S. ambassador to the United Nations,"
-            owner = ctx.actors.at(doc[i])
-            if owner is not None and owner.cls != EntityClass.PERSON:
-                i = owner.end + (1 if owner.end < sent.end and doc[owner.end].text in _POSS else 0)
-            elif owner is None and doc[i].lower_ == "its" and i + 1 < sent.end:
+            owner, i = _past_owner(ctx, i, sent.end)
+            if owner is None and doc[i].lower_ == "its" and i + 1 < sent.end:
                 owner = ctx.actors.pronoun(doc[i])  # "Antti Lindtman, its leader, said"
                 i += 1 if owner is not None else 0
             hit = title_starting_at(doc, i, sent.end, titles)
@@ -1009,12 +1013,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of_key = _possessor_body(ctx, out, t_start, sent.start)
             confidence = 0.6
         state_post = title.lower() in state_titles or governmental
+        one = _one_post(title)
         if of_key is None and state_post and title.lower() not in _ENVOYS:
             of_key, confidence = _represented_state(ctx, span), 0.6
             held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}
             if of_key is None:
-                one = _one_post(title)
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
@@ -1028,7 +1032,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
-        if of is not None and (one := _one_post(title)):
+        if of is not None and one:
             posts.setdefault((one, of.key), span.key)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.

@@ -1028,9 +1028,7 @@ def _relation_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token) 
     if not holders or is_negated(noun) or _negated_scope(head):
         return
     # (the possessor read here directly: "Russia's backer" is not Russia, but backs it)
-    owners = [ctx.actors.at(c) if ctx.actors.at(c) is not None
-              else ctx.actors.pronoun(c) if c.lower_ in ("its", "his", "her") else None
-              for c in noun.children if c.dep_ == "poss"]
+    owners = [ctx.actors.possessor(c) for c in noun.children if c.dep_ == "poss"]
     targets = [own for own in [*owners, ctx.actors.of_phrase(noun)]
                if own is not None and own.start < noun.i and own.kind != "demonym"]
     targets = list(dict.fromkeys(targets))
