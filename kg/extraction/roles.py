@@ -737,8 +737,10 @@ def _dominant_state(ctx: DocContext) -> str | None:
     return ranked[0][0]
 
 
-def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset) -> str | None:
-    """The post's holder from the registry: a matching position, else the person's country."""
+def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset,
+                 guess: bool = False) -> str | None:
+    """The post's holder from the registry: a matching position, else the person's country;
+    with ``guess``, else the one body the person serves now."""
     actor = ctx.registry.actors.get(person)
     if actor is None:
         return None
@@ -757,7 +759,29 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
         return ends.pop()
     if title.lower() in state_titles and actor.country:
         return actor.country
+    # "Spokesman Dmitry Peskov": a post the registry words differently ("Press Secretary of
+    # the President"), held in the one body the person serves now; why before any guess from
+    # the paragraph or the article: the registry knows where the person works.
+    low = title.lower()
+    if guess and low not in _RANKS and low not in word_set("role_titles.json", "affiliations") | (
+            word_set("role_titles.json", "local_titles")):
+        now = {p.of for p in actor.positions if p.until is None and p.of}
+        if len(now) == 1:
+            return now.pop()
     return None
+
+
+def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
+    """A word before the title that names the holder's political camp ("leftist leader",
+    "opposition leader", "far-right leader"): the post is in a party or movement."""
+    camp = word_set("role_titles.json", "camp_modifiers")
+    k = t_start - 1
+    if k < sent_start:
+        return False
+    if doc[k].lower_ in camp:
+        return True
+    return (k - 2 >= sent_start and doc[k - 1].text == "-"
+            and f"{doc[k - 2].lower_}-{doc[k].lower_}" in camp)
 
 
 def _coordinated_post(ctx: DocContext, found: set[RoleFact], and_i: int,
@@ -849,6 +873,40 @@ def _relative_post_start(doc: Doc, i: int, end: int) -> int:
     return j if j < end else i
 
 
+#: Verbs of a relative clause after a name that give the post they name ("X, who heads …").
+_HEADING_VERBS = {"head": "Head", "lead": "Leader", "chair": "Chair", "run": "Head"}
+
+
+def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | None:
+    """ "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee for National Security,":
+    the post (Head) and the body the relative clause's verb has for its object.
+
+    Why only the present ("heads", "has led"): "who led the party in the 1990s" names a post
+    someone else may hold now; and only a body, not "who leads the delegation"."""
+    doc = ctx.doc
+    if i + 3 >= end or doc[i].text != "," or doc[i + 1].lower_ != "who":
+        return None
+    j = i + 2
+    while j < end and doc[j].lower_ in _TIME_ADVERBS | {"also", "still"}:
+        j += 1
+    if j < end and doc[j].lemma_.lower() == "have" and doc[j].tag_ in ("VBZ", "VBP"):
+        j += 1  # "who has led the bloc since 2019"
+        perfect = True
+    else:
+        perfect = False
+    if j >= end:
+        return None
+    verb = doc[j]
+    title = _HEADING_VERBS.get(verb.lemma_.lower())
+    if title is None or verb.tag_ != ("VBN" if perfect else "VBZ"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    body = ctx.actors.at(obj) if obj is not None else None
+    if body is None or body.cls in _NOT_BODIES:
+        return None
+    return title, body
+
+
 #: Adverbs that date a post set after a name ("X, then the foreign minister,"): still a post.
 _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously", "later"})
 
@@ -910,6 +968,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         explicit = False  # the post's body is named after it, whether or not it is an actor
         past = False  # "former President Win Myint": a post someone else may hold now
         governmental = False  # "Government spokesperson X": a post in a state's government
+        camp = False  # "leftist leader Rafael Correa": a party's post, no body to guess
         if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
             found = None  # "General Asim Munir, the chief of army staff,": the post, not the
             # rank, which names no body
@@ -920,6 +979,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             title, t_start = found
             past = any(doc[k].lower_ in _PAST_TENURE
                        for k in range(max(sent.start, t_start - 2), t_start))
+            camp = _camp_before(doc, t_start, sent.start)
             governmental = (t_start > sent.start and doc[t_start - 1].lower_ == "government"
                             ) or any(_executive_words(ctx, j, t_start)
                                      for j in range(max(sent.start, t_start - 3), t_start))
@@ -937,14 +997,19 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 of = (_coordinated_post(ctx, out, t_start - 1, sent.start)
                       or _joint_titles_owner(ctx, t_start - 1, sent.start, titles))
             first = of.start if of else t_start
-            if of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of":
-                # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"
+            if (of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of"
+                    and _possessor_body(ctx, out, t_start, sent.start) is None):
+                # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"; not
+                # "Its secretary general, Haitham al-Ghais of Kuwait" (OPEC's: his country)
                 explicit = True
                 k = span.end + 1 + (doc[span.end + 1].lower_ == "the"
                                     and span.end + 2 < sent.end)  # "of the Cook Islands"
                 after = ctx.actors.at(doc[k])
                 if after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
+        elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
+            title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
+            last, explicit = of.end - 1, True
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
             i = _relative_post_start(doc, span.end + 1, sent.end)
             if doc[i].lower_ in _TIME_ADVERBS and i + 1 < sent.end:
@@ -1005,7 +1070,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of is not None and of.kind == "metonym" and title.lower() in word_set(
                 "role_titles.json", "local_titles"):
             of = None  # "then the mayor of Malé": the city's post, not the Maldives'
-        of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles)
+        # "leader of the main opposition Democratic Party", "leftist leader": a body the
+        # sentence names or a camp, so no guess from where the person works now
+        of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles,
+                                                guess=not (camp or explicit))
         confidence = 0.9 if of else 0.7
         if inherited is not None:
             confidence = 0.7  # the post is the holder's, read from another fact
@@ -1024,7 +1092,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
         if (of_key is None and not state_post and title.lower() not in _RANKS
                 and title.lower() not in word_set("role_titles.json", "local_titles")
-                and not explicit):  # a city's mayor is no group's post
+                and not explicit and not camp):  # a city's mayor is no group's post
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
             if of_key is None and main_group:
                 of_key, confidence = main_group, 0.5
