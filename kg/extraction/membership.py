@@ -364,6 +364,11 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
     if predicate and node.head.dep_ == "xcomp" and node.head.head.lemma_.lower() in _CEASING:
         status = MembershipStatus.FORMER  # "decided that Russia ceases to be a member"
     ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if ofs:  # "a member of the Arab League since 1974 and of IGAD": the parser hangs the
+        # second "of" on "since"; both bodies are the member's
+        ofs += [t for prep in list(ofs) for t in tok.doc[prep.right_edge.i + 1: tok.sent.end]
+                if t.lower_ == "of" and t.dep_ == "conj" and t.head.dep_ == "prep"
+                and t.head.head in (tok, node.head)]
     found = [(s, prep.right_edge) for prep in ofs for p in prep.children
              for s in ctx.actors.conj_phrases(p)]
     if not ofs and node != tok:  # "among the forum's members", "among its members"
@@ -793,6 +798,13 @@ def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
 
 def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
     """The organisation a composition verb describes (see :func:`_composition`)."""
+    whose = next((g for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                  for g in c.children if g.lower_ == "whose"), None)
+    if whose is not None:  # "a member of IGAD, whose other members include …": the parser
+        # hangs the clause on "member", or on the main verb, as often as on the body
+        span = _named_before_whose(ctx, whose.i)
+        if _is_org(span):
+            return span
     if verb.dep_ not in ("acl", "relcl"):
         # The subject names the body itself: not "the G7's agenda includes China".
         subjects = [ctx.actors.at(c) for c in verb.children if c.dep_ == "nsubj"]
@@ -807,6 +819,21 @@ def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
             return span
     # "X, the bloc made up of …", however the parser attached it
     return _named_before_comma(ctx, noun)
+
+
+def _named_before_whose(ctx: DocContext, i: int) -> ActorSpan | None:
+    """The actor right before the comma before "whose" at ``i``, past a bracketed
+    abbreviation ("the Intergovernmental Authority on Development (IGAD), whose …")."""
+    doc = ctx.doc
+    k = i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    if doc[k].text == ")":
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    return ctx.actors.at(doc[k]) if k >= 0 else None
 
 
 def _named_before_comma(ctx: DocContext, noun: Token) -> ActorSpan | None:
