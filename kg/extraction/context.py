@@ -597,6 +597,28 @@ NOT_DOING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "reluct
 _INTENT_NOUNS = frozenset({"intention", "plan", "desire", "wish", "ambition", "interest"})
 
 
+#: Nouns of an offer that a refusing verb turns down ("declined the invitation to join").
+_OFFER_NOUNS = frozenset({"invitation", "offer", "proposal", "request", "bid"})
+#: Verbs that turn an offer down, besides the refusing ones of ``NOT_DOING``.
+_REJECTING = frozenset({"reject", "spurn", "rebuff"})
+
+
+def _refused_offer(node: Token) -> bool:
+    """ "declined the invitation to join BRICS", "rejected an offer for Argentina to join":
+    the act is the offer's, and the offer was turned down (the parser hangs the clause on
+    the offer noun or, with "for X to", on the refusing verb)."""
+    if node.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    refusing = NOT_DOING | _REJECTING
+    head = node.head
+    if head.lemma_.lower() in _OFFER_NOUNS:
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in refusing
+    return (node.dep_ == "advcl" and head.lemma_.lower() in refusing
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFER_NOUNS
+                    for c in head.children))
+
+
 def declined(verb: Token) -> bool:
     """Whether the sentence says the act of ``verb`` is not done: it is controlled by a
     refusing verb ("refused to join the union", "declined to attend the summit") or a negated
@@ -609,6 +631,8 @@ def declined(verb: Token) -> bool:
         return True
     if node.dep_ == "xcomp" and is_negated(node.head):
         return True  # "was not allowed to meet Tiani", "did not manage to visit Kyiv"
+    if _refused_offer(node):
+        return True
     if node.dep_ == "pcomp" and node.head.lower_ == "of":  # "no intention of joining"
         node = node.head
     if node.dep_ in ("acl", "prep"):

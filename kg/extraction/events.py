@@ -258,8 +258,11 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     if s.cls == EntityClass.STATE
                 ]
             elif etype == EventType.ACCESSION:
+                # "join its economic 'small yards'", "joined the EU's electricity network":
+                # a thing a body owns is joined, not the body
+                objs = object_actors(ctx, tok, allow_poss=False)
                 if not any(o.cls in GROUP_CLASSES for o in objs):
-                    continue  # "join its economic 'small yards'" is not an accession
+                    continue
                 parts += objs
             elif lemma in HOSTING_VERBS:  # "hosted the leaders of A, B and C"
                 parts += [s for c in tok.children if c.dep_ == "dobj"

@@ -201,8 +201,8 @@ def partnership_facts(
         is_noun = tok.pos_ in ("NOUN", "PROPN") and (
             low in cues.nouns or lemma in cues.nouns or (joint and low in cues.joint_nouns)
             or (low == "relations" and any(c.lower_ == "diplomatic" for c in tok.children))
-            or (low == "relations" and tok.dep_ == "dobj"  # "normalised relations with Israel"
-                and tok.head.lemma_.lower() in cues.relations_verbs)
+            or (low == "relations" and tok.dep_ == "dobj"  # "normalised relations with Israel",
+                and tok.head.lemma_.lower() in cues.relations_verbs | _SEVERING)  # "broke off"
         )
         is_verb = tok.pos_ == "VERB" and lemma in cues.verbs
         if not (is_noun or is_verb) or is_negated(tok):

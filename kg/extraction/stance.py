@@ -729,6 +729,11 @@ _LIFTING = frozenset({"lift", "ease", "relax", "loosen", "remove", "scrap", "wai
 #: X", "directed criticism at X"); not "with" (whom it was raised with) nor "over" (what it
 #: is about, whose possessive pronoun is often the wrong actor).
 _ADDRESSED_PREPS = frozenset({"to", "against", "toward", "towards", "at"})
+#: Verbs that turn against what their object names ("the EU challenged the ban at the WTO",
+#: "condemned the attacks on …"): the object's hostility is someone else's, not the subject's.
+_CONTESTING = frozenset({"challenge", "contest", "dispute", "defy", "flout", "evade",
+                         "circumvent", "protest", "condemn", "denounce", "decry", "criticise",
+                         "criticize", "reject", "oppose", "deplore", "slam"})
 
 
 def _measure(noun: Token) -> Token:
@@ -769,7 +774,7 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
         # Guyana's sovereignty'": the support is what the main clause's subject reaffirms
         return subject_actors(ctx, head.head)
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in _ENDING or _negated_scope(head):
+        if head.lemma_.lower() in _ENDING | _CONTESTING or _negated_scope(head):
             return []  # "called on Beijing to stop all support for Russia"
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGREEMENTS for c in head.children):
             return []  # "its treaty covers attacks on X": a pact names acts, it holds none
