@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.embedded_names import DATE_WORDS, restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
-from kg.facts import EntityClass
+from kg.facts import MONTHS, EntityClass
 from kg.linking import Actor, Registry, mint_id, normalise_name, slug
 
 EXTENSION = "kg_actors"
@@ -227,6 +227,19 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end = i
             break
     return start, end
+
+
+#: Words before a month that make it a date's ("in October", "on 9 October", "since May").
+_DATE_LEADS = frozenset({"in", "on", "since", "until", "by", "from", "of", "early", "late",
+                         "mid", "last", "next", "this"})
+
+
+def _dated_name(doc: Doc, start: int, end: int) -> bool:
+    """A person's name the NER ran into the date before it ("On 9 October Scott Bessent")."""
+    if end - start < 3 or start == 0 or doc[start].lower_ not in MONTHS:
+        return False
+    before = doc[start - 1]
+    return before.like_num or before.lower_ in _DATE_LEADS
 
 
 def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int:
@@ -620,6 +633,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.ORGANIZATION
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
+                    if _dated_name(doc, start, end):
+                        start += 1  # "On 9 October Scott Bessent announced": no "October"
                     if end - start == 1 and _first_name(doc, start - 1, lex):
                         start -= 1  # "Ambassador to Japan Rahm Emanuel": the NER took "Emanuel"
                     text = doc[start:end].text
@@ -1434,8 +1449,13 @@ def _references(
         if tok.lower_ in lex.state_bodies:
             # "the ministry said" is the last body named a ministry ("India's Ministry of
             # External Affairs"), not an organisation named since ("the Trudeau government").
-            target = next((s for s in reversed(before) if s.cls in classes
-                           and tok.lower_ in s.label.lower().split()), target)
+            # "Ukraine's foreign ministry described …" (no actor of its own: the state's
+            # words) counts as well, not a body named before it ("Wagner acknowledged").
+            target = next((s for s in reversed(before)
+                           if (s.cls in classes and tok.lower_ in s.label.lower().split())
+                           or (s.cls == EntityClass.STATE and s.end < len(doc)
+                               and lowers[s.end] in ("'s", "’s")
+                               and tok.lower_ in lowers[s.end + 1: s.end + 4])), target)
         if target is None and EntityClass.ALLIANCE in classes:
             # An unregistered pact named as an organisation ("the Alliance of Sahel States"),
             # never any organisation ("the alliance's burden" after "the Pentagon").
