@@ -127,6 +127,8 @@ ACTORS = [
     {"id": "canada", "label": "Canada", "class": "State", "demonyms": ["Canadian"]},
     {"id": "ali-rezaei", "label": "Ali Rezaei", "class": "Person", "country": "iran",
      "positions": [{"title": "Supreme Leader", "of": "iran"}]},
+    {"id": "ivan-petrov", "label": "Ivan Petrov", "class": "Person", "country": "russia",
+     "positions": [{"title": "Press Secretary of the President", "of": "russia"}]},
     {"id": "japan-defence-ministry", "label": "Japanese Defence Ministry",
      "class": "Organization", "country": "japan"},
     {"id": "democratic-republic-of-the-congo", "label": "Democratic Republic of the Congo",
@@ -3800,3 +3802,86 @@ def test_a_post_in_apposition_beats_a_rank(run) -> None:
              "ready.")
     roles = titled_posts(ex)
     assert ("person-kofi-mensah", "Chairman", "african-union") in roles
+
+
+# --- extractor 0.4.18 -------------------------------------------------------------------------
+
+
+def test_a_registry_persons_post_worded_otherwise_is_in_the_body_they_serve(run) -> None:
+    roles = posts(run("The European Union met on Monday. The EU agreed a plan. The EU said it "
+                      "would act. Spokesman Ivan Petrov told reporters that Russia was ready."))
+    assert ("ivan-petrov", "russia") in roles
+    assert ("ivan-petrov", "european-union") not in roles
+
+
+def test_a_camp_before_a_title_is_no_guess_of_the_articles_body(run) -> None:
+    roles = posts(run("The African Union met on Monday. The African Union agreed a plan. The "
+                      "African Union said it would act. Kofi Mensah served under leftist leader "
+                      "Ken Sato for years."))
+    assert ("person-ken-sato", "african-union") not in roles
+
+
+def test_its_title_before_a_name_of_a_state_is_the_bodys(run) -> None:
+    roles = posts(run("NATO met on Monday. Its secretary general, Kofi Mensah of Japan, said the "
+                      "alliance was ready."))
+    assert ("person-kofi-mensah", "nato") in roles
+    assert ("person-kofi-mensah", "japan") not in roles
+
+
+def test_who_heads_a_body_holds_its_post(run) -> None:
+    ex = run("Kofi Mensah, who heads the Atlantic Council, said the talks were hard. Ken Sato, "
+             "who led the African Union in the 1990s, agreed.")
+    roles = titled_posts(ex)
+    assert ("person-kofi-mensah", "Head", "atlantic-council") in roles
+    assert not any(person == "person-ken-sato" for person, _ in posts(ex))
+
+
+def test_a_second_of_phrase_after_since_names_another_membership(run) -> None:
+    ex = run("Mali has been a member of the African Union since 1963 and of ECOWAS.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("mali", "african-union"), ("mali", "ecowas")}
+
+
+def test_whose_members_after_a_bracketed_abbreviation(run) -> None:
+    ex = run("Niger is a member of the Economic Community of West African States (ECOWAS), "
+             "whose other members include Mali and Ethiopia.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("niger", "ecowas"), ("mali", "ecowas"), ("ethiopia", "ecowas")}
+
+
+def test_joining_a_bodys_network_is_no_accession(run) -> None:
+    ex = run("Finland and Sweden joined the European Union's electricity network on Sunday.")
+    assert not [e for e in ex.of_type(EventFact) if e.type == EventType.ACCESSION]
+    assert not ex.of_type(MembershipFact)
+
+
+def test_who_challenges_a_ban_does_not_hold_it(run) -> None:
+    ex = run("When the European Union challenged the ban at the New Development Bank, India "
+             "protested.")
+    assert ("european-union", "new-development-bank", Polarity.NEGATIVE) not in stances(ex)
+
+
+def test_a_month_before_a_name_is_the_dates(run) -> None:
+    ex = run("On 9 October Kofi Mensah, the Japanese foreign minister, announced a loan.")
+    assert ("person-kofi-mensah", "japan") in posts(ex)
+    assert not any("october" in person for person, _ in posts(ex))
+
+
+def test_breaking_off_relations_ends_a_partnership(run) -> None:
+    ex = run("Niger breaks off relations with Mali after troops storm its embassy.")
+    assert {(p.parties, p.status) for p in ex.of_type(PartnershipFact)} == {
+        (("mali", "niger"), PartnershipStatus.PAST)}
+
+
+def test_the_ministry_is_a_states_ministry_named_before(run) -> None:
+    ex = run('The Atlantic Council said the decision was wrong. Russia\'s foreign ministry '
+             'described it as "hasty".\n\n"We regret this choice," the ministry added.')
+    speakers = {s.speaker for s in ex.of_type(StatementFact) if s.quote.startswith("We regret")}
+    assert speakers == {"russia"}
+
+
+def test_a_declined_invitation_to_join_is_no_membership(run) -> None:
+    ex = run("In December 2023 his government declined the invitation for Kazakhstan to join "
+             "the BRICS group. Japan rejected an offer to join NATO.")
+    assert not ex.of_type(MembershipFact)
+    assert not [e for e in ex.of_type(EventFact) if e.type == EventType.ACCESSION]
