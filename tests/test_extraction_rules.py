@@ -3885,3 +3885,11 @@ def test_a_declined_invitation_to_join_is_no_membership(run) -> None:
              "the BRICS group. Japan rejected an offer to join NATO.")
     assert not ex.of_type(MembershipFact)
     assert not [e for e in ex.of_type(EventFact) if e.type == EventType.ACCESSION]
+
+
+def test_condemning_an_attack_on_a_state_is_no_verdict_on_the_state(run) -> None:
+    ex = run("India condemned the attacks on Japan. Australia condemned Russia's attack on "
+             "Finland.")
+    found = stances(ex)
+    assert ("india", "japan", Polarity.NEGATIVE) not in found
+    assert ("australia", "russia", Polarity.NEGATIVE) in found

@@ -20,6 +20,7 @@ against the article's date); otherwise it has none (its article keeps the public
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
@@ -521,10 +522,12 @@ def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     return out
 
 
-def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+def _subtree_fallback(ctx: DocContext, verb: Token,
+                      hostile: Mapping[str, StanceCue] | None = None) -> list[ActorSpan]:
     """First actor inside the direct object's phrase ("praised the state of X's relations"),
     with the actors conjoined to it ("condemned the cooperation between Russia and North
-    Korea").
+    Korea"), not one a hostile act in it is aimed at ("condemned the attacks on Israel": the
+    victim; ``hostile``: the stance noun cues).
 
     Why: evaluation verbs often take an abstract object that belongs to the real target; one
     actor, the first, keeps this from fanning out over long objects.
@@ -532,8 +535,12 @@ def _subtree_fallback(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     for child in verb.children:
         if child.dep_ == "dobj":
             holders = {h.key for h in subject_actors(ctx, verb)}
+            victims = {a.key for t in child.subtree
+                       if (cue := (hostile or {}).get(t.lemma_.lower())) is not None
+                       and cue.polarity == Polarity.NEGATIVE and t.pos_ == "NOUN"
+                       for a in _aimed_at(ctx, t)}
             found = [s for s in ctx.actors.in_subtree(child)
-                     if s.key not in holders and not _where(ctx, s)
+                     if s.key not in holders | victims and not _where(ctx, s)
                      and not _in_clause(ctx, s, child)]
             if not found:
                 return []
@@ -1177,7 +1184,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     named = _object_tokens(tok)
                     targets = [t for t in targets if any(t.start <= i < t.end for i in named)]
                 if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
-                    targets = _subtree_fallback(ctx, tok)
+                    targets = _subtree_fallback(ctx, tok, cues.noun)
                 if not targets and cue.kind == StanceKind.WARN:
                     targets = _warned_of(ctx, cues, tok)
             if lemma == "welcome":
