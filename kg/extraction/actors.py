@@ -325,12 +325,15 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
     """Two person names the NER put side by side are one name ("Hassan Sheikh" + "Mohamud");
     so is one capitalised word right after a person's name that the NER tagged otherwise
     ("Maria Corina" + "Machado" tagged ORG), unless it ends a body's name ("the Biden
-    Administration")."""
+    Administration"); so are a name and the one after its lowercase particles ("José Eduardo"
+    + "dos" + "Santos" tagged GPE)."""
     ents = list(doc.ents)
     joined, changed = [], False
     for ent in ents:
         prev = joined[-1] if joined else None
-        if (prev is not None and prev.end == ent.start and prev.label_ == "PERSON"
+        between = doc[prev.end: ent.start] if prev is not None else doc[0:0]
+        if (prev is not None and prev.label_ == "PERSON" and len(between) <= 2
+                and all(t.is_lower and t.lower_ in _NAME_PARTICLES for t in between)
                 and (ent.label_ == "PERSON" or (
                     len(ent) == 1 and ent[0].is_title and ent[0].lower_ not in lex.org_heads
                     and ent[0].lower_ not in lex.administrations))
@@ -2267,11 +2270,17 @@ class DocActors:
                 low in ("his", "her") and tok.dep_ == "poss"
                 and tok.head.dep_ in ("nsubj", "nsubjpass"))  # "His foreign minister said"
             chained = subject_like and not any(start <= s.start for s in persons)
+            last_root = self.doc[recent[-1].start:recent[-1].end].root
             if len({s.key for s in recent}) == 1 and not (
-                    chained and not _is_subject(self.doc[recent[-1].start:recent[-1].end].root)
-                    and self._pronoun_subject_before(tok)):
+                    chained and not _is_subject(last_root)
+                    and (self._pronoun_subject_before(tok)
+                         or (last_root.dep_ in ("appos", "poss")
+                             and self._person_subject_before(tok, persons)))):
                 # (but "he vowed …, a category in which he included China and Lula. His
-                # foreign minister said": the chain of subjects, not the last name)
+                # foreign minister said": the chain of subjects, not the last name; and
+                # "Lourenço has sought to loosen the ties of his predecessor, José Eduardo dos
+                # Santos. He met Biden": the subject the sentence opens with, not a name that
+                # only describes a word of its ("his predecessor, X", "Trump's adviser"))
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
             if chained:
@@ -2352,6 +2361,19 @@ class DocActors:
                                                          EntityClass.COLLECTIVE):
                     return span
         return None
+
+    def _person_subject_before(self, tok: Token, persons: list[ActorSpan]) -> bool:
+        """Whether the sentence before ``tok``'s opens with one of ``persons`` as a subject
+        (only words of the name's own phrase before it: "President X", "Lourenço, who …")."""
+        start = tok.sent.start
+        if start == 0:
+            return False
+        prev = self.doc[start - 1].sent
+        return any(prev.start <= s.start < prev.end
+                   and self.doc[s.start:s.end].root.dep_ == "nsubj"
+                   and all(s.start <= self.doc[k].head.i < s.end
+                           for k in range(prev.start, s.start))
+                   for s in persons)
 
     def _pronoun_subject_before(self, tok: Token) -> bool:
         """Whether the sentence before ``tok``'s has a "he"/"she" as its main subject."""
