@@ -302,7 +302,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 and not is_negated(verb)  # "did not attend the summit", "would not attend"
             ):
                 parts += subject_actors(ctx, verb)
-                parts += prep_actors(ctx, verb, ("with",), appositions=True)
+                # "is waging war against Hamas": the parser hangs the foe on the verb
+                foes = ("with", "against") if etype in _HOSTILITIES else ("with",)
+                parts += prep_actors(ctx, verb, foes, appositions=True)
                 parts += companion_actors(ctx, verb)  # "A, together with B, held a summit"
             elif (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                   and tok.head.head.i == verb.i and verb.lemma_.lower() in HOSTING_VERBS):
@@ -427,6 +429,10 @@ def _refers_back(
 #: Words by which a report refers back to the summit it named ("joined the bloc at the
 #: meeting").
 _GATHERINGS = frozenset({"meeting", "gathering", "conference"})
+
+
+#: Event types whose "against" phrase names a party (the side attacked).
+_HOSTILITIES = frozenset({EventType.WAR, EventType.ATTACK, EventType.BOMBING})
 
 
 def _party_preps(etype: EventType) -> tuple[str, ...]:
