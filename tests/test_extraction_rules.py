@@ -3893,3 +3893,28 @@ def test_condemning_an_attack_on_a_state_is_no_verdict_on_the_state(run) -> None
     found = stances(ex)
     assert ("india", "japan", Polarity.NEGATIVE) not in found
     assert ("australia", "russia", Polarity.NEGATIVE) in found
+
+
+def test_a_pronoun_continues_the_subject_not_a_name_describing_its_words(run) -> None:
+    ex = run("Kofi Mensah, who refused to recognise the legitimacy of the parliament, of the "
+             "new government, of the electoral commission and of his successor, Ken Sato, "
+             "when the term ended in December 2024 after five turbulent years in office, left "
+             "the presidential palace in the capital on a cold and rainy winter morning. He has "
+             "since urged NATO to act.")
+    holders = {s.holder for s in ex.of_type(StanceFact) if s.target == "nato"}
+    assert holders == {"person-kofi-mensah"}
+
+
+def test_a_name_particle_joins_the_names_around_it(run) -> None:
+    ex = run("Angola loosened ties with the rule of his predecessor, José Eduardo dos Santos. "
+             "Pedro dos Santos said the talks failed.")
+    labels = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert {"José Eduardo dos Santos", "Pedro dos Santos"} <= labels
+
+
+def test_the_foe_a_war_is_waged_against_takes_part(run) -> None:
+    ex = run("Russia is waging war against Hamas in Gaza.")
+    wars = [e for e in ex.of_type(EventFact) if e.type == EventType.WAR]
+    assert len(wars) == 1
+    assert any("hamas" in p for p in wars[0].participants)
+    assert "russia" in wars[0].participants
