@@ -3918,3 +3918,12 @@ def test_the_foe_a_war_is_waged_against_takes_part(run) -> None:
     assert len(wars) == 1
     assert any("hamas" in p for p in wars[0].participants)
     assert "russia" in wars[0].participants
+
+
+def test_member_states_including_a_closed_list(run) -> None:
+    ex = run("So did a number of Western states: the EU signed as a bloc, together with 13 "
+             "of its member states including Belgium, Finland, Sweden and Taiwan, and the "
+             "United States and Australia also signed.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("belgium", "european-union"), ("finland", "european-union"),
+        ("sweden", "european-union"), ("taiwan", "european-union")}

@@ -875,7 +875,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             continue  # "NATO's partners" cooperate with it (a partnership), no tier
         if org is None and (span is None or span.kind == "collective") and (
                 tok.lower_ in ("member", "members", "ally", "allies", "candidate")
-                or (tok.lower_ in ("state", "country", "nation") and tier)
+                or (tok.lower_ in ("state", "country", "nation", "states", "countries",
+                                   "nations") and tier)  # "EU member states, including …"
                 or (partner and tok.lower_ in ("states", "countries", "nations", "partner",
                                                "partners"))):
             # ("Hungary, the only EU member state in the organisation": a member state)
@@ -922,12 +923,12 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             if child.dep_ == "appos":
                 members += ctx.actors.conj_phrases(child)
             if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
-                members += [
+                members += _closed_list(ctx, [
                     s
                     for p in child.children
                     if p.dep_ == "pobj"
                     for s in ctx.actors.conj_phrases(p)
-                ]
+                ])
         for child in tok.lefts:  # "the United States ... its NATO allies": a fellow member
             if child.dep_ == "poss" and tok.lower_ == "allies":
                 owner = ctx.actors.at(child) or (
@@ -963,6 +964,22 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                       else MembershipStatus.OBSERVER if observer
                       else MembershipStatus.PARTNER if partner else None)
             out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
+
+
+def _closed_list(ctx: DocContext, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """The items of a list up to the one its "and"/"or" closes it with ("including France,
+    Spain and Sweden, and the United Kingdom also signed": not the UK, which the parser
+    makes one more conjunct)."""
+    doc = ctx.doc
+    out: list[ActorSpan] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        out.append(span)
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 0 and doc[k].lower_ in ("and", "or") and len(out) > 1:
+            break
+    return out
 
 
 #: Verbs by which a body has or counts its members ("NATO has three Baltic members: …").
