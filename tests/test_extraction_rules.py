@@ -3927,3 +3927,9 @@ def test_member_states_including_a_closed_list(run) -> None:
     assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
         ("belgium", "european-union"), ("finland", "european-union"),
         ("sweden", "european-union"), ("taiwan", "european-union")}
+
+
+def test_vetoing_a_named_states_bid_opposes_it(run) -> None:
+    ex = run("Later that year China vetoed Japan's bid to chair the council. India blocked the "
+             "road to the border.")
+    assert stances(ex) == {("china", "japan", Polarity.NEGATIVE)}
