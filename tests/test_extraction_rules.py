@@ -3933,3 +3933,15 @@ def test_vetoing_a_named_states_bid_opposes_it(run) -> None:
     ex = run("Later that year China vetoed Japan's bid to chair the council. India blocked the "
              "road to the border.")
     assert stances(ex) == {("china", "japan", Polarity.NEGATIVE)}
+
+
+def test_appointed_as_a_post(run) -> None:
+    ex = run("The African Union appointed Kofi Mensah as secretary-general in December. India "
+             "named Ken Sato as its envoy. A UN-facilitated forum chose Tom Reed as prime "
+             "minister of a unity government.")
+    roles = titled_posts(ex)
+    assert ("person-kofi-mensah", "Secretary General", "african-union") in roles
+    assert ("person-ken-sato", "Envoy", "india") in roles
+    groups = {a["id"] for a in ACTORS if a["class"] in (
+        "InternationalOrganization", "Alliance", "PartnershipGroup", "Organization")}
+    assert not {of for person, _, of in roles if person == "person-tom-reed"} & groups

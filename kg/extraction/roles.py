@@ -873,6 +873,67 @@ def _relative_post_start(doc: Doc, i: int, end: int) -> int:
     return j if j < end else i
 
 
+#: Verbs that put someone in a post named after "as" ("appointed X as ambassador").
+_APPOINTING = frozenset({"appoint", "reappoint", "name", "elect", "re-elect", "reelect",
+                         "choose", "select", "nominate", "confirm", "install", "designate",
+                         "swear"})
+
+
+#: Words between "as" and the post's title ("as its new secretary-general").
+_APPOINTED_LEADS = frozenset({"the", "a", "an", "its", "their", "his", "her", "new"}) | _TENURE
+
+
+def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
+                    titles: dict[str, str]) -> tuple[str, ActorSpan | None, int] | None:
+    """ "The OSCE named Feridun Sinirlioğlu as secretary-general", "Kofi Mensah was elected
+    as president of Ghana", "appointed X as its envoy": the post after "as", its body named
+    after it ("of Ghana"), by a possessive before it, or by the appointing body itself.
+
+    Returns (title, body or None, index of the last word read)."""
+    doc = ctx.doc
+    root = doc[span.start: span.end].root
+    verb = root.head
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _APPOINTING:
+        return None
+    if verb.pos_ != "VERB" or is_negated(verb):
+        return None
+    prep = next((c for c in (*verb.children, *root.children)
+                 if c.dep_ == "prep" and c.lower_ == "as" and c.i > span.start), None)
+    if prep is None:
+        return None
+    i = prep.i + 1
+    owner: ActorSpan | None = None
+    while i < sent.end and doc[i].lower_ in _APPOINTED_LEADS:
+        if doc[i].lower_ in ("its", "their"):
+            owner = ctx.actors.pronoun(doc[i]) if doc[i].lower_ == "its" else None
+        i += 1
+    if i < sent.end and owner is None and (poss := ctx.actors.at(doc[i])) is not None and (
+            poss.end < sent.end and doc[poss.end].text in _POSS):
+        owner, i = poss, poss.end + 1  # "as Japan's ambassador"
+    hit = title_starting_at(doc, i, sent.end, titles)
+    if hit is None:
+        return None
+    title, t_end = hit
+    last = t_end - 1
+    body = _body_after(ctx, t_end, sent.end) if t_end + 1 < sent.end and doc[t_end].lower_ in (
+        "of", "for", "at", "to") else None
+    if body is not None and body.cls not in _NOT_BODIES:
+        return title, body, body.end - 1
+    if owner is not None and owner.cls not in _NOT_BODIES:
+        return title, owner, last
+    if (root.dep_ == "dobj" and title.lower() not in word_set("role_titles.json",
+                                                               "state_titles")
+            and not (t_end < sent.end and doc[t_end].lower_ == "of")):
+        # "The OSCE named X as secretary-general": the appointer's own post (not "a
+        # UN-facilitated forum chose X as prime minister of …": a state's post, its body named)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        appointer = [a for c in subjects for a in [ctx.actors.at(c)]
+                     if a is not None and a.cls in GROUP_CLASSES]
+        if len(appointer) == 1:
+            return title, appointer[0], last
+    return title, None, last
+
+
 #: Verbs of a relative clause after a name that give the post they name ("X, who heads …").
 _HEADING_VERBS = {"head": "Head", "lead": "Leader", "chair": "Chair", "run": "Head"}
 
@@ -1007,6 +1068,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 after = ctx.actors.at(doc[k])
                 if after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
+        elif (span.end < sent.end and doc[span.end].text != ","  # (an apposition first)
+              and (appointed := _appointed_post(ctx, span, sent, titles)) is not None):
+            title, of, last = appointed  # "naming Feridun Sinirlioğlu as secretary-general"
+            explicit = of is not None
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True
