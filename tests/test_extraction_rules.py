@@ -3945,3 +3945,11 @@ def test_appointed_as_a_post(run) -> None:
     groups = {a["id"] for a in ACTORS if a["class"] in (
         "InternationalOrganization", "Alliance", "PartnershipGroup", "Organization")}
     assert not {of for person, _, of in roles if person == "person-tom-reed"} & groups
+
+
+def test_a_threatened_act_names_whom_it_threatens(run) -> None:
+    ex = run("After the talks failed, India threatened to cut off electricity supplies to "
+             "Japan. Russia threatened to impose tariffs on Finland. Australia threatened to "
+             "veto the package.")
+    assert stances(ex) == {("india", "japan", Polarity.NEGATIVE),
+                           ("russia", "finland", Polarity.NEGATIVE)}

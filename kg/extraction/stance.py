@@ -476,6 +476,25 @@ def _warned_of(ctx: DocContext, cues: Cues, verb: Token) -> list[ActorSpan]:
     return [s for s in out if not _victim(ctx, cues, s)]
 
 
+def _threatened_act_aimed_at(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Whom a threatened act is aimed at: "threatened to cut off electricity supplies to
+    Ukraine", "threatened to impose tariffs on China", "threatened to sanction Iran" (the
+    act's named object, or the actors of its to/on/against phrases, its object's included)."""
+    holders = {s.key for s in subject_actors(ctx, verb)}
+    for act in verb.children:
+        if act.dep_ != "xcomp" or act.pos_ != "VERB":
+            continue
+        named = [s for c in act.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                 for s in ctx.actors.conj_phrases(c)]
+        nodes = [act, *(c for c in act.children if c.dep_ == "dobj")]
+        aimed = [s for n in nodes for p in n.children
+                 if p.dep_ == "prep" and p.lower_ in ("to", "on", "against")
+                 for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
+        return [s for s in named + aimed if s.key not in holders
+                and s.cls not in (EntityClass.PLACE, EntityClass.REGION)]
+    return []
+
+
 #: Nouns for words as worded ("a formulation", "a label") or for the act a clause states ("a
 #: position", "a move"), beside the communication nouns.
 _WORDING = frozenset({"formulation", "description", "characterisation", "characterization",
@@ -1187,6 +1206,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     targets = _subtree_fallback(ctx, tok, cues.noun)
                 if not targets and cue.kind == StanceKind.WARN:
                     targets = _warned_of(ctx, cues, tok)
+                if not targets and cue.kind == StanceKind.THREATEN:
+                    targets = _threatened_act_aimed_at(ctx, tok)
             if lemma == "welcome":
                 # "Vucic welcomed Xi at the Palace of Serbia": a host receiving a guest (an
                 # event), not approval of the guest
