@@ -3953,3 +3953,11 @@ def test_a_threatened_act_names_whom_it_threatens(run) -> None:
              "veto the package.")
     assert stances(ex) == {("india", "japan", Polarity.NEGATIVE),
                            ("russia", "finland", Polarity.NEGATIVE)}
+
+
+def test_a_called_off_event_did_not_take_place(run) -> None:
+    ex = run("Japan responded by suspending a visit by an Indian deputy prime minister. A "
+             "planned summit of ECOWAS was postponed. Days earlier, India had called off "
+             "talks with Australia. Russia held talks with Kazakhstan.")
+    events = ex.of_type(EventFact)
+    assert [set(e.participants) for e in events] == [{"russia", "kazakhstan"}]

@@ -65,6 +65,7 @@ class Cues:
         self.not_events = frozenset(w.lower() for w in data["non_event_modifiers"])
         self.unreal = frozenset(w.lower() for w in data["unreal_modifiers"])
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
+        self.called_off = frozenset(w.lower() for w in data["called_off_verbs"])
         self.admit = word_set("membership_cues.json", "admit_verbs")
         self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi),
                                 *HOSTING_VERBS})
@@ -232,6 +233,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue  # "rhetorical attacks", "trade war"
         if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")):
             continue  # "any attack on Niger would …", "a possible intervention": none took place
+        if tok.pos_ == "NOUN" and _called_off(tok, cues.called_off):
+            continue  # "suspending a visit by a Russian deputy prime minister": none took place
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and any(
                 c.lower_ in ("a", "an") for c in tok.lefts):
             continue  # "treating a trade deal as a referendum on its politics": a likeness
@@ -429,6 +432,18 @@ def _refers_back(
 #: Words by which a report refers back to the summit it named ("joined the bloc at the
 #: meeting").
 _GATHERINGS = frozenset({"meeting", "gathering", "conference"})
+
+
+def _called_off(noun: Token, verbs: frozenset[str]) -> bool:
+    """An event noun that a calling-off verb takes as its object ("cancelled the visit",
+    "postponed the summit", "the talks were called off", "suspending a visit by …")."""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in ("call", "put"):  # "called off", "put off" (not "called a summit")
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    return lemma in verbs
 
 
 #: Event types whose "against" phrase names a party (the side attacked).
