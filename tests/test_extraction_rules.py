@@ -3961,3 +3961,9 @@ def test_a_called_off_event_did_not_take_place(run) -> None:
              "talks with Australia. Russia held talks with Kazakhstan.")
     events = ex.of_type(EventFact)
     assert [set(e.participants) for e in events] == [{"russia", "kazakhstan"}]
+
+
+def test_trade_representative_is_a_state_post(run) -> None:
+    ex = run("India wants reform. Trade Representative Kofi Mensah said India remained committed "
+             "to reform.")
+    assert ("person-kofi-mensah", "Trade Representative", "india") in titled_posts(ex)
