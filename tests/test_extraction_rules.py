@@ -3967,3 +3967,9 @@ def test_trade_representative_is_a_state_post(run) -> None:
     ex = run("India wants reform. Trade Representative Kofi Mensah said India remained committed "
              "to reform.")
     assert ("person-kofi-mensah", "Trade Representative", "india") in titled_posts(ex)
+
+
+def test_appointed_as_a_post_of_an_unnamed_body_is_no_groups(run) -> None:
+    roles = posts(run("The African Union met on Monday. The African Union agreed a plan. The "
+                      "African Union then confirmed Kofi Mensah as interim head of state."))
+    assert ("person-kofi-mensah", "african-union") not in roles

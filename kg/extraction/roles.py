@@ -904,8 +904,8 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
     i = prep.i + 1
     owner: ActorSpan | None = None
     while i < sent.end and doc[i].lower_ in _APPOINTED_LEADS:
-        if doc[i].lower_ in ("its", "their"):
-            owner = ctx.actors.pronoun(doc[i]) if doc[i].lower_ == "its" else None
+        if doc[i].lower_ == "its":  # "as its envoy": the body "its" refers to
+            owner = ctx.actors.pronoun(doc[i])
         i += 1
     if i < sent.end and owner is None and (poss := ctx.actors.at(doc[i])) is not None and (
             poss.end < sent.end and doc[poss.end].text in _POSS):
@@ -1071,7 +1071,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif (span.end < sent.end and doc[span.end].text != ","  # (an apposition first)
               and (appointed := _appointed_post(ctx, span, sent, titles)) is not None):
             title, of, last = appointed  # "naming Feridun Sinirlioğlu as secretary-general"
-            explicit = of is not None
+            # a body named after the post, even one no actor names ("as interim head of
+            # state"), is no group's to guess
+            explicit = of is not None or (last + 1 < sent.end and doc[last + 1].lower_ == "of")
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True
