@@ -2362,27 +2362,27 @@ class DocActors:
                     return span
         return None
 
+    def _sentence_before(self, tok: Token) -> Span | None:
+        """The sentence before ``tok``'s, if any."""
+        start = tok.sent.start
+        return self.doc[start - 1].sent if start > 0 else None
+
     def _person_subject_before(self, tok: Token, persons: list[ActorSpan]) -> bool:
         """Whether the sentence before ``tok``'s opens with one of ``persons`` as a subject
         (only words of the name's own phrase before it: "President X", "Lourenço, who …")."""
-        start = tok.sent.start
-        if start == 0:
-            return False
-        prev = self.doc[start - 1].sent
-        return any(prev.start <= s.start < prev.end
-                   and self.doc[s.start:s.end].root.dep_ == "nsubj"
-                   and all(s.start <= self.doc[k].head.i < s.end
-                           for k in range(prev.start, s.start))
-                   for s in persons)
+        prev = self._sentence_before(tok)
+        return prev is not None and any(
+            prev.start <= s.start < prev.end
+            and self.doc[s.start:s.end].root.dep_ == "nsubj"
+            and all(s.start <= self.doc[k].head.i < s.end for k in range(prev.start, s.start))
+            for s in persons)
 
     def _pronoun_subject_before(self, tok: Token) -> bool:
         """Whether the sentence before ``tok``'s has a "he"/"she" as its main subject."""
-        start = tok.sent.start
-        if start == 0:
-            return False
-        prev = self.doc[start - 1].sent
-        return any(t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head == prev.root
-                   for t in prev)
+        prev = self._sentence_before(tok)
+        return prev is not None and any(
+            t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head == prev.root
+            for t in prev)
 
     def _speaker_since(self, person: ActorSpan, tok: Token) -> bool:
         """Whether a sentence between the last named ``person`` and the pronoun ``tok``

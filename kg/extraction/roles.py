@@ -763,8 +763,8 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     # the President"), held in the one body the person serves now; why before any guess from
     # the paragraph or the article: the registry knows where the person works.
     low = title.lower()
-    if guess and low not in _RANKS and low not in word_set("role_titles.json", "affiliations") | (
-            word_set("role_titles.json", "local_titles")):
+    if (guess and low not in _RANKS and low not in word_set("role_titles.json", "affiliations")
+            and low not in word_set("role_titles.json", "local_titles")):
         now = {p.of for p in actor.positions if p.until is None and p.of}
         if len(now) == 1:
             return now.pop()
@@ -859,14 +859,10 @@ def _relative_post_start(doc: Doc, i: int, end: int) -> int:
     "who", the verb, "as" and "both"), else ``i`` itself."""
     if doc[i].lower_ != "who":
         return i
-    j = i + 1
-    while j < end and doc[j].lower_ in _TIME_ADVERBS | {"also", "still"}:
-        j += 1
+    j = _past_adverbs(doc, i + 1, end)
     if j >= end or doc[j].lemma_.lower() not in _POST_VERBS:
         return i
-    j += 1
-    while j < end and doc[j].lower_ in _TIME_ADVERBS | {"also", "still"}:
-        j += 1  # "Marles, who is also deputy prime minister,"
+    j = _past_adverbs(doc, j + 1, end)  # "Marles, who is also deputy prime minister,"
     for word in ("as", "both"):
         if j < end and doc[j].lower_ == word:
             j += 1
@@ -947,9 +943,7 @@ def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | N
     doc = ctx.doc
     if i + 3 >= end or doc[i].text != "," or doc[i + 1].lower_ != "who":
         return None
-    j = i + 2
-    while j < end and doc[j].lower_ in _TIME_ADVERBS | {"also", "still"}:
-        j += 1
+    j = _past_adverbs(doc, i + 2, end)
     if j < end and doc[j].lemma_.lower() == "have" and doc[j].tag_ in ("VBZ", "VBP"):
         j += 1  # "who has led the bloc since 2019"
         perfect = True
@@ -970,6 +964,15 @@ def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | N
 
 #: Adverbs that date a post set after a name ("X, then the foreign minister,"): still a post.
 _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously", "later"})
+#: Adverbs a relative clause's verb may follow ("who is also …", "who still heads …").
+_CLAUSE_ADVERBS = _TIME_ADVERBS | {"also", "still"}
+
+
+def _past_adverbs(doc: Doc, j: int, end: int) -> int:
+    """Index of the first word from ``j`` on that is no clause adverb (see above)."""
+    while j < end and doc[j].lower_ in _CLAUSE_ADVERBS:
+        j += 1
+    return j
 
 
 def role_facts(ctx: DocContext) -> list[RoleFact]:
