@@ -3973,3 +3973,21 @@ def test_appointed_as_a_post_of_an_unnamed_body_is_no_groups(run) -> None:
     roles = posts(run("The African Union met on Monday. The African Union agreed a plan. The "
                       "African Union then confirmed Kofi Mensah as interim head of state."))
     assert ("person-kofi-mensah", "african-union") not in roles
+
+
+# --- extractor 0.4.19 -------------------------------------------------------------------------
+
+
+def test_who_leads_some_members_is_not_a_member(run) -> None:
+    ex = run("The meeting of the wider group, which brings together BRICS members and other "
+             "producers led by Russia, ended early. ECOWAS, the bloc led by Niger and Mali, "
+             "met in Abuja.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("niger", "ecowas"), ("mali", "ecowas")}
+
+
+def test_a_person_tagged_firm_name_is_an_organisation(run) -> None:
+    ex = run("In April the United States accused a Chinese satellite company, Chang Guang "
+             "Satellite Technology, of supplying imagery to the rebels.")
+    assert stances(ex) == {("united-states", "organization-chang-guang-satellite-technology",
+                            Polarity.NEGATIVE)}

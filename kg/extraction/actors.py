@@ -209,6 +209,8 @@ class Lexicons:
         self.institutions = word_set("collective_nouns.json", "institution_nouns")
         self.administrations = word_set("collective_nouns.json", "administration_nouns")
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
+        self.company_ends = self.org_heads | word_set("collective_nouns.json", "company_name_ends")
+        self.firm_nouns = word_set("collective_nouns.json", "firm_nouns")
         self.state_bodies = word_set("collective_nouns.json", "state_body_heads")
         #: singular nouns for people: in apposition they make the words before a person's name
         self.person_appositions = (word_set("collective_nouns.json", "person_appositions")
@@ -619,6 +621,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                       and len(text) > 2
                       and _acronym_in_running_text(doc[start])):
                     cls = EntityClass.ORGANIZATION  # "BLA, which regard CPEC …": no person
+                elif cls == EntityClass.PERSON and end - start > 1 and (
+                        lowers[end - 1] in lex.company_ends
+                        or (start >= 2 and doc[start - 1].text == ","
+                            and lowers[start - 2] in lex.firm_nouns)):
+                    # "Chang Guang Satellite Technology", "a Chinese satellite company, Chang
+                    # Guang …": the NER's person is a firm's name
+                    cls = EntityClass.ORGANIZATION
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 elif cls == EntityClass.PLACE and _post_apposed(doc, start, end, lex):
@@ -1967,6 +1976,8 @@ class DocActors:
         out = []
         for t in (tok, *tok.conjuncts):
             span = self.of_phrase(t, allow_poss)
+            if span is not None and span.kind == "demonym" and self._named_firm_after(t):
+                span = None  # "a Chinese satellite company, Chang Guang …": the firm, not China
             if span is not None and span not in out:
                 out.append(span)
             if span is not None and self.at(t) is None:
@@ -1980,6 +1991,16 @@ class DocActors:
                 if other not in out:
                     out.append(other)
         return out
+
+    def _named_firm_after(self, tok: Token) -> bool:
+        """Whether a common noun ("company") is followed by a comma and an organisation's
+        name, which is what the phrase names (the parser hangs the name on the noun or, as a
+        second object, on the verb)."""
+        doc = tok.doc
+        if tok.pos_ != "NOUN" or self.at(tok) is not None or tok.i + 2 >= len(doc):
+            return False
+        named = self.at(doc[tok.i + 2]) if doc[tok.i + 1].text == "," else None
+        return named is not None and named.kind == "name" and named.cls == EntityClass.ORGANIZATION
 
     def _listed_as_apposition(self, tok: Token) -> list[ActorSpan]:
         """ "Saudi Arabia, the UAE and Bahrain cut relations": the parser read the list as an

@@ -756,6 +756,12 @@ def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
         out.add(members, org, member, member, 0.75)
 
 
+#: Nouns a "led by" clause can hang on that name some of a body's members, not the body: who
+#: leads them is not thereby said to belong ("OPEC members and other producers led by Russia").
+_LED_NOT_BODY = (word_set("membership_cues.json", "member_nouns")
+                 | word_set("membership_cues.json", "group_nouns"))
+
+
 def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
     """ "Mercosur, the trade bloc made up of Brazil, Argentina, …", "the Quad, which comprises
     …", "a group consisting of A and B": a body described by what it is made of.
@@ -777,8 +783,8 @@ def _composition(ctx: DocContext, out: _Out, words: frozenset[str]) -> None:
         elif lemma == "group":  # "The G7 groups Britain, Canada, …" (the list parsed either way)
             objs = [c for c in tok.children if c.dep_ in ("dobj", "appos")]
         elif lemma == "lead":  # "the security bloc led by China and Russia"
-            if tok.dep_ not in ("acl", "relcl"):
-                continue
+            if tok.dep_ not in ("acl", "relcl") or tok.head.lower_ in _LED_NOT_BODY:
+                continue  # "OPEC members and other producers led by Russia": not the body
             objs = [p for c in tok.children if c.dep_ == "agent"
                     for p in c.children if p.dep_ == "pobj"]
         else:
