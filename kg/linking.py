@@ -259,9 +259,12 @@ def build_registry(actors: Iterable[Actor], source: str = "<memory>") -> Registr
             reg.metonyms.setdefault(normalise_name(met), actor.id)
     for actor in reg.actors.values():
         if actor.cls == EntityClass.PERSON and " " in actor.label:
-            last = normalise_name(actor.label.split()[-1])
-            # A surname shared by two registry persons is ambiguous: map it to None.
-            reg.surnames[last] = None if last in reg.surnames else actor.id
+            last = actor.label.split()[-1]
+            # "al-Assad" is also "Assad", "el-Sisi" also "Sisi" (the article particle)
+            bare = re.sub(r"^(?:al|el)-(?=\w)", "", last, flags=re.IGNORECASE)
+            for word in dict.fromkeys(normalise_name(w) for w in (last, bare)):
+                # A surname shared by two registry persons is ambiguous: map it to None.
+                reg.surnames[word] = None if word in reg.surnames else actor.id
         if actor.metonym_for and actor.metonym_for in reg.actors:
             for name in (actor.label, *actor.aliases):
                 reg.metonyms.setdefault(normalise_name(name), actor.metonym_for)

@@ -3991,3 +3991,97 @@ def test_a_person_tagged_firm_name_is_an_organisation(run) -> None:
              "Satellite Technology, of supplying imagery to the rebels.")
     assert stances(ex) == {("united-states", "organization-chang-guang-satellite-technology",
                             Polarity.NEGATIVE)}
+
+
+def test_a_post_of_an_unknown_name_or_a_territory_is_no_guessed_state(run) -> None:
+    text = ("Japan hosted the talks. Japan wants a deal, and Japan will pay. Eurogroup President "
+            "Ken Sato said the deal was good. Tom Reed, the premier of Sahel, agreed.")
+    assert not {of for person, of in posts(run(text))
+                if person in ("person-ken-sato", "person-tom-reed")} - {None}
+
+
+def test_a_portfolio_joined_by_and_keeps_the_state_before_it(run) -> None:
+    ex = run("The treaty was signed by India's Law and Human Rights Minister Ken Sato and "
+             "Japan's Trade and Industry Minister Tom Reed.")
+    assert posts(ex) == {("person-ken-sato", "india"), ("person-tom-reed", "japan")}
+    assert not [e for e in ex.entities if "Rights" in e.label]
+
+
+def test_a_regions_analyst_is_a_collective_speaker(run) -> None:
+    ex = run('"The deal is weak," a Sahel analyst based in Bamako said.')
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["collective-sahel-analyst"]
+
+
+def test_a_commissioners_two_word_field(run) -> None:
+    ex = run("Ken Sato, the EU home affairs commissioner, said she was disappointed.")
+    assert titled_posts(ex) == {("person-ken-sato", "Commissioner", "european-union")}
+
+
+def test_a_singular_relative_clause_after_a_list_is_about_its_last_item(run) -> None:
+    ex = run("Weeks later, Japan and India, which backs Russia, agreed to restore relations.")
+    assert ("india", "russia", Polarity.POSITIVE) in stances(ex)
+    assert not [s for s in stances(ex) if s[0] == "japan"]
+
+
+def test_readmitting_a_state_and_a_second_description_in_apposition(run) -> None:
+    ex = run("The African Union readmitted Niger on Sunday. Finland, a nation of five million "
+             "people and a member of NATO since 2023, joined the European Union in 1995.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("niger", "african-union"), ("finland", "nato"), ("finland", "european-union")}
+
+
+def test_a_reported_verdict_is_its_subjects_not_the_reporters(run) -> None:
+    ex = run("Japan's foreign ministry condemned the attack and summoned India's envoy, the "
+             "official Kyodo news agency reported.")
+    assert stances(ex) == {("japan", "india", Polarity.NEGATIVE)}
+
+
+def test_a_past_verb_after_a_present_reported_clause_is_the_speakers(run) -> None:
+    ex = run('Kofi Mensah said Ethiopia\'s "commitment to peace remains steadfast" and thanked '
+             "the African Union.")
+    assert stances(ex) == {("person-kofi-mensah", "african-union", Polarity.POSITIVE)}
+
+
+def test_a_title_opening_the_next_clause_is_no_apposition(run) -> None:
+    ex = run("Within weeks, after talks with Ken Sato, the president appeared to accept the deal.")
+    assert not posts(ex)
+
+
+def test_a_post_after_one_name_in_a_list_is_that_names(run) -> None:
+    ex = run("Alongside Kofi Mensah sat Ken Sato, Japan's president, Tom Reed of Ethiopia, and "
+             "Sam Obi, India's president.")
+    assert ("person-tom-reed", "japan") not in posts(ex)
+    assert {("person-ken-sato", "japan"), ("person-sam-obi", "india")} <= posts(ex)
+
+
+def test_a_surname_after_the_arabic_article_particle(tmp_path) -> None:
+    registry = [{"id": "omar-al-rashid", "label": "Omar al-Rashid", "class": "Person",
+                 "country": "iran"},
+                {"id": "iran", "label": "Iran", "class": "State"},
+                {"id": "japan", "label": "Japan", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Japan, which backs Rashid, welcomed the move.")
+    assert stances(ex) == {("japan", "omar-al-rashid", Polarity.POSITIVE)}
+
+
+def test_a_swiss_federal_councillor_is_a_state_post(run) -> None:
+    ex = run("India signed the pact. Swiss Federal Councillor Ken Sato was present.")
+    assert ("person-ken-sato", "Federal Councillor") in {(p, t) for p, t, _ in titled_posts(ex)}
+
+
+def test_a_doubled_form_of_a_prefixed_verb_gets_its_stem(nlp) -> None:
+    from kg.extraction.lemmas import doubled_stem
+
+    verbs = {"admit", "plan", "hop"}
+    assert doubled_stem("readmitted", verbs) == "readmit"
+    assert doubled_stem("planned", verbs) == "plan"
+    assert doubled_stem("hopping", verbs) == "hop"
+    assert doubled_stem("dressed", verbs) is None  # no verb "dres" or "dress" here
+    assert [t.lemma_ for t in nlp("Japan readmitted India.") if t.pos_ == "VERB"] == ["readmit"]
+
+
+def test_the_doer_in_a_reported_subjects_by_phrase_is_no_target(run) -> None:
+    ex = run("Kofi Mensah said on Tuesday that troops sent by the Russian-led Economic Community "
+             "of West African States (ECOWAS) to help quell the worst unrest had completed "
+             "their mission.")
+    assert not stances(ex)

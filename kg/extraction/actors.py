@@ -571,6 +571,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X": a
                 # post in some state's ministry (the state is guessed as for "Government
                 # spokesperson"), not a body named alike for every state
+            elif ent.label_ == "ORG" and end < len(doc) and lowers[end] == "minister":
+                span = None  # "Indonesia's Law and Human Rights Minister": the portfolio of a
+                # minister, whose state is named before it, not a body of its own
             elif (lex.bloc_actors.get(norm, "").lower() == f"the {norm}" and start > 0
                   and lowers[start - 1] == "the"):
                 span = None  # "the West": the bloc, named in _blocs_and_institutions
@@ -1269,10 +1272,12 @@ def _collectives(
                 c.dep_ in ("det", "predet", "poss") and c.lower_ in _DEFINITE for c in tok.lefts):
             continue  # "between the two militaries": the two just named, no group of its own
         if (singular and found and not quant and tok.dep_ == "nsubj"
-                and (found[1] is None or found[1].kind == "demonym")):
+                and (found[1] is None or found[1].kind == "demonym"
+                     or found[1].cls == EntityClass.REGION)):
             # "said a European official", "an Indian diplomat told me": the article is a
             # quantifier too before a nationality or bloc, for a speaker ("a Beijing official"
-            # is China's; "expelled a Canadian diplomat" is an act against Canada)
+            # is China's; "expelled a Canadian diplomat" is an act against Canada; "a Pacific
+            # analyst" is no ocean's)
             quant = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("a", "an")]
         if singular and not (found and quant):
             continue

@@ -146,7 +146,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 if verb.head.conjuncts and not _singular(verb):
                     found = ctx.actors.conj_phrases(verb.head)
                 else:
-                    head = ctx.actors.of_phrase(verb.head)
+                    # (the parser hangs the clause on the list's first item, but a singular
+                    # verb is about the item right before it: "Saudi Arabia and Iran, which
+                    # backs Assad")
+                    listed = [t for t in (verb.head, *verb.head.conjuncts) if t.i < child.i]
+                    head = ctx.actors.of_phrase(max(listed, key=lambda t: t.i, default=verb.head))
                     found = [head] if head is not None else []
             elif verb.dep_ in ("relcl", "acl") and any(c.lower_ == "whose" for c in child.children):
                 # "Hungary, Turkey and other countries whose governments maintain ties".
@@ -299,8 +303,12 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     and accused …" is ambiguous, and the reported subject is then the reading we keep.
     """
     head = verb.head
+    # A reported clause in the present ("said Ethiopia's commitment remains steadfast and
+    # thanked the AU") cannot go on in the past: any verb then, and even after a subject
+    # that names an actor
+    tense_break = head.tag_ in ("VBZ", "VBP")
     if head.dep_ != "ccomp" or verb.i < head.i or verb.tag_ != "VBD" or (
-            verb.lemma_.lower() not in SPEECH_VERBS):
+            verb.lemma_.lower() not in SPEECH_VERBS and not tense_break):
         return None
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -309,8 +317,8 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     clause = head
     for _ in range(3):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or any(s.pos_ != "NOUN" or ctx.actors.conj_phrases(s)
-                               for s in subjects):
+        if not subjects or any(s.pos_ != "NOUN" or (ctx.actors.conj_phrases(s) and not (
+                tense_break and clause is head)) for s in subjects):
             return None
         reporter = clause.head
         if clause.dep_ != "ccomp" or reporter == clause:

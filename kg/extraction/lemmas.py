@@ -14,6 +14,11 @@ model's verb index, "<stem>es", "<stem>ed" and "<stem>ing" can only be forms of 
 Pairs outside that spelling rule stay ambiguous and untouched ("singing" is "sing", "routed"
 can be "rout").
 
+The same component mends a second gap of the rules: they have no doubling rule, so a doubled
+"-ed"/"-ing" form that is in no exception table keeps a stump ("readmitted" -> "readmitte");
+such a form gets its undoubled stem when that, or the verb after a prefix such as "re", is in
+the verb index (:func:`doubled_stem`).
+
 Why a component after the lemmatizer rather than entries in its exception table: spaCy's
 ``Lemmatizer.rule_lemmatize`` only puts an exception first when the rules did not already
 find that form, and for "hopes" they find both "hop" and "hope", "hop" first.
@@ -44,18 +49,49 @@ def silent_e_exceptions(verbs: set[str]) -> dict[str, str]:
     return out
 
 
+#: A form with a doubled last consonant before "-ed"/"-ing" ("readmitted", "outgunning").
+_DOUBLED_FORM = re.compile(r"^(?P<stem>[a-z-]*?(?P<c>[b-df-hj-np-tvz]))(?P=c)(?:ed|ing)$")
+#: Prefixes that make a verb of a verb ("re-admit", "out-gun", "co-host").
+_VERB_PREFIXES = ("re", "re-", "co", "co-", "out", "over", "under", "un", "pre", "mis")
+
+
+def doubled_stem(form: str, verbs: set[str]) -> str | None:
+    """The lemma of a doubled "-ed"/"-ing" form the lemmatizer got wrong: the undoubled stem
+    when it, or the verb after a prefix of it, is a verb ("readmitted" -> "readmit"), or None.
+
+    Why: the rule lemmatizer has no doubling rule and knows doubled forms only from its
+    exception table, so "readmitted" became "readmitte" and no cue lexicon keyed on "readmit"
+    could see it. The caller only asks for a lemma the verb index does not know."""
+    match = _DOUBLED_FORM.match(form)
+    if match is None or form in verbs:
+        return None
+    stem = match["stem"]
+    if stem in verbs:
+        return stem  # known, but its doubled forms are in no exception table
+    for prefix in _VERB_PREFIXES:
+        if stem.startswith(prefix) and stem[len(prefix):] in verbs:
+            return stem
+    return None
+
+
 class SilentEMend:
     """Pipeline component: a verb's lemma the rule lemmatizer gave to the wrong stem is set
-    to the "e" verb (``hopes``/``hoped``/``hoping`` -> "hope"); see the module doc."""
+    to the "e" verb (``hopes``/``hoped``/``hoping`` -> "hope"), and a doubled form its stem
+    ("readmitted" -> "readmit", see :func:`doubled_stem`); see the module doc."""
 
     def __init__(self, verbs: set[str]) -> None:
         self.forms = silent_e_exceptions(verbs)
+        self.verbs = verbs
 
     def __call__(self, doc: Doc) -> Doc:
         forms = self.forms
         for token in doc:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
             lemma = forms.get(token.lower_)
-            if lemma is not None and token.pos_ in ("VERB", "AUX"):
+            if lemma is None and token.lemma_ not in self.verbs:
+                lemma = doubled_stem(token.lower_, self.verbs)
+            if lemma is not None:
                 token.lemma_ = lemma
         return doc
 

@@ -309,6 +309,15 @@ def _predicate_member(tok: Token) -> Token | None:
     node = tok
     while node.dep_ == "conj" and node.head.lower_ in ("member", "members"):
         node = node.head
+    if node.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                   for c in node.children):
+        # "Croatia, a nation of 3.9 million people and a member of NATO": a second
+        # description, joined to the first or (by the parser) to the first one's "of" object
+        first = node.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of":
+            first = first.head.head
+        if first.dep_ in ("attr", "appos"):
+            return first
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         prep = node.head
         if (prep.lower_ == "of" and prep.head.lower_ in _COUNTS
@@ -672,7 +681,7 @@ _FOUNDING_ACTS = frozenset({"announce", "launch", "unveil", "inaugurate"})
 _PACT_NOUNS = frozenset({"pact", "alliance", "partnership", "grouping", "dialogue", "format"})
 #: Admit verbs whose object may be the new members themselves ("admitted Egypt"); "welcomed
 #: Sweden" or "accepted China's offer" are too often no admission.
-_ADMIT_STATES = frozenset({"admit", "induct"})
+_ADMIT_STATES = frozenset({"admit", "readmit", "re-admit", "induct"})
 
 
 def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[ActorSpan]]:

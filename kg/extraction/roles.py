@@ -66,6 +66,9 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     j = _modifiers_start(ctx, i, sent_start)  # "White House national security spokesman"
     if j < i and j not in starts:
         starts.append(j)
+    j = _portfolio_start(ctx, i, sent_start)  # "Indonesia's Law and Human Rights Minister"
+    if j is not None and j not in starts:
+        starts.append(j)
     for start in starts:
         j = start
         if j - 1 >= sent_start and ctx.doc[j - 1].text in _POSS:
@@ -201,6 +204,20 @@ def _modifiers_start(ctx: DocContext, i: int, sent_start: int) -> int:
             or (ctx.doc[j - 1].is_lower and ctx.doc[j - 1].pos_ in ("NOUN", "ADJ"))):
         j -= 1
     return j
+
+
+def _portfolio_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
+    """Start of a capitalised portfolio joined by "and" right before the title at token
+    ``i`` ("Law and Human Rights", "Trade and Industry" before "Minister"), or None."""
+    doc, j = ctx.doc, i
+    while (j - 1 > sent_start and i - j < 5 and ctx.actors.at(doc[j - 1]) is None
+           and ((doc[j - 1].is_title and doc[j - 1].pos_ in ("PROPN", "NOUN"))
+                or doc[j - 1].lower_ in ("and", "&"))):
+        j -= 1
+    words = [t.lower_ for t in doc[j:i]]
+    if "and" not in words and "&" not in words:
+        return None
+    return j if doc[j].is_title and doc[i - 1].is_title else None
 
 
 def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
@@ -784,6 +801,26 @@ def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
             and f"{doc[k - 2].lower_}-{doc[k].lower_}" in camp)
 
 
+#: Head nouns of a state's own bodies ("Parliament speaker", "Ministry spokesperson"): a post
+#: in some state's body, not in a body of another name.
+_STATE_BODY_WORDS = (word_set("collective_nouns.json", "state_body_heads")
+                     | word_set("collective_nouns.json", "executive_body_heads")
+                     | word_set("collective_nouns.json", "organization_heads"))
+
+
+def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int,
+                         titles: dict[str, str]) -> bool:
+    """A proper name right before the title that no actor is ("Eurogroup President Paschal
+    Donohoe"): the post is that unknown body's, so none is guessed for it."""
+    k = t_start - 1
+    if k < sent_start or ctx.doc[t_start].lower_ in ("minister", "secretary"):
+        return False  # "Water Minister X": a portfolio, in some state's government
+    tok = ctx.doc[k]
+    return (tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "DATE")
+            and ctx.actors.at(tok) is None and tok.lower_ not in _STATE_BODY_WORDS
+            and not any(tok.lower_ in t.split() for t in titles))
+
+
 def _coordinated_post(ctx: DocContext, found: set[RoleFact], and_i: int,
                       sent_start: int) -> ActorSpan | None:
     """ "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara": the
@@ -805,7 +842,14 @@ def _joint_titles_owner(ctx: DocContext, and_i: int, sent_start: int,
     """The body named before the first of two titles one person holds: "Pakistan's Deputy
     Prime Minister and Foreign Minister Ishaq Dar" (``and_i``: the "and" between them)."""
     first = title_ending_at(ctx.doc, and_i, sent_start, titles)
-    return _actor_before(ctx, first[1], sent_start) if first is not None else None
+    if first is not None:
+        return _actor_before(ctx, first[1], sent_start)
+    # "Norway's Trade and Industry Minister": a portfolio of capitalised words before "and"
+    doc, k = ctx.doc, and_i
+    while (k - 1 > sent_start and and_i - k < 3 and doc[k - 1].is_title
+           and doc[k - 1].pos_ in ("PROPN", "NOUN") and ctx.actors.at(doc[k - 1]) is None):
+        k -= 1
+    return _actor_before(ctx, k, sent_start) if k < and_i else None
 
 
 def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
@@ -1027,12 +1071,24 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             found = title_ending_at(doc, end, sent.start, titles)
             if found is not None and _fronted_phrase(doc[end - 1], doc[span.start: span.end]):
                 found = None  # "In his meeting with the premier, Kishida pressed": not his
+            if found is not None:
+                k = min(found[1], posted.start if posted is not None else found[1])
+                owner = (ctx.actors.at(doc[k - 2]) if k - 2 >= sent.start
+                         and doc[k - 1].text in _POSS else None)
+                k = owner.start if owner is not None else k  # past "Angola's"
+                k -= 1 if k > sent.start and doc[k - 1].lower_ == "the" else 0
+                before = ctx.actors.at(doc[k - 2]) if k - 2 >= sent.start else None
+                if (doc[k - 1].text == "," and before is not None
+                        and before.cls == EntityClass.PERSON):
+                    found = None  # "sat João Lourenço, Angola's president, Félix Tshisekedi":
+                    # the post set after one name in a list is that name's
         of: ActorSpan | None = None
         first, last = span.start, span.end - 1
         explicit = False  # the post's body is named after it, whether or not it is an actor
         past = False  # "former President Win Myint": a post someone else may hold now
         governmental = False  # "Government spokesperson X": a post in a state's government
         camp = False  # "leftist leader Rafael Correa": a party's post, no body to guess
+        unknown_body = False  # "Eurogroup President X": a body no actor names, none to guess
         if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
             found = None  # "General Asim Munir, the chief of army staff,": the post, not the
             # rank, which names no body
@@ -1044,6 +1100,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             past = any(doc[k].lower_ in _PAST_TENURE
                        for k in range(max(sent.start, t_start - 2), t_start))
             camp = _camp_before(doc, t_start, sent.start)
+            unknown_body = _unknown_body_before(ctx, t_start, sent.start, titles)
             governmental = (t_start > sent.start and doc[t_start - 1].lower_ == "government"
                             ) or any(_executive_words(ctx, j, t_start)
                                      for j in range(max(sent.start, t_start - 3), t_start))
@@ -1098,11 +1155,14 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 if hit is None and _executive_words(ctx, i, k):
                     hit = title_starting_at(doc, k, sent.end, titles)
                     governmental = hit is not None
-            if (hit is None and owner is not None and owner.cls in GROUP_CLASSES
-                    and i + 1 < sent.end and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ")
-                    and ctx.actors.at(doc[i]) is None):
-                # "Marta Kos, the EU's enlargement commissioner,": past the post's field
-                hit = title_starting_at(doc, i + 1, sent.end, titles)
+            field = i
+            while (hit is None and owner is not None and owner.cls in GROUP_CLASSES
+                   and field - i < 2 and field + 1 < sent.end and doc[field].is_lower
+                   and doc[field].pos_ in ("NOUN", "ADJ") and ctx.actors.at(doc[field]) is None):
+                # "Marta Kos, the EU's enlargement commissioner,", "the EU home affairs
+                # commissioner": past the post's field (one or two words)
+                field += 1
+                hit = title_starting_at(doc, field, sent.end, titles)
             if (hit is None and owner is None and i + 1 < sent.end
                     and doc[i].pos_ in ("NOUN", "ADJ") and ctx.actors.at(doc[i]) is None
                     and (doc[i].is_lower or doc[i].lower_ == "european")
@@ -1117,6 +1177,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             after = ctx.actors.at(doc[t_end]) if t_end < sent.end else None
             if after is not None and after.cls == EntityClass.PERSON:
                 continue  # "Biden, Kishida, Indian Prime Minister Narendra Modi": Modi's post
+            head_word, edge = doc[t_end - 1], doc[t_end - 1].right_edge.i
+            while edge > head_word.i and doc[edge].is_punct:
+                edge -= 1  # (the parser counts the closing comma into the phrase)
+            if (head_word.dep_ in ("nsubj", "nsubjpass") and head_word.head.i >= t_end
+                    and edge + 1 < sent.end and not doc[edge + 1].is_punct):
+                continue  # "after talks with Starmer, the president appeared to accept": the
+                # title opens the next clause as its subject, it is no apposition
             last = t_end - 1
             if ((owner is None or owner.cls in _NOT_BODIES) and t_end + 1 < sent.end
                     and doc[t_end].lower_ in ("of", "for", "at")):
@@ -1126,6 +1193,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 body = _body_after(ctx, t_end, sent.end)
                 if body is not None:
                     owner, last = body, body.end - 1
+                    # "Mute Egede, the premier of Greenland,": a territory's post, no state's
+                    # (not "the minister for Pacific island affairs": a state's portfolio)
+                    unknown_body = (doc[t_end].lower_ == "of" and body.start <= t_end + 2
+                                    and body.cls in (EntityClass.PLACE, EntityClass.REGION)
+                                    and (body.end >= sent.end or doc[body.end].is_punct))
                 # "Oleg Popov, a spokesperson for the foreign ministry,": a state's body
                 k = t_end + 1
                 while k < min(t_end + 5, sent.end) and not doc[k].is_punct:
@@ -1142,6 +1214,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of = None  # "then the mayor of Malé": the city's post, not the Maldives'
         # "leader of the main opposition Democratic Party", "leftist leader": a body the
         # sentence names or a camp, so no guess from where the person works now
+        camp = camp or unknown_body
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles,
                                                 guess=not (camp or explicit))
         confidence = 0.9 if of else 0.7
@@ -1152,7 +1225,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             confidence = 0.6
         state_post = title.lower() in state_titles or governmental
         one = _one_post(title)
-        if of_key is None and state_post and title.lower() not in _ENVOYS:
+        if of_key is None and state_post and title.lower() not in _ENVOYS and not unknown_body:
             of_key, confidence = _represented_state(ctx, span), 0.6
             held = {r.person: r.of for r in (*out, *described)
                     if r.of is not None and r.role.lower() in state_titles}

@@ -385,6 +385,24 @@ def _affected(ctx: DocContext, span: ActorSpan) -> bool:
         root.head.lower_ == "for" or (root.head.lower_ == "by" and root.head.dep_ == "agent"))
 
 
+def _under_agent(ctx: DocContext, span: ActorSpan, subject: Token) -> bool:
+    """Whether an actor is inside the "by" phrase of a participle describing a clause's
+    ``subject`` ("troops sent by the Russian-led CSTO (CSTO) to quell the unrest"): who
+    sent the subject, with whatever modifies or abbreviates it, not what a verdict on what
+    the subject did is on."""
+    doc = ctx.doc
+    node = doc[span.start : span.end].root
+    if span.start >= 2 and doc[span.start - 1].text == "(":
+        node = doc[span.start - 2]  # the abbreviation: where the name before it stands
+    for _ in range(8):
+        if node.dep_ == "agent":
+            return node.head.dep_ == "acl" and node.head.head == subject
+        if node == subject or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def _hostile(cues: Cues, tok: Token) -> bool:
     return cues.polarity(tok) == Polarity.NEGATIVE
 
@@ -1167,6 +1185,12 @@ def _view_frames(ctx: DocContext, cues: Cues, em: _Emitter) -> None:
                 em.emit([holder], targets, pol, kind, verb, 0.55)
 
 
+#: Stance kinds that are things said: a reported clause whose subject says one holds that
+#: subject's verdict on someone else, not the reporter's verdict on the subject.
+_SPEECH_ACTS = frozenset({StanceKind.ACCUSE, StanceKind.CRITICIZE, StanceKind.PRAISE,
+                          StanceKind.DENY, StanceKind.APPEAL, StanceKind.WARN})
+
+
 def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: str) -> None:
     hedged = modal(tok) in _HEDGES
     negated = _negated_scope(tok)
@@ -1307,6 +1331,11 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
                 if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
+                if subj[0].dep_ == "nsubj" and any(
+                        c.frame == "agent" and c.kind in _SPEECH_ACTS
+                        for c in cues.verb.get(clause.lemma_.lower(), ())):
+                    continue  # "Iran's foreign ministry condemned the attack, IRNA reported":
+                    # the subject's own verdict (read in its own frame), none on the subject
                 if (clause.lemma_.lower() in cues.comm and clause.lemma_.lower() not in cues.verb
                         and _another_speaker(ctx, clause, subj[0], tok)):
                     # "diplomats say Saudi officials have privately questioned whether …": what
@@ -1328,7 +1357,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                              if s.key not in holders and not _victim(ctx, cues, s)
                              and not _paired(ctx, s) and not _affected(ctx, s)
                              and not _joint_owner(ctx, s, subj[0])]
-                    targets = inner[:1]
+                    # (the doer in a "by" phrase is none, and no later actor stands in for it)
+                    targets = [s for s in inner[:1] if not _under_agent(ctx, s, subj[0])]
                 # A conjoined clause is judged on its own turn of this loop: in "said that Suu
                 # Kyi was in good health, but the meeting was criticised by …" the criticism
                 # says nothing of Suu Kyi.
