@@ -4085,3 +4085,32 @@ def test_the_doer_in_a_reported_subjects_by_phrase_is_no_target(run) -> None:
              "of West African States (ECOWAS) to help quell the worst unrest had completed "
              "their mission.")
     assert not stances(ex)
+
+
+def test_a_gesture_summing_up_the_clause_is_its_subjects(run) -> None:
+    ex = run("At the summit, Russia offered free grain to six states, including Mali and Niger, "
+             "a gesture that some African leaders welcomed.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("collective-african-leaders", "russia")}
+
+
+def test_persons_listed_under_a_plural_post_hold_it_in_their_states(run) -> None:
+    ex = run("On 14 December 2023, the three defence ministers, Ken Sato of Japan, Tom Reed of "
+             "Australia and Sam Obi of India, signed a treaty in Tokyo.")
+    assert titled_posts(ex) == {("person-ken-sato", "Defence Minister", "japan"),
+                                ("person-tom-reed", "Defence Minister", "australia"),
+                                ("person-sam-obi", "Defence Minister", "india")}
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("australia", "india", "japan")}
+
+
+def test_what_a_countering_verb_keeps_from_happening_is_no_verdict(run) -> None:
+    ex = run('NATO met on Monday. Kofi Mensah said NATO had acted to prevent "terrorists" from '
+             "undermining the state.")
+    assert not stances(ex)
+
+
+def test_a_visit_by_a_member_states_leader_is_not_the_bodys(run) -> None:
+    ex = run("He flew to Moscow on Monday, a rare visit by an EU head of government. A NATO "
+             "official visited Japan on Tuesday.")
+    parties = [set(e.participants) for e in ex.of_type(EventFact)]
+    assert not [p for p in parties if "european-union" in p]
+    assert any("nato" in p for p in parties)

@@ -1961,9 +1961,16 @@ class DocActors:
             # "their leaders, A of X, B of Y and C of Z, met": the listed persons; "Thailand's
             # acting Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet
             # met", parsed with the second name a conjunct of the first title's apposition
+            apposed = [a for a in tok.rights if a.dep_ == "appos" and self.at(a) is not None]
+            for a in list(apposed):  # (or as names set beside names: "A of X, B of Y and …")
+                apposed += [b for b in a.rights if b.dep_ == "appos"
+                            and (s := self.at(b)) is not None and s.cls == EntityClass.PERSON]
             for app in tok.rights:
-                if app.dep_ == "appos" and app.conjuncts and self.at(app) is not None:
-                    listed = self.conj_phrases(app, allow_poss)
+                if app.dep_ == "appos" and (app.conjuncts or len(apposed) > 1) and self.at(
+                        app) is not None:
+                    # (the list may come as several appositions: "the three defence
+                    # ministers, A of X, B of Y and C of Z")
+                    listed = [s for a in apposed for s in self.conj_phrases(a, allow_poss)]
                     if all(s.cls == EntityClass.PERSON for s in listed) or (
                             tok.lemma_.lower() in _BODY_APPOSITIONS
                             and all(s.cls == EntityClass.ORGANIZATION for s in listed)):

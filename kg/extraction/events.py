@@ -195,6 +195,23 @@ def _end_without_conj(tok: Token) -> int:
 _TO_VERB = frozenset({"dobj", "pobj", "attr", "nsubjpass", "prep", "nsubj"})
 
 
+#: Posts a body's name before them gives to a leader of one of its member states ("an EU
+#: head of government", "a NATO leader"), unlike its own staff ("an EU official").
+_MEMBER_LEADERS = frozenset({"head", "leader", "minister", "premier", "chancellor"})
+
+
+def _member_states_leader(ctx: DocContext, span: ActorSpan) -> bool:
+    """Whether a body is named only as what "a/an <body> leader" belongs to: one unnamed
+    member state's leader took part, not the body ("a rare visit by an EU head of
+    government")."""
+    if span.cls not in GROUP_CLASSES:
+        return False
+    root = ctx.doc[span.start : span.end].root
+    noun = root.head
+    return (root.dep_ in ("compound", "nmod", "amod") and noun.lower_ in _MEMBER_LEADERS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
+
+
 def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
     """Event facts of one Doc (pure; sorted)."""
     cues = cues or Cues()
@@ -332,7 +349,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         places = [p for p in places if p.cls in _PLACE]
         # A place named as a modifier ("the Washington communique") locates, it does not act.
         places += [p for p in parts if p.cls in (EntityClass.PLACE, EntityClass.REGION)]
-        parts = [p for p in parts if p.cls not in (EntityClass.PLACE, EntityClass.REGION)]
+        parts = [p for p in parts if p.cls not in (EntityClass.PLACE, EntityClass.REGION)
+                 and not _member_states_leader(ctx, p)]
         if place is None and places:
             place = places[0]
         if place is not None and place.cls == EntityClass.STATE and place not in parts:

@@ -978,6 +978,37 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
 _HEADING_VERBS = {"head": "Head", "lead": "Leader", "chair": "Chair", "run": "Head"}
 
 
+def _listed_under_plural_post(ctx: DocContext, span: ActorSpan, sent: Span,
+                              titles: dict[str, str]) -> tuple[str, ActorSpan, int] | None:
+    """(title, state, last token) for a person listed with "of <state>" in apposition to a
+    plural post ("the foreign ministers, A of X, B of Y and C of Z"): each holds that post
+    in their own state."""
+    doc = ctx.doc
+    k = span.end + 1 + (1 if span.end + 1 < sent.end and doc[span.end + 1].lower_ == "the"
+                        else 0)
+    if span.end + 1 >= sent.end or doc[span.end].lower_ != "of" or k >= sent.end:
+        return None
+    state = ctx.actors.at(doc[k])
+    if state is None or state.cls != EntityClass.STATE:
+        return None
+    node = doc[span.start:span.end].root
+    for _ in range(6):  # up the list (conjuncts, or names set beside names) to its apposition
+        up = ctx.actors.at(node.head)
+        if node.dep_ != "conj" and not (node.dep_ == "appos" and up is not None
+                                        and up.cls == EntityClass.PERSON):
+            break
+        node = node.head
+    plural = node.head
+    if node.dep_ != "appos" or plural.tag_ != "NNS" or plural.i >= span.start:
+        return None
+    words = [t.lower_ for t in plural.lefts if t.dep_ in ("compound", "amod")
+             and t.i == plural.i - 1]
+    for phrase in (" ".join([*words, plural.lemma_.lower()]), plural.lemma_.lower()):
+        if phrase in titles:
+            return titles[phrase], state, state.end - 1
+    return None
+
+
 def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | None:
     """ "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee for National Security,":
     the post (Head) and the body the relative clause's verb has for its object.
@@ -1134,6 +1165,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             # a body named after the post, even one no actor names ("as interim head of
             # state"), is no group's to guess
             explicit = of is not None or (last + 1 < sent.end and doc[last + 1].lower_ == "of")
+        elif (listed := _listed_under_plural_post(ctx, span, sent, titles)) is not None:
+            title, of, last = listed  # "the three defence ministers, Grant Shapps of the
+            explicit = True  # United Kingdom, Minoru Kihara of Japan and …"
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True

@@ -228,7 +228,9 @@ def _own_words(clause: Token) -> list[Token]:
     inner |= {d.i for t in clause.subtree if is_condition(t) for d in t.subtree}
     inner |= {d.i for t in clause.subtree if t.pos_ == "VERB"
               and t.lemma_.lower() in _DISOWNING
-              for c in t.children if c.dep_ in ("dobj", "ccomp") for d in c.subtree}
+              for c in t.children if c.dep_ in ("dobj", "ccomp") or (
+                  c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in _COUNTERING)
+              for d in c.subtree}  # "acted to prevent terrorists from undermining the state"
     inner |= {d.i for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "against"
               and t.head.pos_ in ("VERB", "AUX", "ADJ") for d in t.subtree}
     # "Beijing was uneasy about being seen as part of a bloc": what the subject feels
@@ -517,7 +519,8 @@ def _threatened_act_aimed_at(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 #: position", "a move"), beside the communication nouns.
 _WORDING = frozenset({"formulation", "description", "characterisation", "characterization",
                       "label", "wording", "phrasing", "language", "term", "phrase", "verdict",
-                      "assessment", "position", "stance", "move", "decision", "step"})
+                      "assessment", "position", "stance", "move", "decision", "step",
+                      "gesture", "offer", "proposal", "pledge", "announcement"})
 
 
 def _summed_up_words(noun: Token) -> bool:
