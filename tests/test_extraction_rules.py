@@ -4114,3 +4114,63 @@ def test_a_visit_by_a_member_states_leader_is_not_the_bodys(run) -> None:
     parties = [set(e.participants) for e in ex.of_type(EventFact)]
     assert not [p for p in parties if "european-union" in p]
     assert any("nato" in p for p in parties)
+
+
+def test_a_body_before_the_title_is_its_field_when_another_follows_at(run) -> None:
+    ex = run("Ken Sato, U.N. director at the Atlantic Council, said the text was weak.")
+    assert posts(ex) == {("person-ken-sato", "atlantic-council")}
+
+
+def test_joining_a_body_in_an_act_is_no_membership(run) -> None:
+    ex = run("Japan condemned the coup and joined ECOWAS in calling for the release of the "
+             "president.")
+    assert not ex.of_type(MembershipFact)
+    assert not [e for e in ex.of_type(EventFact) if e.type == EventType.ACCESSION]
+
+
+def test_a_suspension_not_made_presupposes_no_membership(run) -> None:
+    ex = run("ECOWAS did not suspend Ethiopia, which is not a member.")
+    assert not ex.of_type(MembershipFact)
+
+
+def test_a_colon_after_an_object_quotes_the_subject(run) -> None:
+    ex = run('Jens Stoltenberg sharply criticised Russia: "The war must end."')
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["jens-stoltenberg"]
+
+
+def test_forms_of_address_are_no_name(run) -> None:
+    ex = run('"It is bad," said Dr Tom Reed, a lecturer in law at the Atlantic Council.')
+    assert titled_posts(ex) == {("person-tom-reed", "Lecturer", "atlantic-council")}
+
+
+def test_a_title_that_is_also_a_prefix_before_another_prefix(tmp_path) -> None:
+    registry = [{"id": "qatar", "label": "Qatar", "class": "State"},
+                {"id": "tamim-bin-hamad-al-thani", "label": "Tamim bin Hamad Al Thani",
+                 "class": "Person", "country": "qatar"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The meeting was brokered by Qatar's Emir Sheikh Tamim bin Hamad Al Thani.")
+    assert titled_posts(ex) == {("tamim-bin-hamad-al-thani", "Emir", "qatar")}
+
+
+def test_heads_of_state_are_no_body(run) -> None:
+    ex = run("India worked closely with other Heads of State in the African Union.")
+    assert not [e for e in ex.entities if "Heads" in e.label]
+    assert not ex.of_type(PartnershipFact)
+
+
+def test_an_affiliation_is_never_guessed_for_the_articles_body(run) -> None:
+    ex = run("NATO met. NATO agreed. NATO acted. Its critic, Professor Ken Sato, disagreed, and "
+             '"it is bad," said Tom Reed, a researcher on governance at a policy institute.')
+    assert not {of for _, of in posts(ex)} - {None}
+
+
+def test_a_party_adjective_before_a_state_post_is_no_body(run) -> None:
+    ex = run("Japan voted. Ken Sato, the Social Democratic prime minister, resigned.")
+    assert posts(ex) == {("person-ken-sato", "japan")}
+
+
+def test_a_member_of_one_body_and_of_another_hung_on_the_verb(run) -> None:
+    ex = run("India remains a member of BRICS and of the African Union, and it has never "
+             "joined NATO.")
+    assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
+        ("india", "brics"), ("india", "african-union")}

@@ -211,6 +211,7 @@ class Lexicons:
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
         self.company_ends = self.org_heads | word_set("collective_nouns.json", "company_name_ends")
         self.firm_nouns = word_set("collective_nouns.json", "firm_nouns")
+        self.leader_phrases = word_set("collective_nouns.json", "leader_phrases")
         self.state_bodies = word_set("collective_nouns.json", "state_body_heads")
         #: singular nouns for people: in apposition they make the words before a person's name
         self.person_appositions = (word_set("collective_nouns.json", "person_appositions")
@@ -245,9 +246,13 @@ def _dated_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int:
-    """Start index of a person's name after any title words the NER swallowed."""
+    """Start index of a person's name after any title words or honorifics ("Dr", "Mr") the
+    NER swallowed."""
     i = start
     while i < end - 1:
+        if doc[i].lower_.rstrip(".") in _ADDRESS_FORMS:
+            i += 1
+            continue
         for j in range(end - 1, i, -1):
             if doc[i:j].text.lower() in titles:
                 i = j
@@ -255,6 +260,10 @@ def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int
         else:
             break
     return i
+
+
+#: Forms of address that are no part of a name ("Dr Ifeoma Okonkwo", "Mr Tinubu").
+_ADDRESS_FORMS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor"})
 
 
 def is_locative(span: Span, event_nouns: frozenset[str],
@@ -491,6 +500,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
         elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
+                lowers[start].rstrip(".") not in _ADDRESS_FORMS) and (
                 _body_apposition(doc, end, head_only=ent.label_ in ("PERSON", "GPE", "LOC"))
                 or _apposed_to_bodies(doc, start, end)):
             # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body;
@@ -571,6 +581,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X": a
                 # post in some state's ministry (the state is guessed as for "Government
                 # spokesperson"), not a body named alike for every state
+            elif " ".join(lowers[start:end]) in lex.leader_phrases:
+                span = None  # "other Heads of State in the African Union": leaders, no body
             elif ent.label_ == "ORG" and end < len(doc) and lowers[end] == "minister":
                 span = None  # "Indonesia's Law and Human Rights Minister": the portfolio of a
                 # minister, whose state is named before it, not a body of its own
@@ -631,6 +643,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     # "Chang Guang Satellite Technology", "a Chinese satellite company, Chang
                     # Guang …": the NER's person is a firm's name
                     cls = EntityClass.ORGANIZATION
+                elif (cls != EntityClass.PERSON and end - start >= 2
+                      and lowers[start].rstrip(".") in _ADDRESS_FORMS):
+                    cls = EntityClass.PERSON  # "Dr Ifeoma Okonkwo" tagged ORG
                 elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 elif cls == EntityClass.PLACE and _post_apposed(doc, start, end, lex):
@@ -646,6 +661,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     # Polisario's leader": a movement; "the Weimar Triangle": a format; no
                     # persons ("the John Doe case", "the Biden administration" name one)
                     cls = EntityClass.ORGANIZATION
+                if cls == EntityClass.PERSON and all(
+                        lowers[k].rstrip(".") in lex.name_prefixes or lowers[k] in lex.titles
+                        for k in range(start, end)):
+                    continue  # "Qatar's Emir Sheikh Tamim …" with "Emir Sheikh" tagged apart:
+                    # forms of address, no name (the name after them is the person)
                 if cls == EntityClass.PERSON:
                     start = _strip_titles(doc, start, end, lex.titles)
                     if _dated_name(doc, start, end):

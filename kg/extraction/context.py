@@ -627,6 +627,14 @@ def _refused_offer(node: Token) -> bool:
                     for c in head.children))
 
 
+def joined_in_act(verb: Token) -> bool:
+    """Whether a "join" is joining others in an act ("joined ECOWAS in calling for the
+    release", "joined the US in condemning the coup"): siding with them, no membership."""
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(
+        c.tag_ == "VBG" or (c.dep_ == "pcomp" and c.pos_ == "VERB") for c in p.children)
+        for p in verb.children)
+
+
 def declined(verb: Token) -> bool:
     """Whether the sentence says the act of ``verb`` is not done: it is controlled by a
     refusing verb ("refused to join the union", "declined to attend the summit") or a negated

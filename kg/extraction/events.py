@@ -22,6 +22,7 @@ from kg.extraction.context import (
     declined,
     governing_verb,
     is_negated,
+    joined_in_act,
     object_actors,
     prep_actors,
     requested,
@@ -279,9 +280,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 ]
             elif etype == EventType.ACCESSION:
                 # "join its economic 'small yards'", "joined the EU's electricity network":
-                # a thing a body owns is joined, not the body
+                # a thing a body owns is joined, not the body; "joined ECOWAS in calling
+                # for …" sides with the body
                 objs = object_actors(ctx, tok, allow_poss=False)
-                if not any(o.cls in GROUP_CLASSES for o in objs):
+                if not any(o.cls in GROUP_CLASSES for o in objs) or joined_in_act(tok):
                     continue
                 parts += objs
             elif lemma in HOSTING_VERBS:  # "hosted the leaders of A, B and C"

@@ -20,6 +20,7 @@ from kg.extraction.context import (
     companion_actors,
     declined,
     is_negated,
+    joined_in_act,
     modal,
     object_actors,
     prep_actors,
@@ -155,8 +156,10 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 if _is_org(org):  # "India also belongs to the SCO"
                     out.add(subject_actors(ctx, tok), org, tok, doc[org.end - 1], 0.75)
         elif tok.pos_ == "VERB" and lemma in joins:
-            if (is_negated(tok) and not _counterfactual(tok)) or declined(tok):
-                continue  # "has refused to join the union", "no intention of joining"
+            if (is_negated(tok) and not _counterfactual(tok)) or declined(tok) or joined_in_act(
+                    tok):
+                continue  # "has refused to join the union", "no intention of joining",
+                # "joined ECOWAS in calling for his release"
             orgs = object_actors(ctx, tok, allow_poss=False)
             askers = {a.key for a in subject_actors(ctx, tok.head)} if requested(tok) else set()
             if askers and not askers & {o.key for o in orgs}:
@@ -376,8 +379,13 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
     if ofs:  # "a member of the Arab League since 1974 and of IGAD": the parser hangs the
         # second "of" on "since"; both bodies are the member's
         ofs += [t for prep in list(ofs) for t in tok.doc[prep.right_edge.i + 1: tok.sent.end]
-                if t.lower_ == "of" and t.dep_ == "conj" and t.head.dep_ == "prep"
-                and t.head.head in (tok, node.head)]
+                if t.lower_ == "of" and ((t.dep_ == "conj" and t.head.dep_ == "prep"
+                                          and t.head.head in (tok, node.head))
+                                         # "is a member of BRICS and of the SCO": the
+                                         # second "of" hung on the verb
+                                         or (t.dep_ == "prep" and t.head == node.head
+                                             and t.head != tok
+                                             and tok.doc[t.i - 1].lower_ == "and"))]
     found = [(s, prep.right_edge) for prep in ofs for p in prep.children
              for s in ctx.actors.conj_phrases(p)]
     if not ofs and node != tok:  # "among the forum's members", "among its members"
@@ -587,8 +595,8 @@ def _suspended(ctx: DocContext, out: _Out) -> None:
     the subject of an active verb ("the bloc suspended Mali")."""
     doc = ctx.doc
     for verb in ctx.scan(_SUSPENDING):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SUSPENDING:
-            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SUSPENDING or is_negated(verb):
+            continue  # "ECOWAS did not suspend Chad, which is not a member": no presupposition
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         members = _states_acted_on(ctx, verb, passive)
         if not members:

@@ -61,7 +61,17 @@ def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
     """ "X: “...”" — an actor right before a colon that opens the quotation."""
     before = [t for t in sent if t.idx < a]
     if len(before) >= 3 and before[-2].text == ":":
-        return ctx.actors.at(before[-3])
+        span = ctx.actors.at(before[-3])
+        if span is None:
+            return None
+        root = ctx.doc[span.start:span.end].root
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if root.dep_ in ("dobj", "pobj", "dative") and verb.pos_ == "VERB":
+            # "Erdoğan sharply criticised Israel: “…”": the clause's subject speaks, not
+            # what the clause is about
+            subjects = subject_actors(ctx, verb)
+            return subjects[0] if len(subjects) == 1 else None
+        return span
     return None
 
 

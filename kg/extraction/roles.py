@@ -546,11 +546,37 @@ def _apposed_post(ctx: DocContext, span: ActorSpan, sent: Span,
 
 def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | None, int]:
     """The actor at token ``i`` of an apposition and where its post title may start: past a
-    body or state and its "'s" ("X, Russia's army chief,"), at ``i`` for a person or none."""
+    body or state and its "'s" ("X, Russia's army chief,"), at ``i`` for a person or none.
+
+    A name the NER made of a party's adjectives ("the Social Democratic prime minister") is
+    skipped as no owner: the post is still the state's."""
     owner = ctx.actors.at(ctx.doc[i])
     if owner is not None and owner.cls != EntityClass.PERSON:
         i = owner.end + (1 if owner.end < sent_end and ctx.doc[owner.end].text in _POSS else 0)
+        last = ctx.doc[owner.end - 1]
+        if (owner.cls == EntityClass.ORGANIZATION and owner.key not in ctx.registry.actors
+                and (last.pos_ == "ADJ" or last.lower_ in _PARTY_ADJECTIVES)):
+            owner = None
     return owner, i
+
+
+#: Last words of a party's adjective the NER may take for a name ("Social Democratic").
+_PARTY_ADJECTIVES = frozenset({"democratic", "socialist", "conservative", "liberal",
+                               "republican", "communist", "nationalist", "populist"})
+
+
+def _field_then_at(doc: Doc, i: int, sent_end: int) -> bool:
+    """ "a senior fellow *in trade policy at* the Atlantic Commerce Forum", "a researcher *on
+    governance at* a policy institute": a field after "in"/"on" and then the body after "at",
+    before the apposition ends."""
+    if doc[i].lower_ not in ("in", "on"):
+        return False
+    for k in range(i + 1, min(i + 6, sent_end)):
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            return False
+        if doc[k].lower_ == "at":
+            return True
+    return False
 
 
 def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
@@ -1080,8 +1106,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             named -= 1
         # "Supreme Leader Ayatollah Ali Khamenei": the title before the name's prefix (a
         # title the prefix ends, "Crown Prince", first)
-        found = title_ending_at(doc, span.start, sent.start, titles) or (
-            title_ending_at(doc, named, sent.start, titles) if named < span.start else None)
+        # (at each prefix: "Emir Sheikh Tamim" has the title "Emir", itself a prefix, first)
+        found = next((t for k in range(span.start, named - 1, -1)
+                      if (t := title_ending_at(doc, k, sent.start, titles)) is not None), None)
         served: ActorSpan | None = None  # the body after "for" ("a spokesperson for …")
         if found is None and named > sent.start and doc[named - 1].text == ",":
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
@@ -1219,8 +1246,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 continue  # "after talks with Starmer, the president appeared to accept": the
                 # title opens the next clause as its subject, it is no apposition
             last = t_end - 1
-            if ((owner is None or owner.cls in _NOT_BODIES) and t_end + 1 < sent.end
-                    and doc[t_end].lower_ in ("of", "for", "at")):
+            # "Louis Charbonneau, U.N. director at Human Rights Watch": a body named before
+            # the title without "'s" is the post's field when another follows "at"
+            fielded = (owner is not None and doc[t_end].lower_ == "at" and not (
+                owner.end < sent.end and doc[owner.end].text in _POSS))
+            if ((owner is None or owner.cls in _NOT_BODIES or fielded) and t_end + 1 < sent.end
+                    and (doc[t_end].lower_ in ("of", "for", "at") or _field_then_at(
+                        doc, t_end, sent.end))):
                 # "Elaine Pearson, Asia director at Human Rights Watch": a place before the
                 # title names the post's field, the body comes after it
                 explicit = True
@@ -1269,7 +1301,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
         if (of_key is None and not state_post and title.lower() not in _RANKS
                 and title.lower() not in word_set("role_titles.json", "local_titles")
-                and not explicit and not camp):  # a city's mayor is no group's post
+                and title.lower() not in word_set("role_titles.json", "affiliations")
+                and not explicit and not camp):  # a city's mayor is no group's post, a
+            # professor or a fellow no intergovernmental body's
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
             if of_key is None and main_group:
                 of_key, confidence = main_group, 0.5
