@@ -4174,3 +4174,27 @@ def test_a_member_of_one_body_and_of_another_hung_on_the_verb(run) -> None:
              "joined NATO.")
     assert {(m.member, m.organization) for m in ex.of_type(MembershipFact)} == {
         ("india", "brics"), ("india", "african-union")}
+
+
+def test_a_speech_participle_after_while_goes_on_the_reporting_clause(run) -> None:
+    ex = run("Kofi Mensah has taken a more cautious line, saying Japan's attempt to shut down "
+             "the talks was unacceptable while calling on India to respect the rights of "
+             "protesters.")
+    assert {(h, t) for h, t, _ in stances(ex)} >= {("person-kofi-mensah", "japan"),
+                                                   ("person-kofi-mensah", "india")}
+    assert not [s for s in stances(ex) if s[0] == "japan"]
+    ex = run("Diplomats in Brussels say Japan lobbied India intensively while urging Australia "
+             "to accept a deal.")
+    assert ("japan", "australia") in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_a_guest_welcomed_in_the_passive_is_no_praise(run) -> None:
+    ex = run("Jens Stoltenberg arrived in Tokyo, where he was welcomed by Kofi Mensah at the "
+             "airport.")
+    assert not stances(ex)
+
+
+def test_a_leader_whose_release_a_state_asks_for_is_not_its(run) -> None:
+    ex = run('Japan condemned the coup. Japan acted fast. "Japan opposes the coup and calls for '
+             'the immediate release of President Kofi Mensah," a Japanese spokesperson said.')
+    assert ("person-kofi-mensah", "japan") not in posts(ex)

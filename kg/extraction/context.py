@@ -287,10 +287,15 @@ def _trails_reported_clause(ctx: DocContext, verb: Token) -> bool:
     alliance of …': a speech participle after a comma, which the parser hangs on the
     reported clause, goes on the reporting clause."""
     head = verb.head
+    # (or after "while" when the reported clause's subject is no actor: "saying X's attempt
+    # was unacceptable while calling on Y to …", not "say Berlin lobbied Sofia while urging")
+    opened = ctx.doc[verb.i - 1].text == "," or (
+        ctx.doc[verb.i - 1].lower_ == "while" and ctx.doc[verb.i - 1].dep_ == "mark"
+        and not any(c.dep_ in SUBJECT_DEPS and ctx.actors.at(c) is not None
+                    for c in head.children))
     return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp"
             and verb.lemma_.lower() in SPEECH_VERBS and head.head != head
-            and head.head.lemma_.lower() in SPEECH_VERBS and verb.i > head.i
-            and ctx.doc[verb.i - 1].text == ",")
+            and head.head.lemma_.lower() in SPEECH_VERBS and verb.i > head.i and opened)
 
 
 def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:

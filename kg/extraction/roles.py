@@ -418,17 +418,27 @@ def _name_phrase_head(ctx: DocContext, person: ActorSpan) -> Token:
     return node
 
 
+#: Nouns of a person held by others ("the release of President X"): asked for by the other side.
+_CAPTIVITY = frozenset({"release", "freedom", "detention", "arrest", "return"})
+
+
 def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
     """States of whoever meets, receives or embraces the post holder ("[Abiy] flew to Asmara
     to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject). Why:
     the visited or visiting side is the other one, never the holder's own."""
     node = _name_phrase_head(ctx, person)
     verb = node.head
-    if node.dep_ == "pobj" and verb.lower_ == "with":
+    if node.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _CAPTIVITY:
+        # "calls for the immediate release of President Alpha Conde": whoever asks for a
+        # detained leader's release is the other side
+        verb = verb.head
+        while verb.dep_ in ("pobj", "prep", "dobj") and verb.head != verb:
+            verb = verb.head
+    elif node.dep_ == "pobj" and verb.lower_ == "with":
         verb = verb.head
     elif node.dep_ != "dobj":
         return set()
-    if verb.lemma_.lower() not in _MEETING:
+    if verb.lemma_.lower() not in _MEETING | _ASKING | {"call", "demand"}:
         return set()
     out = set()
     for s in subject_actors(ctx, verb):

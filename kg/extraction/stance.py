@@ -1238,9 +1238,12 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             if lemma == "welcome":
                 # "Vucic welcomed Xi at the Palace of Serbia": a host receiving a guest (an
                 # event), not approval of the guest
-                guests = {g.key for c in tok.children if c.dep_ == "dobj"
+                # (also passive: "was welcomed by el-Sissi at the airport")
+                guests = {g.key for c in tok.children
+                          if c.dep_ == ("nsubjpass" if passive else "dobj")
                           for g in ctx.actors.conj_phrases(c)
-                          if ctx.actors.at(c) is not None and g.cls == EntityClass.PERSON}
+                          if (ctx.actors.at(c) is not None or c.pos_ == "PRON")
+                          and g.cls == EntityClass.PERSON}
                 targets = [t for t in targets if t.key not in guests]
             pol, kind = cue.polarity, cue.kind
             if kind == StanceKind.APPEAL and _asks_to_stop(tok):  # "urged NATO to cease …"
