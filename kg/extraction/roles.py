@@ -217,7 +217,8 @@ def _portfolio_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
     words = [t.lower_ for t in doc[j:i]]
     if "and" not in words and "&" not in words:
         return None
-    return j if doc[j].is_title and doc[i - 1].is_title else None
+    # (the title may begin with the portfolio's last word: "Trade and | Industry Minister")
+    return j if doc[j].is_title else None
 
 
 def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
@@ -407,6 +408,8 @@ _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce
 _ASKING = frozenset({"ask", "urge", "press", "request"})
 #: Verbs whose object is met, received or greeted by the subject: the other side.
 _MEETING = _VISITING | _TALKING | frozenset({"embrace", "receive", "host", "greet", "welcome"})
+#: Verbs whose object (or whose release, asked for) is the other side of the subject.
+_OTHER_SIDE_VERBS = _MEETING | _ASKING | frozenset({"call", "demand"})
 
 
 def _name_phrase_head(ctx: DocContext, person: ActorSpan) -> Token:
@@ -438,7 +441,7 @@ def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> se
         verb = verb.head
     elif node.dep_ != "dobj":
         return set()
-    if verb.lemma_.lower() not in _MEETING | _ASKING | {"call", "demand"}:
+    if verb.lemma_.lower() not in _OTHER_SIDE_VERBS:
         return set()
     out = set()
     for s in subject_actors(ctx, verb):
@@ -878,14 +881,7 @@ def _joint_titles_owner(ctx: DocContext, and_i: int, sent_start: int,
     """The body named before the first of two titles one person holds: "Pakistan's Deputy
     Prime Minister and Foreign Minister Ishaq Dar" (``and_i``: the "and" between them)."""
     first = title_ending_at(ctx.doc, and_i, sent_start, titles)
-    if first is not None:
-        return _actor_before(ctx, first[1], sent_start)
-    # "Norway's Trade and Industry Minister": a portfolio of capitalised words before "and"
-    doc, k = ctx.doc, and_i
-    while (k - 1 > sent_start and and_i - k < 3 and doc[k - 1].is_title
-           and doc[k - 1].pos_ in ("PROPN", "NOUN") and ctx.actors.at(doc[k - 1]) is None):
-        k -= 1
-    return _actor_before(ctx, k, sent_start) if k < and_i else None
+    return _actor_before(ctx, first[1], sent_start) if first is not None else None
 
 
 def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
