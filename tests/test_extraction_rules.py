@@ -4198,3 +4198,24 @@ def test_a_leader_whose_release_a_state_asks_for_is_not_its(run) -> None:
     ex = run('Japan condemned the coup. Japan acted fast. "Japan opposes the coup and calls for '
              'the immediate release of President Kofi Mensah," a Japanese spokesperson said.')
     assert ("person-kofi-mensah", "japan") not in posts(ex)
+
+
+def test_what_few_believe_is_not_asserted(run) -> None:
+    ex = run("Relations improved after the visit, but few believe Japan would back India. "
+             "Analysts believe Australia would back India.")
+    assert stances(ex) == {("australia", "india", Polarity.POSITIVE)}
+
+
+def test_an_organ_named_after_another_body_is_that_bodys(tmp_path) -> None:
+    registry = [{"id": "united-nations", "label": "United Nations",
+                 "class": "InternationalOrganization", "abbreviations": ["UN"]},
+                {"id": "un-general-assembly", "label": "United Nations General Assembly",
+                 "class": "InternationalOrganization", "part_of": "united-nations",
+                 "aliases": ["UN General Assembly", "General Assembly"]},
+                {"id": "oas", "label": "Organization of American States",
+                 "class": "InternationalOrganization", "abbreviations": ["OAS"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The OAS General Assembly adopted a resolution. The UN General Assembly "
+                  "did not.")
+    assert {m.text: m.entity for m in ex.mentions} == {
+        "OAS": "oas", "UN General Assembly": "un-general-assembly"}

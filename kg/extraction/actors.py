@@ -245,6 +245,19 @@ def _dated_name(doc: Doc, start: int, end: int) -> bool:
     return before.like_num or before.lower_ in _DATE_LEADS
 
 
+def _organ_of_another(span: ActorSpan, before: list[ActorSpan], reg: Registry) -> bool:
+    """Whether a registry organ ("General Assembly", part of the UN) comes right after the
+    name of another body ("the OAS General Assembly"): that body's organ of the same name."""
+    actor = reg.actors.get(span.key)
+    if actor is None or not actor.part_of or not before:
+        return False
+    prev = before[-1]
+    return (prev.end == span.start and prev.cls in GROUP_CLASSES
+            and prev.key not in (actor.part_of, span.key)
+            and (reg.actors[prev.key].part_of if prev.key in reg.actors else None)
+            != actor.part_of)
+
+
 def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int:
     """Start index of a person's name after any title words or honorifics ("Dr", "Mr") the
     NER swallowed."""
@@ -499,6 +512,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
+            if span is not None and _organ_of_another(span, out, reg):
+                span = None  # "the OAS General Assembly": the OAS's organ, not the UN's
         elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
                 lowers[start].rstrip(".") not in _ADDRESS_FORMS) and (
                 _body_apposition(doc, end, head_only=ent.label_ in ("PERSON", "GPE", "LOC"))

@@ -481,6 +481,9 @@ def is_negated(tok: Token) -> bool:
                 # "Few European capitals have pursued relations with China": most have not
                 # ("a few" have)
                 heads[t.head.head.i] = True
+            elif (low == "few" and dep == "nsubj" and t.pos_ in ("ADJ", "PRON", "NOUN")
+                  and (t.i == 0 or doc[t.i - 1].lower_ != "a")):
+                heads[t.head.i] = True  # "few believe Canberra would back it": most do not
         doc.user_data[NEGATION_CACHE] = heads
     return tok.i in heads
 

@@ -315,6 +315,10 @@ def _negated_below(tok: Token, root: Token) -> bool:
     return False
 
 
+#: Verbs of belief: denied, they deny what they govern ("few believe X would back Y").
+_COGNITION = word_set("communication_verbs.json", "cognition")
+
+
 def _negated_scope(tok: Token) -> bool:
     """Negation on the token, on its auxiliaries' head chain (2 levels) or "no intention of",
     or a controlling verb that denies or ends the act ("refused to condemn", "avoided
@@ -325,6 +329,9 @@ def _negated_scope(tok: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_OR_NO_LONGER:
             return True  # "refused to condemn", "should stop smearing China"
+        if (node.dep_ == "ccomp" and node.head.lemma_.lower() in _COGNITION
+                and is_negated(node.head)):
+            return True  # "few believe Canberra would back it", "nobody thinks X will …"
         if node.head == node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
             return False
         node = node.head
