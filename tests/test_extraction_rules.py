@@ -4219,3 +4219,15 @@ def test_an_organ_named_after_another_body_is_that_bodys(tmp_path) -> None:
                   "did not.")
     assert {m.text: m.entity for m in ex.mentions} == {
         "OAS": "oas", "UN General Assembly": "un-general-assembly"}
+
+
+def test_visiting_home_is_no_visit(run) -> None:
+    ex = run("India's ambassador, who was visiting home, would not be allowed to return. Japan "
+             "visited India in May.")
+    assert [set(e.participants) for e in ex.of_type(EventFact)] == [{"india", "japan"}]
+
+
+def test_its_refers_to_the_name_set_beside_the_subject(run) -> None:
+    ex = run("India hosted the talks. The main regional bloc, ECOWAS, boycotted the vote. Its "
+             "chairman, Kofi Mensah, rejected the compromise.")
+    assert posts(ex) == {("person-kofi-mensah", "ecowas")}

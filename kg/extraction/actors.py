@@ -2408,6 +2408,9 @@ class DocActors:
                 head = self.doc[s.start : s.end].root
                 if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
                         head.dep_ in ("nsubj", "nsubjpass")
+                        # "The main opposition party, VMRO-DPMNE, boycotted the vote. Its
+                        # leader": the name set beside the subject
+                        or (head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"))
                         # "Russia's response was defiant. … its foreign ministry": the
                         # owner of what a sentence is about is what it is about
                         or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")

@@ -258,6 +258,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue  # "treating a trade deal as a referendum on its politics": a likeness
         if etype == EventType.SUMMIT and _top_of_place(ctx, tok):
             continue  # "forces will stay on the summit of Mount Hermon": a mountain's top
+        if etype == EventType.VISIT and any(c.lower_ == "home" for c in tok.children):
+            continue  # "Iran's ambassador, who was visiting home": a trip home, no visit
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
         gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
