@@ -4231,3 +4231,37 @@ def test_its_refers_to_the_name_set_beside_the_subject(run) -> None:
     ex = run("India hosted the talks. The main regional bloc, ECOWAS, boycotted the vote. Its "
              "chairman, Kofi Mensah, rejected the compromise.")
     assert posts(ex) == {("person-kofi-mensah", "ecowas")}
+
+
+def test_a_dated_thing_is_a_closer_antecedent_of_it(run) -> None:
+    ex = run("Russia sent troops. Indian officials welcomed Thursday's decision, saying it "
+             "removed one obstacle to a settlement.")
+    assert not [s for s in stances(ex) if s[1] == "russia"]
+
+
+def test_a_subject_set_off_by_a_relative_clause_after_and(tmp_path) -> None:
+    registry = [{"id": "belarus", "label": "Belarus", "class": "State"},
+                {"id": "ukraine", "label": "Ukraine", "class": "State"},
+                {"id": "russia", "label": "Russia", "class": "State", "demonyms": ["Russian"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Belarus is a party, although Western governments have questioned its "
+                  "compliance, and Ukraine, which is also a party, has accused Russian forces "
+                  "of laying mines across vast areas of its territory.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("ukraine", "russia")}
+
+
+def test_a_surname_after_the_particle_refers_to_the_full_name(run) -> None:
+    ex = run("Japan's army chief, General Abdel Fattah al-Burhan, attended. Burhan's camp "
+             "rejected Japan's role.")
+    assert keys(ex, "Burhan") == {"person-abdel-fattah-al-burhan"}
+
+
+def test_a_registered_region_as_a_hyphenated_words_piece_is_no_actor(tmp_path) -> None:
+    registry = [{"id": "pacific-ocean", "label": "Pacific Ocean", "class": "Region",
+                 "aliases": ["the Pacific", "Pacific"]},
+                {"id": "uruguay", "label": "Uruguay", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Uruguay has also applied to join the Comprehensive and Progressive Agreement "
+                  "for Trans-Pacific Partnership.")
+    assert "pacific-ocean" not in {e.key for e in ex.entities}
+    assert not ex.of_type(PartnershipFact)

@@ -245,6 +245,16 @@ def _dated_name(doc: Doc, start: int, end: int) -> bool:
     return before.like_num or before.lower_ in _DATE_LEADS
 
 
+def _hyphened_place(doc: Doc, span: ActorSpan, before: list[ActorSpan]) -> bool:
+    """Whether a place or region is only the second piece of a hyphenated word whose first
+    piece is no actor ("Trans-Pacific Partnership": no ocean; "Russia-Ukraine" stays two)."""
+    start = span.start
+    return (span.cls in (EntityClass.PLACE, EntityClass.REGION) and start >= 2
+            and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha
+            and not any(s.end == start - 1 for s in before))
+
+
 def _organ_of_another(span: ActorSpan, before: list[ActorSpan], reg: Registry) -> bool:
     """Whether a registry organ ("General Assembly", part of the UN) comes right after the
     name of another body ("the OAS General Assembly"): that body's organ of the same name."""
@@ -569,6 +579,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif (actor := reg.lookup(text)) is not None:
                 span = (_one_meant(doc, start, end, actor, reg, lex)
                         or ActorSpan(start, end, actor.id, actor.cls, actor.label))
+
             elif not one and ent.label_ in ("ORG", "GPE") and (
                     actor := _named_in_full(doc, start, text, reg)) is not None:
                 # "the People's Republic" in an article that names China
@@ -693,7 +704,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = (ActorSpan(start, end, fuller.key, fuller.cls, fuller.label)
                         if fuller is not None else
                         ActorSpan(start, end, mint_id(text, cls), cls, text))
-        if span is None:
+        if span is None or _hyphened_place(doc, span, out):
             continue
         out.append(span)
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
@@ -854,8 +865,10 @@ def _organ_of_named(doc: Doc, start: int, word: str, reg: Registry) -> Actor | N
 
 
 def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
-    """ASCII-folded words of a person's label and of the text that named them."""
+    """ASCII-folded words of a person's label and of the text that named them, a word after
+    the article particle also without it ("al-Burhan": "Burhan")."""
     words = person.label.split() + doc[person.start : person.end].text.split()
+    words += [w[3:] for w in words if w[:3].lower() in ("al-", "el-") and len(w) > 4]
     return {slug(w) for w in words}
 
 
@@ -2536,7 +2549,8 @@ class DocActors:
 
     def _thing(self, t: Token) -> bool:
         """A singular common noun that is no actor ("its navy" is the actor's own, so it is no
-        rival antecedent; "his government" is)."""
+        rival antecedent; "his government" is, and so is "Thursday's decision": a date owns
+        nothing)."""
         return (t.tag_ == "NN" and t.i not in self.by_token
                 and not any(c.dep_ == "poss" and c.lower_ not in ("his", "her", "their")
-                            for c in t.children))
+                            and c.ent_type_ not in ("DATE", "TIME") for c in t.children))

@@ -344,6 +344,13 @@ def _stranded_subject(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     j = verb.i - 1
     while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "neg", "advmod"):
         j -= 1
+    if doc[j].text == ",":  # "…, and Ukraine, which is also a party, has accused …": past
+        # the relative clause set off after the subject
+        anchor = doc[j].head
+        named = ctx.actors.at(anchor)
+        if named is not None and anchor.i < j and any(
+                c.dep_ == "relcl" and anchor.i < c.i < j for c in anchor.children):
+            j = named.end - 1
     found: list[ActorSpan] = []
     while j >= 0:
         span = ctx.actors.at(doc[j])
