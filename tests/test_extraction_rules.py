@@ -4265,3 +4265,9 @@ def test_a_registered_region_as_a_hyphenated_words_piece_is_no_actor(tmp_path) -
                   "for Trans-Pacific Partnership.")
     assert "pacific-ocean" not in {e.key for e in ex.entities}
     assert not ex.of_type(PartnershipFact)
+
+
+def test_who_describes_efforts_to_block_someone_does_not_block_them(run) -> None:
+    ex = run("Kofi Mensah had repeatedly described the efforts to block Ken Sato's inauguration "
+             "as an attempted coup. Western allies adopted policies banning India.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("collective-western-allies", "india")}

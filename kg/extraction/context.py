@@ -226,8 +226,10 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             return []
     if verb.dep_ in ("acl", "relcl"):
         span = ctx.actors.at(head)
-        if span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3:
-            # "allies adopted policies banning Huawei": the policy's adopter acts.
+        if (span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3
+                and head.head.lemma_.lower() not in SPEECH_VERBS):
+            # "allies adopted policies banning Huawei": the policy's adopter acts (not so
+            # who describes or condemns "the efforts to block Arévalo's inauguration")
             return subject_actors(ctx, head.head, depth + 1)
         return [span] if span else []
     if verb.dep_ == "xcomp":
