@@ -238,6 +238,15 @@ def parse_actor(obj: object, path: str = "<registry>", line: int = 0) -> Actor:
     )
 
 
+_ARTICLE_PARTICLE = re.compile(r"^(?:al|el)-(?=\w)", re.IGNORECASE)
+
+
+def without_particle(word: str) -> str:
+    """A name word without the Arabic article particle it opens with ("al-Assad" -> "Assad",
+    "el-Sisi" -> "Sisi"); other words unchanged. Why: texts name such persons either way."""
+    return _ARTICLE_PARTICLE.sub("", word)
+
+
 def build_registry(actors: Iterable[Actor], source: str = "<memory>") -> Registry:
     """Index actors by normalised name, demonym and metonym.
 
@@ -261,8 +270,7 @@ def build_registry(actors: Iterable[Actor], source: str = "<memory>") -> Registr
         if actor.cls == EntityClass.PERSON and " " in actor.label:
             last = actor.label.split()[-1]
             # "al-Assad" is also "Assad", "el-Sisi" also "Sisi" (the article particle)
-            bare = re.sub(r"^(?:al|el)-(?=\w)", "", last, flags=re.IGNORECASE)
-            for word in dict.fromkeys(normalise_name(w) for w in (last, bare)):
+            for word in dict.fromkeys(normalise_name(w) for w in (last, without_particle(last))):
                 # A surname shared by two registry persons is ambiguous: map it to None.
                 reg.surnames[word] = None if word in reg.surnames else actor.id
         if actor.metonym_for and actor.metonym_for in reg.actors:

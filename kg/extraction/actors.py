@@ -23,7 +23,7 @@ from kg.extraction.embedded_names import DATE_WORDS, restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import MONTHS, EntityClass
-from kg.linking import Actor, Registry, mint_id, normalise_name, slug
+from kg.linking import Actor, Registry, mint_id, normalise_name, slug, without_particle
 
 EXTENSION = "kg_actors"
 if not Doc.has_extension(EXTENSION):
@@ -868,8 +868,7 @@ def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
     """ASCII-folded words of a person's label and of the text that named them, a word after
     the article particle also without it ("al-Burhan": "Burhan")."""
     words = person.label.split() + doc[person.start : person.end].text.split()
-    words += [w[3:] for w in words if w[:3].lower() in ("al-", "el-") and len(w) > 4]
-    return {slug(w) for w in words}
+    return {slug(v) for w in words for v in (w, without_particle(w))}
 
 
 def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:

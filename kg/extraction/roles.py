@@ -845,10 +845,11 @@ def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
 _STATE_BODY_WORDS = (word_set("collective_nouns.json", "state_body_heads")
                      | word_set("collective_nouns.json", "executive_body_heads")
                      | word_set("collective_nouns.json", "organization_heads"))
+#: Every word of a post title ("foreign", "minister", "secretary"): no body's name.
+_TITLE_WORDS = frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split())
 
 
-def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int,
-                         titles: dict[str, str]) -> bool:
+def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
     """A proper name right before the title that no actor is ("Eurogroup President Paschal
     Donohoe"): the post is that unknown body's, so none is guessed for it."""
     k = t_start - 1
@@ -857,7 +858,7 @@ def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int,
     tok = ctx.doc[k]
     return (tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "DATE")
             and ctx.actors.at(tok) is None and tok.lower_ not in _STATE_BODY_WORDS
-            and not any(tok.lower_ in t.split() for t in titles))
+            and tok.lower_ not in _TITLE_WORDS)
 
 
 def _coordinated_post(ctx: DocContext, found: set[RoleFact], and_i: int,
@@ -1164,7 +1165,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             past = any(doc[k].lower_ in _PAST_TENURE
                        for k in range(max(sent.start, t_start - 2), t_start))
             camp = _camp_before(doc, t_start, sent.start)
-            unknown_body = _unknown_body_before(ctx, t_start, sent.start, titles)
+            unknown_body = _unknown_body_before(ctx, t_start, sent.start)
             governmental = (t_start > sent.start and doc[t_start - 1].lower_ == "government"
                             ) or any(_executive_words(ctx, j, t_start)
                                      for j in range(max(sent.start, t_start - 3), t_start))
