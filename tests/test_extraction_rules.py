@@ -4271,3 +4271,19 @@ def test_who_describes_efforts_to_block_someone_does_not_block_them(run) -> None
     ex = run("Kofi Mensah had repeatedly described the efforts to block Ken Sato's inauguration "
              "as an attempted coup. Western allies adopted policies banning India.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("collective-western-allies", "india")}
+
+
+# --- extractor 0.4.20 -------------------------------------------------------------------------
+
+
+def test_a_later_reported_clause_lends_no_target_to_an_earlier_one(run) -> None:
+    ex = run("Kofi Mensah said the remarks were unacceptable and that India would attend the "
+             "talks.")
+    assert not stances(ex)
+
+
+def test_the_cause_a_side_backs_is_no_verdict_on_that_side(run) -> None:
+    ex = run("Kofi Mensah said India stood firmly behind a peaceful settlement. Kofi Mensah "
+             "said Japan was committed to constructive dialogue. Kofi Mensah said China had "
+             "been a reliable partner.")
+    assert stances(ex) == {("person-kofi-mensah", "china", Polarity.POSITIVE)}

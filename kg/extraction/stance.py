@@ -215,6 +215,11 @@ class Cues:
         return self.predicate.get(head.lemma_.lower())
 
 
+#: Predicates whose "to" phrase names the cause their subject is bound to.
+_COMMITTED = frozenset({"commit", "committed", "dedicate", "dedicated", "devote", "devoted",
+                        "pledge", "pledged"})
+
+
 def _own_words(clause: Token) -> list[Token]:
     """The clause's words without its relative clauses, which describe other things (in
     "Budapest would veto any decision that treats China as an enemy" nothing says Budapest
@@ -233,6 +238,13 @@ def _own_words(clause: Token) -> list[Token]:
               for d in c.subtree}  # "acted to prevent terrorists from undermining the state"
     inner |= {d.i for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "against"
               and t.head.pos_ in ("VERB", "AUX", "ADJ") for d in t.subtree}
+    # Nor what it backs or is committed to ("said CARICOM stood firmly behind a peaceful
+    # resolution", "the Maldives was committed to constructive dialogue"): the good words
+    # describe the cause, and describing one's side's cause is no verdict on that side
+    inner |= {d.i for t in clause.subtree if t.dep_ == "prep" and (
+                  (t.lower_ == "behind" and t.head.pos_ in ("VERB", "AUX"))
+                  or (t.lower_ == "to" and t.head.lemma_.lower() in _COMMITTED))
+              for d in t.subtree}
     # "Beijing was uneasy about being seen as part of a bloc": what the subject feels
     # something about is no verdict on the subject (unlike "guilty of aggression")
     inner |= {d.i for t in clause.subtree if t.dep_ == "prep"
@@ -1356,6 +1368,12 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     continue
                 targets = [s for s in ctx.actors.conj_phrases(subj[0])
                            if not _joint_owner(ctx, s, subj[0])]
+                # A conjoined clause is judged on its own turn of this loop: in "said that Suu
+                # Kyi was in good health, but the meeting was criticised by …" the criticism
+                # says nothing of Suu Kyi, and in "wrote that the remarks were unacceptable and
+                # that the Maldives was committed to dialogue" the Maldives is none of the
+                # remarks.
+                later = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
                 if (not targets and clause.lemma_ == "be"
                         and cues.polarity(subj[0]) is not None):
                     continue  # "The danger is that Australia wins the contest …", "the
@@ -1367,15 +1385,13 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     # what the verdict is on, whatever it refers to)
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause)
-                             if s.key not in holders and not _victim(ctx, cues, s)
+                             if s.key not in holders and s.start not in later
+                             and not _victim(ctx, cues, s)
                              and not _paired(ctx, s) and not _affected(ctx, s)
                              and not _joint_owner(ctx, s, subj[0])]
                     # (the doer in a "by" phrase is none, and no later actor stands in for it)
                     targets = [s for s in inner[:1] if not _under_agent(ctx, s, subj[0])]
-                # A conjoined clause is judged on its own turn of this loop: in "said that Suu
-                # Kyi was in good health, but the meeting was criticised by …" the criticism
-                # says nothing of Suu Kyi.
-                others = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
+                others = set(later)
                 others |= {t.i for c in nested
                            if not {s.key for s in targets} & {
                                s.key for s in subject_actors(ctx, c)}
