@@ -4287,3 +4287,16 @@ def test_the_cause_a_side_backs_is_no_verdict_on_that_side(run) -> None:
              "said Japan was committed to constructive dialogue. Kofi Mensah said China had "
              "been a reliable partner.")
     assert stances(ex) == {("person-kofi-mensah", "china", Polarity.POSITIVE)}
+
+
+def test_a_presidential_spokesman_speaks_for_the_state(run) -> None:
+    ex = run("Japan will leave NATO, Japan's government announced. Japan had doubts about NATO "
+             "for years. Presidential spokesman Kofi Mensah told a news conference that the "
+             "decision was final.")
+    assert ("person-kofi-mensah", "japan") in posts(ex)
+    assert not [p for p in posts(ex) if p[1] == "nato"]
+
+
+def test_managing_director_is_one_title(run) -> None:
+    ex = run("NATO Managing Director Kofi Mensah praised Japan.")
+    assert {f.role for f in ex.of_type(RoleFact)} == {"Managing Director"}

@@ -1166,7 +1166,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                        for k in range(max(sent.start, t_start - 2), t_start))
             camp = _camp_before(doc, t_start, sent.start)
             unknown_body = _unknown_body_before(ctx, t_start, sent.start)
-            governmental = (t_start > sent.start and doc[t_start - 1].lower_ == "government"
+            # "Government spokesperson X", "Presidential spokesman X": the state's own post
+            governmental = (t_start > sent.start
+                            and doc[t_start - 1].lower_ in ("government", "presidential")
                             ) or any(_executive_words(ctx, j, t_start)
                                      for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
