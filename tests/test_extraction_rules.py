@@ -4300,3 +4300,12 @@ def test_a_presidential_spokesman_speaks_for_the_state(run) -> None:
 def test_managing_director_is_one_title(run) -> None:
     ex = run("NATO Managing Director Kofi Mensah praised Japan.")
     assert {f.role for f in ex.of_type(RoleFact)} == {"Managing Director"}
+
+
+def test_a_post_owned_by_an_unnamed_body_gets_no_guessed_body(run) -> None:
+    ex = run("NATO praised Japan and NATO warned Russia. The court's prosecutor, Kofi Mensah, "
+             "resigned. Turnout fell in the north, the autonomous region whose governor, Ken Sato, "
+             "is a NATO critic. The country's president, Ivan Petrov, voted.")
+    assert ("person-kofi-mensah", None) in posts(ex)
+    assert ("person-ken-sato", None) in posts(ex)
+    assert ("ivan-petrov", None) not in posts(ex)

@@ -861,6 +861,37 @@ def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool
             and tok.lower_ not in _TITLE_WORDS)
 
 
+#: Possessors that stand for the state the text is about ("the country's president"), or
+#: for the body a reference noun resolves to ("the bloc's chief"): their post is still guessed.
+_STATE_LIKE_OWNERS = frozenset({
+    "country", "nation", "state", "government", "kingdom", "republic", "island", "islands",
+    "archipelago", "administration", "regime", "junta", "federation", "emirate",
+}) | frozenset(word_map("reference_nouns.json"))
+
+
+def _unknown_owner_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
+    """A common noun owning the post right before the title, no actor and not a word for a
+    state ("the court's prosecutor, Karim Khan", "the autonomous region whose governor,
+    Evghenia Guțul"): the post is that unnamed body's, so none is guessed for it (was: the
+    article's main body, the EU)."""
+    k = t_start - 1
+    if k < sent_start:
+        return False
+    tok = ctx.doc[k]
+    owner = None
+    if tok.lower_ == "whose":
+        node = tok
+        for _ in range(4):
+            if node.dep_ == "relcl" or node.head == node:
+                break
+            node = node.head
+        owner = node.head if node.dep_ == "relcl" else None
+    elif tok.text in _POSS and k - 1 >= sent_start:
+        owner = ctx.doc[k - 1]
+    return (owner is not None and owner.pos_ == "NOUN" and ctx.actors.at(owner) is None
+            and owner.lower_ not in _STATE_LIKE_OWNERS)
+
+
 def _coordinated_post(ctx: DocContext, found: set[RoleFact], and_i: int,
                       sent_start: int) -> ActorSpan | None:
     """ "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara": the
@@ -1165,7 +1196,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             past = any(doc[k].lower_ in _PAST_TENURE
                        for k in range(max(sent.start, t_start - 2), t_start))
             camp = _camp_before(doc, t_start, sent.start)
-            unknown_body = _unknown_body_before(ctx, t_start, sent.start)
+            unknown_body = (_unknown_body_before(ctx, t_start, sent.start)
+                            or _unknown_owner_before(ctx, t_start, sent.start))
             # "Government spokesperson X", "Presidential spokesman X": the state's own post
             governmental = (t_start > sent.start
                             and doc[t_start - 1].lower_ in ("government", "presidential")
