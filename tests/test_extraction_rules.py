@@ -4309,3 +4309,10 @@ def test_a_post_owned_by_an_unnamed_body_gets_no_guessed_body(run) -> None:
     assert ("person-kofi-mensah", None) in posts(ex)
     assert ("person-ken-sato", None) in posts(ex)
     assert ("ivan-petrov", None) not in posts(ex)
+
+
+def test_the_first_member_to_leave_is_a_member_already(run) -> None:
+    ex = run("Japan will become the first member of NATO to leave the treaty. India will become "
+             "a member of NATO.")
+    assert {(f.member, f.status) for f in ex.of_type(MembershipFact)} == {
+        ("japan", MembershipStatus.MEMBER), ("india", MembershipStatus.CANDIDATE)}

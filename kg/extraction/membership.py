@@ -346,6 +346,19 @@ _CEASING = frozenset({"cease", "stop"})
 _COUNTS = frozenset({"one", "two", "three", "four", "five", "six"})
 
 
+#: Ordinals that rank a member among those doing something ("the first member … to leave").
+_RANKING = frozenset({"first", "second", "third", "last", "only"})
+
+
+def _ranked_doer(member: Token, verb: Token) -> bool:
+    """Whether "member" is ranked among members doing something: "Hungary will become the
+    first member of the European Union to leave a court" is a member already, whatever it
+    will become, so no candidacy."""
+    return any(c.dep_ == "amod" and c.lower_ in _RANKING for c in member.children) and any(
+        x.dep_ in ("xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in x.children)
+        for x in (*member.children, *verb.children))
+
+
 def _with_phrase(verb: Token) -> Token | None:
     """The object of ``verb``'s "with" phrase ("founded in 1971, *with* Australia and New
     Zealand among its original members")."""
@@ -372,7 +385,8 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
     if node == tok:  # "a member of the Quad with the US, Japan and Australia": all four
         members = members + prep_actors(ctx, tok, ("with",))
     status = (MembershipStatus.CANDIDATE  # "would like Turkey to become a member"
-              if predicate and _aspired(node.head, aspirations) else None)
+              if predicate and _aspired(node.head, aspirations)
+              and not _ranked_doer(tok, node.head) else None)
     if predicate and node.head.dep_ == "xcomp" and node.head.head.lemma_.lower() in _CEASING:
         status = MembershipStatus.FORMER  # "decided that Russia ceases to be a member"
     ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
