@@ -4316,3 +4316,10 @@ def test_the_first_member_to_leave_is_a_member_already(run) -> None:
              "a member of NATO.")
     assert {(f.member, f.status) for f in ex.of_type(MembershipFact)} == {
         ("japan", MembershipStatus.MEMBER), ("india", MembershipStatus.CANDIDATE)}
+
+
+def test_a_deed_or_hold_named_with_its_doer_is_no_verdict_on_the_sufferer(run) -> None:
+    ex = run("Japan said India was defending itself after the attack by Russia on 7 October.")
+    assert not stances(ex)
+    ex = run("Japan said India's northern provinces remained under the control of Russia.")
+    assert not [s for s in stances(ex) if s[1] == "india"]

@@ -273,7 +273,7 @@ def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> l
         if ctx.actors.at(t) is not None:
             continue  # "the bloc" naming BRICS is no verdict on it
         if t.pos_ == "NOUN":
-            owner = ctx.actors.of_phrase(t)
+            owner = ctx.actors.of_phrase(t) or _doer_after(ctx, t)
             if owner is not None and owner.key not in keys:
                 continue
             acted = t.dep_ in ("dobj", "attr") and keys & {
@@ -282,6 +282,25 @@ def _unowned(ctx: DocContext, words: list[Token], targets: list[ActorSpan]) -> l
                 continue
         out.append(t)
     return out
+
+
+#: Nouns whose "of" phrase names who holds the thing ("under the control of al-Shabaab").
+_HELD = frozenset({"control", "rule", "grip", "command"})
+
+
+def _doer_after(ctx: DocContext, noun: Token) -> ActorSpan | None:
+    """The actor a noun's "by" phrase names as its doer ("the attack by Hamas"), or the holder
+    its "of" phrase names for a noun of holding ("the control of al-Shabaab"): the deed or
+    the hold is that actor's, no verdict on whoever suffers it ("said Israel was defending
+    itself after the attack by Hamas")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "by" or (
+                prep.lower_ == "of" and noun.lemma_.lower() in _HELD)):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = ctx.actors.at(pobj)
+                if span is not None:
+                    return span
+    return None
 
 
 def _aimed_at(ctx: DocContext, noun: Token) -> list[ActorSpan]:
