@@ -4323,3 +4323,15 @@ def test_a_deed_or_hold_named_with_its_doer_is_no_verdict_on_the_sufferer(run) -
     assert not stances(ex)
     ex = run("Japan said India's northern provinces remained under the control of Russia.")
     assert not [s for s in stances(ex) if s[1] == "india"]
+
+
+def test_a_royal_style_is_no_body(tmp_path) -> None:
+    registry = [{"id": "saudi-arabia", "label": "Saudi Arabia", "class": "State"},
+                {"id": "mohammed-bin-salman", "label": "Mohammed bin Salman", "class": "Person",
+                 "country": "saudi-arabia", "positions": [
+                     {"title": "Crown Prince", "of": "saudi-arabia", "since": "2017"}]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Saudi Arabia hosted the summit, which opened as HRH Crown Prince Mohammed bin "
+                  "Salman embraced the guests.")
+    assert posts(ex) == {("mohammed-bin-salman", "saudi-arabia")}
+    assert {e.key for e in ex.entities} == {"saudi-arabia", "mohammed-bin-salman"}

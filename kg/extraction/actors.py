@@ -68,7 +68,10 @@ LOCATIVE_PREPS = frozenset(
         "throughout",
     ]
 )
-_TRIM_LEFT = frozenset({"the", "The", "a", "an", '"', "“", "‘", "'"})
+#: (Also royal and courtesy styles, "HRH Crown Prince Mohammed bin Salman", "HH Sheikh
+#: Tamim": no part of a name and no body of their own.)
+_TRIM_LEFT = frozenset({"the", "The", "a", "an", '"', "“", "‘", "'", "HRH", "H.R.H.", "HH",
+                        "H.H.", "HM", "H.M.", "HE", "H.E.", "HIH", "HSH"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";",
                          "-", "–", "—"})  # a dateline's dash: "NEW DELHI -"
 #: Tokens back from a pronoun within which competing persons make it ambiguous.
