@@ -4335,3 +4335,15 @@ def test_a_royal_style_is_no_body(tmp_path) -> None:
                   "Salman embraced the guests.")
     assert posts(ex) == {("mohammed-bin-salman", "saudi-arabia")}
     assert {e.key for e in ex.entities} == {"saudi-arabia", "mohammed-bin-salman"}
+
+
+def test_who_condemns_a_harm_does_not_condemn_its_patient(tmp_path) -> None:
+    registry = [{"id": "japan", "label": "Japan", "class": "State"},
+                {"id": "india", "label": "India", "class": "State"},
+                {"id": "ukraine", "label": "Ukraine", "class": "State"},
+                {"id": "palestine", "label": "Palestine", "class": "State"},
+                {"id": "russia", "label": "Russia", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Japan condemned the invasion of Ukraine. India said the occupation of "
+                  "Palestine was illegal. Japan condemned Russia's invasion of Ukraine.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("japan", "russia")}

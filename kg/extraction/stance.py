@@ -395,6 +395,8 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     is the object of "put pressure on"-style phrases.
     """
     node = _phrase_root(ctx, span)
+    if node.dep_ == "pobj" and span in _harmed(ctx, node.head.head):
+        return True  # "said the occupation of Palestine was illegal"
     if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
         prep = node.head
         while prep.dep_ == "conj" and prep.head.lower_ in ("on", "upon", "against", "at"):
@@ -600,6 +602,21 @@ def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     return out
 
 
+#: Nouns of harm done to their "of" object ("the invasion of Ukraine").
+_HARM_NOUNS = word_set("event_cues.json", "harm_nouns")
+
+
+def _harmed(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """Actors a harm noun's "of" phrase names as its patient ("condemned the invasion of
+    Ukraine", "the forcible displacement of Palestinians"): what the act is done to, not
+    what the condemnation is aimed at."""
+    if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in _HARM_NOUNS
+                               and noun.lower_ not in _HARM_NOUNS):
+        return []
+    return [s for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
+
+
 def _subtree_fallback(ctx: DocContext, verb: Token,
                       hostile: Mapping[str, StanceCue] | None = None) -> list[ActorSpan]:
     """First actor inside the direct object's phrase ("praised the state of X's relations"),
@@ -616,7 +633,8 @@ def _subtree_fallback(ctx: DocContext, verb: Token,
             victims = {a.key for t in child.subtree
                        if (cue := (hostile or {}).get(t.lemma_.lower())) is not None
                        and cue.polarity == Polarity.NEGATIVE and t.pos_ == "NOUN"
-                       for a in _aimed_at(ctx, t)}
+                       for a in _aimed_at(ctx, t)} | {a.key for t in child.subtree
+                                                      for a in _harmed(ctx, t)}
             found = [s for s in ctx.actors.in_subtree(child)
                      if s.key not in holders | victims and not _where(ctx, s)
                      and not _in_clause(ctx, s, child)]
