@@ -4347,3 +4347,10 @@ def test_who_condemns_a_harm_does_not_condemn_its_patient(tmp_path) -> None:
                   "Japan condemned the invasion of Ukraine. India said the occupation of "
                   "Palestine was illegal. Japan condemned Russia's invasion of Ukraine.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("japan", "russia")}
+
+
+def test_tools_someone_has_are_no_verdict(run) -> None:
+    ex = run("Kofi Mensah said China had many more tools at its disposal if the restrictions "
+             "continued. Kofi Mensah described NATO as a tool of Washington.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {
+        ("person-kofi-mensah", "nato"), ("person-kofi-mensah", "united-states")}

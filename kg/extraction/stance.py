@@ -125,6 +125,11 @@ _NOT_OR_NO_LONGER = NOT_DOING | _ENDING
 _DISOWNING = _DISCOUNTING | _COUNTERING
 
 
+#: Evaluative nouns that also name plain means ("tools", "instruments"): a verdict only as
+#: what something is called, not as what someone has or uses.
+_INSTRUMENT_WORDS = frozenset({"tool", "instrument"})
+
+
 class Cues:
     """Stance cues indexed by frame and lemma."""
 
@@ -177,6 +182,9 @@ class Cues:
         if lemma in self.blame_for and any(c.dep_ == "prep" and c.lower_ == "for"
                                            for c in tok.children):
             return Polarity.NEGATIVE
+        if lemma in _INSTRUMENT_WORDS and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return None  # "said China had many more tools at its disposal": a means, no
+            # verdict ("a tool of Washington" is one only as what something is called)
         return self.evaluative.get(lemma) or self.evaluative.get(tok.lower_)
 
     def evaluate(self, tokens: list[Token], root: Token | None = None) -> Polarity | None:
