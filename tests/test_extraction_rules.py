@@ -4354,3 +4354,9 @@ def test_tools_someone_has_are_no_verdict(run) -> None:
              "continued. Kofi Mensah described NATO as a tool of Washington.")
     assert {(h, t) for h, t, _ in stances(ex)} == {
         ("person-kofi-mensah", "nato"), ("person-kofi-mensah", "united-states")}
+
+
+def test_who_is_due_to_arrive_in_a_capital_is_no_official_of_its_state(run) -> None:
+    ex = run("China restricted exports of gallium. China defended the move. Treasury Secretary "
+             "Ken Sato is due to arrive in Beijing on Thursday for talks.")
+    assert ("person-ken-sato", "china") not in posts(ex)

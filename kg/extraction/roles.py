@@ -472,6 +472,18 @@ def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
     return out
 
 
+def _planned_act(verb: Token) -> Token:
+    """The act a subject is due, set or planning to do ("Yellen is due to arrive in
+    Beijing", "Modi plans to visit Moscow"): the infinitive below the verb or below its
+    adjective, when there is one; else the verb."""
+    for node in (verb, *(c for c in verb.children if c.dep_ == "acomp")):
+        for x in node.children:
+            if x.dep_ == "xcomp" and x.pos_ == "VERB" and any(
+                    a.lower_ == "to" for a in x.children):
+                return x
+    return verb
+
+
 def _visited_states(ctx: DocContext, person: ActorSpan,
                     held: dict[str, str] | None = None) -> set[str]:
     """States the post holder's own clause has them visit or meet ("Prime Minister
@@ -484,7 +496,7 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     it, nor that of the other side of a call, an accusation or an appeal."""
     held = held or {}
     node = _name_phrase_head(ctx, person)
-    verb = node.head
+    verb = _planned_act(node.head)
     lemma = verb.lemma_.lower()
     if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING | _ASKING:
         return set()
@@ -506,8 +518,8 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
             out.add(s.key)
         elif s.cls == EntityClass.PERSON and s.key in held:
             out.add(held[s.key])
-        elif actor is not None and actor.country:
-            out.add(actor.country)
+        elif actor is not None and (actor.country or actor.metonym_for):
+            out.add(actor.country or actor.metonym_for)  # (a capital: "arrive in Beijing")
     return out
 
 
