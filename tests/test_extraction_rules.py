@@ -4360,3 +4360,10 @@ def test_who_is_due_to_arrive_in_a_capital_is_no_official_of_its_state(run) -> N
     ex = run("China restricted exports of gallium. China defended the move. Treasury Secretary "
              "Ken Sato is due to arrive in Beijing on Thursday for talks.")
     assert ("person-ken-sato", "china") not in posts(ex)
+
+
+def test_its_beside_a_possessor_refers_to_that_possessor(run) -> None:
+    ex = run("NATO announced parallel packages worth 12 billion dollars. Kofi Mensah has been "
+             "warm about the programme, praising what he called the government's impressive "
+             "progress on inflation and its commitment to a fiscal surplus.")
+    assert not stances(ex)

@@ -271,6 +271,16 @@ def _organ_of_another(span: ActorSpan, before: list[ActorSpan], reg: Registry) -
             != actor.part_of)
 
 
+def _conjoined_owner(its: Token) -> Token | None:
+    """The possessor of the noun that the noun owned by "its" is conjoined with ("the
+    government's progress and its commitment": "government"), if it is a noun or name."""
+    noun = its.head
+    if its.dep_ != "poss" or noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "poss"
+                 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int:
     """Start index of a person's name after any title words or honorifics ("Dr", "Mr") the
     NER swallowed."""
@@ -2398,6 +2408,12 @@ class DocActors:
             agent = self._passive_agent(tok)
             if agent is not None:
                 return agent
+            owner = _conjoined_owner(tok)
+            if owner is not None:
+                # "praising the government's progress on inflation and its commitment to a
+                # surplus": the owner of the noun "its" noun is conjoined with, an actor or
+                # not (was: the World Bank, a subject the sentence before)
+                return self.at(owner)
             # "China's partnership with Russia and its support": same sentence
             sent_start = tok.sent.start
             for s in reversed(before):
