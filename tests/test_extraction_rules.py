@@ -4367,3 +4367,9 @@ def test_its_beside_a_possessor_refers_to_that_possessor(run) -> None:
              "warm about the programme, praising what he called the government's impressive "
              "progress on inflation and its commitment to a fiscal surplus.")
     assert not stances(ex)
+
+
+def test_a_spokesman_speaks_for_who_spoke_earlier_in_the_sentence(run) -> None:
+    ex = run("NATO met in May and NATO warned Russia. Japan said it condemned the raid, while "
+             "urging calm; spokesman Kofi Mensah declined to comment further.")
+    assert ("person-kofi-mensah", "japan") in posts(ex)

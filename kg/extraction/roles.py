@@ -325,6 +325,25 @@ def _previous_in_paragraph(ctx: DocContext, sent: Span) -> Span | None:
     return prev
 
 
+#: Posts that speak for a body, which the sentence may have speak first.
+_SPEAKER_TITLES = frozenset({"spokesperson", "press secretary"})
+
+
+def _speaking_body(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
+    """The body or state that speaks earlier in the sentence, as the subject of a verb of
+    saying ("The US State Department said …; spokesman Matthew Miller stopped short of …"):
+    the last one before the person, whose spokesperson they are."""
+    verbs = word_set("communication_verbs.json", "verbs")
+    found = None
+    for tok in ctx.doc[sent.start : person.start]:
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+            span = ctx.actors.at(tok)
+            if span is not None and span.cls not in (EntityClass.PERSON,
+                                                     EntityClass.COLLECTIVE):
+                found = span.key
+    return found
+
+
 def _paragraph_group(ctx: DocContext, sent: Span) -> str | None:
     """The body the previous sentence of the same paragraph is about ("The Arab League took a
     firmer line. Secretary-General Ahmed Aboul Gheit condemned …"): its main subject, if one
@@ -1352,6 +1371,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
                 of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
+        if of_key is None and not explicit and not camp and title.lower() in _SPEAKER_TITLES:
+            of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
                 and title.lower() not in word_set("role_titles.json", "local_titles")
                 and title.lower() not in word_set("role_titles.json", "affiliations")
