@@ -4373,3 +4373,11 @@ def test_a_spokesman_speaks_for_who_spoke_earlier_in_the_sentence(run) -> None:
     ex = run("NATO met in May and NATO warned Russia. Japan said it condemned the raid, while "
              "urging calm; spokesman Kofi Mensah declined to comment further.")
     assert ("person-kofi-mensah", "japan") in posts(ex)
+
+
+def test_a_regional_demonym_is_no_state(run) -> None:
+    ex = run("Japan urged the Central American country to reconsider. South American leaders "
+             "praised India.")
+    assert "united-states" not in {e.key for e in ex.entities}
+    assert {(h, t) for h, t, _ in stances(ex)} == {
+        ("collective-south-american-leaders", "india")}

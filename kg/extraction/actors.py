@@ -717,7 +717,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = (ActorSpan(start, end, fuller.key, fuller.cls, fuller.label)
                         if fuller is not None else
                         ActorSpan(start, end, mint_id(text, cls), cls, text))
-        if span is None or _hyphened_place(doc, span, out):
+        if span is None or _hyphened_place(doc, span, out) or _regional_demonym(doc, span, reg):
             continue
         out.append(span)
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
@@ -725,6 +725,24 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             persons.append(span)
     return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)),
                      lex)
+
+
+#: Words that make the demonym after them a region's ("Central American", "South American").
+_REGION_PREFIXES = frozenset({"central", "south", "north", "latin", "east", "west",
+                              "southeast", "southern", "northern", "eastern", "western"})
+
+
+def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
+    """A one-word demonym after a compass or region word that is no registered name with it
+    ("urging the Central American country", "South American leaders"): the region's
+    adjective, not the state's (was: the United States). "South Korean", registered whole,
+    stays a state's."""
+    if span.kind != "demonym" or span.end - span.start != 1 or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    pair = f"{prev.text} {doc[span.start].text}"
+    return (prev.lower_ in _REGION_PREFIXES and prev.is_title
+            and reg.demonym(pair) is None and reg.lookup(pair) is None)
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
