@@ -4381,3 +4381,17 @@ def test_a_regional_demonym_is_no_state(run) -> None:
     assert "united-states" not in {e.key for e in ex.entities}
     assert {(h, t) for h, t, _ in stances(ex)} == {
         ("collective-south-american-leaders", "india")}
+
+
+def test_the_grouping_may_be_an_international_organisation(tmp_path) -> None:
+    registry = [{"id": "nato", "label": "NATO", "class": "Alliance"},
+                {"id": "sco", "label": "Shanghai Cooperation Organisation",
+                 "class": "InternationalOrganization", "abbreviations": ["SCO"]},
+                {"id": "china", "label": "China", "class": "State"},
+                {"id": "russia", "label": "Russia", "class": "State"},
+                {"id": "turkey", "label": "Turkey", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Turkey, a NATO member, sent its foreign minister. The SCO's secretary "
+                  "general welcomed him. The grouping was founded in 2001 by China and Russia.")
+    assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)
+            if f.member != "turkey"} == {("china", "sco"), ("russia", "sco")}
