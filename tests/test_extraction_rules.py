@@ -4395,3 +4395,16 @@ def test_the_grouping_may_be_an_international_organisation(tmp_path) -> None:
                   "general welcomed him. The grouping was founded in 2001 by China and Russia.")
     assert {(f.member, f.organization) for f in ex.of_type(MembershipFact)
             if f.member != "turkey"} == {("china", "sco"), ("russia", "sco")}
+
+
+def test_an_absolute_clause_has_its_own_subject(tmp_path) -> None:
+    registry = [{"id": "india", "label": "India", "class": "State", "demonyms": ["Indian"]},
+                {"id": "bangladesh", "label": "Bangladesh", "class": "State",
+                 "metonyms": ["Dhaka"]},
+                {"id": "narendra-modi", "label": "Narendra Modi", "class": "Person",
+                 "country": "india"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Muhammad Yunus and Indian Prime Minister Narendra Modi held their first "
+                  "bilateral meeting in Bangkok yesterday, with the chief adviser raising the "
+                  "extradition of Sheikh Hasina and Modi urging Dhaka to avoid rhetoric.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("narendra-modi", "bangladesh")}

@@ -207,6 +207,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             return found
     if has_subject:
         return []
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.i > 0:
+        named = ctx.actors.at(ctx.doc[verb.i - 1])
+        if named is not None:
+            # "held talks, with the chief adviser raising … and Modi urging Dhaka to …": an
+            # absolute clause's subject, which the parser left beside it, not the main one
+            return [named]
     if depth >= 3 or verb.dep_ not in _CLIMB or verb.head == verb:
         return []
     head = verb.head
