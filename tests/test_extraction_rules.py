@@ -4408,3 +4408,10 @@ def test_an_absolute_clause_has_its_own_subject(tmp_path) -> None:
                   "bilateral meeting in Bangkok yesterday, with the chief adviser raising the "
                   "extradition of Sheikh Hasina and Modi urging Dhaka to avoid rhetoric.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("narendra-modi", "bangladesh")}
+
+
+def test_a_post_before_an_academic_title_is_the_post(run) -> None:
+    ex = run("Chief Adviser Professor Kofi Mensah met Japanese officials. Professor Ken Sato "
+             "attended.")
+    assert {(f.person, f.role) for f in ex.of_type(RoleFact)} == {
+        ("person-kofi-mensah", "Chief Adviser"), ("person-ken-sato", "Professor")}

@@ -1145,6 +1145,10 @@ def _past_adverbs(doc: Doc, j: int, end: int) -> int:
     return j
 
 
+#: Academic and research titles ("Professor", "Fellow"), which no intergovernmental body gives.
+_AFFILIATIONS = word_set("role_titles.json", "affiliations")
+
+
 def role_facts(ctx: DocContext) -> list[RoleFact]:
     """Role facts for every person mention with an adjacent title."""
     titles, state_titles = _titles()
@@ -1178,6 +1182,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         # (at each prefix: "Emir Sheikh Tamim" has the title "Emir", itself a prefix, first)
         found = next((t for k in range(span.start, named - 1, -1)
                       if (t := title_ending_at(doc, k, sent.start, titles)) is not None), None)
+        if found is not None and found[0].lower() in _AFFILIATIONS:
+            outer = title_ending_at(doc, found[1], sent.start, titles)
+            if outer is not None and outer[0].lower() not in _AFFILIATIONS:
+                found = outer  # "Chief Adviser Professor Muhammad Yunus": the post, not the
+                # academic title between it and the name
         served: ActorSpan | None = None  # the body after "for" ("a spokesperson for …")
         if found is None and named > sent.start and doc[named - 1].text == ",":
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
