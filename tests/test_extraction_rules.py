@@ -4415,3 +4415,9 @@ def test_a_post_before_an_academic_title_is_the_post(run) -> None:
              "attended.")
     assert {(f.person, f.role) for f in ex.of_type(RoleFact)} == {
         ("person-kofi-mensah", "Chief Adviser"), ("person-ken-sato", "Professor")}
+
+
+def test_an_extraposed_it_names_no_actor(run) -> None:
+    ex = run("NATO published a report on Monday. It would be dishonest to praise Japan without "
+             "acknowledging its failures.")
+    assert not stances(ex)

@@ -271,6 +271,19 @@ def _organ_of_another(span: ActorSpan, before: list[ActorSpan], reg: Registry) -
             != actor.part_of)
 
 
+def _extraposed(it: Token) -> bool:
+    """Whether "it" is the dummy subject of a copula whose adjective or noun is followed by an
+    infinitive or a that-clause ("It would be dishonest to praise …", "It is clear that …"):
+    the clause is the real subject, and "it" names no actor."""
+    verb = it.head
+    if it.dep_ != "nsubj" or verb.lemma_ != "be" or not any(
+            c.dep_ in ("acomp", "attr") and c.i > it.i for c in verb.children):
+        return False
+    return any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > it.i and any(
+        g.lower_ in ("to", "that") and g.dep_ in ("aux", "mark") for g in c.children)
+        for c in verb.children)
+
+
 def _conjoined_owner(its: Token) -> Token | None:
     """The possessor of the noun that the noun owned by "its" is conjoined with ("the
     government's progress and its commitment": "government"), if it is a noun or name."""
@@ -2446,6 +2459,8 @@ class DocActors:
                         or (head.dep_ == "dobj" and head.head in tok.ancestors
                             and self._person_subject(head.head))):
                     return s
+        if low == "it" and _extraposed(tok):
+            return None  # "It would be dishonest to praise the summit": no referent
         if low in ("it", "its"):
             # '"… what we saw on Wednesday was reckless and it was dangerous," Rutte told':
             # a quoted "it" is the speaker's, about something named in the quotation if
