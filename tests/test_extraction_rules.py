@@ -4421,3 +4421,10 @@ def test_an_extraposed_it_names_no_actor(run) -> None:
     ex = run("NATO published a report on Monday. It would be dishonest to praise Japan without "
              "acknowledging its failures.")
     assert not stances(ex)
+
+
+def test_the_head_of_a_states_named_organ_heads_the_organ(run) -> None:
+    ex = run("Ken Sato, head of Japan's State Committee for National Security, said the deal was "
+             "fair.")
+    assert ("person-ken-sato", "japan") not in posts(ex)
+    assert [f.of for f in ex.of_type(RoleFact)] != [None]
