@@ -4428,3 +4428,9 @@ def test_the_head_of_a_states_named_organ_heads_the_organ(run) -> None:
              "fair.")
     assert ("person-ken-sato", "japan") not in posts(ex)
     assert [f.of for f in ex.of_type(RoleFact)] != [None]
+
+
+def test_a_forum_no_one_holds_is_a_body(run) -> None:
+    ex = run("Ken Sato, a fellow at the Seoul-based Korea Peninsula Strategy Forum, said Japan "
+             "was wary. Russia handed the chair of the eight-nation forum to Japan in May.")
+    assert not ex.of_type(EventFact)

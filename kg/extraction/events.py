@@ -247,6 +247,11 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
         if etype is None or is_negated(tok) or (
                 tok.pos_ == "PROPN" and ctx.actors.at(tok) is not None):
             continue  # "the Pacific Islands Forum met": a name's word, not an event
+        if low in ("forum", "forums") and not (
+                tok.dep_ in ("dobj", "nsubjpass")
+                and tok.head.lemma_.lower() in cues.participation):
+            continue  # "the Seoul-based Korea Peninsula Strategy Forum", "the chair of the
+            # eight-nation forum": a body; a forum is a meeting when held, opened or attended
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
         if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")):
