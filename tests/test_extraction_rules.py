@@ -4434,3 +4434,15 @@ def test_a_forum_no_one_holds_is_a_body(run) -> None:
     ex = run("Ken Sato, a fellow at the Seoul-based Korea Peninsula Strategy Forum, said Japan "
              "was wary. Russia handed the chair of the eight-nation forum to Japan in May.")
     assert not ex.of_type(EventFact)
+
+
+def test_a_date_of_another_noun_does_not_date_the_event(tmp_path) -> None:
+    registry = [{"id": "eu", "label": "European Union", "class": "InternationalOrganization"},
+                {"id": "belarus", "label": "Belarus", "class": "State"},
+                {"id": "russia", "label": "Russia", "class": "State"},
+                {"id": "ukraine", "label": "Ukraine", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The European Union, which has imposed sanctions on Belarus over its role in "
+                  "Russia's invasion of Ukraine and its crackdown on the opposition after the "
+                  "disputed 2020 election, did not comment on the accession.")
+    assert [f.date for f in ex.of_type(EventFact)] == [None]

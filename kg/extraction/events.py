@@ -111,8 +111,13 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         # "have met annually since 2021": a range's bound, not the event's date
         doc[e.start].lower_ in bounds or (e.start > 0 and doc[e.start - 1].lower_ in bounds))]
     lo, hi = tok.left_edge.i, tok.right_edge.i
+    # (not inside a noun conjoined with the trigger: "Russia's invasion of Ukraine and its
+    # crackdown … after the disputed 2020 election")
+    joined = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
     for ent in dates:  # the trigger's own phrase first: "bombing ... in 1999"
-        if lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok):
+        if (lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok)
+                and ent.root.i not in joined
+                and not (ent.root.dep_ in _NOUN_MODIFIERS and ent.root.head != tok)):
             value = normalise_date(ent.text, ctx.published, tense, ctx.year_before(ent.start))
             if value is not None:
                 return value
