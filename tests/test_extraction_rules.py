@@ -4446,3 +4446,9 @@ def test_a_date_of_another_noun_does_not_date_the_event(tmp_path) -> None:
                   "Russia's invasion of Ukraine and its crackdown on the opposition after the "
                   "disputed 2020 election, did not comment on the accession.")
     assert [f.date for f in ex.of_type(EventFact)] == [None]
+
+
+def test_who_praises_someone_for_an_act_does_not_do_it(run) -> None:
+    ex = run("Russian officials have also praised OPEC+ for resisting the Western price cap on "
+             "Russian oil. India praised the cartel for criticising China.")
+    assert not stances(ex)

@@ -251,6 +251,9 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     objs = object_controller(ctx, verb)
     if objs:
         return objs
+    if _judged_object(verb):
+        return []  # "praised OPEC+ for resisting the Western price cap": the object (no actor
+        # here) resists, never the one who praises
     if head.pos_ == "ADP" and head.head != head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
@@ -427,6 +430,22 @@ def object_actors(ctx: DocContext, verb: Token, allow_poss: bool = True) -> list
     """Actors of a verb's direct objects and their conjuncts ("hosted Modi and Albanese")."""
     return [s for c in verb.children if c.dep_ == "dobj"
             for s in ctx.actors.conj_phrases(c, allow_poss=allow_poss)]
+
+
+#: Verbs that judge their object for what it does ("praised X for resisting …").
+_JUDGING = frozenset({
+    "accuse", "blame", "suspect", "charge", "fault", "praise", "criticise", "criticize",
+    "condemn", "commend", "thank", "credit", "congratulate", "applaud", "hail", "denounce",
+    "rebuke", "reward", "punish", "sanction"})
+
+
+def _judged_object(gerund: Token) -> bool:
+    """Whether ``gerund`` is what a judging verb's direct object did ("praised OPEC+ for
+    resisting"), whatever that object is."""
+    prep = gerund.head
+    return (gerund.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in _JUDGING
+            and any(c.dep_ == "dobj" for c in prep.head.children))
 
 
 def object_controller(ctx: DocContext, gerund: Token) -> list[ActorSpan]:
