@@ -4351,7 +4351,8 @@ def test_who_condemns_a_harm_does_not_condemn_its_patient(tmp_path) -> None:
 
 def test_tools_someone_has_are_no_verdict(run) -> None:
     ex = run("Kofi Mensah said China had many more tools at its disposal if the restrictions "
-             "continued. Kofi Mensah described NATO as a tool of Washington.")
+             "continued. Kofi Mensah described NATO as a tool of Washington. Kofi Mensah said "
+             "the embargo was one tool in a broader effort to promote democracy in India.")
     assert {(h, t) for h, t, _ in stances(ex)} == {
         ("person-kofi-mensah", "nato"), ("person-kofi-mensah", "united-states")}
 

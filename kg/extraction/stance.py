@@ -182,9 +182,12 @@ class Cues:
         if lemma in self.blame_for and any(c.dep_ == "prep" and c.lower_ == "for"
                                            for c in tok.children):
             return Polarity.NEGATIVE
-        if lemma in _INSTRUMENT_WORDS and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            return None  # "said China had many more tools at its disposal": a means, no
-            # verdict ("a tool of Washington" is one only as what something is called)
+        if lemma in _INSTRUMENT_WORDS and (
+                tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+                or any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)):
+            return None  # "said China had many more tools at its disposal", "the embargo was
+            # one tool in our broader effort": a means, no verdict ("a tool of Washington"
+            # is one only as what something is called)
         return self.evaluative.get(lemma) or self.evaluative.get(tok.lower_)
 
     def evaluate(self, tokens: list[Token], root: Token | None = None) -> Polarity | None:
