@@ -265,15 +265,6 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
                     and (body := ctx.actors.at(ctx.doc[found.end])) is not None
                     and body.cls not in _NOT_BODIES and body.cls != EntityClass.STATE):
                 return body  # "the leader of the Pakistani Taliban": the Taliban's post
-            if (found is not None and found.end + 1 < sent_end
-                    and ctx.doc[found.end].text in _POSS):
-                # "head of Kyrgyzstan's State Committee for National Security": the post is the
-                # owned body's, a registered one or none (an organ no actor names)
-                owned = ctx.actors.at(ctx.doc[found.end + 1])
-                if owned is not None and owned.cls not in _NOT_BODIES:
-                    return owned
-                if ctx.doc[found.end + 1].is_title:
-                    return None
             if found is not None and found.cls not in _NOT_BODIES:
                 return found
             first = first or found
