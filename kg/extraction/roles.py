@@ -515,7 +515,9 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     it, nor that of the other side of a call, an accusation or an appeal."""
     held = held or {}
     node = _name_phrase_head(ctx, person)
-    verb = _planned_act(node.head)
+    verb = node.head
+    if verb.lemma_.lower() not in _VISITING | _TALKING | _ATTACKING | _ASKING:
+        verb = _planned_act(verb)  # "is due to arrive in Beijing"
     lemma = verb.lemma_.lower()
     if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING | _ASKING:
         return set()
