@@ -4446,3 +4446,11 @@ def test_who_praises_someone_for_an_act_does_not_do_it(run) -> None:
     ex = run("Russian officials have also praised OPEC+ for resisting the Western price cap on "
              "Russian oil. India praised the cartel for criticising China.")
     assert not stances(ex)
+
+
+def test_a_scene_the_sentence_before_sets_places_a_post(run) -> None:
+    ex = run("Japan expelled three Chinese diplomats on Monday. Japan said the envoys had "
+             "insulted Japan, and Japan recalled its ambassador. In Beijing, the government "
+             "sought to play down the row. Presidential spokesman Kofi Mensah told reporters "
+             "that there was no interest in a conflict.")
+    assert ("person-kofi-mensah", "china") in posts(ex)

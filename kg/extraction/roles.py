@@ -637,13 +637,29 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     node = _name_phrase_head(ctx, person)
     if node.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    for prep in node.head.children:
+    opened = any(p.dep_ == "prep" and p.lower_ == "in" and p.i <= sent.start + 2
+                 for p in node.head.children)
+    if opened:
+        return _opening_scene(ctx, sent, node.head, person.start)
+    # "In Buenos Aires, the government sought to play down the row. Presidential spokesman
+    # Manuel Adorni told …": the scene the paragraph's sentence before set, when no actor is
+    # its subject (the government, officials there)
+    prev = _previous_in_paragraph(ctx, sent)
+    if prev is None or any(ctx.actors.at(t) is not None for t in _main_subjects(prev)):
+        return None
+    return _opening_scene(ctx, prev, prev.root, prev.end)
+
+
+def _opening_scene(ctx: DocContext, sent: Span, verb: Token, before: int) -> str | None:
+    """The state of the "In <place>," phrase that opens ``sent`` on ``verb``, set off by a
+    comma before token ``before``."""
+    for prep in verb.children:
         if (prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > sent.start + 2
-                or prep.i >= node.i):
+                or prep.i >= before):
             continue
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         span = ctx.actors.at(place) if place is not None else None
-        between = ctx.doc[span.end : person.start] if span is not None else ()
+        between = ctx.doc[span.end : before] if span is not None else ()
         if span is None or not any(t.text == "," for t in between) or any(
                 t.lower_ in ("visiting", "visitor") for t in between):
             continue  # ("In Beijing, visiting Foreign Minister X said": a guest's)
