@@ -4380,6 +4380,8 @@ def test_a_regional_demonym_is_no_state(run) -> None:
     ex = run("Japan urged the Central American country to reconsider. South American leaders "
              "praised India.")
     assert "united-states" not in {e.key for e in ex.entities}
+    assert keys(run("Northern Indian leaders urged calm."), "Indian leaders") == {
+        "collective-indian-leaders"}
     assert {(h, t) for h, t, _ in stances(ex)} == {
         ("collective-south-american-leaders", "india")}
 

@@ -740,9 +740,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                      lex)
 
 
-#: Words that make the demonym after them a region's ("Central American", "South American").
+#: Words that make the demonym after them a region's ("Central American", "South American";
+#: not "Northern Kenyan leaders", who are Kenyan).
 _REGION_PREFIXES = frozenset({"central", "south", "north", "latin", "east", "west",
-                              "southeast", "southern", "northern", "eastern", "western"})
+                              "southeast", "northeast", "southwest", "northwest"})
 
 
 def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
