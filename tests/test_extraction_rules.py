@@ -4456,3 +4456,14 @@ def test_a_scene_the_sentence_before_sets_places_a_post(run) -> None:
              "sought to play down the row. Presidential spokesman Kofi Mensah told reporters "
              "that there was no interest in a conflict.")
     assert ("person-kofi-mensah", "china") in posts(ex)
+
+
+def test_a_registry_persons_short_name_tagged_as_a_body_is_the_person(tmp_path) -> None:
+    registry = [{"id": "ursula-von-der-leyen", "label": "Ursula von der Leyen",
+                 "class": "Person"},
+                {"id": "egypt", "label": "Egypt", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Ursula von der Leyen signed the agreement in Cairo. Von der Leyen said an "
+                  "EU-Egypt investment conference would be held in the coming months to "
+                  "mobilise private capital.")
+    assert keys(ex, "Von der Leyen") == {"ursula-von-der-leyen"}

@@ -599,8 +599,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # takes it
                 last = max(same, key=lambda p: p.start)
                 span = ActorSpan(start, end, last.key, last.cls, last.label)
-            elif ent.label_ == "PERSON" and (actor := _registry_short_name(text, reg)):
-                # "President Tayyip Erdogan" is the registry's Recep Tayyip Erdoğan
+            elif ent.label_ in ("PERSON", "ORG") and (actor := _registry_short_name(text, reg)):
+                # "President Tayyip Erdogan" is the registry's Recep Tayyip Erdoğan (also when
+                # the NER took a sentence-opening "Von der Leyen" for an organisation)
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif (actor := reg.lookup(text)) is not None:
                 span = (_one_meant(doc, start, end, actor, reg, lex)
