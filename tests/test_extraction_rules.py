@@ -4467,3 +4467,9 @@ def test_a_registry_persons_short_name_tagged_as_a_body_is_the_person(tmp_path) 
                   "EU-Egypt investment conference would be held in the coming months to "
                   "mobilise private capital.")
     assert keys(ex, "Von der Leyen") == {"ursula-von-der-leyen"}
+
+
+def test_what_a_characterised_thing_guards_against_is_no_verdict_on_it(run) -> None:
+    ex = run("India has long viewed the US military as a guarantee against pressure from "
+             "China. Beijing sees the Quad as a tool against China.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("china", "quad")}

@@ -217,7 +217,11 @@ class Cues:
         """Polarity of what a characterisation calls its object (an as-phrase or a second
         noun phrase): its evaluative words, else its head noun's predicate cue ("as a
         partner that respects our sovereignty", "a friend", not "a partner in crime")."""
-        pol = self.evaluate(list(phrase.subtree), root=root)
+        # (not what it guards against: "viewed the US military as a guarantee against
+        # pressure from Baghdad" is no hostile verdict on the military)
+        guarded = {d.i for t in phrase.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                   and t.head.pos_ in ("NOUN", "PROPN") for d in t.subtree}
+        pol = self.evaluate([t for t in phrase.subtree if t.i not in guarded], root=root)
         if pol is not None:
             return pol
         head = phrase
