@@ -4473,3 +4473,9 @@ def test_what_a_characterised_thing_guards_against_is_no_verdict_on_it(run) -> N
     ex = run("India has long viewed the US military as a guarantee against pressure from "
              "China. Beijing sees the Quad as a tool against China.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("china", "quad")}
+
+
+def test_a_factions_post_gets_no_guessed_body(run) -> None:
+    ex = run("NATO met in Brussels. NATO backed Japan. Forces loyal to the eastern commander "
+             "Kofi Mensah have been supported by Russia.")
+    assert ("person-kofi-mensah", "nato") not in posts(ex)

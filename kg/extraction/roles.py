@@ -883,8 +883,9 @@ def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
     k = t_start - 1
     if k < sent_start:
         return False
-    if doc[k].lower_ in camp:
-        return True
+    if doc[k].lower_ in camp or doc[k].text in word_set("role_titles.json",
+                                                         "faction_modifiers"):
+        return True  # (also "the eastern commander Khalifa Haftar": a faction's post)
     return (k - 2 >= sent_start and doc[k - 1].text == "-"
             and f"{doc[k - 2].lower_}-{doc[k].lower_}" in camp)
 
