@@ -4479,3 +4479,10 @@ def test_a_factions_post_gets_no_guessed_body(run) -> None:
     ex = run("NATO met in Brussels. NATO backed Japan. Forces loyal to the eastern commander "
              "Kofi Mensah have been supported by Russia.")
     assert ("person-kofi-mensah", "nato") not in posts(ex)
+
+
+def test_a_bodys_name_goes_on_past_its_for_phrase(run) -> None:
+    ex = run("\"The episode tells you everything,\" said Aiko Fujisaki, a research fellow at the "
+             "Kansai Centre for Northeast Asian Studies. The Council on Monday met.")
+    assert posts(ex) == {("person-aiko-fujisaki",
+                          "organization-kansai-centre-for-northeast-asian-studies")}

@@ -501,6 +501,27 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
 
 
+def _name_tail(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
+    """End of a body's name the NER cut before its "for"/"on"/"of" phrase: "the Kansai Centre
+    for Northeast Asian Studies", "the Helsinki Institute for Security and Law" (capitalised
+    words after the preposition, joined by "and"; no date, no registered name)."""
+    if end - start < 1 or doc[end - 1].lower_ not in lex.org_heads or end + 1 >= len(doc):
+        return end
+    if doc[end].lower_ not in ("for", "on", "of"):
+        return end
+    j = end + 1
+    while j < len(doc) and (_name_tail_word(doc[j]) or (
+            doc[j].lower_ in ("and", "&") and j > end + 1 and j + 1 < len(doc)
+            and _name_tail_word(doc[j + 1]))):
+        j += 1
+    return j if j > end + 1 else end
+
+
+def _name_tail_word(tok: Token) -> bool:
+    """A capitalised word of a name's tail: no date word, no word of another entity."""
+    return tok.is_title and tok.is_alpha and tok.lower_ not in DATE_WORDS and not tok.ent_type_
+
+
 def _capitalised_name_word(tok: Token, lex: Lexicons) -> bool:
     """A word that may be part of a person's name: a capitalised proper noun, no title word,
     honorific or body word (unlike :func:`_name_word`, it may carry a wrong entity label)."""
@@ -538,6 +559,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         start, end = _trim(doc, ent.start, ent.end)
         if ent.label_ != "PERSON" and not ent.ent_id_:  # (a registry name is whole)
             end = _title_head_cut(doc, start, end, lex)  # "Frontex Executive | Director …"
+            end = _name_tail(doc, start, end, lex)  # "the Kansai Centre | for Northeast …"
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
             continue
         text = doc[start:end].text
