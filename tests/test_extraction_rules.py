@@ -4486,3 +4486,10 @@ def test_a_bodys_name_goes_on_past_its_for_phrase(run) -> None:
              "Kansai Centre for Northeast Asian Studies. The Council on Monday met.")
     assert posts(ex) == {("person-aiko-fujisaki",
                           "organization-kansai-centre-for-northeast-asian-studies")}
+
+
+def test_who_summons_a_states_ambassador_is_no_official_of_it(run) -> None:
+    ex = run("Japan and China traded accusations. Japan said China was wrong. Japan protested. "
+             "On November 13, Vice Foreign Minister Ken Sato summoned Japan's ambassador, Kofi "
+             "Mensah, and demanded an apology.")
+    assert ("person-ken-sato", "japan") not in posts(ex)

@@ -421,7 +421,7 @@ _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
 _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 #: Verbs by which the subject attacks its object: never one of its own side.
 _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce", "blame",
-                        "rebuke", "sanction", "expel", "attack"})
+                        "rebuke", "sanction", "expel", "attack", "summon"})
 #: Verbs by which the subject appeals to its object: the other side too ("asked Taiwan to
 #: invest").
 _ASKING = frozenset({"ask", "urge", "press", "request"})
@@ -531,7 +531,9 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
         # "Foreign Minister X accused him [a Chinese envoy] of …": not China's minister; an
         # official does not accuse their own side, nor appeal to it
         spans += [s for c in verb.children if c.dep_ == "dobj"
-                  for s in ctx.actors.conj_phrases(c)]
+                  for s in (*ctx.actors.conj_phrases(c),
+                            *(ctx.actors.at(p) for p in c.children if p.dep_ == "poss"))
+                  if s is not None]  # (also "summoned Japan's ambassador, X": Japan)
     out = set()
     for s in spans:
         actor = ctx.registry.actors.get(s.key)
