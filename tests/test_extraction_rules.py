@@ -4493,3 +4493,14 @@ def test_who_summons_a_states_ambassador_is_no_official_of_it(run) -> None:
              "On November 13, Vice Foreign Minister Ken Sato summoned Japan's ambassador, Kofi "
              "Mensah, and demanded an apology.")
     assert ("person-ken-sato", "japan") not in posts(ex)
+
+
+def test_who_writes_to_someone_accusing_a_state_accuses_it(tmp_path) -> None:
+    registry = [{"id": "china", "label": "China", "class": "State"},
+                {"id": "japan", "label": "Japan", "class": "State"},
+                {"id": "antonio-guterres", "label": "António Guterres", "class": "Person"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "On November 21, China's permanent representative, Fu Cong, wrote to UN "
+                  "Secretary-General António Guterres accusing Japan of threatening the use of "
+                  "force.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("person-fu-cong", "japan")}

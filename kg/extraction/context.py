@@ -230,6 +230,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             # has criticised U.S. aid": a conjunct that disagrees in number with the verb the
             # parser hung it on belongs to another clause; no subject beats the wrong one.
             return []
+    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj"
+            and head.head.lower_ == "to" and head.head.head.lemma_.lower() in SPEECH_VERBS):
+        # "Fu Cong wrote to Secretary-General António Guterres accusing Japan of …": the
+        # writer accuses, not the one written to (the parser hangs the participle on him)
+        return subject_actors(ctx, head.head.head, depth + 1)
     if verb.dep_ in ("acl", "relcl"):
         span = ctx.actors.at(head)
         if (span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3
