@@ -4504,3 +4504,10 @@ def test_who_writes_to_someone_accusing_a_state_accuses_it(tmp_path) -> None:
                   "Secretary-General António Guterres accusing Japan of threatening the use of "
                   "force.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("person-fu-cong", "japan")}
+
+
+def test_a_name_with_digits_is_no_person(run) -> None:
+    ex = run("The US Treasury responded on October 18 with General License 44, authorising "
+             "transactions with Japan's oil sector.")
+    assert not ex.of_type(RoleFact)
+    assert not [e for e in ex.entities if e.cls == EntityClass.PERSON]

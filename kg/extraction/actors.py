@@ -736,6 +736,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     # Polisario's leader": a movement; "the Weimar Triangle": a format; no
                     # persons ("the John Doe case", "the Biden administration" name one)
                     cls = EntityClass.ORGANIZATION
+                if cls == EntityClass.PERSON and any(c.isdigit() for c in text):
+                    continue  # "General License 44": a licence's number, no person's name
                 if cls == EntityClass.PERSON and all(
                         lowers[k].rstrip(".") in lex.name_prefixes or lowers[k] in lex.titles
                         for k in range(start, end)):
