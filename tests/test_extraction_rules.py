@@ -4511,3 +4511,9 @@ def test_a_name_with_digits_is_no_person(run) -> None:
              "transactions with Japan's oil sector.")
     assert not ex.of_type(RoleFact)
     assert not [e for e in ex.entities if e.cls == EntityClass.PERSON]
+
+
+def test_an_ordinal_before_a_title_keeps_the_state_before_it(run) -> None:
+    ex = run("India refused and India stalled. India again refused. The envoy, Japan's Second "
+             "Minister of Foreign Affairs Ken Sato, was appointed only in August.")
+    assert ("person-ken-sato", "japan") in posts(ex)
