@@ -4517,3 +4517,10 @@ def test_an_ordinal_before_a_title_keeps_the_state_before_it(run) -> None:
     ex = run("India refused and India stalled. India again refused. The envoy, Japan's Second "
              "Minister of Foreign Affairs Ken Sato, was appointed only in August.")
     assert ("person-ken-sato", "japan") in posts(ex)
+
+
+def test_the_juntas_spokesman_speaks_for_its_state(run) -> None:
+    ex = run("NATO suspended India and NATO warned India. India refused. In a statement read on "
+             "national television, the junta's spokesman, Colonel Kofi Mensah, accused Japan of "
+             "seeking to intervene.")
+    assert ("person-kofi-mensah", "india") in posts(ex)

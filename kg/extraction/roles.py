@@ -921,6 +921,20 @@ _STATE_LIKE_OWNERS = frozenset({
 }) | frozenset(word_map("reference_nouns.json"))
 
 
+#: Common nouns for a state's government as the owner of a post ("the junta's spokesman").
+_GOVERNMENT_OWNERS = frozenset({"government", "administration", "regime", "junta", "cabinet"})
+
+
+def _state_word_owner(ctx: DocContext, t_start: int, sent_start: int) -> bool:
+    """Whether the title's possessor is a word for a state's government that names no actor
+    ("the junta's spokesman, Colonel Major Amadou Abdramane"): a post in that state, whose
+    state is guessed (was: the article's main body, ECOWAS)."""
+    k = t_start - 1
+    return (k - 1 >= sent_start and ctx.doc[k].text in _POSS
+            and ctx.doc[k - 1].lower_ in _GOVERNMENT_OWNERS
+            and ctx.actors.at(ctx.doc[k - 1]) is None)
+
+
 def _unknown_owner_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
     """A common noun owning the post right before the title, no actor and not a word for a
     state ("the court's prosecutor, Karim Khan", "the autonomous region whose governor,
@@ -1259,11 +1273,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             camp = _camp_before(doc, t_start, sent.start)
             unknown_body = (_unknown_body_before(ctx, t_start, sent.start)
                             or _unknown_owner_before(ctx, t_start, sent.start))
-            # "Government spokesperson X", "Presidential spokesman X": the state's own post
+            # "Government spokesperson X", "Presidential spokesman X", "the junta's
+            # spokesman, X": the state's own post
             governmental = (t_start > sent.start
                             and doc[t_start - 1].lower_ in ("government", "presidential")
-                            ) or any(_executive_words(ctx, j, t_start)
-                                     for j in range(max(sent.start, t_start - 3), t_start))
+                            ) or _state_word_owner(ctx, t_start, sent.start) or any(
+                                _executive_words(ctx, j, t_start)
+                                for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
