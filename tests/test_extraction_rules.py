@@ -4524,3 +4524,9 @@ def test_the_juntas_spokesman_speaks_for_its_state(run) -> None:
              "national television, the junta's spokesman, Colonel Kofi Mensah, accused Japan of "
              "seeking to intervene.")
     assert ("person-kofi-mensah", "india") in posts(ex)
+
+
+def test_a_phrase_after_a_conjoined_noun_is_that_nouns(run) -> None:
+    ex = run("Japan's Kofi Mensah expressed his government's strongest condemnation and full "
+             "support for India.")
+    assert not [s for s in stances(ex) if s[2] == Polarity.NEGATIVE]

@@ -401,6 +401,19 @@ def _where(ctx: DocContext, span: ActorSpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
+def _noun_preps(noun: Token) -> list[Token]:
+    """The target prepositions of a stance noun: its own, not one the parser hung on it from
+    after a conjoined noun ("his strongest condemnation and full support for Arce": the
+    support's), and, for that conjoined noun, those after it on the first one."""
+    later = [c.i for c in noun.conjuncts if c.i > noun.i]
+    own = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
+           and not (later and p.i > max(later))]
+    if noun.dep_ == "conj" and not own:
+        own = [p for p in noun.head.children if p.dep_ == "prep"
+               and p.lower_ in _TARGET_PREPS and p.i > noun.i]
+    return own
+
+
 def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     """Whether the actor undergoes a hostile act named in its clause ("aimed at containing
     China", "pressure on Japan", "would harm Europe more than Russia", "damage China-EU
@@ -929,9 +942,11 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in cues.noun or tok.lower_ in cues.noun):
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
-            targets = prep_actors(ctx, tok, _TARGET_PREPS) or [
-                s for p in tok.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
-                for o in p.children if o.dep_ == "pobj" for s in _parties(ctx, o)]
+            preps = _noun_preps(tok)
+            targets = [s for p in preps for o in p.children if o.dep_ == "pobj"
+                       for s in ctx.actors.conj_phrases(o)] or [
+                s for p in preps for o in p.children if o.dep_ == "pobj"
+                for s in _parties(ctx, o)]
             if not targets and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
                 # the noun's "to" phrase on its verb
