@@ -4530,3 +4530,9 @@ def test_a_phrase_after_a_conjoined_noun_is_that_nouns(run) -> None:
     ex = run("Japan's Kofi Mensah expressed his government's strongest condemnation and full "
              "support for India.")
     assert not [s for s in stances(ex) if s[2] == Polarity.NEGATIVE]
+
+
+def test_a_tense_relationship_is_no_partnership(run) -> None:
+    ex = run("Japan has had a tense relationship with China since 2012. India has strained ties "
+             "with Russia. India has close ties with Japan.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}

@@ -72,6 +72,7 @@ class Cues:
         self.proposal = word_set("partnership_cues.json", "proposal_verbs")
         self.proposal_nouns = word_set("partnership_cues.json", "proposal_nouns")
         self.past = word_set("partnership_cues.json", "past_markers")
+        self.hostile = word_set("partnership_cues.json", "hostile_modifiers")
         self.domains = word_map("domain_cues.json")
         read_json("domain_cues.json")
 
@@ -209,6 +210,8 @@ def partnership_facts(
             continue
         if is_noun and ctx.actors.at(tok) is not None:
             continue  # "joined the alliance": the noun names an organisation (membership)
+        if is_noun and any(c.dep_ == "amod" and c.lower_ in cues.hostile for c in tok.children):
+            continue  # "has had a tense relationship with the MAS": friction, no partnership
         # Side A: parties named as one group (modifiers, subjects, "between A and B");
         # side B: partners after "with". A with-phrase pairs each A with each B only.
         side_a: list[ActorSpan] = []
