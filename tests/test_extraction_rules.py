@@ -4536,3 +4536,17 @@ def test_a_tense_relationship_is_no_partnership(run) -> None:
     ex = run("Japan has had a tense relationship with China since 2012. India has strained ties "
              "with Russia. India has close ties with Japan.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {("india", "japan")}
+
+
+def test_a_states_delegation_is_no_organisation_referred_back_to(tmp_path) -> None:
+    registry = [{"id": "osce", "label": "OSCE", "class": "InternationalOrganization"},
+                {"id": "russia", "label": "Russia", "class": "State", "metonyms": ["Moscow"]},
+                {"id": "ukraine", "label": "Ukraine", "class": "State"},
+                {"id": "belarus", "label": "Belarus", "class": "State"},
+                {"id": "estonia", "label": "Estonia", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Russia blocked Estonia's bid to chair the OSCE. Ukraine's delegation accused "
+                  "Russia of abusing the OSCE's consensus rule to hold the organisation to "
+                  "ransom. Moscow and its ally Belarus have long criticised the organisation's "
+                  "election-monitoring office.")
+    assert {m.entity for m in ex.mentions if m.text == "the organisation"} == {"osce"}

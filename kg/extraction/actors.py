@@ -1641,6 +1641,7 @@ def _centre(doc: Doc, before: list[ActorSpan], classes: tuple[EntityClass, ...],
         return nearest
     for s in before:
         if (prev.start <= s.start < prev.end and s.cls in classes
+                and s.kind != "institution"  # "Ukraine's delegation" is no "organisation"
                 and doc[s.start : s.end].root.dep_ in ("nsubj", "nsubjpass")
                 and doc[s.start : s.end].root.head == prev.root):
             return s
