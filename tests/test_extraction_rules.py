@@ -4550,3 +4550,11 @@ def test_a_states_delegation_is_no_organisation_referred_back_to(tmp_path) -> No
                   "ransom. Moscow and its ally Belarus have long criticised the organisation's "
                   "election-monitoring office.")
     assert {m.entity for m in ex.mentions if m.text == "the organisation"} == {"osce"}
+
+
+def test_who_leads_an_unnamed_body_holds_no_guessed_post(run) -> None:
+    ex = run("NATO approved the plan. NATO praised Japan. NATO said reforms must go on. The "
+             "central bank, led by Governor Kofi Mensah, is to be given greater independence. "
+             "A statement was issued by the NATO Secretariat, which is headed by Secretary "
+             "General Ken Sato.")
+    assert posts(ex) == {("person-kofi-mensah", None), ("person-ken-sato", "nato")}

@@ -389,6 +389,24 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     return _subject_state(ctx, subjects)
 
 
+def _leads_unnamed_body(ctx: DocContext, person: ActorSpan) -> bool:
+    """Whether the post holder leads a body the sentence names with no actor in it ("The
+    central bank, led by Governor Nandalal Weerasinghe, …"): the post is that body's, so no
+    other is guessed (was: Governor of the IMF, the article's main body)."""
+    root = ctx.doc[person.start : person.end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "agent" or prep.head.lemma_.lower() not in (
+            _REPRESENTING):
+        return False
+    verb = prep.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if (not subjects and verb.dep_ == "acl") or (
+            verb.dep_ == "relcl" and all(c.lower_ in ("which", "that") for c in subjects)):
+        subjects = [verb.head]  # "the EAC Secretariat, which is headed by …": the head noun
+    return bool(subjects) and not any(ctx.actors.at(t) is not None
+                                      for s in subjects for t in s.subtree if t.i < verb.i)
+
+
 def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
                    main_state: str | None, filled: AbstractSet[str] = frozenset()
                    ) -> tuple[str | None, float]:
@@ -1272,7 +1290,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                        for k in range(max(sent.start, t_start - 2), t_start))
             camp = _camp_before(doc, t_start, sent.start)
             unknown_body = (_unknown_body_before(ctx, t_start, sent.start)
-                            or _unknown_owner_before(ctx, t_start, sent.start))
+                            or _unknown_owner_before(ctx, t_start, sent.start)
+                            or _leads_unnamed_body(ctx, span))
             # "Government spokesperson X", "Presidential spokesman X", "the junta's
             # spokesman, X": the state's own post
             governmental = (t_start > sent.start
