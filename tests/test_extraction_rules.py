@@ -4558,3 +4558,9 @@ def test_who_leads_an_unnamed_body_holds_no_guessed_post(run) -> None:
              "A statement was issued by the NATO Secretariat, which is headed by Secretary "
              "General Ken Sato.")
     assert posts(ex) == {("person-kofi-mensah", None), ("person-ken-sato", "nato")}
+
+
+def test_of_after_a_name_whose_post_an_unnamed_body_owns_is_nationality(run) -> None:
+    ex = run("The vote passed by 93 to 24. The assembly's president, Kofi Mensah of Japan, "
+             "announced the result.")
+    assert posts(ex) == {("person-kofi-mensah", None)}

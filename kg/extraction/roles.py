@@ -1314,9 +1314,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                       or _joint_titles_owner(ctx, t_start - 1, sent.start, titles))
             first = of.start if of else t_start
             if (of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of"
-                    and _possessor_body(ctx, out, t_start, sent.start) is None):
+                    and _possessor_body(ctx, out, t_start, sent.start) is None
+                    and not _unknown_owner_before(ctx, t_start, sent.start)):
                 # "General Abdourahamane Tiani of Niger", "President Lula of Brazil"; not
-                # "Its secretary general, Haitham al-Ghais of Kuwait" (OPEC's: his country)
+                # "Its secretary general, Haitham al-Ghais of Kuwait" (OPEC's: his country),
+                # nor "The assembly's president, Abdulla Shahid of the Maldives"
                 explicit = True
                 k = span.end + 1 + (doc[span.end + 1].lower_ == "the"
                                     and span.end + 2 < sent.end)  # "of the Cook Islands"
