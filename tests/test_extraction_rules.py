@@ -4564,3 +4564,9 @@ def test_of_after_a_name_whose_post_an_unnamed_body_owns_is_nationality(run) -> 
     ex = run("The vote passed by 93 to 24. The assembly's president, Kofi Mensah of Japan, "
              "announced the result.")
     assert posts(ex) == {("person-kofi-mensah", None)}
+
+
+def test_malaysian_styles_are_no_name(run) -> None:
+    ex = run("Foreign Minister Datuk Seri Kofi Mensah said the extradition had been carried out "
+             "in line with Japanese law.")
+    assert {f.person for f in ex.of_type(RoleFact)} == {"person-kofi-mensah"}

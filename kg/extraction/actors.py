@@ -311,8 +311,10 @@ def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int
     return i
 
 
-#: Forms of address that are no part of a name ("Dr Ifeoma Okonkwo", "Mr Tinubu").
-_ADDRESS_FORMS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor"})
+#: Forms of address that are no part of a name ("Dr Ifeoma Okonkwo", "Mr Tinubu"; the
+#: Malaysian styles "Datuk Seri Hishammuddin Hussein", "Tun …").
+_ADDRESS_FORMS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "datuk", "dato",
+                            "seri", "tun"})
 
 
 def is_locative(span: Span, event_nouns: frozenset[str],
