@@ -4570,3 +4570,9 @@ def test_malaysian_styles_are_no_name(run) -> None:
     ex = run("Foreign Minister Datuk Seri Kofi Mensah said the extradition had been carried out "
              "in line with Japanese law.")
     assert {f.person for f in ex.of_type(RoleFact)} == {"person-kofi-mensah"}
+
+
+def test_a_hyphened_regional_demonym_is_no_state(run) -> None:
+    assert "united-states" not in {e.key for e in run(
+        "India skipped the Ibero-American summit in Cuenca.").entities}
+    assert "united-states" in {e.key for e in run("Sino-American relations soured.").entities}

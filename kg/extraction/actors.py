@@ -773,6 +773,12 @@ _REGION_PREFIXES = frozenset({"central", "south", "north", "latin", "east", "wes
                               "southeast", "northeast", "southwest", "northwest"})
 
 
+#: Hyphenated prefixes that make the demonym after them a region's ("Ibero-American"; not
+#: "Sino-American", which pairs two states).
+_REGION_HYPHEN_PREFIXES = frozenset({"ibero", "pan", "inter", "latin", "afro", "meso",
+                                     "central", "south", "north"})
+
+
 def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
     """A one-word demonym after a compass or region word that is no registered name with it
     ("urging the Central American country", "South American leaders"): the region's
@@ -781,6 +787,9 @@ def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
     if span.kind != "demonym" or span.end - span.start != 1 or span.start == 0:
         return False
     prev = doc[span.start - 1]
+    if (prev.text == "-" and span.start >= 2 and not prev.whitespace_
+            and doc[span.start - 2].lower_ in _REGION_HYPHEN_PREFIXES):
+        return True  # "the Ibero-American summit", "the Inter-American Democratic Charter"
     pair = f"{prev.text} {doc[span.start].text}"
     return (prev.lower_ in _REGION_PREFIXES and prev.is_title
             and reg.demonym(pair) is None and reg.lookup(pair) is None)
