@@ -4576,3 +4576,10 @@ def test_a_hyphened_regional_demonym_is_no_state(run) -> None:
     assert "united-states" not in {e.key for e in run(
         "India skipped the Ibero-American summit in Cuenca.").entities}
     assert "united-states" in {e.key for e in run("Sino-American relations soured.").entities}
+
+
+def test_accession_to_the_throne_is_no_accession(run) -> None:
+    ex = run("Princess Elizabeth learned of her father's death and her own accession to the "
+             "throne in 1952 while staying at a lodge in Japan. India completed its accession "
+             "to NATO in 2024.")
+    assert [e.evidence.sentence_index for e in ex.of_type(EventFact)] == [1]

@@ -101,6 +101,10 @@ def _other_clause(node: Token, top: Token) -> bool:
     return False
 
 
+#: What one accedes to that is an office, not a body ("accession to the throne").
+_OFFICES = frozenset({"throne", "power", "presidency", "office", "crown", "premiership"})
+
+
 def _date(ctx: DocContext, tok: Token, verb: Token | None,
           lasting: bool = False) -> FuzzyDate | None:
     """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
@@ -270,6 +274,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue  # "forces will stay on the summit of Mount Hermon": a mountain's top
         if etype == EventType.VISIT and any(c.lower_ == "home" for c in tok.children):
             continue  # "Iran's ambassador, who was visiting home": a trip home, no visit
+        if etype == EventType.ACCESSION and any(
+                p.dep_ == "prep" and p.lower_ == "to" and any(
+                    o.lemma_.lower() in _OFFICES for o in p.children) for p in tok.children):
+            continue  # "her own accession to the throne": coming to an office, no body joined
         verb = tok if tok.pos_ == "VERB" else governing_verb(tok, _TO_VERB)
         gathered = (verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for"
                     and verb.lemma_.lower() in _GATHER)  # "gathered in Astana for a summit"
