@@ -4583,3 +4583,16 @@ def test_accession_to_the_throne_is_no_accession(run) -> None:
              "throne in 1952 while staying at a lodge in Japan. India completed its accession "
              "to NATO in 2024.")
     assert [e.evidence.sentence_index for e in ex.of_type(EventFact)] == [1]
+
+
+def test_a_titled_first_name_and_a_place_name_after_it_are_one_name(tmp_path) -> None:
+    registry = [{"id": "netherlands", "label": "Netherlands", "class": "State",
+                 "metonyms": ["The Hague", "Hague"]},
+                {"id": "william-ruto", "label": "William Ruto", "class": "Person"},
+                {"id": "kenya", "label": "Kenya", "class": "State", "demonyms": ["Kenyan"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Kenyan President William Ruto met the King. In 2013, the British government "
+                  "agreed to pay compensation, and then-foreign secretary William Hague "
+                  "expressed sincere regret.")
+    assert keys(ex, "William Hague") == {"person-william-hague"}
+    assert "netherlands" not in {e.key for e in ex.entities}

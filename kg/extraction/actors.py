@@ -399,7 +399,11 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
                 and (ent.label_ == "PERSON" or (
                     len(ent) == 1 and ent[0].is_title and ent[0].lower_ not in lex.org_heads
                     and ent[0].lower_ not in lex.administrations))
-                and not prev.ent_id_ and not ent.ent_id_):
+                and not prev.ent_id_ and (not ent.ent_id_ or _titled_first_name(doc, prev, lex))):
+            # (a registry name too after a titled first name: "then-foreign secretary
+            # William" + "Hague", not the Netherlands' seat of government)
+            for t in ent:
+                t.ent_id = 0  # the joined name inherits no registry id
             joined[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             changed = True
         else:
@@ -419,6 +423,11 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
                 changed = True
     if changed:
         doc.set_ents(joined, default="unmodified")
+
+
+def _titled_first_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
+    """A one-word person name right after a post title ("foreign secretary William")."""
+    return len(name) == 1 and name.start > 0 and doc[name.start - 1].lower_ in lex.title_words
 
 
 def _name_word(tok: Token, lex: Lexicons) -> bool:
