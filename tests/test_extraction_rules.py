@@ -4596,3 +4596,12 @@ def test_a_titled_first_name_and_a_place_name_after_it_are_one_name(tmp_path) ->
                   "expressed sincere regret.")
     assert keys(ex, "William Hague") == {"person-william-hague"}
     assert "netherlands" not in {e.key for e in ex.entities}
+
+
+def test_a_states_post_described_far_on_is_no_person_given_no_state(run) -> None:
+    ex = run("The Moroccan foreign ministry said late on Thursday that Ambassador Kofi Mensah "
+             "had been called back to Tokyo. Japan protested. Japan waited. Japan talked. Japan "
+             "wrote. Japan met. India has summoned the Chinese ambassador and warned of "
+             "consequences.")
+    assert ("person-kofi-mensah", "china") not in posts(ex)
+    assert ("india", "person-kofi-mensah") not in {(h, t) for h, t, _ in stances(ex)}

@@ -1892,15 +1892,19 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         sent_starts = sent_starts or [sent.start for sent in doc.sents]
         here = bisect.bisect_right(sent_starts, tok.i) - 1
         # A state's post ("the Finnish president") is specific enough to reach further back.
-        since = 0 if state is not None else sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
+        # (but only one the article gave that state: a person given none, "Ambassador Zohour
+        # Alaoui" of Morocco, is no "Spanish ambassador" thirty sentences on)
+        near = sent_starts[max(0, here - _HEAD_REFERENCE_REACH)]
+        since = 0 if state is not None else near
         wanted = (_HEAD_TITLES if title in _LEADER_WORDS
                   else _SAME_POSTS.get(title, (title,)) if state is not None else (title,))
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
                 and (any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
                      or (honorific and lowers[s.start] == title)
                      or (state is not None and _registry_post(registry, s, state, wanted)))
-                and (state is None or _given_state(doc, s, state, at_state, registry)
-                     is not False)}
+                and (state is None or (
+                    told := _given_state(doc, s, state, at_state, registry)) is True
+                     or (told is None and s.start >= near))}
         if len(fits) > 1 and state is not None and here > 0:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
             # several fitting persons, the one the previous sentence is about
