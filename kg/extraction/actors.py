@@ -399,7 +399,8 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
                 and (ent.label_ == "PERSON" or (
                     len(ent) == 1 and ent[0].is_title and ent[0].lower_ not in lex.org_heads
                     and ent[0].lower_ not in lex.administrations))
-                and not prev.ent_id_ and (not ent.ent_id_ or _titled_first_name(doc, prev, lex))):
+                and not prev.ent_id_ and (not ent.ent_id_ or (
+                    len(ent) == 1 and _titled_first_name(doc, prev, lex)))):
             # (a registry name too after a titled first name: "then-foreign secretary
             # William" + "Hague", not the Netherlands' seat of government)
             for t in ent:
@@ -426,8 +427,10 @@ def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
 
 
 def _titled_first_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
-    """A one-word person name right after a post title ("foreign secretary William")."""
-    return len(name) == 1 and name.start > 0 and doc[name.start - 1].lower_ in lex.title_words
+    """A one-word person name right after a post title ("foreign secretary William"), no
+    honorific ("Prime Minister Sheikh" + a registry name is that registry person)."""
+    return (len(name) == 1 and name.start > 0 and doc[name.start - 1].lower_ in lex.title_words
+            and name[0].lower_ not in lex.name_prefixes)
 
 
 def _name_word(tok: Token, lex: Lexicons) -> bool:
