@@ -4605,3 +4605,15 @@ def test_a_states_post_described_far_on_is_no_person_given_no_state(run) -> None
              "consequences.")
     assert ("person-kofi-mensah", "china") not in posts(ex)
     assert ("india", "person-kofi-mensah") not in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_a_reported_clause_in_the_past_perfect_does_not_go_on_in_the_past(tmp_path) -> None:
+    registry = [{"id": "saudi-arabia", "label": "Saudi Arabia", "class": "State",
+                 "metonyms": ["Riyadh"]},
+                {"id": "united-states", "label": "United States", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "John Kirby, the National Security Council's coordinator for strategic "
+                  "communications, countered that Saudi Arabia had been presented with analysis "
+                  "showing there was no market basis for the cut, and accused Riyadh of trying "
+                  "to spin the decision.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("person-john-kirby", "saudi-arabia")}

@@ -326,8 +326,12 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     head = verb.head
     # A reported clause in the present ("said Ethiopia's commitment remains steadfast and
     # thanked the AU") cannot go on in the past: any verb then, and even after a subject
-    # that names an actor
-    tense_break = head.tag_ in ("VBZ", "VBP")
+    # that names an actor; nor can one in the past perfect ("said Germany had shown
+    # 'negative activism' since …, and accused Berlin of …": the same subject would have
+    # "had accused")
+    tense_break = head.tag_ in ("VBZ", "VBP") or (
+        head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+        and not any(c.dep_ == "aux" for c in verb.children))
     if head.dep_ != "ccomp" or verb.i < head.i or verb.tag_ != "VBD" or (
             verb.lemma_.lower() not in SPEECH_VERBS and not tense_break):
         return None
@@ -338,8 +342,9 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     clause = head
     for _ in range(3):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or any(s.pos_ != "NOUN" or (ctx.actors.conj_phrases(s) and not (
-                tense_break and clause is head)) for s in subjects):
+        broken = tense_break and clause is head
+        if not subjects or any((s.pos_ != "NOUN" and not broken) or (
+                ctx.actors.conj_phrases(s) and not broken) for s in subjects):
             return None
         reporter = clause.head
         if clause.dep_ != "ccomp" or reporter == clause:
