@@ -4617,3 +4617,11 @@ def test_a_reported_clause_in_the_past_perfect_does_not_go_on_in_the_past(tmp_pa
                   "showing there was no market basis for the cut, and accused Riyadh of trying "
                   "to spin the decision.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("person-john-kirby", "saudi-arabia")}
+
+
+def test_an_observer_in_a_body_has_observer_status(run) -> None:
+    ex = run("India takes part as an observer in NATO. Japan is an observer in the Quad. China "
+             "is not an observer in NATO. Election observers from Russia arrived.")
+    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+        ("india", "nato", MembershipStatus.OBSERVER),
+        ("japan", "quad", MembershipStatus.OBSERVER)}

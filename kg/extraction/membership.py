@@ -147,7 +147,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     doc = ctx.doc
     belongs = word_set("membership_cues.json", "belong_verbs")
     words = (joins | admits | belongs | _FOUNDING_ACTS | group_nouns
-             | {"member", "members", "membership", "("})
+             | {"member", "members", "membership", "(", "observer", "observers"})
     words |= _DASHES
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
@@ -230,6 +230,8 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
         if tok.lower_ in ("member", "members"):
             # (also "members": "A and B, both members of X", after the group-noun rule)
             _member_of(ctx, out, tok, aspirations)
+        elif tok.lower_ in ("observer", "observers") and tok.pos_ == "NOUN":
+            _observer_of(ctx, out, tok)
         elif tok.lower_ == "membership" and tok.pos_ == "NOUN":
             _owned_membership(ctx, out, tok, aspirations)
     _member_appositions(ctx, out)
@@ -364,6 +366,33 @@ def _with_phrase(verb: Token) -> Token | None:
     Zealand among its original members")."""
     return next((p for w in verb.children if w.dep_ == "prep" and w.lower_ == "with"
                  for p in w.children if p.dep_ == "pobj"), None)
+
+
+def _observer_of(ctx: DocContext, out: _Out, tok: Token) -> None:
+    """ "Turkmenistan is an observer in the SCO", "Mongolia, an observer of the SCO,",
+    "Mongolia takes part as an observer in the SCO": an observer's status in the body."""
+    if tok.dep_ == "attr":
+        verb = tok.head
+        members = subject_actors(ctx, verb)
+    elif tok.dep_ == "appos":
+        verb = tok.head
+        members = _apposed(ctx, tok)
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB",
+                                                                                   "AUX"):
+        verb = tok.head.head  # "takes part as an observer in …", "joined as observers"
+        members = subject_actors(ctx, verb)
+    else:
+        return
+    if is_negated(verb):
+        return
+    preps = ("in", "of", "at", "to")
+    orgs = prep_actors(ctx, tok, preps, allow_poss=False) or (
+        prep_actors(ctx, verb, ("in", "at", "to"), allow_poss=False) if tok.dep_ == "pobj"
+        else [])
+    for org in orgs:
+        if _is_org(org):
+            out.add([m for m in members if m.key != org.key], org, tok, ctx.doc[org.end - 1],
+                    0.7, MembershipStatus.OBSERVER)
 
 
 def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[str]) -> None:
