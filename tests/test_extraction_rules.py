@@ -4625,3 +4625,16 @@ def test_an_observer_in_a_body_has_observer_status(run) -> None:
     assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
         ("india", "nato", MembershipStatus.OBSERVER),
         ("japan", "quad", MembershipStatus.OBSERVER)}
+
+
+def test_a_body_apposed_to_a_state_with_more_items_is_a_list(tmp_path) -> None:
+    registry = [{"id": "drc", "label": "Democratic Republic of the Congo", "class": "State",
+                 "metonyms": ["Kinshasa"]},
+                {"id": "united-nations", "label": "United Nations",
+                 "class": "InternationalOrganization"},
+                {"id": "rwanda", "label": "Rwanda", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Kinshasa, the United Nations and several Western governments accuse Rwanda "
+                  "of backing the M23 rebels.")
+    assert {h for h, t, _ in stances(ex)} == {"drc", "united-nations",
+                                               "collective-western-governments"}

@@ -1366,6 +1366,11 @@ def _surnames(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan
     return sorted(out)
 
 
+#: Bodies that, named in apposition to a state with more items after them, are items of a
+#: list ("Kinshasa, the United Nations and several Western governments").
+_LISTED_BODIES = frozenset({EntityClass.INTERNATIONAL_ORGANIZATION, EntityClass.ALLIANCE,
+                            EntityClass.PARTNERSHIP_GROUP})
+
 #: Determiners that make a numbered plural refer back ("the two militaries", "their three").
 _DEFINITE = frozenset({"the", "these", "those", "both", "their", "its", "our"})
 
@@ -2162,14 +2167,18 @@ class DocActors:
     def _listed_as_apposition(self, tok: Token) -> list[ActorSpan]:
         """ "Saudi Arabia, the UAE and Bahrain cut relations": the parser read the list as an
         apposition to its first state; a state is never another state's apposition, so
-        the apposed state and its conjuncts are more items of the list."""
+        the apposed state and its conjuncts are more items of the list. Nor is a state ever
+        an organisation: "Kinshasa, the United Nations and several Western governments
+        accuse Rwanda" is a list of three."""
         own = self.at(tok)
         if own is None or own.cls != EntityClass.STATE:
             return []
         out: list[ActorSpan] = []
         for app in (c for c in tok.children if c.dep_ == "appos"):
             first = self.at(app)
-            if first is None or first.cls != EntityClass.STATE or first.key == own.key:
+            if first is None or first.key == own.key or not (
+                    first.cls == EntityClass.STATE
+                    or (first.cls in _LISTED_BODIES and app.conjuncts)):
                 continue
             out += [s for c in (app, *app.conjuncts) for s in [self.at(c)] if s is not None]
         return out
