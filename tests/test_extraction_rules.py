@@ -4430,6 +4430,9 @@ def test_a_forum_no_one_holds_is_a_body(run) -> None:
     ex = run("Ken Sato, a fellow at the Seoul-based Korea Peninsula Strategy Forum, said Japan "
              "was wary. Russia handed the chair of the eight-nation forum to Japan in May.")
     assert not ex.of_type(EventFact)
+    ex = run("At an India-China business forum in Beijing, companies from both countries "
+             "signed commitments worth around 10 billion dollars.")
+    assert [e.type for e in ex.of_type(EventFact)] == [EventType.MEETING]
 
 
 def test_a_date_of_another_noun_does_not_date_the_event(tmp_path) -> None:

@@ -258,9 +258,12 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             continue  # "the Pacific Islands Forum met": a name's word, not an event
         if low in ("forum", "forums") and not (
                 tok.dep_ in ("dobj", "nsubjpass")
-                and tok.head.lemma_.lower() in cues.participation):
+                and tok.head.lemma_.lower() in cues.participation) and not (
+                tok.is_lower and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")):
             continue  # "the Seoul-based Korea Peninsula Strategy Forum", "the chair of the
-            # eight-nation forum": a body; a forum is a meeting when held, opened or attended
+            # eight-nation forum": a body; a forum is a meeting when held, opened or attended,
+            # or as where something happens ("At an Indonesia-China business forum in Beijing,
+            # companies … signed")
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
         if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")):
