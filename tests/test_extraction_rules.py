@@ -4641,3 +4641,9 @@ def test_a_body_apposed_to_a_state_with_more_items_is_a_list(tmp_path) -> None:
                   "of backing the M23 rebels.")
     assert {h for h, t, _ in stances(ex)} == {"drc", "united-nations",
                                                "collective-western-governments"}
+
+
+def test_an_abbreviation_after_a_longer_name_is_not_the_states_in_it(run) -> None:
+    ex = run("The resolution ends the Multidimensional Integrated Stabilization Mission in "
+             "Japan (MINUSJ). Japan accused MINUSJ of fuelling tensions.")
+    assert "japan" not in keys(ex, "MINUSJ")

@@ -1253,6 +1253,16 @@ def is_heading(sent: Span) -> bool:
     return len(sent) <= 30 and starts_line and ends_line
 
 
+def _ends_longer_name(doc: Doc, span: ActorSpan) -> bool:
+    """Whether a place or state ends a longer capitalised name after "in"/"of"/"for" ("the
+    U.N. Multidimensional Integrated Stabilization Mission in Mali (MINUSMA)"): a bracketed
+    abbreviation after it is the longer name's, not the state's."""
+    k = span.start
+    return (span.cls in (EntityClass.STATE, EntityClass.PLACE, EntityClass.REGION)
+            and k >= 2 and doc[k - 1].lower_ in ("in", "of", "for") and doc[k - 2].is_title
+            and doc[k - 2].pos_ in ("PROPN", "NOUN"))
+
+
 def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[ActorSpan]:
     """ "Indo-Pacific Four (IP4)": the bracketed abbreviation names the same actor after it."""
     by_end = {s.end: s for s in spans}
@@ -1263,7 +1273,8 @@ def _abbreviations(doc: Doc, spans: list[ActorSpan], lowers: list[str]) -> list[
         tok, nxt = doc[i], doc[i + 1]
         if _ABBR_RE.match(nxt.text):
             owner = by_end.get(tok.i)
-            if owner is not None and owner.kind != "demonym":
+            if owner is not None and owner.kind != "demonym" and not _ends_longer_name(
+                    doc, owner):
                 abbr[nxt.text] = owner
     if not abbr:
         return spans
