@@ -4647,3 +4647,10 @@ def test_an_abbreviation_after_a_longer_name_is_not_the_states_in_it(run) -> Non
     ex = run("The resolution ends the Multidimensional Integrated Stabilization Mission in "
              "Japan (MINUSJ). Japan accused MINUSJ of fuelling tensions.")
     assert "japan" not in keys(ex, "MINUSJ")
+
+
+def test_a_bloc_described_is_no_verdict_but_a_bloc_as_called_is(run) -> None:
+    ex = run("India has formally become a partner country of BRICS, the bloc of emerging "
+             "economies founded by Brazil, Russia and China, the Federal Government confirmed "
+             "on Saturday. China sees NATO as a bloc.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("china", "nato")}
