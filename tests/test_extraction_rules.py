@@ -4654,3 +4654,14 @@ def test_a_bloc_described_is_no_verdict_but_a_bloc_as_called_is(run) -> None:
              "economies founded by Brazil, Russia and China, the Federal Government confirmed "
              "on Saturday. China sees NATO as a bloc.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("china", "nato")}
+
+
+def test_an_unregistered_name_across_a_comma_is_two(tmp_path) -> None:
+    registry = [{"id": "xi-jinping", "label": "Xi Jinping", "class": "Person"},
+                {"id": "prabowo-subianto", "label": "Prabowo Subianto", "class": "Person"},
+                {"id": "china", "label": "China", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Indonesian President Prabowo Subianto met Chinese President Xi Jinping. In his "
+                  "meeting with Xi, Prabowo praised China as a great civilisation and a great "
+                  "power.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {("prabowo-subianto", "china")}

@@ -376,11 +376,35 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         restore(doc)  # registry names the NER did not take into a longer name
+        _split_at_commas(doc)
         _join_split_persons(doc, self.lex)
         _untagged_titled_persons(doc, self.lex)
         _apposed_titled_persons(doc, self.lex)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
+
+
+def _split_at_commas(doc: Doc) -> None:
+    """An unregistered name the NER ran across a comma is two ("In his meeting with Xi,
+    Prabowo praised China": "Xi, Prabowo" tagged as one organisation): no name holds a comma
+    (those that do, "Washington, D.C.", are registered)."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        commas = [t.i for t in ent if t.text == ","]
+        if ent.ent_id_ or len(commas) != 1 or commas[0] in (ent.start, ent.end - 1):
+            ents.append(ent)
+            continue
+        left, right = doc[ent.start : commas[0]], doc[commas[0] + 1 : ent.end]
+        if not (left[0].is_title and right[0].is_title) or any(
+                t.lower_ in ("of", "for", "and", "&") for t in ent):
+            # ("the Ministry of Economy, Trade and Industry": a list inside one name)
+            ents.append(ent)
+            continue
+        ents += [Span(doc, left.start, left.end, label=ent.label_),
+                 Span(doc, right.start, right.end, label=ent.label_)]
+        changed = True
+    if changed:
+        doc.set_ents(ents, default="unmodified")
 
 
 def _join_split_persons(doc: Doc, lex: Lexicons) -> None:
