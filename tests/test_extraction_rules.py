@@ -4665,3 +4665,8 @@ def test_an_unregistered_name_across_a_comma_is_two(tmp_path) -> None:
                   "meeting with Xi, Prabowo praised China as a great civilisation and a great "
                   "power.")
     assert {(h, t) for h, t, _ in stances(ex)} == {("prabowo-subianto", "china")}
+
+
+def test_who_blocks_support_for_a_state_does_not_support_it(run) -> None:
+    ex = run("Kofi Mensah blocked a proposed 50-billion-euro package of support for India.")
+    assert not stances(ex)

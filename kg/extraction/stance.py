@@ -854,6 +854,8 @@ _PORTIONS = frozenset({"most", "some", "all", "many", "part", "half", "several",
 #: the end of a hostile act, not one.
 _LIFTING = frozenset({"lift", "ease", "relax", "loosen", "remove", "scrap", "waive", "rescind",
                       "repeal", "unfreeze"})
+#: Verbs that keep what their object names from happening ("blocked a package of support").
+_THWARTING = frozenset({"block", "veto", "reject", "thwart"})
 
 
 #: Prepositions of a verb that carry its stance noun object's target ("issued a warning to
@@ -952,7 +954,8 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                 # the noun's "to" phrase on its verb
                 targets = prep_actors(ctx, tok.head, _ADDRESSED_PREPS)
             measure = _measure(tok)
-            ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in _ENDING | _LIFTING
+            ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
+                _ENDING | _LIFTING | _THWARTING)  # "blocked a package of support for Ukraine"
             if holders and targets and not is_negated(tok) and not ended:
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
         if tok.pos_ == "NOUN" and lemma in cues.relation:
