@@ -4670,3 +4670,10 @@ def test_an_unregistered_name_across_a_comma_is_two(tmp_path) -> None:
 def test_who_blocks_support_for_a_state_does_not_support_it(run) -> None:
     ex = run("Kofi Mensah blocked a proposed 50-billion-euro package of support for India.")
     assert not stances(ex)
+
+
+def test_a_chief_minister_named_after_a_region_has_no_guessed_state(run) -> None:
+    ex = run("India and Japan signed the deal. India praised it. India hailed it. Assam Chief "
+             "Minister Kofi Mensah called the remarks offensive.")
+    assert {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)} == {
+        ("person-kofi-mensah", "Chief Minister", None)}
