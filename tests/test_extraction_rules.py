@@ -4677,3 +4677,18 @@ def test_a_chief_minister_named_after_a_region_has_no_guessed_state(run) -> None
              "Minister Kofi Mensah called the remarks offensive.")
     assert {(f.person, f.role, f.of) for f in ex.of_type(RoleFact)} == {
         ("person-kofi-mensah", "Chief Minister", None)}
+
+
+def test_a_states_executive_body_is_that_state_as_a_party(tmp_path) -> None:
+    registry = [{"id": "us-department-of-defense", "label": "United States Department of "
+                 "Defense", "class": "Organization", "aliases": ["Pentagon", "the Pentagon"],
+                 "country": "united-states"},
+                {"id": "united-states", "label": "United States", "class": "State"},
+                {"id": "australia", "label": "Australia", "class": "State"},
+                {"id": "united-kingdom", "label": "United Kingdom", "class": "State",
+                 "aliases": ["Britain"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The Pentagon has launched a review of the AUKUS security pact with Australia "
+                  "and Britain, US officials confirmed on Wednesday.")
+    assert {f.parties for f in ex.of_type(PartnershipFact)} == {
+        ("australia", "united-states"), ("united-kingdom", "united-states")}

@@ -168,10 +168,28 @@ _TO_VERB = frozenset({"dobj", "pobj", "attr", "nsubjpass", "conj", "prep", "appo
 
 
 def _party(span: ActorSpan, posts: dict[str, str | None]) -> str | None:
-    """The key a party stands for: a person acts for the body they hold a post in."""
-    if span.cls == EntityClass.PERSON:
+    """The key a party stands for: a person acts for the body they hold a post in, a state's
+    executive body for its state."""
+    if span.cls == EntityClass.PERSON or span.key in posts:
         return posts.get(span.key)
     return _key(span)
+
+
+#: Head words of a state's executive bodies ("the Pentagon", "the State Department").
+_EXECUTIVE = word_set("collective_nouns.json", "executive_body_heads")
+
+
+def _organs(ctx: DocContext) -> dict[str, str]:
+    """Registry organisations that are a state's executive body -> that state ("The Pentagon
+    has launched a review of the AUKUS security pact with Australia and Britain": the United
+    States is the party, as a minister acts for the state)."""
+    out = {}
+    for s in ctx.actors.spans:
+        actor = ctx.registry.actors.get(s.key)
+        if (actor is not None and s.cls == EntityClass.ORGANIZATION and actor.country
+                and _EXECUTIVE & {w.lower() for w in actor.label.split()}):
+            out[s.key] = actor.country
+    return out
 
 
 def _located(ctx: DocContext, span: ActorSpan) -> bool:
@@ -195,6 +213,7 @@ def partnership_facts(
     cues = cues or Cues()
     persons = {s.key for s in ctx.actors.spans if s.cls == EntityClass.PERSON}
     posts = {key: acts_for(ctx, key, roles or []) for key in persons}  # once per person
+    posts.update(_organs(ctx))
     out: set[PartnershipFact] = set()
     for tok in ctx.scan(cues.words):
         low, lemma = tok.lower_, tok.lemma_.lower()
