@@ -4692,3 +4692,9 @@ def test_a_states_executive_body_is_that_state_as_a_party(tmp_path) -> None:
                   "and Britain, US officials confirmed on Wednesday.")
     assert {f.parties for f in ex.of_type(PartnershipFact)} == {
         ("australia", "united-states"), ("united-kingdom", "united-states")}
+
+
+def test_the_cabinets_spokesman_speaks_for_its_state(run) -> None:
+    ex = run("NATO suspended India and NATO warned India. India refused. The cabinet's "
+             "spokesman, Kofi Mensah, accused Japan of seeking to intervene.")
+    assert ("person-kofi-mensah", "india") in posts(ex)

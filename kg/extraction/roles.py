@@ -931,16 +931,15 @@ def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool
             and tok.lower_ not in _TITLE_WORDS)
 
 
+#: Common nouns for a state's government as the owner of a post ("the junta's spokesman").
+_GOVERNMENT_OWNERS = frozenset({"government", "administration", "regime", "junta", "cabinet"})
 #: Possessors that stand for the state the text is about ("the country's president"), or
 #: for the body a reference noun resolves to ("the bloc's chief"): their post is still guessed.
 _STATE_LIKE_OWNERS = frozenset({
-    "country", "nation", "state", "government", "kingdom", "republic", "island", "islands",
-    "archipelago", "administration", "regime", "junta", "federation", "emirate",
-}) | frozenset(word_map("reference_nouns.json"))
+    "country", "nation", "state", "kingdom", "republic", "island", "islands", "archipelago",
+    "federation", "emirate",
+}) | _GOVERNMENT_OWNERS | frozenset(word_map("reference_nouns.json"))
 
-
-#: Common nouns for a state's government as the owner of a post ("the junta's spokesman").
-_GOVERNMENT_OWNERS = frozenset({"government", "administration", "regime", "junta", "cabinet"})
 
 
 def _state_word_owner(ctx: DocContext, t_start: int, sent_start: int) -> bool:
