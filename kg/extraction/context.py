@@ -442,13 +442,6 @@ def object_actors(ctx: DocContext, verb: Token, allow_poss: bool = True) -> list
             for s in ctx.actors.conj_phrases(c, allow_poss=allow_poss)]
 
 
-#: Verbs that judge their object for what it does ("praised X for resisting …").
-_JUDGING = frozenset({
-    "accuse", "blame", "suspect", "charge", "fault", "praise", "criticise", "criticize",
-    "condemn", "commend", "thank", "credit", "congratulate", "applaud", "hail", "denounce",
-    "rebuke", "reward", "punish", "sanction"})
-
-
 def _judged_object(gerund: Token) -> bool:
     """Whether ``gerund`` is what a judging verb's direct object did ("praised OPEC+ for
     resisting"), whatever that object is."""
@@ -597,6 +590,10 @@ def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
 #: Verbs whose "of"/"for" gerund is an act they allege, which may not have happened ("accused
 #: Washington of waging economic war", "was blamed for the attack").
 ALLEGING = frozenset({"accuse", "blame", "suspect", "charge", "fault", "allege"})
+#: Verbs that judge their object for what it does ("praised X for resisting …").
+_JUDGING = ALLEGING | frozenset({
+    "praise", "criticise", "criticize", "condemn", "commend", "thank", "credit", "congratulate",
+    "applaud", "hail", "denounce", "rebuke", "reward", "punish", "sanction"})
 
 
 def gerund_chain(verb: Token) -> Iterator[Token]:
