@@ -542,7 +542,7 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
 def _name_tail(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
     """End of a body's name the NER cut before its "for"/"on"/"of" phrase: "the Kansai Centre
     for Northeast Asian Studies", "the Helsinki Institute for Security and Law" (capitalised
-    words after the preposition, joined by "and"; no date, no registered name)."""
+    words after the preposition, joined by "and"; no date word, no word of another entity)."""
     if end - start < 1 or doc[end - 1].lower_ not in lex.org_heads or end + 1 >= len(doc):
         return end
     if doc[end].lower_ not in ("for", "on", "of"):
