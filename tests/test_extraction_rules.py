@@ -4698,3 +4698,18 @@ def test_the_cabinets_spokesman_speaks_for_its_state(run) -> None:
     ex = run("NATO suspended India and NATO warned India. India refused. The cabinet's "
              "spokesman, Kofi Mensah, accused Japan of seeking to intervene.")
     assert ("person-kofi-mensah", "india") in posts(ex)
+
+
+def test_a_compass_word_that_opens_the_states_own_name_keeps_its_demonym(tmp_path) -> None:
+    registry = [{"id": "timor-leste", "label": "Timor-Leste", "class": "State",
+                 "aliases": ["East Timor"], "demonyms": ["Timorese"]},
+                {"id": "north-macedonia", "label": "North Macedonia", "class": "State",
+                 "demonyms": ["Macedonian"]},
+                {"id": "united-states", "label": "United States", "class": "State",
+                 "demonyms": ["American"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "East Timorese officials met North Macedonian diplomats. Japan urged the "
+                  "Central American country to reconsider.")
+    assert {e.group_of for e in ex.entities if e.cls == EntityClass.COLLECTIVE} == {
+        "timor-leste", "north-macedonia"}
+    assert "united-states" not in {e.key for e in ex.entities}

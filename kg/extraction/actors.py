@@ -827,7 +827,10 @@ def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
             and doc[span.start - 2].lower_ in _REGION_HYPHEN_PREFIXES):
         return True  # "the Ibero-American summit", "the Inter-American Democratic Charter"
     pair = f"{prev.text} {doc[span.start].text}"
-    return (prev.lower_ in _REGION_PREFIXES and prev.is_title
+    actor = reg.actors.get(span.key)
+    own = actor is not None and any(  # "North Macedonian", "East Timorese": the state's own
+        n.split()[0].lower() == prev.lower_ for n in (actor.label, *actor.aliases))
+    return (prev.lower_ in _REGION_PREFIXES and prev.is_title and not own
             and reg.demonym(pair) is None and reg.lookup(pair) is None)
 
 
