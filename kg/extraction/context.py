@@ -19,7 +19,7 @@ from kg.extraction.dates import normalise_date
 from kg.extraction.evidence import SentenceIndex
 from kg.extraction.lexicon import word_set
 from kg.facts import EntityClass, FuzzyDate
-from kg.linking import Registry
+from kg.linking import Actor, Registry
 
 
 @dataclass
@@ -296,6 +296,16 @@ def _they_continues(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 
 #: Speech verbs (``communication_verbs.json``): a reporting clause's verb, or one it goes on.
 SPEECH_VERBS = word_set("communication_verbs.json", "verbs")
+#: Head words of a state's executive bodies ("ministry", "department", "embassy").
+EXECUTIVE_HEADS = word_set("collective_nouns.json", "executive_body_heads")
+
+
+def is_executive_body(actor: Actor | None) -> bool:
+    """Whether a registry actor is one of a state's executive bodies ("the Pentagon", "the
+    State Department"): no person, a head word of such a body in its name. Such a body
+    speaks and acts for its state (``country``) and never attacks it."""
+    return (actor is not None and actor.cls != EntityClass.PERSON
+            and bool(EXECUTIVE_HEADS & {w.lower() for w in actor.label.split()}))
 
 
 def _trails_reported_clause(ctx: DocContext, verb: Token) -> bool:

@@ -25,6 +25,7 @@ from kg.extraction.context import (
     companion_actors,
     declined,
     governing_verb,
+    is_executive_body,
     is_negated,
     modal,
     prep_actors,
@@ -175,10 +176,6 @@ def _party(span: ActorSpan, posts: dict[str, str | None]) -> str | None:
     return _key(span)
 
 
-#: Head words of a state's executive bodies ("the Pentagon", "the State Department").
-_EXECUTIVE = word_set("collective_nouns.json", "executive_body_heads")
-
-
 def _organs(ctx: DocContext) -> dict[str, str]:
     """Registry organisations that are a state's executive body -> that state ("The Pentagon
     has launched a review of the AUKUS security pact with Australia and Britain": the United
@@ -186,8 +183,7 @@ def _organs(ctx: DocContext) -> dict[str, str]:
     out = {}
     for s in ctx.actors.spans:
         actor = ctx.registry.actors.get(s.key)
-        if (actor is not None and s.cls == EntityClass.ORGANIZATION and actor.country
-                and _EXECUTIVE & {w.lower() for w in actor.label.split()}):
+        if s.cls == EntityClass.ORGANIZATION and is_executive_body(actor) and actor.country:
             out[s.key] = actor.country
     return out
 

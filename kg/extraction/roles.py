@@ -22,6 +22,7 @@ from kg.extraction.actors import (
     title_starting_at,
 )
 from kg.extraction.context import (
+    EXECUTIVE_HEADS,
     SPEECH_VERBS,
     DocContext,
     is_negated,
@@ -242,10 +243,9 @@ def _executive_words(ctx: DocContext, start: int, end: int) -> bool:
     "Government spokesperson" is, and the state is then the one the text is about; without
     it the post had no state or fell to the article's main organisation."""
     words = [t for t in ctx.doc[max(start, 0) : end] if t.lower_ != "the"]
-    heads = word_set("collective_nouns.json", "executive_body_heads")
     return bool(words) and len(words) <= 3 and all(
         ctx.actors.at(t) is None and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in words
-    ) and words[-1].lower_ in heads
+    ) and words[-1].lower_ in EXECUTIVE_HEADS
 
 
 def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:

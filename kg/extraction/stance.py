@@ -38,6 +38,7 @@ from kg.extraction.context import (
     declined,
     gerund_chain,
     is_condition,
+    is_executive_body,
     is_negated,
     modal,
     object_actors,
@@ -970,11 +971,6 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
     return sort_facts(_not_against_own_side(ctx, em.out, roles or []))
 
 
-#: Words naming a state's executive bodies (``collective_nouns.json``): such a body never
-#: attacks its own state, unlike a think tank or a newspaper of that state.
-_EXECUTIVE = word_set("collective_nouns.json", "executive_body_heads")
-
-
 def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                           roles: list[RoleFact]) -> list[StanceFact]:
     """Without a person's (or a ministry's) hostility or praise toward the body they act for,
@@ -1005,9 +1001,10 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                            if b is not None for p in (b.part_of, b.country)}
                 # an executive body's own state ("A State Department spokesperson said
                 # Washington continued to regard the allegations as unfounded")
+                # (a state's executive body never attacks its own state, unlike a think tank
+                # or a newspaper of that state)
                 own = ({person.part_of, person.country}
-                       if person is not None and person.cls != EntityClass.PERSON
-                       and _EXECUTIVE & {w.lower() for w in person.label.split()} else set())
+                       if is_executive_body(person) else set())
                 sides[f.holder] = (bodies | parents | own) - {None}
             target = ctx.registry.actors.get(f.target)
             if f.target not in people:
