@@ -44,6 +44,8 @@ _RANKS = frozenset({"general", "admiral", "field marshal"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 
 _TENURE = word_set("role_titles.json", "tenure")
+#: Academic and research titles ("Professor", "Fellow"), which no intergovernmental body gives.
+_AFFILIATIONS = word_set("role_titles.json", "affiliations")
 #: Posts held abroad: the state a paragraph is about is as often the host as the sender
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
 #: to leave"), so it is no guess for theirs.
@@ -89,12 +91,19 @@ def _whose_antecedent(ctx: DocContext, tok: Token) -> ActorSpan | None:
     Why: "whose" is a possessive like "Iran's", but its owner stands outside the clause, and
     the sentence's main subject ("Saudi Arabia said it welcomed the agreement, as did Iran,
     whose …") is another state."""
+    head = _whose_head(tok)
+    return ctx.actors.at(head) if head is not None else None
+
+
+def _whose_head(tok: Token) -> Token | None:
+    """The noun a "whose" relative clause hangs on ("the autonomous region whose governor",
+    "Iran, whose foreign minister"), if ``tok`` is such a "whose"."""
     if tok.lower_ != "whose":
         return None
     node = tok
     for _ in range(4):
         if node.dep_ == "relcl":
-            return ctx.actors.at(node.head)
+            return node.head
         if node.head == node:
             break
         node = node.head
@@ -333,10 +342,9 @@ def _speaking_body(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None
     """The body or state that speaks earlier in the sentence, as the subject of a verb of
     saying ("The US State Department said …; spokesman Matthew Miller stopped short of …"):
     the last one before the person, whose spokesperson they are."""
-    verbs = word_set("communication_verbs.json", "verbs")
     found = None
     for tok in ctx.doc[sent.start : person.start]:
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS:
             span = ctx.actors.at(tok)
             if span is not None and span.cls not in (EntityClass.PERSON,
                                                      EntityClass.COLLECTIVE):
@@ -371,6 +379,14 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     """The state a post holder represents when the sentence says so with a passive
     ("Iran was represented by acting President Mohammad Mokhber"; "a Turkish delegation led
     by Foreign Minister …"): the passive subject, or the noun the participle modifies."""
+    led = _led_by(ctx, person)
+    return _subject_state(ctx, led[1]) if led is not None else None
+
+
+def _led_by(ctx: DocContext, person: ActorSpan) -> tuple[Token, list[Token]] | None:
+    """(verb, what it says is led) when the post holder is the agent of a passive "led",
+    "headed" or "represented" ("Iran was represented by …", "an Iranian delegation led by
+    …"): the passive subject, or the noun the participle modifies."""
     root = ctx.doc[person.start : person.end].root
     for _ in range(3):  # "by Deputy Prime Minister and Defence Minister Richard Marles",
         # parsed with the name as a conjunct of the first title
@@ -386,22 +402,18 @@ def _represented_state(ctx: DocContext, person: ActorSpan) -> str | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not subjects and verb.dep_ == "acl":
         subjects = [verb.head]
-    return _subject_state(ctx, subjects)
+    return verb, subjects
 
 
 def _leads_unnamed_body(ctx: DocContext, person: ActorSpan) -> bool:
     """Whether the post holder leads a body the sentence names with no actor in it ("The
     central bank, led by Governor Nandalal Weerasinghe, …"): the post is that body's, so no
     other is guessed (was: Governor of the IMF, the article's main body)."""
-    root = ctx.doc[person.start : person.end].root
-    prep = root.head
-    if root.dep_ != "pobj" or prep.dep_ != "agent" or prep.head.lemma_.lower() not in (
-            _REPRESENTING):
+    led = _led_by(ctx, person)
+    if led is None:
         return False
-    verb = prep.head
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if (not subjects and verb.dep_ == "acl") or (
-            verb.dep_ == "relcl" and all(c.lower_ in ("which", "that") for c in subjects)):
+    verb, subjects = led
+    if verb.dep_ == "relcl" and all(c.lower_ in ("which", "that") for c in subjects):
         subjects = [verb.head]  # "the EAC Secretariat, which is headed by …": the head noun
     return bool(subjects) and not any(ctx.actors.at(t) is not None
                                       for s in subjects for t in s.subtree if t.i < verb.i)
@@ -888,7 +900,7 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     # the President"), held in the one body the person serves now; why before any guess from
     # the paragraph or the article: the registry knows where the person works.
     low = title.lower()
-    if (guess and low not in _RANKS and low not in word_set("role_titles.json", "affiliations")
+    if (guess and low not in _RANKS and low not in _AFFILIATIONS
             and low not in word_set("role_titles.json", "local_titles")):
         now = {p.of for p in actor.positions if p.until is None and p.of}
         if len(now) == 1:
@@ -961,15 +973,8 @@ def _unknown_owner_before(ctx: DocContext, t_start: int, sent_start: int) -> boo
     if k < sent_start:
         return False
     tok = ctx.doc[k]
-    owner = None
-    if tok.lower_ == "whose":
-        node = tok
-        for _ in range(4):
-            if node.dep_ == "relcl" or node.head == node:
-                break
-            node = node.head
-        owner = node.head if node.dep_ == "relcl" else None
-    elif tok.text in _POSS and k - 1 >= sent_start:
+    owner = _whose_head(tok)
+    if owner is None and tok.text in _POSS and k - 1 >= sent_start:
         owner = ctx.doc[k - 1]
     return (owner is not None and owner.pos_ == "NOUN" and ctx.actors.at(owner) is None
             and owner.lower_ not in _STATE_LIKE_OWNERS)
@@ -1008,8 +1013,7 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     are its ("Xi Jinping and Vladimir Putin declared a partnership": China and Russia).
     """
     # A professor at a university speaks for herself, not for the university.
-    affiliations = word_set("role_titles.json", "affiliations")
-    mine = [r for r in roles if r.person == person and r.of and r.role.lower() not in affiliations]
+    mine = [r for r in roles if r.person == person and r.of and r.role.lower() not in _AFFILIATIONS]
     if mine:
         return mine[0].of
     speaks = word_set("role_titles.json", "speaks_for_state")
@@ -1195,10 +1199,6 @@ def _past_adverbs(doc: Doc, j: int, end: int) -> int:
     while j < end and doc[j].lower_ in _CLAUSE_ADVERBS:
         j += 1
     return j
-
-
-#: Academic and research titles ("Professor", "Fellow"), which no intergovernmental body gives.
-_AFFILIATIONS = word_set("role_titles.json", "affiliations")
 
 
 def role_facts(ctx: DocContext) -> list[RoleFact]:
@@ -1410,8 +1410,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
         else:
             continue
-        if of is not None and of.cls == EntityClass.STATE and title.lower() in word_set(
-                "role_titles.json", "affiliations"):
+        if of is not None and of.cls == EntityClass.STATE and title.lower() in _AFFILIATIONS:
             of = None  # "a researcher at the Belgrade Centre …": a state employs no fellows
         if of is not None and of.kind == "metonym" and title.lower() in word_set(
                 "role_titles.json", "local_titles"):
@@ -1441,7 +1440,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
                 and title.lower() not in word_set("role_titles.json", "local_titles")
-                and title.lower() not in word_set("role_titles.json", "affiliations")
+                and title.lower() not in _AFFILIATIONS
                 and not explicit and not camp):  # a city's mayor is no group's post, a
             # professor or a fellow no intergovernmental body's
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
