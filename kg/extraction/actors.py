@@ -248,13 +248,19 @@ def _dated_name(doc: Doc, start: int, end: int) -> bool:
     return before.like_num or before.lower_ in _DATE_LEADS
 
 
+def _hyphen_joins(doc: Doc, left: int) -> bool:
+    """Whether token ``left`` and the token two on are one hyphenated word ("Trans-Pacific",
+    "Ibero-American", "Mar-a-Lago"): a hyphen between them, no space on either side."""
+    return (left >= 0 and left + 2 < len(doc) and doc[left + 1].text in ("-", "‑")
+            and not doc[left].whitespace_ and not doc[left + 1].whitespace_)
+
+
 def _hyphened_place(doc: Doc, span: ActorSpan, before: list[ActorSpan]) -> bool:
     """Whether a place or region is only the second piece of a hyphenated word whose first
     piece is no actor ("Trans-Pacific Partnership": no ocean; "Russia-Ukraine" stays two)."""
     start = span.start
-    return (span.cls in (EntityClass.PLACE, EntityClass.REGION) and start >= 2
-            and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_
-            and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha
+    return (span.cls in (EntityClass.PLACE, EntityClass.REGION)
+            and _hyphen_joins(doc, start - 2) and doc[start - 2].is_alpha
             and not any(s.end == start - 1 for s in before))
 
 
@@ -719,8 +725,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                   and doc[start:end].root.head.lemma_.lower() in _DOCUMENT_HEADS):
                 span = None  # "the Trinity House agreement": the document's name, where it
                 # was signed, not a party to it
-            elif (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-                  and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+            elif _hyphen_joins(doc, end - 1) and doc[end + 1].is_alpha:
                 span = None  # "Mar-a-Lago", "Trans-Pacific": the NER took a piece of a
                 # hyphenated word (an unregistered piece; "Russia-Ukraine" stays two names)
             elif is_heading(doc[start].sent):
@@ -823,7 +828,7 @@ def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
     if span.kind != "demonym" or span.end - span.start != 1 or span.start == 0:
         return False
     prev = doc[span.start - 1]
-    if (prev.text == "-" and span.start >= 2 and not prev.whitespace_
+    if (_hyphen_joins(doc, span.start - 2)
             and doc[span.start - 2].lower_ in _REGION_HYPHEN_PREFIXES):
         return True  # "the Ibero-American summit", "the Inter-American Democratic Charter"
     pair = f"{prev.text} {doc[span.start].text}"
