@@ -353,8 +353,8 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         broken = tense_break and clause is head
-        if not subjects or any((s.pos_ != "NOUN" and not broken) or (
-                ctx.actors.conj_phrases(s) and not broken) for s in subjects):
+        if not subjects or (not broken and any(
+                s.pos_ != "NOUN" or ctx.actors.conj_phrases(s) for s in subjects)):
             return None
         reporter = clause.head
         if clause.dep_ != "ccomp" or reporter == clause:
@@ -455,8 +455,8 @@ def object_actors(ctx: DocContext, verb: Token, allow_poss: bool = True) -> list
 def _judged_object(gerund: Token) -> bool:
     """Whether ``gerund`` is what a judging verb's direct object did ("praised OPEC+ for
     resisting"), whatever that object is."""
-    prep = gerund.head
-    return (gerund.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.i != prep.i
+    prep = _control_prep(gerund)
+    return (prep is not None and prep.lower_ in ("of", "for")
             and prep.head.lemma_.lower() in _JUDGING
             and any(c.dep_ == "dobj" for c in prep.head.children))
 
@@ -464,10 +464,17 @@ def _judged_object(gerund: Token) -> bool:
 def object_controller(ctx: DocContext, gerund: Token) -> list[ActorSpan]:
     """Actors of the direct object of the verb whose object-control preposition governs
     ``gerund`` ("accused *Washington* of supporting"); [] when there is none."""
+    prep = _control_prep(gerund)
+    return object_actors(ctx, prep.head) if prep is not None else []
+
+
+def _control_prep(gerund: Token) -> Token | None:
+    """The object-control preposition that governs ``gerund`` ("accused X *of* supporting",
+    "praised X *for* joining"), if any: the verb it hangs on controls the gerund."""
     prep = gerund.head
     if gerund.dep_ != "pcomp" or prep.lower_ not in CONTROL_PREPS or prep.head.i == prep.i:
-        return []
-    return object_actors(ctx, prep.head)
+        return None
+    return prep
 
 
 def _plural(verb: Token) -> bool:
