@@ -831,12 +831,13 @@ def _regional_demonym(doc: Doc, span: ActorSpan, reg: Registry) -> bool:
     if (_hyphen_joins(doc, span.start - 2)
             and doc[span.start - 2].lower_ in _REGION_HYPHEN_PREFIXES):
         return True  # "the Ibero-American summit", "the Inter-American Democratic Charter"
+    if prev.lower_ not in _REGION_PREFIXES or not prev.is_title:
+        return False  # (most demonyms: nothing more to look up)
     pair = f"{prev.text} {doc[span.start].text}"
     actor = reg.actors.get(span.key)
     own = actor is not None and any(  # "North Macedonian", "East Timorese": the state's own
         n.split()[0].lower() == prev.lower_ for n in (actor.label, *actor.aliases))
-    return (prev.lower_ in _REGION_PREFIXES and prev.is_title and not own
-            and reg.demonym(pair) is None and reg.lookup(pair) is None)
+    return not own and reg.demonym(pair) is None and reg.lookup(pair) is None
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "'")
