@@ -238,6 +238,16 @@ def parse_actor(obj: object, path: str = "<registry>", line: int = 0) -> Actor:
     )
 
 
+#: Particles after which a name's word is a father's name ("Mohammed bin Salman"): that word
+#: alone names the father ("King Salman"), never the son, so it is no surname.
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint"})
+
+
+def patronymic(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` follows a patronymic particle ("Salman" in "Mohammed bin Salman")."""
+    return k > 0 and words[k - 1].lower() in PATRONYMIC_PARTICLES
+
+
 _ARTICLE_PARTICLE = re.compile(r"^(?:al|el)-(?=\w)", re.IGNORECASE)
 
 
@@ -267,8 +277,10 @@ def build_registry(actors: Iterable[Actor], source: str = "<memory>") -> Registr
         for met in actor.metonyms:
             reg.metonyms.setdefault(normalise_name(met), actor.id)
     for actor in reg.actors.values():
-        if actor.cls == EntityClass.PERSON and " " in actor.label:
-            last = actor.label.split()[-1]
+        words = actor.label.split()
+        if actor.cls == EntityClass.PERSON and len(words) > 1 and not patronymic(
+                words, len(words) - 1):
+            last = words[-1]
             # "al-Assad" is also "Assad", "el-Sisi" also "Sisi" (the article particle)
             for word in dict.fromkeys(normalise_name(w) for w in (last, without_particle(last))):
                 # A surname shared by two registry persons is ambiguous: map it to None.

@@ -4713,3 +4713,34 @@ def test_a_compass_word_that_opens_the_states_own_name_keeps_its_demonym(tmp_pat
     assert {e.group_of for e in ex.entities if e.cls == EntityClass.COLLECTIVE} == {
         "timor-leste", "north-macedonia"}
     assert "united-states" not in {e.key for e in ex.entities}
+
+
+# --- extractor 0.4.21 ---
+
+
+def test_a_monarchs_title_after_another_title_is_a_given_name(run) -> None:
+    ex = run("COP28 President Sultan al-Jaber said on Monday that the talks would go on. "
+             "Dr Sultan al-Jaber, the UAE's industry minister, spoke.")
+    assert {(f.person, f.role) for f in ex.of_type(RoleFact)} >= {
+        ("person-sultan-al-jaber", "President")}
+    assert "Sultan" not in {f.role for f in ex.of_type(RoleFact)}
+
+
+_SAUDI = [{"id": "saudi-arabia", "label": "Saudi Arabia", "class": "State",
+           "demonyms": ["Saudi"]},
+          {"id": "mohammed-bin-salman", "label": "Mohammed bin Salman", "class": "Person",
+           "country": "saudi-arabia"},
+          {"id": "salman-of-saudi-arabia", "label": "Salman bin Abdulaziz Al Saud",
+           "class": "Person", "aliases": ["King Salman"], "country": "saudi-arabia"}]
+
+
+def test_a_fathers_name_after_bin_names_no_son(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, _SAUDI)
+    ex = _extract(nlp, "Saudi Crown Prince Mohammed bin Salman hosted the talks. Salman, "
+                  "88, has ruled since 2015.")
+    assert keys(ex, "Mohammed bin Salman") == {"mohammed-bin-salman"}
+    assert "mohammed-bin-salman" not in keys(ex, "Salman")
+    ex = _extract(nlp, "Saudi Arabia's King Salman received Prince Sultan bin Salman.")
+    assert keys(ex, "King Salman") == {"salman-of-saudi-arabia"}
+    assert "salman-of-saudi-arabia" not in {
+        m.entity for m in ex.mentions if m.text.endswith("bin Salman")}

@@ -23,7 +23,16 @@ from kg.extraction.embedded_names import DATE_WORDS, restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import read_json, word_map, word_set
 from kg.facts import MONTHS, EntityClass
-from kg.linking import Actor, Registry, mint_id, normalise_name, slug, without_particle
+from kg.linking import (
+    PATRONYMIC_PARTICLES,
+    Actor,
+    Registry,
+    mint_id,
+    normalise_name,
+    patronymic,
+    slug,
+    without_particle,
+)
 
 EXTENSION = "kg_actors"
 if not Doc.has_extension(EXTENSION):
@@ -302,12 +311,15 @@ def _conjoined_owner(its: Token) -> Token | None:
 
 def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int:
     """Start index of a person's name after any title words or honorifics ("Dr", "Mr") the
-    NER swallowed."""
+    NER swallowed. A monarch's title right after another title or form of address is a
+    name ("COP28 President Sultan al-Jaber", "Dr King")."""
     i = start
     while i < end - 1:
         if doc[i].lower_.rstrip(".") in _ADDRESS_FORMS:
             i += 1
             continue
+        if doc[i].lower_ in _GIVEN_NAME_TITLES and i > 0 and _styles(doc[i - 1], titles):
+            break
         for j in range(end - 1, i, -1):
             if doc[i:j].text.lower() in titles:
                 i = j
@@ -315,6 +327,16 @@ def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int
         else:
             break
     return i
+
+
+def _styles(tok: Token, titles: dict[str, str]) -> bool:
+    """A title word or form of address ("President", "Prince", "Dr") before a name."""
+    word = tok.lower_.rstrip(".")
+    return word in _ADDRESS_FORMS or word in titles or word in _NAME_PREFIXES
+
+
+_GIVEN_NAME_TITLES = word_set("role_titles.json", "given_name_titles")
+_NAME_PREFIXES = word_set("role_titles.json", "name_prefixes")
 
 
 #: Forms of address that are no part of a name ("Dr Ifeoma Okonkwo", "Mr Tinubu"; the
@@ -638,8 +660,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # "Hassan Sheikh" after "Hassan Sheikh Mohamud": part of one longer name;
                 # "Sheikh Mohammed" after "(Sheikh) Mohammed bin Abdulrahman Al Thani": an
                 # honorific the NER kept in one mention and not the other does not count
-                words = {slug(w) for w in text.split()
-                         if w.lower() not in lex.name_prefixes} or {slug(text)}
+                words = _word_slugs([w for w in text.split()
+                                     if w.lower() not in lex.name_prefixes]) or {slug(text)}
                 same = [p for p in persons if words < _name_words(doc, p)
                         and len(p.label.split()) > len(words)]
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
@@ -992,9 +1014,23 @@ def _organ_of_named(doc: Doc, start: int, word: str, reg: Registry) -> Actor | N
 
 def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
     """ASCII-folded words of a person's label and of the text that named them, a word after
-    the article particle also without it ("al-Burhan": "Burhan")."""
-    words = person.label.split() + doc[person.start : person.end].text.split()
-    return {slug(v) for w in words for v in (w, without_particle(w))}
+    the article particle also without it ("al-Burhan": "Burhan"); not a father's name after
+    "bin" ("Salman" alone is not Mohammed bin Salman)."""
+    return _word_slugs(person.label.split()) | _word_slugs(
+        doc[person.start : person.end].text.split())
+
+
+def _word_slugs(words: list[str]) -> set[str]:
+    """Slugs of a name's words, a word after the article particle also without it; a father's
+    name with its particle as one ("bin-salman"): "Salman" alone, or "Sultan bin Salman",
+    is not Mohammed bin Salman, nor is "bin Salman" King Salman bin Abdulaziz."""
+    out: set[str] = set()
+    for k, w in enumerate(words):
+        if patronymic(words, k):
+            out.add(slug(f"{words[k - 1]} {w}"))
+        elif w.lower() not in PATRONYMIC_PARTICLES:
+            out.update((slug(w), slug(without_particle(w))))
+    return out
 
 
 def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -1383,8 +1419,9 @@ def _surnames(doc: Doc, spans: list[ActorSpan], lex: Lexicons) -> list[ActorSpan
     first: dict[str, int] = {}
     for p in persons:
         last = doc[p.end - 1].text
-        by_surname.setdefault(last, set()).add(p.key)
-        first[last] = min(first.get(last, p.start), p.start)
+        if not patronymic([t.text for t in doc[p.end - 2 : p.end]], 1):  # not "bin Salman"
+            by_surname.setdefault(last, set()).add(p.key)
+            first[last] = min(first.get(last, p.start), p.start)
         for w in doc[p.start : p.end]:
             if w.is_title and w.lower_ not in lex.title_words:  # not "President"
                 by_word.setdefault(w.text, set()).add(p.key)
