@@ -4744,3 +4744,19 @@ def test_a_fathers_name_after_bin_names_no_son(tmp_path) -> None:
     assert keys(ex, "King Salman") == {"salman-of-saudi-arabia"}
     assert "salman-of-saudi-arabia" not in {
         m.entity for m in ex.mentions if m.text.endswith("bin Salman")}
+
+
+def test_a_posts_to_or_for_phrase_may_stand_between_title_and_name(run) -> None:
+    ex = run("American Ambassador to Japan Rahm Emanuel said the talks went well. NATO "
+             "Special Envoy for Syria Geir Pedersen criticised Russia on Monday.")
+    assert titled_posts(ex) >= {("person-rahm-emanuel", "Ambassador", "united-states"),
+                                ("person-geir-pedersen", "Special Envoy", "nato")}
+    assert ("person-geir-pedersen", "russia", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_the_name_after_a_posts_complement_is_the_speaker(run) -> None:
+    ex = run('"The delegations welcome the decision," US Special Envoy for Sudan Tom '
+             "Perriello wrote on Monday. China's special envoy to the Pacific, Qian Bo, said "
+             'the move was "a mistake".')
+    assert {s.speaker for s in ex.of_type(StatementFact)} == {
+        "person-tom-perriello", "person-qian-bo"}

@@ -2073,11 +2073,15 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 
 
 @functools.cache
+def _title_words() -> frozenset[str]:
+    """Lowercase words of the post titles ("envoy", "minister", "special")."""
+    return frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split())
+
+
+@functools.cache
 def _person_nouns() -> frozenset[str]:
     """Common nouns that name people ("professor", "analyst", "official"): never an "it"."""
-    titles = word_map("role_titles.json", "titles")
-    return (word_set("collective_nouns.json", "nouns")
-            | frozenset(w for t in titles for w in t.split()))
+    return word_set("collective_nouns.json", "nouns") | _title_words()
 
 
 def _quoted_tokens(sent: Span) -> set[int]:
@@ -2154,6 +2158,9 @@ class DocActors:
                 span = self.at(child)
                 if span is not None and span.cls == EntityClass.PERSON:
                     return span
+        named = self._named_after_complement(tok)
+        if named is not None:
+            return named
         deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
         if tok.lemma_.lower() == "counterpart":
             deps = ("compound", "amod", "nmod")  # "his Chinese counterpart" is not his
@@ -2170,6 +2177,29 @@ class DocActors:
                     return span
                 if child.dep_ == "poss" and child.lower_ in ("its", "his", "her"):
                     return self.pronoun(child)
+        return None
+
+    def _named_after_complement(self, title: Token) -> ActorSpan | None:
+        """The person named right after a post's "for"/"to" phrase: "US Special Envoy for
+        Sudan Tom Perriello said", which the parser reads as an envoy for Perriello (the
+        actor before the name is where the post is aimed), or set off after it: "Trump's
+        envoy to Putin, Steve Witkoff, said", the name read as in apposition to Putin."""
+        if title.lower_ not in _title_words():
+            return None
+        for prep in title.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "to"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = self.at(pobj)
+                aimed = self.at(self.doc[span.start - 1]) if span is not None else None
+                if (span is not None and span.cls == EntityClass.PERSON and aimed is not None
+                        and aimed.cls != EntityClass.PERSON and aimed.start > prep.i):
+                    return span
+                named = next((n for c in pobj.rights if c.dep_ == "appos"
+                              and (n := self.at(c)) is not None
+                              and n.cls == EntityClass.PERSON and n != span), None)
+                if named is not None:
+                    return named
         return None
 
     def possessor(self, tok: Token) -> ActorSpan | None:

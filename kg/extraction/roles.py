@@ -1194,6 +1194,21 @@ _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously",
 _CLAUSE_ADVERBS = _TIME_ADVERBS | {"also", "still"}
 
 
+def _title_before_complement(ctx: DocContext, named: int, sent_start: int,
+                             titles: dict[str, str]) -> tuple[str, int] | None:
+    """The title whose "to"/"for" phrase stands between it and the name: "US Ambassador to
+    Japan Rahm Emanuel", "UN Special Envoy for Syria Geir Pedersen" (the phrase's actor is
+    where the post is aimed, not whose it is)."""
+    doc = ctx.doc
+    aimed = ctx.actors.at(doc[named - 1]) if named - 1 > sent_start else None
+    if aimed is None or aimed.cls == EntityClass.PERSON:
+        return None
+    j = aimed.start - (doc[aimed.start - 1].lower_ == "the")
+    if j - 1 <= sent_start or doc[j - 1].lower_ not in ("to", "for"):
+        return None
+    return title_ending_at(doc, j - 1, sent_start, titles)
+
+
 def _past_adverbs(doc: Doc, j: int, end: int) -> int:
     """Index of the first word from ``j`` on that is no clause adverb (see above)."""
     while j < end and doc[j].lower_ in _CLAUSE_ADVERBS:
@@ -1240,6 +1255,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 found = outer  # "Chief Adviser Professor Muhammad Yunus": the post, not the
                 # academic title between it and the name
         served: ActorSpan | None = None  # the body after "for" ("a spokesperson for …")
+        if found is None:
+            found = _title_before_complement(ctx, named, sent.start, titles)
         if found is None and named > sent.start and doc[named - 1].text == ",":
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
             # "China's ambassador to the EU, Cai Run,": the same past the post's "to" phrase
