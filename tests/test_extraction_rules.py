@@ -4760,3 +4760,16 @@ def test_the_name_after_a_posts_complement_is_the_speaker(run) -> None:
              'the move was "a mistake".')
     assert {s.speaker for s in ex.of_type(StatementFact)} == {
         "person-tom-perriello", "person-qian-bo"}
+
+
+def test_a_text_that_is_vetoed_does_what_it_says_not_its_vetoer(run) -> None:
+    ex = run("Russia on Monday vetoed a resolution calling on Japan's leaders to cease their "
+             "support for India.")
+    assert ("russia", "japan", Polarity.NEGATIVE) not in stances(ex)
+
+
+def test_a_reaction_drawn_from_an_actor_is_its_stance_toward_the_one_who_drew_it(run) -> None:
+    ex = run("Russia vetoed the resolution on Monday, drawing furious condemnation from Japan. "
+             "India won praise from NATO for its role.")
+    assert stances(ex) >= {("japan", "russia", Polarity.NEGATIVE),
+                           ("nato", "india", Polarity.POSITIVE)}

@@ -238,9 +238,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if verb.dep_ in ("acl", "relcl"):
         span = ctx.actors.at(head)
         if (span is None and verb.dep_ == "acl" and head.dep_ == "dobj" and depth < 3
-                and head.head.lemma_.lower() not in SPEECH_VERBS):
+                and head.head.lemma_.lower() not in SPEECH_VERBS
+                and head.head.lemma_.lower() not in _REFUSAL_VERBS):
             # "allies adopted policies banning Huawei": the policy's adopter acts (not so
-            # who describes or condemns "the efforts to block Arévalo's inauguration")
+            # who describes or condemns "the efforts to block Arévalo's inauguration", nor
+            # who vetoes "a resolution calling on Sudan's warring parties to cease fire")
             return subject_actors(ctx, head.head, depth + 1)
         return [span] if span else []
     if verb.dep_ == "xcomp":
@@ -296,6 +298,7 @@ def _they_continues(ctx: DocContext, verb: Token) -> list[ActorSpan]:
 
 #: Speech verbs (``communication_verbs.json``): a reporting clause's verb, or one it goes on.
 SPEECH_VERBS = word_set("communication_verbs.json", "verbs")
+_REFUSAL_VERBS = word_set("communication_verbs.json", "refusal")
 #: Head words of a state's executive bodies ("ministry", "department", "embassy").
 EXECUTIVE_HEADS = word_set("collective_nouns.json", "executive_body_heads")
 

@@ -364,6 +364,7 @@ def _negated_below(tok: Token, root: Token) -> bool:
 
 #: Verbs of belief: denied, they deny what they govern ("few believe X would back Y").
 _COGNITION = word_set("communication_verbs.json", "cognition")
+_ELICITING = word_set("communication_verbs.json", "eliciting")
 
 
 def _negated_scope(tok: Token) -> bool:
@@ -889,6 +890,11 @@ def _another_speaker(ctx: DocContext, clause: Token, subject: Token, verb: Token
     return bool(speakers) and not speakers & {s.key for s in subject_actors(ctx, verb)}
 
 
+def _from_phrase(ctx: DocContext, noun: Token) -> bool:
+    """Whether a noun's (or its verb's) "from" phrase names an actor: who shows it."""
+    return bool(prep_actors(ctx, noun, ("from",)) or prep_actors(ctx, noun.head, ("from",)))
+
+
 def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Possessor/modifier of a stance noun, else its "from"/"by" actor ("criticism from the
     EU"), else the subject of the verb that governs it."""
@@ -954,6 +960,11 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                 # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
                 # the noun's "to" phrase on its verb
                 targets = prep_actors(ctx, tok.head, _ADDRESSED_PREPS)
+            if (not targets and tok.dep_ == "dobj"
+                    and tok.head.lemma_.lower() in _ELICITING and _from_phrase(ctx, tok)):
+                # "Russia vetoed the text, drawing condemnation from Britain": the one who
+                # draws it is its target
+                targets = subject_actors(ctx, tok.head)
             measure = _measure(tok)
             ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
                 _ENDING | _LIFTING | _THWARTING)  # "blocked a package of support for Ukraine"
