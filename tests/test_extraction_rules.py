@@ -4773,3 +4773,9 @@ def test_a_reaction_drawn_from_an_actor_is_its_stance_toward_the_one_who_drew_it
              "India won praise from NATO for its role.")
     assert stances(ex) >= {("japan", "russia", Polarity.NEGATIVE),
                            ("nato", "india", Polarity.POSITIVE)}
+
+
+def test_an_adverbial_clause_with_its_own_subject_is_no_part_of_the_verdict(run) -> None:
+    ex = run("Amnesty International said the plan was both illegal and unworkable, while "
+             "NATO's human rights commissioner voiced concern.")
+    assert not {t for h, t, _ in stances(ex) if h == "organization-amnesty-international"}

@@ -1452,6 +1452,10 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 # that the Maldives was committed to dialogue" the Maldives is none of the
                 # remarks.
                 later = {t.i for c in clause.conjuncts if c.i > clause.i for t in c.subtree}
+                # So is an adverbial clause with a subject of its own: "said the plan was
+                # illegal, while the Council of Europe's commissioner voiced concern"
+                later |= {t.i for c in clause.children if c.dep_ == "advcl" and any(
+                    s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree}
                 if (not targets and clause.lemma_ == "be"
                         and cues.polarity(subj[0]) is not None):
                     continue  # "The danger is that Australia wins the contest …", "the
