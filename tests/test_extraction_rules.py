@@ -4779,3 +4779,11 @@ def test_an_adverbial_clause_with_its_own_subject_is_no_part_of_the_verdict(run)
     ex = run("Amnesty International said the plan was both illegal and unworkable, while "
              "NATO's human rights commissioner voiced concern.")
     assert not {t for h, t, _ in stances(ex) if h == "organization-amnesty-international"}
+
+
+def test_any_title_may_take_deputy_or_first_deputy(run) -> None:
+    ex = run("Kofi Mensah, Russia's first deputy permanent representative, said the vote was "
+             "wrong. Japan's Deputy Permanent Representative Ama Owusu spoke.")
+    assert titled_posts(ex) >= {
+        ("person-kofi-mensah", "First Deputy Permanent Representative", "russia"),
+        ("person-ama-owusu", "Deputy Permanent Representative", "japan")}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.embedded_names import DATE_WORDS, restore
 from kg.extraction.gazetteer import split_ent_id
-from kg.extraction.lexicon import read_json, word_map, word_set
+from kg.extraction.lexicon import post_titles, read_json, word_map, word_set
 from kg.facts import MONTHS, EntityClass
 from kg.linking import (
     PATRONYMIC_PARTICLES,
@@ -201,7 +201,7 @@ class Lexicons:
             k.lower(): tuple(EntityClass(c) for c in v)
             for k, v in read_json("reference_nouns.json").items()
         }
-        self.titles = word_map("role_titles.json", "titles")
+        self.titles = post_titles()
         self.name_prefixes = word_set("role_titles.json", "name_prefixes")
         self.tenure = word_set("role_titles.json", "tenure")
         #: words naming a government portfolio, read off the ministers' titles ("foreign",
@@ -209,7 +209,7 @@ class Lexicons:
         self.portfolios = frozenset(
             w for t in self.titles if t.split()[-1] in ("minister", "secretary")
             for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
-        self.title_words = frozenset(w for t in self.titles for w in t.split())
+        self.title_words = _title_words()
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
         self.title_heads = frozenset(t.split()[-1] for t in self.titles)
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
@@ -2074,7 +2074,8 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 
 @functools.cache
 def _title_words() -> frozenset[str]:
-    """Lowercase words of the post titles ("envoy", "minister", "special")."""
+    """Lowercase words of the post titles ("envoy", "minister", "special"), as listed (not
+    "first" of the derived "first deputy …": "First Lady" is no post's)."""
     return frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split())
 
 

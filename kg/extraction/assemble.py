@@ -20,7 +20,7 @@ from kg.extraction.context import NEGATION_CACHE, DocContext
 from kg.extraction.events import Cues as EventCues
 from kg.extraction.events import event_facts
 from kg.extraction.evidence import sort_facts
-from kg.extraction.lexicon import word_map
+from kg.extraction.lexicon import post_titles
 from kg.extraction.membership import membership_facts
 from kg.extraction.partnership import Cues as PartnershipCues
 from kg.extraction.partnership import partnership_facts
@@ -81,7 +81,7 @@ def _entities(ctx: DocContext) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
                 sentence_index=ctx.sents.index(doc[s.start]),
             )
         )
-    titles = word_map("role_titles.json", "titles")
+    titles = post_titles()
     for s in ctx.actors.spans:  # "President Biden" is also a surface of Biden
         if s.cls != EntityClass.PERSON:
             continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.lexicon import word_map, word_set
+from kg.extraction.lexicon import post_titles, word_set
 from kg.facts import MONTHS
 
 #: Capitalised words after "on" that are dates, not names ("the Council on Monday").
@@ -38,7 +38,7 @@ class EmbeddedNames:
     of the Doc."""
 
     def __init__(self) -> None:
-        titles = [t.split() for t in word_map("role_titles.json", "titles")]
+        titles = [t.split() for t in post_titles()]
         # The word a post title ends with ("President", "Minister") or that takes "of" in one
         # ("Secretary of State"): a name after it is the post's holder or owner, kept as is.
         self.keep_before = frozenset(

@@ -48,6 +48,18 @@ def word_set(name: str, key: str) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+@cache
+def post_titles() -> dict[str, str]:
+    """Post titles (lowercase surface -> canonical title) of ``role_titles.json``, each also
+    with "deputy" or "first deputy" before it: "Russia's deputy permanent representative"
+    holds a post of its own, which the list need not spell out for every title."""
+    titles = word_map("role_titles.json", "titles")
+    deputies = {f"{low} {t}": f"{word} {c}" for t, c in titles.items()
+                if not t.startswith(("deputy ", "vice ", "acting ", "first "))
+                for low, word in (("deputy", "Deputy"), ("first deputy", "First Deputy"))}
+    return {**deputies, **titles}
+
+
 def word_map(name: str, key: str | None = None) -> dict[str, str]:
     """A lowercase string -> string mapping (the whole file, or object ``key`` of it)."""
     obj = read_json(name) if key is None else read_json(name).get(key)

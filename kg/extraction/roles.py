@@ -30,7 +30,7 @@ from kg.extraction.context import (
     subject_actors,
 )
 from kg.extraction.evidence import sort_facts
-from kg.extraction.lexicon import word_map, word_set
+from kg.extraction.lexicon import post_titles, word_map, word_set
 from kg.facts import EntityClass, RoleFact
 
 NAME = "kg_roles.v1"
@@ -54,7 +54,7 @@ _ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy"
 
 
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
-    return word_map("role_titles.json", "titles"), word_set("role_titles.json", "state_titles")
+    return post_titles(), word_set("role_titles.json", "state_titles")
 
 
 def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
