@@ -4787,3 +4787,11 @@ def test_any_title_may_take_deputy_or_first_deputy(run) -> None:
     assert titled_posts(ex) >= {
         ("person-kofi-mensah", "First Deputy Permanent Representative", "russia"),
         ("person-ama-owusu", "Deputy Permanent Representative", "japan")}
+
+
+def test_a_partys_name_may_open_with_a_states_name(run) -> None:
+    ex = run("Kofi Mensah, chairman of the Japan Peoples Party, told a rally that the river "
+             "belonged to Japan. The Russia Congress approved it.")
+    assert titled_posts(ex) == {
+        ("person-kofi-mensah", "Chairman", "organization-japan-peoples-party")}
+    assert keys(ex, "Russia") == {"russia"}

@@ -11,7 +11,8 @@ puts back each one the NER left untagged, so no registry match is lost. A post t
 resolver) and a sentence's first word ("Leaders of the BRICS group") keep the ruler's entity.
 The same holds for an organisation's registry name right after a capitalised word ("Security
 Council" in "Iran's Supreme National Security Council" is not the UN Security Council) and for
-any registry name followed by a word such as "University" or "Daily" ("Peking University"),
+any registry name followed by a word such as "University" or "Daily" ("Peking University")
+or, past another word, "Party" ("the Pakistan Peoples Party"),
 for an organisation's name followed by "on"/"for" and a capitalised name ("the European
 Council on Foreign Relations") and for a demonym inside a name ("the Grand Ethiopian
 Renaissance Dam").
@@ -46,6 +47,7 @@ class EmbeddedNames:
             | {t[i - 1] for t in titles for i, w in enumerate(t) if w == "of" and i > 0}
         ) | word_set("collective_nouns.json", "institution_nouns")
         self.continuations = word_set("collective_nouns.json", "name_continuations")
+        self.parties = word_set("collective_nouns.json", "political_body_heads")
         #: words after a capital that make a body of its state ("the Beijing Mission")
         self.bodies = (word_set("collective_nouns.json", "state_body_heads")
                        | word_set("collective_nouns.json", "organization_heads"))
@@ -86,11 +88,12 @@ class EmbeddedNames:
                 and (ent.start == 0 or doc[ent.start - 1].text not in ("in", "from", "to")))
 
     def _continued(self, doc: Doc, end: int) -> bool:
-        """A name followed by a word that makes it an institution's ("Peking University")."""
-        for tok in doc[end : end + 4]:  # "Moscow State University", "China Daily"
+        """A name followed by a word that makes it an institution's ("Peking University"),
+        or a party's after another word ("the Pakistan Peoples Party", not "US Congress")."""
+        for k, tok in enumerate(doc[end : end + 4]):  # "Moscow State University"
             if not (tok.is_title and tok.is_alpha):
                 return False
-            if tok.lower_ in self.continuations:
+            if tok.lower_ in self.continuations or (k > 0 and tok.lower_ in self.parties):
                 return True
         return False
 
