@@ -4795,3 +4795,23 @@ def test_a_partys_name_may_open_with_a_states_name(run) -> None:
     assert titled_posts(ex) == {
         ("person-kofi-mensah", "Chairman", "organization-japan-peoples-party")}
     assert keys(ex, "Russia") == {"russia"}
+
+
+def test_a_passive_reported_clause_without_subject_has_no_doer_from_above(run) -> None:
+    ex = run("“Russia’s war in Ukraine has shown that, in addition to equipment, ammunition, "
+             "and manpower, physical defensive installations on the border are also needed to "
+             "defend Japan,” the ministry said.")
+    assert ("russia", "japan", Polarity.POSITIVE) not in stances(ex)
+
+
+def test_a_companys_name_may_open_with_a_states_name(run) -> None:
+    ex = run("Japan Aerospace Industries said it would deliver. Its chief executive, Kofi "
+             "Mensah, spoke.")
+    assert "organization-japan-aerospace-industries" in {e.key for e in ex.entities}
+
+
+def test_a_name_after_a_warships_prefix_is_no_person(run) -> None:
+    ex = run("That year, the aircraft carrier HMS Queen Elizabeth led a strike group to the "
+             "region.")
+    assert not ex.of_type(RoleFact)
+    assert EntityClass.PERSON not in {e.cls for e in ex.entities}

@@ -221,6 +221,7 @@ class Lexicons:
         self.institutions = word_set("collective_nouns.json", "institution_nouns")
         self.administrations = word_set("collective_nouns.json", "administration_nouns")
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
+        self.ship_prefixes = frozenset(read_json("collective_nouns.json")["ship_prefixes"])
         self.company_ends = self.org_heads | word_set("collective_nouns.json", "company_name_ends")
         self.firm_nouns = word_set("collective_nouns.json", "firm_nouns")
         self.leader_phrases = word_set("collective_nouns.json", "leader_phrases")
@@ -803,6 +804,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.ORGANIZATION
                 if cls == EntityClass.PERSON and any(c.isdigit() for c in text):
                     continue  # "General License 44": a licence's number, no person's name
+                if cls == EntityClass.PERSON and start > 0 and doc[start - 1].text in (
+                        lex.ship_prefixes):
+                    continue  # "HMS Queen Elizabeth": a warship, no queen
                 if cls == EntityClass.PERSON and all(
                         lowers[k].rstrip(".") in lex.name_prefixes or lowers[k] in lex.titles
                         for k in range(start, end)):

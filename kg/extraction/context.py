@@ -207,6 +207,11 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             return found
     if has_subject:
         return []
+    if verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # "Russia's war has shown that … installations are needed to defend
+        # Estonia", the subject misparsed away: a passive reported clause's doer is not the
+        # reporter
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.i > 0:
         named = ctx.actors.at(ctx.doc[verb.i - 1])
         if named is not None:
