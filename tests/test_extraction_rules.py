@@ -4815,3 +4815,15 @@ def test_a_name_after_a_warships_prefix_is_no_person(run) -> None:
              "region.")
     assert not ex.of_type(RoleFact)
     assert EntityClass.PERSON not in {e.cls for e in ex.entities}
+
+
+def test_items_listed_with_a_threat_noun_are_not_its_source(run) -> None:
+    ex = run('As leaders of NATO gathered in Rome to talk about Russia, India and "economic '
+             'coercion", Japan stayed home.')
+    assert not stances(ex)
+
+
+def test_support_sought_at_a_body_is_no_support_for_it(run) -> None:
+    ex = run("India opened new embassies to counter Russian influence and build support at "
+             "NATO.")
+    assert ("india", "nato", Polarity.POSITIVE) not in stances(ex)

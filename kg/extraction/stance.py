@@ -951,7 +951,11 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in cues.noun or tok.lower_ in cues.noun):
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
-            preps = _noun_preps(tok)
+            # "anger at X", but "build support at the United Nations": where it is sought,
+            # not for whom
+            addressed = _ADDRESSED_PREPS - ({"at"} if cue.polarity == Polarity.POSITIVE
+                                            else set())
+            preps = [p for p in _noun_preps(tok) if p.lower_ != "at" or "at" in addressed]
             targets = [s for p in preps for o in p.children if o.dep_ == "pobj"
                        for s in ctx.actors.conj_phrases(o)] or [
                 s for p in preps for o in p.children if o.dep_ == "pobj"
@@ -959,7 +963,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             if not targets and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
                 # the noun's "to" phrase on its verb
-                targets = prep_actors(ctx, tok.head, _ADDRESSED_PREPS)
+                targets = prep_actors(ctx, tok.head, addressed)
             if (not targets and tok.dep_ == "dobj"
                     and tok.head.lemma_.lower() in _ELICITING and _from_phrase(ctx, tok)):
                 # "Russia vetoed the text, drawing condemnation from Britain": the one who
@@ -1113,7 +1117,10 @@ def _perceived_frame(ctx: DocContext, cue: StanceCue, em: _Emitter, noun: Token)
     """
     if is_negated(noun):
         return
-    targets = list(ctx.actors.conj_phrases(noun))
+    # (not the items listed with the noun: "to talk about Russia, Ukraine and economic
+    # coercion" names no one's coercion)
+    listed = {t.i for c in noun.conjuncts for t in c.subtree}
+    targets = [s for s in ctx.actors.conj_phrases(noun) if s.start not in listed]
     for child in noun.children:
         # "the threat from X"; "the danger posed by X"
         source = child if child.dep_ == "prep" and child.lower_ == "from" else None
