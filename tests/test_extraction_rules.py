@@ -4827,3 +4827,26 @@ def test_support_sought_at_a_body_is_no_support_for_it(run) -> None:
     ex = run("India opened new embassies to counter Russian influence and build support at "
              "NATO.")
     assert ("india", "nato", Polarity.POSITIVE) not in stances(ex)
+
+
+_LI = [{"id": "china", "label": "China", "class": "State", "metonyms": ["Beijing"]},
+       {"id": "li-shangfu", "label": "Li Shangfu", "class": "Person", "country": "china"},
+       {"id": "nato", "label": "NATO", "class": "Alliance"}]
+
+
+def test_a_one_word_name_of_a_person_named_before_stays_that_person(tmp_path) -> None:
+    ex = _extract(_pipeline_with(tmp_path, _LI),
+                  "China's defence minister, Li Shangfu, spoke on Sunday.\nAddressing the "
+                  "Shangri-La Dialogue in Singapore, Li, a general who was appointed defence "
+                  "minister in March, warned NATO.")
+    assert keys(ex, "Li") == {"li-shangfu"}
+
+
+def test_she_after_a_quoted_sentence_is_the_subject_before_not_a_possessor(tmp_path) -> None:
+    ex = _extract(_pipeline_with(tmp_path, _LI),
+                  "China's defence minister, Li Shangfu, spoke on Sunday. Evelyn Tan agreed.\n"
+                  "Tan said Li's warnings about \"NATO-like alliances\" were aimed as much at "
+                  "Tokyo as at Washington.\n\"Beijing is telling the region that every drill "
+                  "has a cost. Most governments here don't accept that framing,\" she said.")
+    assert {s.speaker for s in ex.of_type(StatementFact)
+            if s.quote.startswith("Beijing")} == {"person-evelyn-tan"}

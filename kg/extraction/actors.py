@@ -640,7 +640,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             if span is not None and _organ_of_another(span, out, reg):
                 span = None  # "the OAS General Assembly": the OAS's organ, not the UN's
         elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
-                lowers[start].rstrip(".") not in _ADDRESS_FORMS) and (
+                lowers[start].rstrip(".") not in _ADDRESS_FORMS) and not (
+                end - start == 1 and any(slug(text) in _name_words(doc, p) for p in persons)
+                # ("Addressing the Shangri-La Dialogue in Singapore, Li, a general …": the
+                # minister named in full before, whatever the parser hangs him on)
+                ) and (
                 _body_apposition(doc, end, head_only=ent.label_ in ("PERSON", "GPE", "LOC"))
                 or _apposed_to_bodies(doc, start, end)):
             # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body;
@@ -2682,9 +2686,15 @@ class DocActors:
         return self.doc[start - 1].sent if start > 0 else None
 
     def _person_subject_before(self, tok: Token, persons: list[ActorSpan]) -> bool:
-        """Whether the sentence before ``tok``'s opens with one of ``persons`` as a subject
-        (only words of the name's own phrase before it: "President X", "Lourenço, who …")."""
+        """Whether the last sentence before ``tok``'s that names one of ``persons`` (up to
+        three back, past sentences of quoted words that name none) opens with one of them as
+        a subject (only words of the name's own phrase before it: "President X", "Lourenço,
+        who …")."""
         prev = self._sentence_before(tok)
+        for _ in range(2):
+            if prev is None or any(prev.start <= s.start < prev.end for s in persons):
+                break
+            prev = self._sentence_before(prev[0])
         return prev is not None and any(
             prev.start <= s.start < prev.end
             and self.doc[s.start:s.end].root.dep_ == "nsubj"
