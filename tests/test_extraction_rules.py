@@ -4850,3 +4850,9 @@ def test_she_after_a_quoted_sentence_is_the_subject_before_not_a_possessor(tmp_p
                   "has a cost. Most governments here don't accept that framing,\" she said.")
     assert {s.speaker for s in ex.of_type(StatementFact)
             if s.quote.startswith("Beijing")} == {"person-evelyn-tan"}
+
+
+def test_a_bare_institution_name_is_no_partner_of_a_state(run) -> None:
+    ex = run("Kofi Mensah said the United States would work with Congress to provide more "
+             "than $45 million in new programmes for India.")
+    assert not ex.of_type(PartnershipFact)

@@ -173,7 +173,14 @@ def _party(span: ActorSpan, posts: dict[str, str | None]) -> str | None:
     executive body for its state."""
     if span.cls == EntityClass.PERSON or span.key in posts:
         return posts.get(span.key)
+    if span.cls == EntityClass.ORGANIZATION and span.label.lower() in _BARE_INSTITUTIONS:
+        return None  # "the United States would work with Congress": a state's own organ
     return _key(span)
+
+
+#: One-word names of a state's own institutions ("Congress", "Parliament"): named bare,
+#: no international partner.
+_BARE_INSTITUTIONS = word_set("collective_nouns.json", "organization_heads")
 
 
 def _organs(ctx: DocContext) -> dict[str, str]:
