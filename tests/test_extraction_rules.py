@@ -4856,3 +4856,9 @@ def test_a_bare_institution_name_is_no_partner_of_a_state(run) -> None:
     ex = run("Kofi Mensah said the United States would work with Congress to provide more "
              "than $45 million in new programmes for India.")
     assert not ex.of_type(PartnershipFact)
+
+
+def test_its_in_a_participle_phrase_is_the_actor_the_participle_describes(run) -> None:
+    ex = run("It would be easy to read all this as China stepping into a vacuum left by a "
+             "Russia distracted and weakened by its war.")
+    assert [e.participants for e in ex.of_type(EventFact)] == [("russia",)]

@@ -2622,6 +2622,9 @@ class DocActors:
             agent = self._passive_agent(tok)
             if agent is not None:
                 return agent
+            described = self._participle_subject(tok)
+            if described is not None:
+                return described
             owner = _conjoined_owner(tok)
             if owner is not None:
                 # "praising the government's progress on inflation and its commitment to a
@@ -2664,6 +2667,24 @@ class DocActors:
                             and head.head.head.dep_ == "ROOT" and s.start < tok.sent.start)):
                     return None if self._closer_thing(s.end, tok.i) else s
         return None
+
+    def _participle_subject(self, tok: Token) -> ActorSpan | None:
+        """The actor right before the past participle whose phrase an "its" is in: "a
+        vacuum left by a Russia distracted and weakened by its war" (Russia's war, however
+        the parser hangs the participle)."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ != "VBN":
+            return None
+        while verb.dep_ == "conj" and verb.head.tag_ == "VBN" and verb.head.i < verb.i:
+            verb = verb.head  # "distracted and weakened by its war"
+        k = verb.i - 1
+        if k >= 0 and self.doc[k].text == ",":
+            k -= 1  # "Iran, weakened by its …"
+        span = self.at(self.doc[k]) if k >= 0 else None
+        if (span is None or span.cls in (EntityClass.PERSON, EntityClass.COLLECTIVE)
+                or any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+            return None  # ("Russia was weakened by its war" is read as any subject)
+        return span
 
     def _passive_agent(self, tok: Token) -> ActorSpan | None:
         """The agent of the passive verb an "its" phrase hangs on, named before it ("the
