@@ -4862,3 +4862,10 @@ def test_its_in_a_participle_phrase_is_the_actor_the_participle_describes(run) -
     ex = run("It would be easy to read all this as China stepping into a vacuum left by a "
              "Russia distracted and weakened by its war.")
     assert [e.participants for e in ex.of_type(EventFact)] == [("russia",)]
+
+
+def test_a_demonym_before_an_installation_is_its_owner_not_where_a_visit_goes(run) -> None:
+    ex = run("Kofi Mensah made a brief visit to an American military base on the Arctic "
+             "island.")
+    assert "united-states" not in {e.place for e in ex.of_type(EventFact)}
+    assert all("united-states" not in e.participants for e in ex.of_type(EventFact))

@@ -111,6 +111,10 @@ _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "
 #                                        field": a gas field
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
+#: Installations a state owns wherever they stand: "an American military base on the Arctic
+#: island" is no place in the United States.
+INSTALLATION_NOUNS = frozenset({"base", "bases", "embassy", "consulate", "camp", "prison",
+                                "factory", "airport", "school", "hospital"})
 _SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
                              "consulate", "camp", "prison", "factory", "village", "airport",
                              "base", "shrine", "market", "university", "border"}

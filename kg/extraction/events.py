@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.actors import CONVENING_VERBS, GROUP_CLASSES, HOSTING_VERBS, ActorSpan
+from kg.extraction.actors import (
+    CONVENING_VERBS,
+    GROUP_CLASSES,
+    HOSTING_VERBS,
+    INSTALLATION_NOUNS,
+    ActorSpan,
+)
 from kg.extraction.context import (
     DocContext,
     agent_actors,
@@ -371,7 +377,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 and any(c.lower_ == "where" for c in verb.children)
                 and (where := ctx.actors.at(verb.head)) is not None):
             places.append(where)  # "went on to Beijing, where he met Xi"
-        places = [p for p in places if p.cls in _PLACE]
+        places = [p for p in places if p.cls in _PLACE and not (
+            p.kind == "demonym"  # "a visit to an American military base": the base's owner
+            and ctx.doc[p.start:p.end].root.head.lower_ in INSTALLATION_NOUNS)]
         # A place named as a modifier ("the Washington communique") locates, it does not act.
         places += [p for p in parts if p.cls in (EntityClass.PLACE, EntityClass.REGION)]
         parts = [p for p in parts if p.cls not in (EntityClass.PLACE, EntityClass.REGION)
