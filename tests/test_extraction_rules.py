@@ -4869,3 +4869,25 @@ def test_a_demonym_before_an_installation_is_its_owner_not_where_a_visit_goes(ru
              "island.")
     assert "united-states" not in {e.place for e in ex.of_type(EventFact)}
     assert all("united-states" not in e.participants for e in ex.of_type(EventFact))
+
+
+def test_a_posts_scope_word_is_no_body(run) -> None:
+    ex = run("Federal Agriculture Minister Kofi Mensah said the government would stand up for "
+             "farmers.")
+    assert {e.key for e in ex.entities} == {"person-kofi-mensah"}
+
+
+def test_vice_makes_a_post_of_any_title_and_a_rank_of_a_rank(run) -> None:
+    ex = run("NATO met India. NATO warned India. NATO praised India. Vice-Chancellor Kofi "
+             "Mensah argued for a ban. Vice Admiral Ama Owusu spoke.")
+    assert {(p, t) for p, t, _ in titled_posts(ex)} == {
+        ("person-kofi-mensah", "Vice Chancellor"), ("person-ama-owusu", "Vice Admiral")}
+    assert ("person-ama-owusu", None) in posts(ex)  # a rank: no body guessed
+
+
+def test_a_post_defaults_to_the_state_whose_officials_the_article_names(run) -> None:
+    ex = run("Japan's prime minister, Kofi Mensah, met China's president in Beijing. Japan's "
+             "foreign minister, Ama Owusu, joined them.\nThe talks ran late into the night, and "
+             "the two sides issued no statement.\nSeparately, Transport Minister Yaw Boateng "
+             "spoke on Friday about rail links.")
+    assert ("person-yaw-boateng", "japan") in posts(ex)

@@ -208,6 +208,7 @@ class Lexicons:
         self.titles = post_titles()
         self.name_prefixes = word_set("role_titles.json", "name_prefixes")
         self.tenure = word_set("role_titles.json", "tenure")
+        self.post_scopes = word_set("role_titles.json", "post_scopes")
         #: words naming a government portfolio, read off the ministers' titles ("foreign",
         #: "defence", "commerce"): with a body's head noun they name some state's ministry
         self.portfolios = frozenset(
@@ -724,8 +725,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
             elif norm in lex.titles:
                 span = None  # "Crown Prince" tagged on its own: a post, not a person
-            elif norm in lex.tenure and end < len(doc) and lowers[end] in lex.title_words:
-                span = None  # "Caretaker Prime Minister Najib Mikati": a word of the post
+            elif (norm in lex.tenure or norm in lex.post_scopes) and end < len(doc) and (
+                    lowers[end] in lex.title_words):
+                span = None  # "Caretaker Prime Minister Najib Mikati", "Federal Agriculture
+                # Minister Lawrence MacAulay": a word of the post
             elif (ent.label_ == "ORG" and end < len(doc) and lowers[end] in lex.title_words
                   and _portfolio_body(lowers[start:end], lex)):
                 span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X": a

@@ -48,15 +48,25 @@ def word_set(name: str, key: str) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+_DEPUTY_WORDS = (("deputy", "Deputy"), ("first deputy", "First Deputy"), ("vice", "Vice"))
+
+
+def with_deputies(titles: frozenset[str]) -> frozenset[str]:
+    """Lowercase titles with each also after "deputy", "first deputy" and "vice": a state's
+    vice chancellor holds a state's post, a vice admiral a rank."""
+    return titles | {f"{low} {t}" for t in titles for low, _ in _DEPUTY_WORDS}
+
+
 @cache
 def post_titles() -> dict[str, str]:
     """Post titles (lowercase surface -> canonical title) of ``role_titles.json``, each also
-    with "deputy" or "first deputy" before it: "Russia's deputy permanent representative"
-    holds a post of its own, which the list need not spell out for every title."""
+    with "deputy", "first deputy" or "vice" before it: "Russia's deputy permanent
+    representative", "Vice-Chancellor Robert Habeck" hold posts of their own, which the list
+    need not spell out for every title."""
     titles = word_map("role_titles.json", "titles")
     deputies = {f"{low} {t}": f"{word} {c}" for t, c in titles.items()
                 if not t.startswith(("deputy ", "vice ", "acting ", "first "))
-                for low, word in (("deputy", "Deputy"), ("first deputy", "First Deputy"))}
+                for low, word in _DEPUTY_WORDS}
     return {**deputies, **titles}
 
 

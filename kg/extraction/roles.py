@@ -9,6 +9,7 @@ the post is the actor right before the title (or after "of"). Titles are normali
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Set as AbstractSet
 
@@ -30,7 +31,7 @@ from kg.extraction.context import (
     subject_actors,
 )
 from kg.extraction.evidence import sort_facts
-from kg.extraction.lexicon import post_titles, word_map, word_set
+from kg.extraction.lexicon import post_titles, with_deputies, word_map, word_set
 from kg.facts import EntityClass, RoleFact
 
 NAME = "kg_roles.v1"
@@ -38,7 +39,7 @@ _POSS = ("'s", "’s")
 #: Classes that hold no posts: "director of the Asia programme" is no post of Asia.
 _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION})
 #: Military ranks: a general of no named state is no post of the article's main group.
-_RANKS = frozenset({"general", "admiral", "field marshal"})
+_RANKS = with_deputies(frozenset({"general", "admiral", "field marshal"}))
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
 #: The possessive before "counterpart" that names whose post the counterpart holds.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
@@ -53,8 +54,9 @@ _ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy"
                      "permanent representative"})
 
 
+@functools.cache
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
-    return post_titles(), word_set("role_titles.json", "state_titles")
+    return post_titles(), with_deputies(word_set("role_titles.json", "state_titles"))
 
 
 def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
@@ -854,6 +856,16 @@ def _lede_state(ctx: DocContext, sent: Span) -> str | None:
     return None
 
 
+def _government_state(held: dict[str, str]) -> str | None:
+    """The state whose officials the article has named most (two at least, more than any
+    other state's), the default for a post where no state dominates the article's mentions:
+    "Transport Minister Anthony Loke" after Malaysia's prime minister and foreign minister."""
+    ranked = Counter(held.values()).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _dominant_state(ctx: DocContext) -> str | None:
     """The state an article is about, if one clearly dominates it: named (not as an adjective)
     at least four times and half again as often as any other state.
@@ -1112,8 +1124,7 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
         return title, body, body.end - 1
     if owner is not None and owner.cls not in _NOT_BODIES:
         return title, owner, last
-    if (root.dep_ == "dobj" and title.lower() not in word_set("role_titles.json",
-                                                               "state_titles")
+    if (root.dep_ == "dobj" and title.lower() not in _titles()[1]
             and not (t_end < sent.end and doc[t_end].lower_ == "of")):
         # "The OSCE named X as secretary-general": the appointer's own post (not "a
         # UN-facilitated forum chose X as prime minister of …": a state's post, its body named)
@@ -1452,7 +1463,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
-                of_key, confidence = _guessed_state(ctx, sent, span, held, main_state, filled)
+                of_key, confidence = _guessed_state(ctx, sent, span, held,
+                                                    main_state or _government_state(held),
+                                                    filled)
         if of_key is None and not explicit and not camp and title.lower() in _SPEAKER_TITLES:
             of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
