@@ -4891,3 +4891,14 @@ def test_a_post_defaults_to_the_state_whose_officials_the_article_names(run) -> 
              "the two sides issued no statement.\nSeparately, Transport Minister Yaw Boateng "
              "spoke on Friday about rail links.")
     assert ("person-yaw-boateng", "japan") in posts(ex)
+
+
+def test_who_condemns_an_assassination_condemns_not_its_victims_state(run) -> None:
+    ex = run("Japan condemned the assassination of Indian President Kofi Mensah on Wednesday.")
+    assert not stances(ex)
+
+
+def test_an_abbreviation_inside_a_hyphenated_place_name_is_no_actor(run) -> None:
+    ex = run("PORT-AU-PRINCE, July 7 (Reuters) - Japan condemned the attack. The EU-US-Japan "
+             "talks went on.")
+    assert "african-union" not in {e.key for e in ex.entities}

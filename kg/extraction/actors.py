@@ -573,6 +573,18 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
 
 
+def _inside_hyphenated_word(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is the middle of one hyphenated word whose other parts name nothing
+    ("AU" in "PORT-AU-PRINCE"; not "US" in "EU-US-Japan" talks)."""
+    if start < 2 or end + 1 >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return (before.text == "-" and after.text == "-" and not before.whitespace_
+            and not doc[start - 2].whitespace_ and not doc[end - 1].whitespace_
+            and not after.whitespace_ and not doc[start - 2].ent_type_
+            and not doc[end + 1].ent_type_)
+
+
 def _name_tail(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
     """End of a body's name the NER cut before its "for"/"on"/"of" phrase: "the Kansai Centre
     for Northeast Asian Studies", "the Helsinki Institute for Security and Law" (capitalised
@@ -637,6 +649,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         text = doc[start:end].text
         norm = normalise_name(text)
         span: ActorSpan | None = None
+        if ent.ent_id_ and _inside_hyphenated_word(doc, start, end):
+            continue  # "PORT-AU-PRINCE": no African Union
         if ent.ent_id_:
             span = (None if _metaphor(doc, start, end, quoted=True) else
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))

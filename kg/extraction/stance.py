@@ -643,8 +643,11 @@ def _harmed(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in _HARM_NOUNS
                                and noun.lower_ not in _HARM_NOUNS):
         return []
+    # (the whole phrase: "the assassination of Haitian President Jovenel Moise" harms Haiti
+    # as well as its president, but not a doer set in it: "… of Ukraine by Russia")
     return [s for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
+            for o in p.children if o.dep_ == "pobj" for s in ctx.actors.in_subtree(o)
+            if not any(a.lower_ == "by" for a in ctx.doc[s.start].ancestors if a.i > o.i)]
 
 
 def _subtree_fallback(ctx: DocContext, verb: Token,
