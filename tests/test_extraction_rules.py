@@ -4902,3 +4902,11 @@ def test_an_abbreviation_inside_a_hyphenated_place_name_is_no_actor(run) -> None
     ex = run("PORT-AU-PRINCE, July 7 (Reuters) - Japan condemned the attack. The EU-US-Japan "
              "talks went on.")
     assert "african-union" not in {e.key for e in ex.entities}
+
+
+def test_only_a_secretariat_post_defaults_to_the_articles_main_body(run) -> None:
+    ex = run("NATO met India. NATO warned Japan. NATO praised China.\nThe electoral commission "
+             "was split. Its chairman, Kofi Mensah, announced the results. Secretary General "
+             "Ama Owusu said the summit would go on.")
+    assert ("person-kofi-mensah", None) in posts(ex)
+    assert ("person-ama-owusu", "nato") in posts(ex)

@@ -38,6 +38,10 @@ NAME = "kg_roles.v1"
 _POSS = ("'s", "’s")
 #: Classes that hold no posts: "director of the Asia programme" is no post of Asia.
 _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGION})
+#: Posts only an international body's secretariat has: one named without its body is the
+#: article's main body's.
+_SECRETARIAT_TITLES = with_deputies(frozenset({"secretary general", "director general",
+                                               "executive secretary"}))
 #: Military ranks: a general of no named state is no post of the article's main group.
 _RANKS = with_deputies(frozenset({"general", "admiral", "field marshal"}))
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
@@ -1474,7 +1478,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 and not explicit and not camp):  # a city's mayor is no group's post, a
             # professor or a fellow no intergovernmental body's
             of_key, confidence = _paragraph_group(ctx, sent), 0.5
-            if of_key is None and main_group:
+            if of_key is None and main_group and title.lower() in _SECRETARIAT_TITLES:
+                # (only a secretariat's head is the article's main body's by default: a
+                # chairman, commissioner, spokesperson or leader an article on the EAC
+                # names without a body is as often an electoral commission's or a
+                # ministry's)
                 of_key, confidence = main_group, 0.5
         if of is not None and of.kind == "demonym":
             confidence = 0.85
