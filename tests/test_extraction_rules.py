@@ -4910,3 +4910,8 @@ def test_only_a_secretariat_post_defaults_to_the_articles_main_body(run) -> None
              "Ama Owusu said the summit would go on.")
     assert ("person-kofi-mensah", None) in posts(ex)
     assert ("person-ama-owusu", "nato") in posts(ex)
+
+
+def test_a_region_between_a_state_and_a_title_is_the_portfolio(run) -> None:
+    ex = run("Japan's Africa minister, Kofi Mensah, condemned the takeover.")
+    assert posts(ex) == {("person-kofi-mensah", "japan")}

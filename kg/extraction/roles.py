@@ -85,6 +85,12 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
         if j - 1 < sent_start:
             continue
         span = ctx.actors.at(ctx.doc[j - 1]) or _whose_antecedent(ctx, ctx.doc[j - 1])
+        if (span is not None and span.cls in (EntityClass.REGION, EntityClass.PLACE)
+                and span.kind != "metonym" and j == start and span.start - 1 > sent_start
+                and ctx.doc[span.start - 1].text in _POSS):
+            # "Britain's Africa minister": the region is the portfolio, the state owns it
+            owner = ctx.actors.at(ctx.doc[span.start - 2])
+            span = owner if owner is not None and owner.cls == EntityClass.STATE else span
         if span is not None and span.cls != EntityClass.PERSON:
             return span
     return None
