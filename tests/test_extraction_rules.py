@@ -4915,3 +4915,21 @@ def test_only_a_secretariat_post_defaults_to_the_articles_main_body(run) -> None
 def test_a_region_between_a_state_and_a_title_is_the_portfolio(run) -> None:
     ex = run("Japan's Africa minister, Kofi Mensah, condemned the takeover.")
     assert posts(ex) == {("person-kofi-mensah", "japan")}
+
+
+def test_a_capitalised_participle_governing_an_object_is_a_verb(run) -> None:
+    ex = run('"Inviting India to join NATO is the first point of the plan," he said.')
+    assert {(f.member, f.organization, f.status) for f in ex.of_type(MembershipFact)} == {
+        ("india", "nato", MembershipStatus.CANDIDATE)}
+
+
+def test_a_reported_verdict_spares_a_harms_demonym_and_a_time_phrases_actor(run) -> None:
+    ex = run("Kofi Mensah argued that the freezing of Japanese central bank reserves and the "
+             "collapse of foreign aid after the NATO takeover in August threatened to produce "
+             "a famine.")
+    assert not stances(ex)
+
+
+def test_a_secretary_generals_state_after_of_is_his_country(run) -> None:
+    ex = run("The secretariat, headed by Secretary-General Kofi Mensah of Japan, got a grant.")
+    assert ("person-kofi-mensah", "japan") not in posts(ex)

@@ -74,10 +74,25 @@ def doubled_stem(form: str, verbs: set[str]) -> str | None:
     return None
 
 
+def participle_verb(form: str, verbs: set[str]) -> str | None:
+    """The verb an "-ing"/"-ed" form belongs to, by spelling alone ("inviting" -> "invite",
+    "joining" -> "join", "backed" -> "back"), or None when no verb of the index fits."""
+    for suffix in ("ing", "ed"):
+        if not form.endswith(suffix) or len(form) <= len(suffix) + 2:
+            continue
+        stem = form[: -len(suffix)]
+        for candidate in (stem, stem + "e"):
+            if candidate in verbs:
+                return candidate
+        return doubled_stem(form, verbs)
+    return None
+
+
 class SilentEMend:
     """Pipeline component: a verb's lemma the rule lemmatizer gave to the wrong stem is set
     to the "e" verb (``hopes``/``hoped``/``hoping`` -> "hope"), and a doubled form its stem
-    ("readmitted" -> "readmit", see :func:`doubled_stem`); see the module doc."""
+    ("readmitted" -> "readmit", see :func:`doubled_stem`); see the module doc. A capitalised
+    participle tagged as a name that governs an object becomes the verb it is."""
 
     def __init__(self, verbs: set[str]) -> None:
         self.forms = silent_e_exceptions(verbs)
@@ -86,6 +101,14 @@ class SilentEMend:
     def __call__(self, doc: Doc) -> Doc:
         forms = self.forms
         for token in doc:
+            if (token.pos_ == "PROPN" and token.is_title and any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in token.children)
+                    and (verb := participle_verb(token.lower_, self.verbs)) is not None):
+                # '"Inviting Ukraine to join the Alliance is …"': a capitalised participle
+                # the tagger took for a name, though it governs an object like a verb
+                token.pos_, token.tag_ = "VERB", "VBG" if token.lower_.endswith("ing") else "VBN"
+                token.lemma_ = verb
+                continue
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = forms.get(token.lower_)

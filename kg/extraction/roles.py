@@ -1360,7 +1360,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 k = span.end + 1 + (doc[span.end + 1].lower_ == "the"
                                     and span.end + 2 < sent.end)  # "of the Cook Islands"
                 after = ctx.actors.at(doc[k])
-                if after is not None and after.cls not in _NOT_BODIES:
+                if (after is not None and after.cls == EntityClass.STATE
+                        and title.lower() in _SECRETARIAT_TITLES):
+                    explicit = False  # "Secretary-General Tenzin Lekphell of Bhutan": his
+                    # country; a state has no secretariat
+                elif after is not None and after.cls not in _NOT_BODIES:
                     of, last = after, after.end - 1
         elif (span.end < sent.end and doc[span.end].text != ","  # (an apposition first)
               and (appointed := _appointed_post(ctx, span, sent, titles)) is not None):

@@ -425,7 +425,10 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     is the object of "put pressure on"-style phrases.
     """
     node = _phrase_root(ctx, span)
-    if node.dep_ == "pobj" and span in _harmed(ctx, node.head.head):
+    phrase = node
+    while phrase.dep_ in ("amod", "compound", "nmod") and phrase.head != phrase:
+        phrase = phrase.head  # "the freezing of Afghan central bank reserves"
+    if phrase.dep_ == "pobj" and span in _harmed(ctx, phrase.head.head):
         return True  # "said the occupation of Palestine was illegal"
     if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
         prep = node.head
@@ -720,6 +723,22 @@ def _acting_inside(ctx: DocContext, span: ActorSpan) -> bool:
 def _against(ctx: DocContext, span: ActorSpan) -> bool:
     root = _phrase_root(ctx, span)
     return root.dep_ == "pobj" and root.head.lower_ == "against"  # ("a brake on X" is not)
+
+
+#: Prepositions whose phrase says when, not about whom: "the collapse of aid after the
+#: Taliban takeover".
+_TEMPORAL_PREPS = frozenset({"after", "before", "since", "during", "until", "following"})
+
+
+def _timed_by(ctx: DocContext, span: ActorSpan, clause: Token) -> bool:
+    """Whether an actor is inside a temporal phrase below ``clause`` ("… threatened famine,
+    the collapse of aid after the Taliban takeover"): a time, no party judged."""
+    for anc in ctx.doc[span.start].ancestors:
+        if anc == clause:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in _TEMPORAL_PREPS:
+            return True
+    return False
 
 
 def _phrase_root(ctx: DocContext, span: ActorSpan) -> Token:
@@ -1478,7 +1497,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     holders = {h.key for h in subject_actors(ctx, tok)}
                     inner = [s for s in ctx.actors.in_subtree(clause)
                              if s.key not in holders and s.start not in later
-                             and not _victim(ctx, cues, s)
+                             and not _victim(ctx, cues, s) and not _timed_by(ctx, s, clause)
                              and not _paired(ctx, s) and not _affected(ctx, s)
                              and not _joint_owner(ctx, s, subj[0])]
                     # (the doer in a "by" phrase is none, and no later actor stands in for it)
