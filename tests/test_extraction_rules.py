@@ -4715,7 +4715,7 @@ def test_a_compass_word_that_opens_the_states_own_name_keeps_its_demonym(tmp_pat
     assert "united-states" not in {e.key for e in ex.entities}
 
 
-# --- extractor 0.4.21 ---
+# --- extractor 0.4.21 ------------------------------------------------------------------------
 
 
 def test_a_monarchs_title_after_another_title_is_a_given_name(run) -> None:
