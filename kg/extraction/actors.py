@@ -111,13 +111,13 @@ _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "
 #                                        field": a gas field
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
+_SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
+                             "consulate", "camp", "prison", "factory", "village", "airport",
+                             "base", "shrine", "market", "university", "border"}
 #: Installations a state owns wherever they stand: "an American military base on the Arctic
 #: island" is no place in the United States.
 INSTALLATION_NOUNS = frozenset({"base", "bases", "embassy", "consulate", "camp", "prison",
                                 "factory", "airport", "school", "hospital"})
-_SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
-                             "consulate", "camp", "prison", "factory", "village", "airport",
-                             "base", "shrine", "market", "university", "border"}
 #: Compass adjectives before a name make it a place's ("eastern Ladakh").
 _COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern",
                       "northwestern", "southeastern", "southwestern", "north", "south", "east",
@@ -212,7 +212,8 @@ class Lexicons:
         #: words naming a government portfolio, read off the ministers' titles ("foreign",
         #: "defence", "commerce"): with a body's head noun they name some state's ministry
         self.portfolios = frozenset(
-            w for t in self.titles if t.split()[-1] in ("minister", "secretary")
+            w for t in word_map("role_titles.json", "titles")
+            if t.split()[-1] in ("minister", "secretary")
             for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
         self.title_words = _title_words()
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names

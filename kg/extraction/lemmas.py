@@ -103,7 +103,8 @@ class SilentEMend:
         for token in doc:
             if (token.pos_ == "PROPN" and token.is_title and any(
                     c.dep_ in ("dobj", "xcomp", "ccomp") for c in token.children)
-                    and (verb := participle_verb(token.lower_, self.verbs)) is not None):
+                    and (verb := forms.get(token.lower_)
+                         or participle_verb(token.lower_, self.verbs)) is not None):
                 # '"Inviting Ukraine to join the Alliance is …"': a capitalised participle
                 # the tagger took for a name, though it governs an object like a verb
                 token.pos_, token.tag_ = "VERB", "VBG" if token.lower_.endswith("ing") else "VBN"

@@ -1224,7 +1224,7 @@ def _title_before_complement(ctx: DocContext, named: int, sent_start: int,
     aimed = ctx.actors.at(doc[named - 1]) if named - 1 > sent_start else None
     if aimed is None or aimed.cls == EntityClass.PERSON:
         return None
-    j = aimed.start - (doc[aimed.start - 1].lower_ == "the")
+    j = aimed.start - (aimed.start > sent_start and doc[aimed.start - 1].lower_ == "the")
     if j - 1 <= sent_start or doc[j - 1].lower_ not in ("to", "for"):
         return None
     return title_ending_at(doc, j - 1, sent_start, titles)

@@ -975,8 +975,8 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             holders = _holder_of_noun(ctx, tok)
             # "anger at X", but "build support at the United Nations": where it is sought,
             # not for whom
-            addressed = _ADDRESSED_PREPS - ({"at"} if cue.polarity == Polarity.POSITIVE
-                                            else set())
+            addressed = (_ADDRESSED_PREPS - {"at"} if cue.polarity == Polarity.POSITIVE
+                         else _ADDRESSED_PREPS)
             preps = [p for p in _noun_preps(tok) if p.lower_ != "at" or "at" in addressed]
             targets = [s for p in preps for o in p.children if o.dep_ == "pobj"
                        for s in ctx.actors.conj_phrases(o)] or [
