@@ -4933,3 +4933,11 @@ def test_a_reported_verdict_spares_a_harms_demonym_and_a_time_phrases_actor(run)
 def test_a_secretary_generals_state_after_of_is_his_country(run) -> None:
     ex = run("The secretariat, headed by Secretary-General Kofi Mensah of Japan, got a grant.")
     assert ("person-kofi-mensah", "japan") not in posts(ex)
+
+
+def test_state_counsellor_is_a_post(run) -> None:
+    ex = run("On the morning of the ruling, State Counsellor Kofi Mensah, who led Japan's "
+             "defence in person, published an opinion piece.")
+    assert {(p, t) for p, t, _ in titled_posts(ex)} == {("person-kofi-mensah",
+                                                          "State Counsellor")}
+    assert {e.key for e in ex.entities if e.cls == EntityClass.PERSON} == {"person-kofi-mensah"}
