@@ -4941,3 +4941,9 @@ def test_state_counsellor_is_a_post(run) -> None:
     assert {(p, t) for p, t, _ in titled_posts(ex)} == {("person-kofi-mensah",
                                                           "State Counsellor")}
     assert {e.key for e in ex.entities if e.cls == EntityClass.PERSON} == {"person-kofi-mensah"}
+
+
+def test_a_byname_after_known_as_is_the_person(run) -> None:
+    ex = run("The militia, led by General Kofi Mensah, widely known as Hemedti, sent a team to "
+             "Geneva. Hemedti later met Japan's envoy.")
+    assert keys(ex, "Hemedti") == {"person-kofi-mensah"}

@@ -574,6 +574,20 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
 
 
+def _known_as(doc: Doc, start: int, persons: list[ActorSpan]) -> ActorSpan | None:
+    """The person a name is given as a byname of: "Mohamed Hamdan Dagalo, (widely) known as
+    Hemedti" (the person's name ends right before the comma)."""
+    k = start - 1
+    if k < 2 or doc[k].lower_ != "as" or doc[k - 1].lower_ != "known":
+        return None
+    k -= 2
+    if doc[k].pos_ == "ADV":
+        k -= 1  # "widely", "better", "popularly"
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return next((p for p in persons if p.end == k + 1), None)
+
+
 def _inside_hyphenated_word(doc: Doc, start: int, end: int) -> bool:
     """Whether a name is the middle of one hyphenated word whose other parts name nothing
     ("AU" in "PORT-AU-PRINCE"; not "US" in "EU-US-Japan" talks)."""
@@ -652,7 +666,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         span: ActorSpan | None = None
         if ent.ent_id_ and _inside_hyphenated_word(doc, start, end):
             continue  # "PORT-AU-PRINCE": no African Union
-        if ent.ent_id_:
+        if (known := _known_as(doc, start, persons)) is not None:
+            # "Mohamed Hamdan Dagalo, known as Hemedti": his byname (here and after)
+            span = ActorSpan(start, end, known.key, known.cls, known.label)
+        elif ent.ent_id_:
             span = (None if _metaphor(doc, start, end, quoted=True) else
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
