@@ -4947,3 +4947,12 @@ def test_a_byname_after_known_as_is_the_person(run) -> None:
     ex = run("The militia, led by General Kofi Mensah, widely known as Hemedti, sent a team to "
              "Geneva. Hemedti later met Japan's envoy.")
     assert keys(ex, "Hemedti") == {"person-kofi-mensah"}
+
+
+def test_a_plural_demonym_is_no_person_or_organisation(tmp_path) -> None:
+    registry = [{"id": "kazakhstan", "label": "Kazakhstan", "class": "State",
+                 "demonyms": ["Kazakh", "Kazakhstani"]},
+                {"id": "nato", "label": "NATO", "class": "Alliance"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Kazakhs worry about prices. NATO met on Monday.")
+    assert {e.key for e in ex.entities} == {"nato"}

@@ -749,6 +749,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = _registry_span(doc, start, end, actor.id, "metonym", reg, lex)
             elif (actor := reg.demonym(text)) is not None:
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label, kind="demonym")
+            elif one and text.endswith("s") and reg.demonym(text[:-1]) is not None:
+                span = None  # "Kazakhs worry about prices": a people, as "Americans" is, no
+                # person or organisation of that name
             elif one and (actor := reg.surname(text)) is not None:
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif ent.label_ == "NORP":
