@@ -4956,3 +4956,14 @@ def test_a_plural_demonym_is_no_person_or_organisation(tmp_path) -> None:
     ex = _extract(_pipeline_with(tmp_path, registry),
                   "Kazakhs worry about prices. NATO met on Monday.")
     assert {e.key for e in ex.entities} == {"nato"}
+
+
+def test_a_sentences_opening_preposition_is_no_part_of_a_name(run) -> None:
+    ex = run("Without Agadez, Japan has no base in the Sahel.")
+    assert not [e.key for e in ex.entities if e.key.endswith("without-agadez")]
+
+
+def test_an_abbreviated_state_before_a_hyphened_participle_is_the_state(run) -> None:
+    ex = run("The U.S.-run base at Pituffik is the only American military site there.")
+    assert keys(ex, "U.S.") == {"united-states"}
+    assert "organization-u-s-run" not in {e.key for e in ex.entities}

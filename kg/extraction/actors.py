@@ -81,6 +81,10 @@ LOCATIVE_PREPS = frozenset(
 #: Tamim": no part of a name and no body of their own.)
 _TRIM_LEFT = frozenset({"the", "The", "a", "an", '"', "“", "‘", "'", "HRH", "H.R.H.", "HH",
                         "H.H.", "HM", "H.M.", "HE", "H.E.", "HIH", "HSH"})
+#: Prepositions the NER may take into a name that opens a sentence ("Without Agadez").
+_OPENING_PREPS = frozenset({"without", "with", "after", "before", "unlike", "despite", "for",
+                            "like", "amid", "under", "since", "during", "following", "from",
+                            "in", "at", "on", "by", "across", "beyond", "inside", "outside"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "(", ")", '"', "“", "”", ":", ";",
                          "-", "–", "—"})  # a dateline's dash: "NEW DELHI -"
 #: Tokens back from a pronoun within which competing persons make it ambiguous.
@@ -240,8 +244,9 @@ class Lexicons:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article and trailing possessive/punctuation tokens from a span."""
-    while start < end and doc[start].text in _TRIM_LEFT:
-        start += 1
+    while start < end and (doc[start].text in _TRIM_LEFT or (
+            doc[start].is_sent_start and doc[start].lower_ in _OPENING_PREPS)):
+        start += 1  # (a sentence's first word: "Without Agadez, the US …")
     while end > start and doc[end - 1].text in _TRIM_RIGHT:
         end -= 1
     for i in range(start, end):  # "Indo-Pacific Four (IP4" -> "Indo-Pacific Four"

@@ -101,6 +101,17 @@ def make_fact_assembler(nlp: Language, name: str) -> FactAssembler:
     return FactAssembler(registry_of(nlp))
 
 
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    """Split a hyphen after an abbreviation's full stop ("U.S.-run", "U.K.-led" -> "U.S." "-"
+    "run"), as "Russia-backed" already is, so the gazetteer sees the state's name.
+
+    Why: the default infixes split a hyphen only between letters, so the model's tokenizer
+    kept "U.S.-run" whole and the NER made an organisation of it.
+    """
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None = None) -> Language:
     """The trained model plus our gazetteer ruler (before ``ner``) and actor resolver (last);
     the model's attribute ruler is swapped for the indexed one (same patterns and output).
@@ -109,6 +120,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, registry_path: str | Path | None =
     """
     path = Path(registry_path) if registry_path is not None else default_registry_path()
     nlp = spacy.load(model)
+    _split_abbreviation_hyphens(nlp)
     _index_attribute_ruler(nlp)
     registry = load_registry(path)
     patterns = ruler_patterns(registry)
