@@ -4967,3 +4967,10 @@ def test_an_abbreviated_state_before_a_hyphened_participle_is_the_state(run) -> 
     ex = run("The U.S.-run base at Pituffik is the only American military site there.")
     assert keys(ex, "U.S.") == {"united-states"}
     assert "organization-u-s-run" not in {e.key for e in ex.entities}
+
+
+def test_a_states_post_named_with_its_possessive_alone_is_its_holder(run) -> None:
+    ex = run("President Kofi Mensah of Japan arrived in Paris on Monday. The evening before the "
+             "summit, Japan's president declared that Japan was back. Mensah, who became "
+             "Japan's president last July, smiled.")
+    assert keys(ex, "Japan's president") == {"person-kofi-mensah"}

@@ -2020,14 +2020,18 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
             if start - 1 in demonyms:  # the whole state name ("Cook Islands")
                 start = demonyms[start - 1].start + 1
             start -= 1  # "the foreign minister", "the prime minister", "the Finnish president"
-        if (start == 0 or lowers[start - 1] != "the" or doc[start - 1].head != tok
+        owner = _possessing_state(doc, tok, start, at_state, persons)
+        if owner is None and (
+                start == 0 or lowers[start - 1] != "the" or doc[start - 1].head != tok
                 or any(c.dep_ in ("poss", "prep", "appos") or (
                     c.dep_ == "relcl" and lowers[c.left_edge.i - 1] != ",")
                     for c in tok.children)):
-            continue  # "the defence minister of Japan", "Australia's foreign minister", "the
-            # minister who …": new ("the premier, who has led …" is not)
-        state = demonyms.get(start)
-        first = state.end if state is not None else start
+            continue  # "the defence minister of Japan", "Australia's foreign minister, Penny
+            # Wong", "the minister who …": new ("the premier, who has led …" is not)
+        state = owner or demonyms.get(start)
+        if owner is not None:
+            start = owner.start + 1  # "Brazil's president declared": the post's holder
+        first = state.end + (owner is not None) if state is not None else start  # (past "'s")
         title = " ".join(lowers[first : tok.i + 1])
         honorific = title in _HONORIFICS  # "the prince" after "Prince Abdulaziz bin Salman"
         if (title not in lex.titles and not honorific
@@ -2064,6 +2068,25 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         out.append(ActorSpan(start - 1, tok.i + 1, person.key, person.cls, person.label,
                              person.group_of, kind="reference"))
     return sorted(out)
+
+
+def _possessing_state(doc: Doc, tok: Token, start: int, at_state: dict[int, ActorSpan],
+                      persons: list[ActorSpan]) -> ActorSpan | None:
+    """The state named with "'s" right before a post title that names no one new: "Brazil's
+    president declared" (its holder, named before); not "Australia's foreign minister, Penny
+    Wong," (a name set beside it), nor "Japan's minister of defence" or "… who"."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return None
+    owner = at_state.get(start - 2)
+    if owner is None or owner.kind != "name" or owner.end != start - 1:
+        return None
+    if tok.dep_ in ("attr", "oprd", "appos", "conj") or any(
+            c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.children):
+        return None  # ("who became Estonia's prime minister": a description)
+    after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+    if any(p.start == after for p in persons):
+        return None  # "Brazil's president, Lula,"; "Brazil's president Lula"
+    return owner
 
 
 #: Honorifics that name their bearer as a post title does ("the prince" after "Prince
