@@ -4974,3 +4974,11 @@ def test_a_states_post_named_with_its_possessive_alone_is_its_holder(run) -> Non
              "summit, Japan's president declared that Japan was back. Mensah, who became "
              "Japan's president last July, smiled.")
     assert keys(ex, "Japan's president") == {"person-kofi-mensah"}
+
+
+def test_a_monarch_takes_no_default_from_other_states_officials(run) -> None:
+    ex = run("Japan's prime minister, Kofi Mensah, met China's president in Beijing. Japan's "
+             "foreign minister, Ama Owusu, joined them.\nThe talks ran late into the night, and "
+             "the two sides issued no statement.\nSeparately, Queen Yaa Asantewaa hosted "
+             "guests on Friday.")
+    assert ("person-yaa-asantewaa", None) in posts(ex)

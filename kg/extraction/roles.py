@@ -42,6 +42,9 @@ _NOT_BODIES = frozenset({EntityClass.PERSON, EntityClass.PLACE, EntityClass.REGI
 #: article's main body's.
 _SECRETARIAT_TITLES = with_deputies(frozenset({"secretary general", "director general",
                                                "executive secretary"}))
+#: Monarchs' titles: few states have one, so none defaults to the state whose officials an
+#: article names ("Queen Elizabeth II hosted Macron" in a report on US officials).
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince", "prince"})
 #: Military ranks: a general of no named state is no post of the article's main group.
 _RANKS = with_deputies(frozenset({"general", "admiral", "field marshal"}))
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
@@ -1477,9 +1480,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
-                of_key, confidence = _guessed_state(ctx, sent, span, held,
-                                                    main_state or _government_state(held),
-                                                    filled)
+                fallback = main_state or (None if title.lower() in _MONARCHS
+                                          else _government_state(held))
+                of_key, confidence = _guessed_state(ctx, sent, span, held, fallback, filled)
         if of_key is None and not explicit and not camp and title.lower() in _SPEAKER_TITLES:
             of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
