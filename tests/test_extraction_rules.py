@@ -4982,3 +4982,14 @@ def test_a_monarch_takes_no_default_from_other_states_officials(run) -> None:
              "the two sides issued no statement.\nSeparately, Queen Yaa Asantewaa hosted "
              "guests on Friday.")
     assert ("person-yaa-asantewaa", None) in posts(ex)
+
+
+def test_a_capital_flown_to_is_no_state_of_the_flier(tmp_path) -> None:
+    registry = [{"id": "solomon-islands", "label": "Solomon Islands", "class": "State",
+                 "metonyms": ["Honiara"]},
+                {"id": "australia", "label": "Australia", "class": "State"}]
+    text = ("Solomon Islands signed the pact. Solomon Islands defended it. Solomon Islands "
+            "praised China. Solomon Islands rejected the criticism.\nMinister Kofi Mensah flew "
+            "to Honiara on April 13 to ask the prime minister not to sign.")
+    ex = _extract(_pipeline_with(tmp_path, registry), text)
+    assert ("person-kofi-mensah", "solomon-islands") not in posts(ex)

@@ -588,6 +588,10 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
             out.add(held[s.key])
         elif actor is not None and (actor.country or actor.metonym_for):
             out.add(actor.country or actor.metonym_for)  # (a capital: "arrive in Beijing")
+        elif s.cls == EntityClass.PLACE and (
+                capital := ctx.registry.metonym(s.label)) is not None and (
+                capital.cls == EntityClass.STATE):
+            out.add(capital.id)  # a capital no registry place names: "flew to Honiara"
     return out
 
 
