@@ -4993,3 +4993,8 @@ def test_a_capital_flown_to_is_no_state_of_the_flier(tmp_path) -> None:
             "to Honiara on April 13 to ask the prime minister not to sign.")
     ex = _extract(_pipeline_with(tmp_path, registry), text)
     assert ("person-kofi-mensah", "solomon-islands") not in posts(ex)
+
+
+def test_a_post_before_a_rank_is_the_post(run) -> None:
+    ex = run("Japan's army chief, General Kofi Mensah, visited India last week.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Army Chief", "japan")}

@@ -1282,6 +1282,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if outer is not None and outer[0].lower() not in _AFFILIATIONS:
                 found = outer  # "Chief Adviser Professor Muhammad Yunus": the post, not the
                 # academic title between it and the name
+        if found is not None and found[0].lower() in _RANKS:
+            end = found[1] - (found[1] - 1 > sent.start and doc[found[1] - 1].text == ",")
+            outer = title_ending_at(doc, end, sent.start, titles) if end > sent.start else None
+            if outer is not None and outer[0].lower() not in _RANKS:
+                found = outer  # "Pakistan's army chief, General Asim Munir", "Army chief
+                # General X": the post, not the rank between it and the name
         served: ActorSpan | None = None  # the body after "for" ("a spokesperson for …")
         if found is None:
             found = _title_before_complement(ctx, named, sent.start, titles)
