@@ -4998,3 +4998,8 @@ def test_a_capital_flown_to_is_no_state_of_the_flier(tmp_path) -> None:
 def test_a_post_before_a_rank_is_the_post(run) -> None:
     ex = run("Japan's army chief, General Kofi Mensah, visited India last week.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Army Chief", "japan")}
+
+
+def test_prosecutor_general_is_one_title(run) -> None:
+    ex = run("Japan's Prosecutor General Kofi Mensah accused India of hiding evidence.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Prosecutor General", "japan")}
