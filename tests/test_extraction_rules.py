@@ -5003,3 +5003,9 @@ def test_a_post_before_a_rank_is_the_post(run) -> None:
 def test_prosecutor_general_is_one_title(run) -> None:
     ex = run("Japan's Prosecutor General Kofi Mensah accused India of hiding evidence.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Prosecutor General", "japan")}
+
+
+def test_a_predecessor_holds_the_same_post(run) -> None:
+    ex = run("Japan's president, Kofi Mensah, has been more restrained than his predecessor, "
+             "Ama Owusu, who accused China.")
+    assert titled_posts(ex) >= {("person-ama-owusu", "President", "japan")}

@@ -187,6 +187,31 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     return (post, state, m + 1) if post is not None else None
 
 
+def _predecessor_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
+                      sent_start: int, start: int) -> tuple[str, ActorSpan, int] | None:
+    """The post of a name in apposition to "his/her predecessor" or "successor" with no title
+    of its own: "Micronesia's president, Wesley Simina, … than his predecessor, David
+    Panuelo" gives Panuelo the post Simina holds, in the same state (``(title, state, first
+    token)``); the possessive's person must hold a post found before."""
+    doc = ctx.doc
+    k = start - 2
+    if (k - 1 <= sent_start or doc[start - 1].text != ","
+            or doc[k].lemma_.lower() not in ("predecessor", "successor")
+            or doc[k - 1].lower_ not in _POSSESSIVE_PRONOUNS):
+        return None
+    holder = ctx.actors.possessor(doc[k - 1])
+    if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
+        return None
+    here = doc[span.start].idx
+    held = [r for r in out if r.person == holder.key and r.evidence.start < here
+            and r.of is not None]
+    if not held:
+        return None
+    role = max(held, key=lambda r: r.evidence.start)
+    state = next((s for s in ctx.actors.spans if s.key == role.of and s.end <= k), None)
+    return (role.role, state, k - 1) if state is not None else None
+
+
 def _described_post(ctx: DocContext, span: ActorSpan, titles: dict[str, str],
                     state_titles: frozenset[str]) -> RoleFact | None:
     """The post a resolved description gives its person: "the Indian foreign secretary"
@@ -1331,7 +1356,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
             found = None  # "General Asim Munir, the chief of army staff,": the post, not the
             # rank, which names no body
-        inherited = None if found else _counterpart_post(ctx, out, span, sent.start, named)
+        inherited = None if found else (
+            _counterpart_post(ctx, out, span, sent.start, named)
+            or _predecessor_post(ctx, out, span, sent.start, named))
         if inherited is not None:
             title, of, first = inherited
         elif found:
