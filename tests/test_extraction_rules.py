@@ -5009,3 +5009,19 @@ def test_a_predecessor_holds_the_same_post(run) -> None:
     ex = run("Japan's president, Kofi Mensah, has been more restrained than his predecessor, "
              "Ama Owusu, who accused China.")
     assert titled_posts(ex) >= {("person-ama-owusu", "President", "japan")}
+
+
+def test_a_former_holder_is_no_referent_of_a_present_post(tmp_path) -> None:
+    registry = [{"id": "brazil", "label": "Brazil", "class": "State"},
+                {"id": "luiz-inacio-lula-da-silva", "label": "Luiz Inácio Lula da Silva",
+                 "class": "Person", "aliases": ["Lula"], "country": "brazil",
+                 "positions": [{"title": "President", "of": "brazil", "since": "2023",
+                                "until": None}]},
+                {"id": "jair-bolsonaro", "label": "Jair Bolsonaro", "class": "Person",
+                 "country": "brazil"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Brazil's former president Jair Bolsonaro suspended the talks in 2020. The "
+                  "star of the show was Luiz Inácio Lula da Silva, who had been back for three "
+                  "weeks. The evening before the summit, Brazil's president declared that "
+                  "Brazil was back.", "2023-01-26")
+    assert keys(ex, "Brazil's president") == {"luiz-inacio-lula-da-silva"}

@@ -2047,6 +2047,7 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         wanted = (_HEAD_TITLES if title in _LEADER_WORDS
                   else _SAME_POSTS.get(title, (title,)) if state is not None else (title,))
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
+                and not _former(titled(s), wanted)  # "Brazil's former president Bolsonaro"
                 and (any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
                      or (honorific and lowers[s.start] == title)
                      or (state is not None and _registry_post(registry, s, state, wanted)))
@@ -2068,6 +2069,13 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         out.append(ActorSpan(start - 1, tok.i + 1, person.key, person.cls, person.label,
                              person.group_of, kind="reference"))
     return sorted(out)
+
+
+def _former(given: str, wanted: tuple[str, ...]) -> bool:
+    """Whether a person's given title context names one of the ``wanted`` posts as past
+    ("former president", "then-prime minister"): no holder a present reference means."""
+    return any(re.search(rf"\b(?:former|then|ex|late)[\s-]+(?:\w+\s+)?{re.escape(t)}\b", given)
+               for t in wanted)
 
 
 def _possessing_state(doc: Doc, tok: Token, start: int, at_state: dict[int, ActorSpan],
