@@ -219,7 +219,7 @@ class Lexicons:
             w for t in word_map("role_titles.json", "titles")
             if t.split()[-1] in ("minister", "secretary")
             for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
-        self.title_words = _title_words()
+        self.title_words = title_words()
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
         self.title_heads = frozenset(t.split()[-1] for t in self.titles)
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
@@ -596,13 +596,8 @@ def _known_as(doc: Doc, start: int, persons: list[ActorSpan]) -> ActorSpan | Non
 def _inside_hyphenated_word(doc: Doc, start: int, end: int) -> bool:
     """Whether a name is the middle of one hyphenated word whose other parts name nothing
     ("AU" in "PORT-AU-PRINCE"; not "US" in "EU-US-Japan" talks)."""
-    if start < 2 or end + 1 >= len(doc):
-        return False
-    before, after = doc[start - 1], doc[end]
-    return (before.text == "-" and after.text == "-" and not before.whitespace_
-            and not doc[start - 2].whitespace_ and not doc[end - 1].whitespace_
-            and not after.whitespace_ and not doc[start - 2].ent_type_
-            and not doc[end + 1].ent_type_)
+    return (_hyphen_joins(doc, start - 2) and _hyphen_joins(doc, end - 1)
+            and not doc[start - 2].ent_type_ and not doc[end + 1].ent_type_)
 
 
 def _name_tail(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
@@ -2159,7 +2154,7 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 
 
 @functools.cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Lowercase words of the post titles ("envoy", "minister", "special"), as listed (not
     "first" of the derived "first deputy …": "First Lady" is no post's)."""
     return frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split())
@@ -2168,7 +2163,7 @@ def _title_words() -> frozenset[str]:
 @functools.cache
 def _person_nouns() -> frozenset[str]:
     """Common nouns that name people ("professor", "analyst", "official"): never an "it"."""
-    return word_set("collective_nouns.json", "nouns") | _title_words()
+    return word_set("collective_nouns.json", "nouns") | title_words()
 
 
 def _quoted_tokens(sent: Span) -> set[int]:
@@ -2271,7 +2266,7 @@ class DocActors:
         Sudan Tom Perriello said", which the parser reads as an envoy for Perriello (the
         actor before the name is where the post is aimed), or set off after it: "Trump's
         envoy to Putin, Steve Witkoff, said", the name read as in apposition to Putin."""
-        if title.lower_ not in _title_words():
+        if title.lower_ not in title_words():
             return None
         for prep in title.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "to"):

@@ -21,6 +21,7 @@ from kg.extraction.actors import (
     is_heading,
     title_ending_at,
     title_starting_at,
+    title_words,
 )
 from kg.extraction.context import (
     EXECUTIVE_HEADS,
@@ -177,14 +178,20 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
         holder = before[-1] if before else None
     if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
         return None
-    here = doc[span.start].idx
-    held = [r for r in out if r.person == holder.key and r.evidence.start < here
-            and r.of is not None and r.of != state.key]
-    if not held:
+    held = _latest_post(out, holder.key, doc[span.start].idx, but_in=state.key)
+    if held is None:
         return None
-    post = word_map("role_titles.json", "counterpart_posts").get(
-        max(held, key=lambda r: r.evidence.start).role.lower())
+    post = word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
     return (post, state, m + 1) if post is not None else None
+
+
+def _latest_post(out: set[RoleFact], person: str, before: int,
+                 but_in: str | None = None) -> RoleFact | None:
+    """The last post found for ``person`` before character ``before`` that names its body
+    (not one in ``but_in``): what "his counterpart" or "his predecessor" is read against."""
+    held = [r for r in out if r.person == person and r.evidence.start < before
+            and r.of is not None and r.of != but_in]
+    return max(held, key=lambda r: r.evidence.start) if held else None
 
 
 def _predecessor_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
@@ -202,12 +209,9 @@ def _predecessor_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     holder = ctx.actors.possessor(doc[k - 1])
     if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
         return None
-    here = doc[span.start].idx
-    held = [r for r in out if r.person == holder.key and r.evidence.start < here
-            and r.of is not None]
-    if not held:
+    role = _latest_post(out, holder.key, doc[span.start].idx)
+    if role is None:
         return None
-    role = max(held, key=lambda r: r.evidence.start)
     state = next((s for s in ctx.actors.spans if s.key == role.of and s.end <= k), None)
     return (role.role, state, k - 1) if state is not None else None
 
@@ -981,8 +985,6 @@ def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
 _STATE_BODY_WORDS = (word_set("collective_nouns.json", "state_body_heads")
                      | word_set("collective_nouns.json", "executive_body_heads")
                      | word_set("collective_nouns.json", "organization_heads"))
-#: Every word of a post title ("foreign", "minister", "secretary"): no body's name.
-_TITLE_WORDS = frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split())
 
 
 def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
@@ -994,7 +996,7 @@ def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool
     tok = ctx.doc[k]
     return (tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "DATE")
             and ctx.actors.at(tok) is None and tok.lower_ not in _STATE_BODY_WORDS
-            and tok.lower_ not in _TITLE_WORDS)
+            and tok.lower_ not in title_words())
 
 
 #: Common nouns for a state's government as the owner of a post ("the junta's spokesman").
