@@ -5025,3 +5025,20 @@ def test_a_former_holder_is_no_referent_of_a_present_post(tmp_path) -> None:
                   "weeks. The evening before the summit, Brazil's president declared that "
                   "Brazil was back.", "2023-01-26")
     assert keys(ex, "Brazil's president") == {"luiz-inacio-lula-da-silva"}
+
+
+# --- extractor 0.4.22: batch-6 articles (courts, coups, disputes, technology) ---
+
+
+def test_a_shared_speech_verb_voices_the_intended_state(run) -> None:
+    ex = run("India praised the decision. China welcomed it too.\nThe talks ran late into the "
+             "night.\nForeign Minister Kofi Mensah has thanked friendly governments for their "
+             "support and said Moscow would ask for more.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Foreign Minister", "russia")}
+
+
+def test_the_sanctioned_are_not_of_the_sanctioning_state(run) -> None:
+    ex = run("Canada and Japan went further than the EU. On September 29 both governments "
+             "sanctioned Kofi Mensah, his son and national security adviser Ama Owusu, and six "
+             "other officials.")
+    assert ("person-ama-owusu", "canada") not in posts(ex)

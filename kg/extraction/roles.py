@@ -520,9 +520,13 @@ _CAPTIVITY = frozenset({"release", "freedom", "detention", "arrest", "return"})
 
 def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
     """States of whoever meets, receives or embraces the post holder ("[Abiy] flew to Asmara
-    to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject). Why:
-    the visited or visiting side is the other one, never the holder's own."""
+    to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject), or
+    accuses or sanctions them (the previous sentence's state for a subject that names no
+    actor: "both governments sanctioned … adviser Viktor"). Why: the visited or visiting
+    side, and the attacking one, is the other one, never the holder's own."""
     node = _name_phrase_head(ctx, person)
+    while node.dep_ in ("conj", "appos") and node.head != node:
+        node = node.head  # "sanctioned Lukashenko, his son and national security adviser X"
     verb = node.head
     if node.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _CAPTIVITY:
         # "calls for the immediate release of President Alpha Conde": whoever asks for a
@@ -534,14 +538,19 @@ def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> se
         verb = verb.head
     elif node.dep_ != "dobj":
         return set()
-    if verb.lemma_.lower() not in _OTHER_SIDE_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in _OTHER_SIDE_VERBS | _ATTACKING:
         return set()
     out = set()
-    for s in subject_actors(ctx, verb):
+    subjects = subject_actors(ctx, verb)
+    for s in subjects:
         if s.cls == EntityClass.STATE:
             out.add(s.key)
         elif s.cls == EntityClass.PERSON and s.key in held:
             out.add(held[s.key])
+    if not subjects and lemma in _ATTACKING and (
+            state := _paragraph_state(ctx, ctx.doc[verb.i].sent, held)) is not None:
+        out.add(state)  # "Britain and Canada acted. … both governments sanctioned X": theirs
     return out
 
 
@@ -628,22 +637,24 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
     """The state a post holder voices: "The office of President Hage Geingob said Namibia
     'rejects Germany's support …'", "spokesperson Steffen Hebestreit said that Berlin 'firmly
     rejects' the accusation": the subject of the reported clause, when it is one state and
-    its verb is a speech or stance verb in the present tense.
+    its verb is a speech or stance verb in the present tense or with "will"/"would" ("said
+    San José would ask for more").
 
-    Why the present tense of such a verb: it states a position the speaker holds for that
-    state now; "said China must stop" or "said Russia had violated the deal" report another
-    state's doings and say nothing of whose official the speaker is.
+    Why the present tense or an intent of such a verb: it states a position the speaker
+    holds for that state now; "said China must stop" or "said Russia had violated the deal"
+    report another state's doings and say nothing of whose official the speaker is.
     """
     node = ctx.doc[person.start : person.end].root
     if node.dep_ == "appos":
         node = node.head  # "Its spokesman, X, said"
     if node.dep_ == "pobj" and node.head.lower_ in ("of", "for") and node.head.head.dep_ == "nsubj":
         node = node.head.head  # "the office of President X said", "a spokesperson for X said"
-    verb = node.head
-    if node.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+    if node.dep_ != "nsubj":
         return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        if clause.tag_ not in ("VBZ", "VBP") or clause.lemma_.lower() not in SPEECH_VERBS or (
+    # the holder's own verb, or one it shares ("has thanked … and said San José would ask")
+    verbs = [v for v in (node.head, *node.head.conjuncts) if v.lemma_.lower() in SPEECH_VERBS]
+    for clause in (c for v in verbs for c in v.children if c.dep_ == "ccomp"):
+        if not _stated_now(clause) or clause.lemma_.lower() not in SPEECH_VERBS or (
                 is_negated(clause)):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -652,6 +663,13 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
                 and spans[0].kind != "demonym" and not subjects[0].conjuncts):
             return spans[0].key
     return None
+
+
+def _stated_now(verb: Token) -> bool:
+    """Whether a reported verb states a position now or as an intent: the present tense
+    ("Namibia rejects"), or "will"/"would" ("San José would ask for more")."""
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would") for c in verb.children))
 
 
 def _apposed_post(ctx: DocContext, span: ActorSpan, sent: Span,
