@@ -5042,3 +5042,10 @@ def test_the_sanctioned_are_not_of_the_sanctioning_state(run) -> None:
              "sanctioned Kofi Mensah, his son and national security adviser Ama Owusu, and six "
              "other officials.")
     assert ("person-ama-owusu", "canada") not in posts(ex)
+
+
+def test_a_name_apposed_after_and_is_the_next_clauses_subject(run) -> None:
+    ex = run("Japan and India also welcomed it, and the Arab League's secretary-general, Kofi "
+             "Mensah, urged Russia to comply.")
+    assert ("japan", "russia") not in {(h, t) for h, t, _ in stances(ex)}
+    assert ("person-kofi-mensah", "russia") in {(h, t) for h, t, _ in stances(ex)}

@@ -373,6 +373,27 @@ def _continues_reporting_clause(ctx: DocContext, verb: Token) -> Token | None:
     return None
 
 
+def _apposed_clause_subject(ctx: DocContext, comma: int) -> ActorSpan | None:
+    """The person named in apposition between ", and" and a coordinated clause's verb ("…
+    welcomed it, and the Arab League's secretary-general, Ahmed Aboul Gheit, urged Israel"),
+    which the parser hung elsewhere; ``comma`` is the index right before the verb."""
+    doc = ctx.doc
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    named = ctx.actors.at(doc[comma - 1])
+    if named is None or named.cls != EntityClass.PERSON or named.end != comma:
+        return None
+    k = named.start - 1
+    if k < 2 or doc[k].text != ",":
+        return None
+    m = k - 1
+    while m > 0 and doc[m].lower_ not in ("and", "but"):
+        if doc[m].pos_ in ("VERB", "AUX") or (doc[m].is_punct and doc[m].text not in ("-", "–")):
+            return None  # the title phrase is a bare noun phrase
+        m -= 1
+    return named if m < k - 1 and m > 0 and doc[m - 1].text == "," else None
+
+
 def _stranded_subject(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     """The subject of a coordinated clause that the parser hung on the clause before:
     "A, B and C belong to the CSTO, and A and B are members of the EEU" parses "A and B" as
@@ -383,6 +404,9 @@ def _stranded_subject(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     j = verb.i - 1
     while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "neg", "advmod"):
         j -= 1
+    apposed = _apposed_clause_subject(ctx, j)
+    if apposed is not None:
+        return [apposed]
     if doc[j].text == ",":  # "…, and Ukraine, which is also a party, has accused …": past
         # the relative clause set off after the subject
         anchor = doc[j].head
