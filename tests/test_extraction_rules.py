@@ -5049,3 +5049,21 @@ def test_a_name_apposed_after_and_is_the_next_clauses_subject(run) -> None:
              "Mensah, urged Russia to comply.")
     assert ("japan", "russia") not in {(h, t) for h, t, _ in stances(ex)}
     assert ("person-kofi-mensah", "russia") in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_a_state_name_ending_a_titled_name_is_a_surname(tmp_path) -> None:
+    registry = [{"id": "monaco", "label": "Monaco", "class": "State"},
+                {"id": "china", "label": "China", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Deputy Attorney General Lisa Monaco said the case showed China continued to "
+                  "use cyber-enabled attacks.")
+    assert keys(ex, "Lisa Monaco") == {"person-lisa-monaco"}
+    assert "monaco" not in {e.key for e in ex.entities}
+
+
+def test_an_official_who_says_evidence_shows_a_state_acting_is_not_its_official(run) -> None:
+    ex = run("China denied the charges. China said the claims were smears. China called for "
+             "dialogue.\nDeputy Attorney General Kofi Mensah said the case showed China "
+             "continued to use cyber-enabled attacks to steal what others make.")
+    assert ("person-kofi-mensah", "china") not in posts(ex)
+    assert ("person-kofi-mensah", "china", Polarity.NEGATIVE) in stances(ex)

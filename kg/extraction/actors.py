@@ -522,11 +522,26 @@ def _untagged_titled_persons(doc: Doc, lex: Lexicons) -> None:
                and doc[end].lower_ not in lex.title_words and doc[end].lower_ not in DATE_WORDS
                and doc[end].lower_ not in lex.org_heads):
             end += 1
+        if end > tok.i + 1 and (place := _surname_place(doc, end, ents)) is not None:
+            ents.remove(place)  # "Deputy Attorney General Lisa Monaco": no state Monaco
+            doc[end].ent_id_ = ""
+            end += 1
         if 2 <= end - tok.i - 1 <= 3 and not (end < len(doc) and doc[end].is_title
                                                 and doc[end].is_alpha):
             added.append(Span(doc, tok.i + 1, end, label="PERSON"))
     if added:
         doc.set_ents(ents + added, default="unmodified")
+
+
+def _surname_place(doc: Doc, i: int, ents: list[Span]) -> Span | None:
+    """The one-word place entity at token ``i`` that ends a titled person's name after an
+    untagged given name ("Deputy Attorney General Lisa Monaco said", "Senator Bob Jordan"),
+    outside headings, where capitalised verbs could pass for given names."""
+    if i >= len(doc) - 1 or (doc[i + 1].is_title and doc[i + 1].is_alpha) or is_heading(
+            doc[i].sent):
+        return None
+    return next((e for e in ents if e.start == i and e.end == i + 1
+                 and e.label_ in ("GPE", "LOC")), None)
 
 
 #: Entity labels the small model gives a person's name it does not know ("Jaiswal" PRODUCT,

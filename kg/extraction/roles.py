@@ -470,7 +470,8 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     the first of the state the holder voices, the sentence's, the previous sentence's, the
     paragraph's, the lede's and the article's that is not a state the holder visits in
     this sentence, nor one whose same post someone else holds here (``filled``)."""
-    away = _visited_states(ctx, person, held) | _host_states(ctx, person, held) | set(filled)
+    away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
+            | _shown_states(ctx, person) | set(filled))
     guesses = (
         (_scene_state, (ctx, sent, person), 0.55),
         (_companion_state, (ctx, person, held), 0.55),
@@ -663,6 +664,26 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
                 and spans[0].kind != "demonym" and not subjects[0].conjuncts):
             return spans[0].key
     return None
+
+
+#: Verbs by which evidence shows what a state did ("the case showed China continued to …").
+_EVIDENCE_VERBS = frozenset({"show", "prove", "demonstrate", "reveal", "confirm", "indicate"})
+
+
+def _shown_states(ctx: DocContext, person: ActorSpan) -> set[str]:
+    """States a post holder says the evidence shows doing something ("Deputy Attorney
+    General Lisa Monaco said the case showed China continued to use cyber-enabled attacks").
+    Why: an official who lays out a case against a state is not that state's official,
+    whichever state the article is mostly about."""
+    node = ctx.doc[person.start : person.end].root
+    if node.dep_ != "nsubj" or node.head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    out = set()
+    for shown in (c for c in node.head.children if c.dep_ == "ccomp"
+                  and c.lemma_.lower() in _EVIDENCE_VERBS and not is_negated(c)):
+        for clause in (c for c in shown.children if c.dep_ == "ccomp"):
+            out |= {s.key for s in subject_actors(ctx, clause) if s.cls == EntityClass.STATE}
+    return out
 
 
 def _stated_now(verb: Token) -> bool:
