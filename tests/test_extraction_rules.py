@@ -5067,3 +5067,9 @@ def test_an_official_who_says_evidence_shows_a_state_acting_is_not_its_official(
              "continued to use cyber-enabled attacks to steal what others make.")
     assert ("person-kofi-mensah", "china") not in posts(ex)
     assert ("person-kofi-mensah", "china", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_who_cites_an_attack_holds_no_stance_of_the_attacker(run) -> None:
+    ex = run("In announcing the reward, Japan cited the attack on India's government and called "
+             "ransomware a threat.")
+    assert ("japan", "india") not in {(h, t) for h, t, _ in stances(ex)}

@@ -892,6 +892,13 @@ _CONTESTING = frozenset({"challenge", "contest", "dispute", "defy", "flout", "ev
                          "circumvent", "protest", "condemn", "denounce", "decry", "criticise",
                          "criticize", "reject", "oppose", "deplore", "slam"})
 
+#: Verbs that refer to an act someone else did ("the department cited the attack on Costa
+#: Rica's government", "investigators documented the attacks"): their subject holds no
+#: stance the act's noun names.
+_CITING = frozenset({"cite", "mention", "recall", "note", "investigate", "probe", "document",
+                     "discuss", "describe", "detail", "examine", "review", "study", "blame",
+                     "attribute", "report", "highlight"})
+
 
 def _measure(noun: Token) -> Token:
     """The phrase a measure noun heads: itself, or the batch or portion it is "of" ("a
@@ -936,7 +943,7 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
         # Guyana's sovereignty'": the support is what the main clause's subject reaffirms
         return subject_actors(ctx, head.head)
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in _ENDING | _CONTESTING or _negated_scope(head):
+        if head.lemma_.lower() in _ENDING | _CONTESTING | _CITING or _negated_scope(head):
             return []  # "called on Beijing to stop all support for Russia"
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGREEMENTS for c in head.children):
             return []  # "its treaty covers attacks on X": a pact names acts, it holds none
