@@ -5073,3 +5073,10 @@ def test_who_cites_an_attack_holds_no_stance_of_the_attacker(run) -> None:
     ex = run("In announcing the reward, Japan cited the attack on India's government and called "
              "ransomware a threat.")
     assert ("japan", "india") not in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_the_one_an_act_is_blamed_on_is_the_accused(run) -> None:
+    ex = run("China asked the bloc to address the 2015 hack of India's parliament, which "
+             "Beijing blames on Russia.")
+    pairs = {(h, t) for h, t, _ in stances(ex)}
+    assert ("china", "russia") in pairs and ("china", "india") not in pairs

@@ -1368,6 +1368,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     targets = _warned_of(ctx, cues, tok)
                 if not targets and cue.kind == StanceKind.THREATEN:
                     targets = _threatened_act_aimed_at(ctx, tok)
+            if lemma == "blame" and (blamed := prep_actors(ctx, tok, ("on",))):
+                targets = blamed  # "the hack, which Berlin blames on the GRU": the GRU
             if lemma == "welcome":
                 # "Vucic welcomed Xi at the Palace of Serbia": a host receiving a guest (an
                 # event), not approval of the guest
