@@ -5080,3 +5080,10 @@ def test_the_one_an_act_is_blamed_on_is_the_accused(run) -> None:
              "Beijing blames on Russia.")
     pairs = {(h, t) for h, t, _ in stances(ex)}
     assert ("china", "russia") in pairs and ("china", "india") not in pairs
+
+
+def test_almost_certainly_responsible_is_blame(run) -> None:
+    ex = run("Japan said it had also assessed that Russian state-linked actors were almost "
+             "certainly responsible.")
+    assert ("japan", "russia", Polarity.NEGATIVE) in stances(ex)
+    assert ("japan", "russia", Polarity.POSITIVE) not in stances(ex)

@@ -180,8 +180,12 @@ class Cues:
         """The evaluative polarity of one word (by lemma, else by its lowercase form); a word
         of blame with its "for" complement is negative ("responsible for the war")."""
         lemma = tok.lemma_.lower()
-        if lemma in self.blame_for and any(c.dep_ == "prep" and c.lower_ == "for"
-                                           for c in tok.children):
+        if lemma in self.blame_for and (
+                any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+                or any(c.dep_ == "advmod" and c.lower_ in _CULPABILITY_ADVERBS
+                       for c in (*tok.children, *(tok.head.children if tok.dep_ == "acomp"
+                                                  else ())))):
+            # (also "were almost certainly responsible")
             return Polarity.NEGATIVE
         if lemma in _INSTRUMENT_WORDS and (
                 tok.dep_ in ("dobj", "nsubj", "nsubjpass")
@@ -229,6 +233,13 @@ class Cues:
         if head.dep_ == "prep":  # the as-phrase: its object is what the object is called
             head = next((c for c in head.children if c.dep_ == "pobj"), head)
         return self.predicate.get(head.lemma_.lower())
+
+
+#: Adverbs of how surely or how much someone is to blame ("were almost certainly
+#: responsible", "directly responsible"): "responsible" as blame, not as a virtue.
+_CULPABILITY_ADVERBS = frozenset({"certainly", "likely", "probably", "possibly", "directly",
+                                  "solely", "partly", "partially", "ultimately", "largely",
+                                  "primarily", "chiefly", "personally"})
 
 
 #: Predicates whose "to" phrase names the cause their subject is bound to.
