@@ -5087,3 +5087,14 @@ def test_almost_certainly_responsible_is_blame(run) -> None:
              "certainly responsible.")
     assert ("japan", "russia", Polarity.NEGATIVE) in stances(ex)
     assert ("japan", "russia", Polarity.POSITIVE) not in stances(ex)
+
+
+def test_the_owner_of_what_an_intrusion_targets_is_its_victim(tmp_path) -> None:
+    registry = [{"id": "japan", "label": "Japan", "class": "State"},
+                {"id": "opcw", "label": "Organisation for the Prohibition of Chemical Weapons",
+                 "class": "InternationalOrganization", "abbreviations": ["OPCW"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Japan said the listings concerned an attempted intrusion into the Wi-Fi "
+                  "network of the Organisation for the Prohibition of Chemical Weapons (OPCW) "
+                  "in April 2018.")
+    assert not {(h, t) for h, t, _ in stances(ex)} & {("japan", "opcw")}

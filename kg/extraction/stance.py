@@ -427,6 +427,11 @@ def _noun_preps(noun: Token) -> list[Token]:
     return own
 
 
+#: Prepositions after a hostile act that name what it is aimed at ("attacks on", "an intrusion
+#: into").
+_AIMED_PREPS = frozenset({"on", "upon", "against", "at", "into"})
+
+
 def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
     """Whether the actor undergoes a hostile act named in its clause ("aimed at containing
     China", "pressure on Japan", "would harm Europe more than Russia", "damage China-EU
@@ -441,7 +446,12 @@ def _victim(ctx: DocContext, cues: Cues, span: ActorSpan) -> bool:
         phrase = phrase.head  # "the freezing of Afghan central bank reserves"
     if phrase.dep_ == "pobj" and span in _harmed(ctx, phrase.head.head):
         return True  # "said the occupation of Palestine was illegal"
-    if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon", "against", "at"):
+    if node.dep_ == "appos" and (named := ctx.actors.at(node.head)) is not None:
+        node = _phrase_root(ctx, named)  # "(OPCW)" after the name it abbreviates
+    while (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN"
+           and node.head.head.dep_ == "pobj" and node.head.head.head.lower_ in _AIMED_PREPS):
+        node = node.head.head  # "an intrusion into the Wi-Fi network of the OPCW"
+    if node.dep_ == "pobj" and node.head.lower_ in _AIMED_PREPS:
         prep = node.head
         while prep.dep_ == "conj" and prep.head.lower_ in ("on", "upon", "against", "at"):
             prep = prep.head  # "any attack on Guyana or on ExxonMobil's operations"
