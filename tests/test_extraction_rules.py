@@ -5098,3 +5098,10 @@ def test_the_owner_of_what_an_intrusion_targets_is_its_victim(tmp_path) -> None:
                   "network of the Organisation for the Prohibition of Chemical Weapons (OPCW) "
                   "in April 2018.")
     assert not {(h, t) for h, t, _ in stances(ex)} & {("japan", "opcw")}
+
+
+def test_a_name_apposed_to_a_firm_is_a_body(run) -> None:
+    ex = run("Kumsan Trading, a North Korean firm, was listed for its alleged support of "
+             "Russia.")
+    assert {e.cls for e in ex.entities if e.label == "Kumsan Trading"} == {
+        EntityClass.ORGANIZATION}

@@ -1243,7 +1243,8 @@ _BODY_APPOSITIONS = frozenset({"format", "group", "grouping", "alliance", "bloc"
                                "organisation", "organization", "coalition", "partnership",
                                "club", "union", "dialogue", "body", "faction", "militia",
                                "movement", "tank", "party", "agency", "institute",
-                               "foundation", "charity", "network"})
+                               "foundation", "charity", "network", "firm", "company",
+                               "corporation", "conglomerate", "manufacturer", "contractor"})
 
 
 def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
