@@ -5105,3 +5105,11 @@ def test_a_name_apposed_to_a_firm_is_a_body(run) -> None:
              "Russia.")
     assert {e.cls for e in ex.entities if e.label == "Kumsan Trading"} == {
         EntityClass.ORGANIZATION}
+
+
+def test_a_post_in_a_states_private_group_is_the_groups(run) -> None:
+    ex = run("Kofi Mensah, director of the Japanese rights group Foro Penal, said the families "
+             "had waited years. Ama Owusu, the head of the Japanese Apostolic Church's northern "
+             "diocese, set off on foot.")
+    assert ("person-kofi-mensah", "japan") not in posts(ex)
+    assert ("person-ama-owusu", "japan") not in posts(ex)

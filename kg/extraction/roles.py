@@ -318,6 +318,11 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
                     and (body := ctx.actors.at(ctx.doc[found.end])) is not None
                     and body.cls not in _NOT_BODIES and body.cls != EntityClass.STATE):
                 return body  # "the leader of the Pakistani Taliban": the Taliban's post
+            if found is not None and found.cls == EntityClass.STATE and (
+                    (private := _private_body_after(ctx, found.end, sent_end)) is not None):
+                # "director of the Venezuelan rights group Foro Penal": the group's post,
+                # not Venezuela's (an unnamed group: no body)
+                return private[0]
             if found is not None and found.cls not in _NOT_BODIES:
                 return found
             first = first or found
@@ -326,6 +331,32 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
                 continue
         j += 1
     return first
+
+
+#: Nouns of bodies no state runs ("the Venezuelan rights group Foro Penal", "the Armenian
+#: Apostolic Church's Tavush diocese"): a state's demonym or name before them is where they
+#: are, not whose post their head holds.
+_PRIVATE_BODY_NOUNS = frozenset({"group", "church", "diocese", "archdiocese", "company", "firm",
+                                 "corporation", "conglomerate", "charity", "ngo", "movement",
+                                 "association", "newspaper", "broadcaster", "university"})
+
+
+def _private_body_after(ctx: DocContext, i: int, sent_end: int
+                        ) -> tuple[ActorSpan | None] | None:
+    """After a state's name or demonym ending at ``i``: a private body noun within the next
+    few words of the same phrase, with the body named right after it (or None in the tuple
+    when it is unnamed); None when there is no such noun."""
+    doc = ctx.doc
+    j = i + (1 if i < sent_end and doc[i].text in ("'s", "’s") else 0)
+    for k in range(j, min(j + 4, sent_end)):
+        tok = doc[k]
+        if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX") or ctx.actors.at(tok) is not None:
+            return None
+        if tok.lower_ in _PRIVATE_BODY_NOUNS:
+            named = ctx.actors.at(doc[k + 1]) if k + 1 < sent_end else None
+            return (named if named is not None and named.cls not in _NOT_BODIES
+                    and named.cls != EntityClass.STATE else None,)
+    return None
 
 
 def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
