@@ -5113,3 +5113,11 @@ def test_a_post_in_a_states_private_group_is_the_groups(run) -> None:
              "diocese, set off on foot.")
     assert ("person-kofi-mensah", "japan") not in posts(ex)
     assert ("person-ama-owusu", "japan") not in posts(ex)
+
+
+def test_a_companys_national_branch_is_the_company(tmp_path) -> None:
+    registry = [{"id": "india", "label": "India", "class": "State"},
+                {"id": "tiktok", "label": "TikTok", "class": "Organization"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "TikTok India’s head, Nikhil Gandhi, said the company complied with the law.")
+    assert posts(ex) == {("person-nikhil-gandhi", "tiktok")}

@@ -1874,7 +1874,7 @@ def _bare_phrase(tok: Token) -> list[Token]:
 def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpan]:
     """All actor spans of a Doc, sorted by position (pure function of Doc and registry)."""
     lowers = [t.lower_ for t in doc]  # read once; Token objects are built on every access
-    spans = _name_spans(doc, registry, lex, lowers)
+    spans = _national_branches(doc, _name_spans(doc, registry, lex, lowers))
     spans = _collectives(doc, spans, lex, lowers)
     spans = _references(doc, spans, lex, lowers, registry)
     spans = _head_references(doc, spans, lex, lowers)
@@ -1884,6 +1884,24 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
 
 
 _DASH_TEXTS = frozenset({"-", "–", "—", "--"})
+
+
+def _national_branches(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """A company's name with a state's after it in one compound ("TikTok India's head") is
+    the company's national branch: the company, not the state (whose post that head is
+    not)."""
+    out: list[ActorSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and s.cls == EntityClass.STATE and s.kind == "name"
+                and prev.cls == EntityClass.ORGANIZATION and prev.end == s.start
+                and doc[prev.end - 1].dep_ == "compound"
+                and s.start <= doc[prev.end - 1].head.i < s.end):
+            out[-1] = ActorSpan(prev.start, s.end, prev.key, prev.cls, prev.label,
+                                prev.group_of, prev.kind)
+            continue
+        out.append(s)
+    return out
 
 
 def _without_credits(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
