@@ -5121,3 +5121,10 @@ def test_a_companys_national_branch_is_the_company(tmp_path) -> None:
     ex = _extract(_pipeline_with(tmp_path, registry),
                   "TikTok India’s head, Nikhil Gandhi, said the company complied with the law.")
     assert posts(ex) == {("person-nikhil-gandhi", "tiktok")}
+
+
+def test_a_national_of_a_state_holds_no_post_of_it_by_default(run) -> None:
+    ex = run("Russia rejected the order. Russia called it void. Russia said it would ignore "
+             "it.\nVice-President Kofi Mensah, a Russian national, and Judge Ama Owusu voted "
+             "against.")
+    assert ("person-kofi-mensah", "russia") not in posts(ex)

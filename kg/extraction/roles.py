@@ -502,7 +502,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     paragraph's, the lede's and the article's that is not a state the holder visits in
     this sentence, nor one whose same post someone else holds here (``filled``)."""
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
-            | _shown_states(ctx, person) | set(filled))
+            | _shown_states(ctx, person) | _nationality(ctx, person) | set(filled))
     guesses = (
         (_scene_state, (ctx, sent, person), 0.55),
         (_companion_state, (ctx, person, held), 0.55),
@@ -715,6 +715,19 @@ def _shown_states(ctx: DocContext, person: ActorSpan) -> set[str]:
         for clause in (c for c in shown.children if c.dep_ == "ccomp"):
             out |= {s.key for s in subject_actors(ctx, clause) if s.cls == EntityClass.STATE}
     return out
+
+
+def _nationality(ctx: DocContext, person: ActorSpan) -> set[str]:
+    """The state a post holder is said to be a national or citizen of ("Vice-President Kirill
+    Gevorgian, a Russian national,"). Why: that is said of someone whose post is no post of
+    that state (a judge, an international civil servant); its own officials need no such
+    note."""
+    root = ctx.doc[person.start : person.end].root
+    return {s.key for c in root.children if c.dep_ == "appos"
+            and c.lemma_.lower() in ("national", "citizen")
+            for t in c.children if t.dep_ == "amod" or t.dep_ == "prep"
+            for s in (ctx.actors.in_subtree(t) if t.dep_ == "prep" else [ctx.actors.at(t)])
+            if s is not None and s.cls == EntityClass.STATE}
 
 
 def _stated_now(verb: Token) -> bool:
