@@ -312,3 +312,13 @@ def test_states_in_free_association_added_in_seventh_pass(by_id: dict) -> None:
     # the press's "the Islamic Republic" is Iran; the longer names stay their own states'
     assert registry.lookup("Islamic Republic").id == "iran"
     assert registry.lookup("Islamic Republic of Pakistan").id == "pakistan"
+
+
+def test_palestinian_authority_added_in_ninth_pass(by_id: dict) -> None:
+    # A government body of Palestine, two public sources (ACTORS_SOURCES.md, "Ninth pass").
+    from kg.linking import default_registry_path, load_registry
+
+    pa = by_id["palestinian-authority"]
+    assert (pa["class"], pa.get("qid"), pa["country"]) == ("Organization", "Q42620", "palestine")
+    registry = load_registry(default_registry_path())
+    assert registry.lookup("Palestinian National Authority").id == "palestinian-authority"
