@@ -5128,3 +5128,11 @@ def test_a_national_of_a_state_holds_no_post_of_it_by_default(run) -> None:
              "it.\nVice-President Kofi Mensah, a Russian national, and Judge Ama Owusu voted "
              "against.")
     assert ("person-kofi-mensah", "russia") not in posts(ex)
+
+
+def test_its_un_ambassador_is_the_antecedent_states_envoy(run) -> None:
+    ex = run("Japan rejected the vote. Its UN ambassador, Kofi Mensah, said it showed that the "
+             "United States was isolated.")
+    assert posts(ex) == {("person-kofi-mensah", "japan")}
+    (role,) = ex.of_type(RoleFact)
+    assert role.evidence.sentence_index == 1 and role.evidence.text.startswith("Its UN")

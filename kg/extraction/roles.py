@@ -1463,18 +1463,25 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                 for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
+            sender_word = None  # the pronoun that names the sending state, if one does
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
                 # "Russia's U.N. ambassador": the state sends the envoy, the body hosts him
                 k = of.start - 1
+                sender = None
                 if k > sent.start and doc[k].text in _POSS:
                     sender = ctx.actors.at(doc[k - 1])
-                    if sender is not None and sender.cls == EntityClass.STATE:
-                        of = sender
+                elif k >= sent.start and doc[k].lower_ == "its":
+                    sender = ctx.actors.pronoun(doc[k])  # "Its UN ambassador, X," after Iran
+                    sender_word = k
+                if sender is not None and sender.cls == EntityClass.STATE:
+                    of = sender
+                else:
+                    sender_word = None
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
                 of = (_coordinated_post(ctx, out, t_start - 1, sent.start)
                       or _joint_titles_owner(ctx, t_start - 1, sent.start, titles))
-            first = of.start if of else t_start
+            first = sender_word if sender_word is not None else of.start if of else t_start
             if (of is None and span.end + 1 < sent.end and doc[span.end].lower_ == "of"
                     and _possessor_body(ctx, out, t_start, sent.start) is None
                     and not _unknown_owner_before(ctx, t_start, sent.start)):
