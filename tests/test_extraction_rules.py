@@ -5136,3 +5136,17 @@ def test_its_un_ambassador_is_the_antecedent_states_envoy(run) -> None:
     assert posts(ex) == {("person-kofi-mensah", "japan")}
     (role,) = ex.of_type(RoleFact)
     assert role.evidence.sentence_index == 1 and role.evidence.text.startswith("Its UN")
+
+
+def test_a_post_begun_after_the_article_is_not_yet_filled(tmp_path) -> None:
+    registry = [{"id": "mali", "label": "Mali", "class": "State"},
+                {"id": "assimi-goita", "label": "Assimi Goïta", "class": "Person",
+                 "country": "mali", "positions": [{"title": "President", "of": "mali",
+                                                   "since": "2021", "until": None}]}]
+    text = ("Mali's army seized power on Tuesday. Mali's neighbours closed their borders. Mali "
+            "was suspended. Mali faces sanctions.\nColonel Assimi Goïta leads the junta. "
+            "President Kofi Mensah resigned on television.")
+    ex = _extract(_pipeline_with(tmp_path, registry), text, "2020-08-21")
+    assert ("person-kofi-mensah", "mali") in posts(ex)
+    ex = _extract(_pipeline_with(tmp_path, registry), text, "2022-08-21")
+    assert ("person-kofi-mensah", "mali") not in posts(ex)

@@ -33,7 +33,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import post_titles, with_deputies, word_map, word_set
-from kg.facts import EntityClass, RoleFact
+from kg.facts import EntityClass, FuzzyDate, RoleFact
 
 NAME = "kg_roles.v1"
 _POSS = ("'s", "’s")
@@ -601,9 +601,16 @@ def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
         if span.cls != EntityClass.PERSON or actor is None:
             continue
         for pos in actor.positions:
-            if pos.of and pos.until is None and (one := _one_post(pos.title)):
+            if pos.of and pos.until is None and not _later_than(pos.since, ctx.published) and (
+                    one := _one_post(pos.title)):
                 out.setdefault((one, pos.of), span.key)
     return out
+
+
+def _later_than(since: str | None, published: FuzzyDate | None) -> bool:
+    """Whether a post began in a year after the article's ("Assimi Goïta", president of Mali
+    since 2021, held no such post in an article of August 2020)."""
+    return since is not None and published is not None and since[:4] > published.value[:4]
 
 
 def _planned_act(verb: Token) -> Token:
