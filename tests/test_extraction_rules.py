@@ -5150,3 +5150,9 @@ def test_a_post_begun_after_the_article_is_not_yet_filled(tmp_path) -> None:
     assert ("person-kofi-mensah", "mali") in posts(ex)
     ex = _extract(_pipeline_with(tmp_path, registry), text, "2022-08-21")
     assert ("person-kofi-mensah", "mali") not in posts(ex)
+
+
+def test_a_quoted_slogan_tagged_as_a_name_is_nobody(run) -> None:
+    ex = run("The court ruled on Friday. Ama Owusu dismissed the tribunal in a two-word post: "
+             "“Hague Shmague.”")
+    assert "Hague Shmague" not in {e.label for e in ex.entities}

@@ -664,6 +664,20 @@ def _registry_span(
     return ActorSpan(start, end, actor.id, actor.cls, actor.label, kind=mode)
 
 
+_CLOSE_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
+def _whole_quotation(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words are all a quotation holds ('dismissed the tribunal in a post: "Hague
+    Shmague."'), up to its closing punctuation: a slogan the model tags as a name."""
+    j = end
+    while j < len(doc) and doc[j].text in (".", ",", "!", "?"):
+        j += 1
+    return (start > 1 and doc[start - 1].text in _OPEN_QUOTES and j < len(doc)
+            and doc[j].text in _CLOSE_QUOTES and doc[start - 2].lemma_.lower() not in (
+                "call", "name", "dub", "as"))  # (not a name given: 'what it calls "X"')
+
+
 def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> list[ActorSpan]:
     """First pass: one span per usable entity, linked or minted, persons merged by surname."""
     out: list[ActorSpan] = []
@@ -681,6 +695,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         span: ActorSpan | None = None
         if ent.ent_id_ and _inside_hyphenated_word(doc, start, end):
             continue  # "PORT-AU-PRINCE": no African Union
+        if ent.label_ == "PERSON" and not ent.ent_id_ and _whole_quotation(doc, start, end):
+            continue  # 'a two-word post: "Hague Shmague."': words quoted, nobody named
         if (known := _known_as(doc, start, persons)) is not None:
             # "Mohamed Hamdan Dagalo, known as Hemedti": his byname (here and after)
             span = ActorSpan(start, end, known.key, known.cls, known.label)
