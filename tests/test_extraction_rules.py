@@ -5156,3 +5156,15 @@ def test_a_quoted_slogan_tagged_as_a_name_is_nobody(run) -> None:
     ex = run("The court ruled on Friday. Ama Owusu dismissed the tribunal in a two-word post: "
              "“Hague Shmague.”")
     assert "Hague Shmague" not in {e.label for e in ex.entities}
+
+
+def test_an_apposition_misparsed_as_a_second_object_is_no_target(tmp_path) -> None:
+    registry = [{"id": "venezuela", "label": "Venezuela", "class": "State"},
+                {"id": "argentina", "label": "Argentina", "class": "State",
+                 "demonyms": ["Argentine"]},
+                {"id": "javier-milei", "label": "Javier Milei", "class": "Person",
+                 "aliases": ["Milei"], "country": "argentina"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Milei’s government accuses Venezuela of holding an Argentine gendarme, "
+                  "Nahuel Gallo, without charge.")
+    assert {t for _, t, _ in stances(ex)} == {"venezuela"}
