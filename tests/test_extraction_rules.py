@@ -5168,3 +5168,10 @@ def test_an_apposition_misparsed_as_a_second_object_is_no_target(tmp_path) -> No
                   "Milei’s government accuses Venezuela of holding an Argentine gendarme, "
                   "Nahuel Gallo, without charge.")
     assert {t for _, t, _ in stances(ex)} == {"venezuela"}
+
+
+def test_what_a_state_goes_through_is_no_verdict_on_it(run) -> None:
+    ex = run("In a televised address on Wednesday, Kofi Mensah said Japan had passed through "
+             "one of the most dangerous phases in its history. Ama Owusu said India faced "
+             "grave and unjust sanctions.")
+    assert not {t for _, t, _ in stances(ex)} & {"japan", "india"}

@@ -247,6 +247,20 @@ _COMMITTED = frozenset({"commit", "committed", "dedicate", "dedicated", "devote"
                         "pledge", "pledged"})
 
 
+#: Verbs whose subject goes through what their object names ("faces sanctions", "suffered
+#: heavy losses"); "pass" and "go" with "through".
+_UNDERGOING = frozenset({"face", "suffer", "endure", "experience", "undergo", "weather",
+                         "survive"})
+
+
+def _undergoes(verb: Token) -> bool:
+    """Whether a clause's verb has its subject undergo something (``_UNDERGOING``, "passed
+    through", "went through")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _UNDERGOING or (lemma in ("pass", "go") and any(
+        c.dep_ == "prep" and c.lower_ == "through" for c in verb.children))
+
+
 def _own_words(clause: Token) -> list[Token]:
     """The clause's words without its relative clauses, which describe other things (in
     "Budapest would veto any decision that treats China as an enemy" nothing says Budapest
@@ -1499,6 +1513,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
                 if not subj or clause.lemma_.lower() in VOLITION_VERBS:
                     continue  # "said the group wanted constructive relations": a wish, no verdict
+                if _undergoes(clause):
+                    continue  # "said Lebanon had passed through one of the most dangerous
+                    # phases in its history": what the subject goes through is no verdict on it
                 if subj[0].dep_ == "nsubj" and any(
                         c.frame == "agent" and c.kind in _SPEECH_ACTS
                         for c in cues.verb.get(clause.lemma_.lower(), ())):
