@@ -5175,3 +5175,10 @@ def test_what_a_state_goes_through_is_no_verdict_on_it(run) -> None:
              "one of the most dangerous phases in its history. Ama Owusu said India faced "
              "grave and unjust sanctions.")
     assert not {t for _, t, _ in stances(ex)} & {"japan", "india"}
+
+
+def test_where_a_worrying_thing_happens_is_not_blamed(run) -> None:
+    ex = run("Kofi Mensah said the emergence of a new strain of the virus, its rapid spread in "
+             "eastern India and the reporting of cases in several countries were very "
+             "worrying.")
+    assert "india" not in {t for _, t, _ in stances(ex)}

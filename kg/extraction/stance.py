@@ -1552,7 +1552,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                              if s.key not in holders and s.start not in later
                              and not _victim(ctx, cues, s) and not _timed_by(ctx, s, clause)
                              and not _paired(ctx, s) and not _affected(ctx, s)
-                             and not _joint_owner(ctx, s, subj[0])]
+                             and not _where(ctx, s) and not _joint_owner(ctx, s, subj[0])]
                     # (the doer in a "by" phrase is none, and no later actor stands in for it)
                     targets = [s for s in inner[:1] if not _under_agent(ctx, s, subj[0])]
                 others = set(later)
