@@ -5182,3 +5182,21 @@ def test_where_a_worrying_thing_happens_is_not_blamed(run) -> None:
              "eastern India and the reporting of cases in several countries were very "
              "worrying.")
     assert "india" not in {t for _, t, _ in stances(ex)}
+
+
+def test_a_name_qualifying_a_body_noun_names_the_body(run) -> None:
+    ex = run("The first wave began in April, when the Conti gang broke into the ministry's "
+             "networks. Kofi Mensah, a historian at a Krakow institute, said so.")
+    assert {e.cls for e in ex.entities if e.label == "Conti"} == {EntityClass.ORGANIZATION}
+    assert EntityClass.ORGANIZATION not in {e.cls for e in ex.entities if e.label == "Krakow"}
+
+
+def test_a_name_and_its_body_noun_may_be_a_registry_name(tmp_path) -> None:
+    registry = [{"id": "visegrad-group", "label": "Visegrád Group", "class": "PartnershipGroup",
+                 "aliases": ["Visegrad Group"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Leaders of the Conti group met in Prague on Friday.")
+    assert "person-conti" not in {e.key for e in ex.entities}
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Leaders of the Visegrad group met in Prague on Friday.")
+    assert keys(ex, "Visegrad group") == {"visegrad-group"}

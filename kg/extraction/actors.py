@@ -722,6 +722,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             text = doc[start:end].text
             span = ActorSpan(start, end, mint_id(text, EntityClass.ORGANIZATION),
                              EntityClass.ORGANIZATION, text)
+            if end < len(doc) and doc[end].is_lower and (
+                    known := reg.lookup(doc[start : end + 1].text)) is not None:
+                # "the Visegrad group": the registry's Visegrád Group, noun and all
+                span = ActorSpan(start, end + 1, known.id, known.cls, known.label)
         elif ent.label_ in NER_CLASS or ent.label_ == "NORP":
             one = end - start == 1 and doc[start].is_title
             # "Erdogan" after "Recep Tayyip Erdogan" (linked as "Erdoğan"): compare folded words
@@ -1260,7 +1264,8 @@ _BODY_APPOSITIONS = frozenset({"format", "group", "grouping", "alliance", "bloc"
                                "club", "union", "dialogue", "body", "faction", "militia",
                                "movement", "tank", "party", "agency", "institute",
                                "foundation", "charity", "network", "firm", "company",
-                               "corporation", "conglomerate", "manufacturer", "contractor"})
+                               "corporation", "conglomerate", "manufacturer", "contractor",
+                               "gang", "cartel"})
 
 
 def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
@@ -1283,9 +1288,13 @@ def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
 def _apposed_to_bodies(doc: Doc, start: int, end: int) -> bool:
     """A name right after a body noun, or in apposition after one, or a conjunct of one: "the
     two largest gang coalitions, Viv Ansanm and Gran Grif" (the NER's persons are two
-    bodies)."""
+    bodies); or one that qualifies a body noun after it ("the Conti gang")."""
     if start > 0 and doc[start - 1].is_lower and doc[start - 1].lemma_ in _BODY_APPOSITIONS:
         return True  # "the activist alliance Bagong Alyansang Makabayan"
+    if (end < len(doc) and doc[end].is_lower and doc[end].lemma_ in _BODY_APPOSITIONS
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+            and doc[start].ent_type_ not in ("GPE", "LOC", "FAC")):  # ("a Krakow institute")
+        return True  # "the Conti gang": a name that qualifies a body noun names the body
     node = doc[start:end].root
     while node.dep_ == "conj" and node.head.i < node.i:
         node = node.head
