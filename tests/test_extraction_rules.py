@@ -5200,3 +5200,23 @@ def test_a_name_and_its_body_noun_may_be_a_registry_name(tmp_path) -> None:
     ex = _extract(_pipeline_with(tmp_path, registry),
                   "Leaders of the Visegrad group met in Prague on Friday.")
     assert keys(ex, "Visegrad group") == {"visegrad-group"}
+
+
+def test_a_lone_surname_the_model_missed_is_the_person_named_before(tmp_path) -> None:
+    registry = [{"id": "costa-rica", "label": "Costa Rica", "class": "State"},
+                {"id": "rodrigo-chaves", "label": "Rodrigo Chaves", "class": "Person",
+                 "country": "costa-rica"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "When Rodrigo Chaves took the oath as Costa Rica's president on May 8, he "
+                  "declared an emergency. The outgoing government of Carlos Alvarado refused to "
+                  "pay the ransom. Chaves, an economist who spent most of his career at the "
+                  "World Bank, responded with unusually martial language. \"We are at war,\" he "
+                  "told a news conference.")
+    assert {q.speaker for q in ex.of_type(StatementFact)} == {"rodrigo-chaves"}
+
+
+def test_a_while_clause_speaker_says_the_words_of_that_clause(run) -> None:
+    ex = run("Japanese Chancellor Kofi Mensah said India's membership would strengthen the "
+             "region, while Chinese President Ama Owusu, who took office last week, wrote on "
+             "social media that the Nordic countries were now \"all in\" the alliance.")
+    assert {q.speaker for q in ex.of_type(StatementFact)} == {"person-ama-owusu"}

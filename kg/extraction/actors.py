@@ -420,6 +420,7 @@ class ActorResolver:
         _join_split_persons(doc, self.lex)
         _untagged_titled_persons(doc, self.lex)
         _apposed_titled_persons(doc, self.lex)
+        _untagged_surnames(doc, self.lex)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
 
@@ -542,6 +543,28 @@ def _surname_place(doc: Doc, i: int, ents: list[Span]) -> Span | None:
         return None
     return next((e for e in ents if e.start == i and e.end == i + 1
                  and e.label_ in ("GPE", "LOC")), None)
+
+
+def _untagged_surnames(doc: Doc, lex: Lexicons) -> None:
+    """A lone capitalised word the NER tagged as nothing that is the surname of a person named
+    in full earlier ("Rodrigo Chaves took the oath … Chaves, an economist, responded"): the
+    same person, whom the model missed where the word opens a sentence."""
+    ents = list(doc.ents)
+    first_seen: dict[str, int] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title:
+            first_seen.setdefault(e[-1].text, e.end)
+    added = []
+    for tok in doc:
+        if (tok.ent_type_ == "" and tok.is_title and (
+                tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_sent_start))
+                and first_seen.get(tok.text, len(doc)) <= tok.i
+                and tok.lower_ not in lex.title_words and tok.lower_ not in DATE_WORDS
+                and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
+                            for j in (tok.i - 1, tok.i + 1))):
+            added.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    if added:
+        doc.set_ents(ents + added, default="unmodified")
 
 
 #: Entity labels the small model gives a person's name it does not know ("Jaiswal" PRODUCT,

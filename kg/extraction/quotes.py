@@ -162,6 +162,10 @@ def speaker_of(
                              and quoted[0] <= ctx.doc[s.start].idx < quoted[1])]
             if subj:
                 best = (subj, node)
+                if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
+                        "while", "whereas") for c in node.children):
+                    break  # "X said …, while Skerrit said CARICOM stood 'firmly' …": the
+                    # contrasted speaker's words, not the first speaker's
         elif node.pos_ == "NOUN" and (node.lower_ in nouns or lemma in nouns):
             owner = ctx.actors.of_phrase(node)
             if owner is not None and owner.start < node.i:
