@@ -791,7 +791,9 @@ def test_a_state_title_without_a_state_is_the_paragraphs_subject(run) -> None:
     ex = run("Japan called the move a threat. Prime Minister Taro Sato said Japan would respond.")
     assert posts(ex) == {("person-taro-sato", "japan")}
     ex = run("Japan called the move a threat.\n\nIndia said nothing.\n\nPrime Minister Taro "
-             "Sato said Japan would respond.")  # another paragraph (not the lede's next): not said
+             "Sato said Japan had responded.")  # another paragraph (not the lede's next): not
+    # said (and "had responded" reports Japan's doings, voicing no state: "would respond"
+    # states Japan's intent, its own official's)
     assert posts(ex) == {("person-taro-sato", None)}
 
 

@@ -522,14 +522,13 @@ def _objects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     a direct object of another kind: in "resisted tougher language on China" the parser hangs
     "on China" on the verb, but what is resisted is the language)."""
     out: list[ActorSpan] = []
-    seen_object = False
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            if (seen_object and child.dep_ == "dobj" and child.left_edge.i > 0
+            if (out and child.dep_ == "dobj" and child.left_edge.i > 0
                     and ctx.doc[child.left_edge.i - 1].text == ","):
                 continue  # "accuses Venezuela of holding an Argentine gendarme, Nahuel
-                # Gallo,": an apposition the parser made a second object
-            seen_object = True
+                # Gallo,": past an actor object, an apposition the parser made a second one
+                # (not past a bare noun: "accused a Chinese satellite company, Chang Guang")
             out += ctx.actors.conj_phrases(child) or _utterance_source(ctx, child)
     if out:
         return out
