@@ -5222,3 +5222,21 @@ def test_a_while_clause_speaker_says_the_words_of_that_clause(run) -> None:
              "region, while Chinese President Ama Owusu, who took office last week, wrote on "
              "social media that the Nordic countries were now \"all in\" the alliance.")
     assert {q.speaker for q in ex.of_type(StatementFact)} == {"person-ama-owusu"}
+
+
+def test_a_bodys_peace_and_security_council_is_not_the_uns(tmp_path) -> None:
+    registry = [{"id": "united-nations", "label": "United Nations",
+                 "class": "InternationalOrganization", "abbreviations": ["UN"]},
+                {"id": "un-security-council", "label": "United Nations Security Council",
+                 "class": "InternationalOrganization", "part_of": "united-nations",
+                 "aliases": ["Security Council"]},
+                {"id": "african-union", "label": "African Union",
+                 "class": "InternationalOrganization", "abbreviations": ["AU"]},
+                {"id": "ecowas", "label": "Economic Community of West African States",
+                 "class": "InternationalOrganization", "abbreviations": ["ECOWAS"]},
+                {"id": "guinea-bissau", "label": "Guinea-Bissau", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The AU’s Peace and Security Council met in emergency session. Meeting by "
+                  "videoconference on Thursday, the ECOWAS Mediation and Security Council "
+                  "suspended Guinea-Bissau from all decision-making bodies.")
+    assert "un-security-council" not in {e.key for e in ex.entities}

@@ -285,14 +285,21 @@ def _hyphened_place(doc: Doc, span: ActorSpan, before: list[ActorSpan]) -> bool:
             and not any(s.end == start - 1 for s in before))
 
 
-def _organ_of_another(span: ActorSpan, before: list[ActorSpan], reg: Registry) -> bool:
+def _organ_of_another(doc: Doc, span: ActorSpan, before: list[ActorSpan],
+                      reg: Registry) -> bool:
     """Whether a registry organ ("General Assembly", part of the UN) comes right after the
-    name of another body ("the OAS General Assembly"): that body's organ of the same name."""
+    name of another body ("the OAS General Assembly"), or after it (and "'s") and capitalised
+    words of the same name ("the ECOWAS Mediation and Security Council", "the AU's Peace and
+    Security Council"): that body's organ."""
     actor = reg.actors.get(span.key)
     if actor is None or not actor.part_of or not before:
         return False
     prev = before[-1]
-    return (prev.end == span.start and prev.cls in GROUP_CLASSES
+    gap = doc[prev.end : span.start]
+    if len(gap) and gap[0].text in ("'s", "’s"):
+        gap = gap[1:]  # "the AU's Peace and Security Council"
+    return (len(gap) <= 3 and all(t.is_title or t.lower_ in ("and", "&") for t in gap)
+            and (not gap or gap[0].is_title) and prev.cls in GROUP_CLASSES
             and prev.key not in (actor.part_of, span.key)
             and (reg.actors[prev.key].part_of if prev.key in reg.actors else None)
             != actor.part_of)
@@ -728,7 +735,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
             if span is not None and span.cls == EntityClass.PLACE and span.key in reg.actors:
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
-            if span is not None and _organ_of_another(span, out, reg):
+            if span is not None and _organ_of_another(doc, span, out, reg):
                 span = None  # "the OAS General Assembly": the OAS's organ, not the UN's
         elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
                 lowers[start].rstrip(".") not in _ADDRESS_FORMS) and not (
@@ -794,6 +801,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif (actor := reg.lookup(text)) is not None:
                 span = (_one_meant(doc, start, end, actor, reg, lex)
                         or ActorSpan(start, end, actor.id, actor.cls, actor.label))
+                if _organ_of_another(doc, span, out, reg):
+                    span = None  # "the ECOWAS Mediation and Security Council": not the UN's
 
             elif not one and ent.label_ in ("ORG", "GPE") and (
                     actor := _named_in_full(doc, start, text, reg)) is not None:
