@@ -5240,3 +5240,10 @@ def test_a_bodys_peace_and_security_council_is_not_the_uns(tmp_path) -> None:
                   "videoconference on Thursday, the ECOWAS Mediation and Security Council "
                   "suspended Guinea-Bissau from all decision-making bodies.")
     assert "un-security-council" not in {e.key for e in ex.entities}
+
+
+def test_a_leaders_premier_is_of_the_leaders_state(run) -> None:
+    ex = run("President Kofi Mensah of Japan fled to Moscow.\nRussia granted him asylum. "
+             "Russia said he was safe. Russia hosts him.\nThe rebels named a caretaker prime "
+             "minister on Tuesday, after Mensah’s last premier, Ama Owusu, agreed to hand over.")
+    assert ("person-ama-owusu", "japan") in posts(ex)

@@ -363,8 +363,16 @@ def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
                     sent_start: int) -> str | None:
     """The body of a post held by a possessive pronoun's referent ("His foreign minister, Diana
     Mondino" after Milei: Argentina; "its commission president, Omar Touray" after ECOWAS):
-    a state or body itself, or the body a person acts for (:func:`acts_for`)."""
+    a state or body itself, or the body a person acts for (:func:`acts_for`); so too a named
+    person's ("Assad's last premier, Mohammed Ghazi al-Jalali": Syria)."""
     i = _modifiers_start(ctx, i, sent_start)  # "its commission president"
+    while i - 1 > sent_start and ctx.doc[i - 1].lower_ in ("last", "first", "late"):
+        i -= 1  # "Assad's last premier"
+    if i - 2 >= sent_start and ctx.doc[i - 1].text in _POSS:
+        owner = ctx.actors.at(ctx.doc[i - 2])  # "Assad's last premier, X": his government's
+        if owner is None or owner.cls != EntityClass.PERSON:
+            return None
+        return acts_for(ctx, owner.key, sort_facts(found))
     if i - 1 < sent_start or ctx.doc[i - 1].lower_ not in ("his", "her", "its"):
         return None
     owner = ctx.actors.pronoun(ctx.doc[i - 1])
