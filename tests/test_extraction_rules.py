@@ -5247,3 +5247,17 @@ def test_a_leaders_premier_is_of_the_leaders_state(run) -> None:
              "Russia said he was safe. Russia hosts him.\nThe rebels named a caretaker prime "
              "minister on Tuesday, after Mensah’s last premier, Ama Owusu, agreed to hand over.")
     assert ("person-ama-owusu", "japan") in posts(ex)
+
+
+def test_a_blocked_un_membership_is_a_candidacy_of_the_un(tmp_path) -> None:
+    registry = [{"id": "kosovo", "label": "Kosovo", "class": "State"},
+                {"id": "united-nations", "label": "United Nations",
+                 "class": "InternationalOrganization", "abbreviations": ["UN"]},
+                {"id": "un-security-council", "label": "United Nations Security Council",
+                 "class": "InternationalOrganization", "part_of": "united-nations",
+                 "aliases": ["Security Council"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Russian officials have said they will continue to block Kosovo’s UN "
+                  "membership in the Security Council.")
+    assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
+        ("kosovo", "united-nations", MembershipStatus.CANDIDATE)}

@@ -50,6 +50,9 @@ _BID_NOUNS = frozenset({"application", "bid", "request", "candidacy", "ambition"
 #: Verbs that turn such a bid down ("declined an invitation to join BRICS").
 #: (A bid another state blocks or vetoes is still pending: "Ukraine's bid to join NATO was
 #: blocked by Hungary" leaves Ukraine a candidate.)
+#: Verbs by which another state stands in the way of a membership ("block Kosovo's UN
+#: membership"): the membership is sought, not held.
+_BLOCKING_BIDS = frozenset({"block", "veto", "obstruct", "thwart", "stall"})
 _TURNING_DOWN = frozenset({"decline", "reject", "refuse", "turn", "withdraw", "abandon", "drop",
                            "rebuff", "spurn"})
 
@@ -270,16 +273,21 @@ def _owned_membership(ctx: DocContext, out: _Out, tok: Token,
     membership is sought ("seeks membership"), none when it is ended or frozen."""
     if tok.dep_ == "compound" or is_negated(tok):
         return
-    orgs = [s for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-            for o in p.children if o.dep_ == "pobj" for s in [ctx.actors.at(o)] if _is_org(s)]
+    # "Kosovo's UN membership in the Security Council": the body before the noun is the
+    # one joined; the "in" phrase is then where it is decided
+    orgs = [s for c in tok.children if c.dep_ == "compound" for s in [ctx.actors.at(c)]
+            if _is_org(s)] or [
+        s for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for o in p.children if o.dep_ == "pobj" for s in [ctx.actors.at(o)] if _is_org(s)]
     verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
         verb = verb.head  # "a drift that has strained its membership of …", "applied for …"
     lemma = verb.lemma_.lower() if verb is not None and verb.pos_ in ("VERB", "AUX") else ""
     if lemma in _ENDING_MEMBERSHIP or lemma in _LEAVING or (lemma and is_negated(verb)):
         return
-    sought = bool(lemma) and (lemma in aspirations or (
+    sought = bool(lemma) and (lemma in aspirations or lemma in _BLOCKING_BIDS or (
         lemma not in _KEEPING and _aspired(verb, aspirations)))  # "will keep it": still held
+    # (one another state blocks is still sought: "will block Kosovo's UN membership")
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None:
         members = [ctx.actors.at(owner) or (
