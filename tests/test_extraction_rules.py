@@ -5261,3 +5261,10 @@ def test_a_blocked_un_membership_is_a_candidacy_of_the_un(tmp_path) -> None:
                   "membership in the Security Council.")
     assert {(m.member, m.organization, m.status) for m in ex.of_type(MembershipFact)} == {
         ("kosovo", "united-nations", MembershipStatus.CANDIDATE)}
+
+
+def test_a_month_run_into_a_surname_is_the_date(run) -> None:
+    ex = run("Vladimir Putin backed Minsk. At the end of August Putin said he had set up a "
+             "reserve of police officers.")
+    assert "person-august-putin" not in {e.key for e in ex.entities}
+    assert keys(ex, "Putin") == {"person-vladimir-putin"}

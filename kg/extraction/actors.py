@@ -262,8 +262,9 @@ _DATE_LEADS = frozenset({"in", "on", "since", "until", "by", "from", "of", "earl
 
 
 def _dated_name(doc: Doc, start: int, end: int) -> bool:
-    """A person's name the NER ran into the date before it ("On 9 October Scott Bessent")."""
-    if end - start < 3 or start == 0 or doc[start].lower_ not in MONTHS:
+    """A person's name the NER ran into the date before it ("On 9 October Scott Bessent", "At
+    the end of August Putin said")."""
+    if end - start < 2 or start == 0 or doc[start].lower_ not in MONTHS:
         return False
     before = doc[start - 1]
     return before.like_num or before.lower_ in _DATE_LEADS
@@ -715,6 +716,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ == "PERSON" and not ent.ent_id_ and _dated_name(doc, start, end):
+            start += 1  # "At the end of August Putin said": Putin, named as before
         if ent.label_ != "PERSON" and not ent.ent_id_:  # (a registry name is whole)
             end = _title_head_cut(doc, start, end, lex)  # "Frontex Executive | Director …"
             end = _name_tail(doc, start, end, lex)  # "the Kansai Centre | for Northeast …"
