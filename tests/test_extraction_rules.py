@@ -5268,3 +5268,9 @@ def test_a_month_run_into_a_surname_is_the_date(run) -> None:
              "reserve of police officers.")
     assert "person-august-putin" not in {e.key for e in ex.entities}
     assert keys(ex, "Putin") == {"person-vladimir-putin"}
+
+
+def test_a_judges_title_is_no_part_of_her_name(run) -> None:
+    ex = run("Vice-President Kofi Mensah and Judge Xue Hanqin of China voted against.")
+    assert "Xue Hanqin" in {e.label for e in ex.entities}
+    assert not any(e.label.startswith("Judge") for e in ex.entities)
