@@ -5274,3 +5274,9 @@ def test_a_judges_title_is_no_part_of_her_name(run) -> None:
     ex = run("Vice-President Kofi Mensah and Judge Xue Hanqin of China voted against.")
     assert "Xue Hanqin" in {e.label for e in ex.entities}
     assert not any(e.label.startswith("Judge") for e in ex.entities)
+
+
+def test_who_faces_criticism_is_not_its_critic(run) -> None:
+    ex = run("The Japanese presidency, which has faced sustained criticism over Kofi Mensah's "
+             "dual role, defended the choice.")
+    assert not stances(ex)

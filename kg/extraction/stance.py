@@ -983,7 +983,8 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
         # Guyana's sovereignty'": the support is what the main clause's subject reaffirms
         return subject_actors(ctx, head.head)
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in _ENDING | _CONTESTING | _CITING or _negated_scope(head):
+        if head.lemma_.lower() in _ENDING | _CONTESTING | _CITING | _ELICITING or (
+                _negated_scope(head)):  # ("has faced sustained criticism over X": no critic)
             return []  # "called on Beijing to stop all support for Russia"
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGREEMENTS for c in head.children):
             return []  # "its treaty covers attacks on X": a pact names acts, it holds none
