@@ -5280,3 +5280,9 @@ def test_who_faces_criticism_is_not_its_critic(run) -> None:
     ex = run("The Japanese presidency, which has faced sustained criticism over Kofi Mensah's "
              "dual role, defended the choice.")
     assert not stances(ex)
+
+
+def test_congratulating_her_successor_is_not_praise_of_her(run) -> None:
+    ex = run("Sheikh Hasina fled to India. Within seventy-two hours of her flight, India was "
+             "congratulating her successor.")
+    assert not {t for _, t, _ in stances(ex) if "hasina" in t}
