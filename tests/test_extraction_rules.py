@@ -5286,3 +5286,11 @@ def test_congratulating_her_successor_is_not_praise_of_her(run) -> None:
     ex = run("Sheikh Hasina fled to India. Within seventy-two hours of her flight, India was "
              "congratulating her successor.")
     assert not {t for _, t, _ in stances(ex) if "hasina" in t}
+
+
+def test_an_agencys_administrator_is_a_post(tmp_path) -> None:
+    registry = [{"id": "nasa", "label": "NASA", "class": "Organization",
+                 "country": "united-states"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "NASA Administrator Bill Nelson congratulated the agency's engineers.")
+    assert titled_posts(ex) == {("person-bill-nelson", "Administrator", "nasa")}
