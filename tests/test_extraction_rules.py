@@ -5294,3 +5294,11 @@ def test_an_agencys_administrator_is_a_post(tmp_path) -> None:
     ex = _extract(_pipeline_with(tmp_path, registry),
                   "NASA Administrator Bill Nelson congratulated the agency's engineers.")
     assert titled_posts(ex) == {("person-bill-nelson", "Administrator", "nasa")}
+
+
+def test_a_state_applauds_another_states_senator(run) -> None:
+    ex = run("Japan on Wednesday recognised Kofi Mensah as India's interim president. India's "
+             "army backed him. India's courts agreed. India's parliament voted.\n\"Japan "
+             "applauds Senator Kofi Mensah for stepping up as interim president,\" the "
+             "minister said.")
+    assert ("person-kofi-mensah", "japan") not in posts(ex)

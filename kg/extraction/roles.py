@@ -539,6 +539,9 @@ _ATTACKING = frozenset({"accuse", "condemn", "criticise", "criticize", "denounce
 #: Verbs by which the subject appeals to its object: the other side too ("asked Taiwan to
 #: invest").
 _ASKING = frozenset({"ask", "urge", "press", "request"})
+#: Verbs by which a state commends someone ("The United States applauds Senator Jeanine
+#: Áñez"): someone of another state.
+_PRAISING = frozenset({"applaud", "congratulate", "commend", "hail", "salute", "thank"})
 #: Verbs whose object is met, received or greeted by the subject: the other side.
 _MEETING = _VISITING | _TALKING | frozenset({"embrace", "receive", "host", "greet", "welcome"})
 #: Verbs whose object (or whose release, asked for) is the other side of the subject.
@@ -561,7 +564,7 @@ _CAPTIVITY = frozenset({"release", "freedom", "detention", "arrest", "return"})
 def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
     """States of whoever meets, receives or embraces the post holder ("[Abiy] flew to Asmara
     to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject), or
-    accuses or sanctions them (the previous sentence's state for a subject that names no
+    a state that applauds or congratulates them, or whoever accuses or sanctions them (the previous sentence's state for a subject that names no
     actor: "both governments sanctioned … adviser Viktor"). Why: the visited or visiting
     side, and the attacking one, is the other one, never the holder's own."""
     node = _name_phrase_head(ctx, person)
@@ -579,15 +582,15 @@ def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> se
     elif node.dep_ != "dobj":
         return set()
     lemma = verb.lemma_.lower()
-    if lemma not in _OTHER_SIDE_VERBS | _ATTACKING:
+    if lemma not in _OTHER_SIDE_VERBS | _ATTACKING | _PRAISING:
         return set()
     out = set()
     subjects = subject_actors(ctx, verb)
     for s in subjects:
         if s.cls == EntityClass.STATE:
             out.add(s.key)
-        elif s.cls == EntityClass.PERSON and s.key in held:
-            out.add(held[s.key])
+        elif s.cls == EntityClass.PERSON and s.key in held and lemma not in _PRAISING:
+            out.add(held[s.key])  # (a leader may praise his own senator; a state, hardly)
     if not subjects and lemma in _ATTACKING and (
             state := _paragraph_state(ctx, ctx.doc[verb.i].sent, held)) is not None:
         out.add(state)  # "Britain and Canada acted. … both governments sanctioned X": theirs
