@@ -563,10 +563,11 @@ _CAPTIVITY = frozenset({"release", "freedom", "detention", "arrest", "return"})
 
 def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
     """States of whoever meets, receives or embraces the post holder ("[Abiy] flew to Asmara
-    to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject), or
-    a state that applauds or congratulates them, or whoever accuses or sanctions them (the previous sentence's state for a subject that names no
-    actor: "both governments sanctioned … adviser Viktor"). Why: the visited or visiting
-    side, and the attacking one, is the other one, never the holder's own."""
+    to embrace President Isaias Afwerki": Ethiopia's, from ``held`` or a state subject), of
+    a state that applauds or congratulates them, or of whoever accuses or sanctions them
+    (the previous sentence's state for a subject that names no actor: "both governments
+    sanctioned … adviser Viktor"). Why: the visited or visiting side, the commending state
+    and the attacking one are the other side, never the holder's own."""
     node = _name_phrase_head(ctx, person)
     while node.dep_ in ("conj", "appos") and node.head != node:
         node = node.head  # "sanctioned Lukashenko, his son and national security adviser X"
