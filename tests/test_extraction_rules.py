@@ -5302,3 +5302,14 @@ def test_a_state_applauds_another_states_senator(run) -> None:
              "applauds Senator Kofi Mensah for stepping up as interim president,\" the "
              "minister said.")
     assert ("person-kofi-mensah", "japan") not in posts(ex)
+
+
+def test_a_lone_name_of_a_body_tagged_before_is_that_body(tmp_path) -> None:
+    registry = [{"id": "russia", "label": "Russia", "class": "State", "metonyms": ["Moscow"]},
+                {"id": "costa-rica", "label": "Costa Rica", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The first wave began in April, when the Conti gang broke into the ministry's "
+                  "networks.\nNeither Washington nor San José has accused the Russian state of "
+                  "directing the attacks. Conti publicly pledged its support for Moscow after "
+                  "the invasion.")
+    assert ("organization-conti", "russia", Polarity.POSITIVE) in stances(ex)

@@ -555,22 +555,28 @@ def _surname_place(doc: Doc, i: int, ents: list[Span]) -> Span | None:
 
 def _untagged_surnames(doc: Doc, lex: Lexicons) -> None:
     """A lone capitalised word the NER tagged as nothing that is the surname of a person named
-    in full earlier ("Rodrigo Chaves took the oath … Chaves, an economist, responded"): the
-    same person, whom the model missed where the word opens a sentence."""
+    in full earlier ("Rodrigo Chaves took the oath … Chaves, an economist, responded"), or
+    the one-word name of an organisation tagged earlier ("the Conti gang … Conti publicly
+    pledged its support"): the same actor, whom the model missed this time."""
     ents = list(doc.ents)
     first_seen: dict[str, int] = {}
+    label: dict[str, str] = {}
     for e in ents:
         if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title:
             first_seen.setdefault(e[-1].text, e.end)
+            label.setdefault(e[-1].text, "PERSON")
+        elif e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].is_title:
+            first_seen.setdefault(e[0].text, e.end)  # ("Conti" tagged a person, read as the
+            label.setdefault(e[0].text, e.label_)  # gang it names: its name links the same)
     added = []
     for tok in doc:
-        if (tok.ent_type_ == "" and tok.is_title and (
+        if (tok.ent_type_ == "" and tok.is_title and tok.dep_ != "compound" and (
                 tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_sent_start))
                 and first_seen.get(tok.text, len(doc)) <= tok.i
                 and tok.lower_ not in lex.title_words and tok.lower_ not in DATE_WORDS
                 and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
                             for j in (tok.i - 1, tok.i + 1))):
-            added.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+            added.append(Span(doc, tok.i, tok.i + 1, label=label[tok.text]))
     if added:
         doc.set_ents(ents + added, default="unmodified")
 
