@@ -5029,7 +5029,7 @@ def test_a_former_holder_is_no_referent_of_a_present_post(tmp_path) -> None:
     assert keys(ex, "Brazil's president") == {"luiz-inacio-lula-da-silva"}
 
 
-# --- extractor 0.4.22: batch-6 articles (courts, coups, disputes, technology) ---
+# --- extractor 0.4.22 ------------------------------------------------------------------------
 
 
 def test_a_shared_speech_verb_voices_the_intended_state(run) -> None:
