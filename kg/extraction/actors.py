@@ -428,7 +428,7 @@ class ActorResolver:
         _join_split_persons(doc, self.lex)
         _untagged_titled_persons(doc, self.lex)
         _apposed_titled_persons(doc, self.lex)
-        _untagged_surnames(doc, self.lex)
+        _untagged_repeated_names(doc, self.lex)
         doc._.set(EXTENSION, [s.to_list() for s in resolve_actors(doc, self.registry, self.lex)])
         return doc
 
@@ -553,7 +553,7 @@ def _surname_place(doc: Doc, i: int, ents: list[Span]) -> Span | None:
                  and e.label_ in ("GPE", "LOC")), None)
 
 
-def _untagged_surnames(doc: Doc, lex: Lexicons) -> None:
+def _untagged_repeated_names(doc: Doc, lex: Lexicons) -> None:
     """A lone capitalised word the NER tagged as nothing that is the surname of a person named
     in full earlier ("Rodrigo Chaves took the oath … Chaves, an economist, responded"), or
     the one-word name of an organisation tagged earlier ("the Conti gang … Conti publicly

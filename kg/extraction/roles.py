@@ -744,7 +744,7 @@ def _nationality(ctx: DocContext, person: ActorSpan) -> set[str]:
     root = ctx.doc[person.start : person.end].root
     return {s.key for c in root.children if c.dep_ == "appos"
             and c.lemma_.lower() in ("national", "citizen")
-            for t in c.children if t.dep_ == "amod" or t.dep_ == "prep"
+            for t in c.children if t.dep_ in ("amod", "prep")
             for s in (ctx.actors.in_subtree(t) if t.dep_ == "prep" else [ctx.actors.at(t)])
             if s is not None and s.cls == EntityClass.STATE}
 
