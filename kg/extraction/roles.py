@@ -347,7 +347,7 @@ def _private_body_after(ctx: DocContext, i: int, sent_end: int
     few words of the same phrase, with the body named right after it (or None in the tuple
     when it is unnamed); None when there is no such noun."""
     doc = ctx.doc
-    j = i + (1 if i < sent_end and doc[i].text in ("'s", "’s") else 0)
+    j = i + (1 if i < sent_end and doc[i].text in _POSS else 0)
     for k in range(j, min(j + 4, sent_end)):
         tok = doc[k]
         if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX") or ctx.actors.at(tok) is not None:
@@ -371,12 +371,12 @@ def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
     if i - 2 >= sent_start and ctx.doc[i - 1].text in _POSS:
         owner = ctx.actors.at(ctx.doc[i - 2])  # "Assad's last premier, X": his government's
         if owner is None or owner.cls != EntityClass.PERSON:
+            return None  # (a body's or state's own: _actor_before's)
+    elif i - 1 >= sent_start and ctx.doc[i - 1].lower_ in ("his", "her", "its"):
+        owner = ctx.actors.pronoun(ctx.doc[i - 1])
+        if owner is None or owner.cls in (EntityClass.PLACE, EntityClass.REGION):
             return None
-        return acts_for(ctx, owner.key, sort_facts(found))
-    if i - 1 < sent_start or ctx.doc[i - 1].lower_ not in ("his", "her", "its"):
-        return None
-    owner = ctx.actors.pronoun(ctx.doc[i - 1])
-    if owner is None or owner.cls in (EntityClass.PLACE, EntityClass.REGION):
+    else:
         return None
     if owner.cls == EntityClass.PERSON:
         return acts_for(ctx, owner.key, sort_facts(found))
@@ -593,7 +593,7 @@ def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> se
         elif s.cls == EntityClass.PERSON and s.key in held and lemma not in _PRAISING:
             out.add(held[s.key])  # (a leader may praise his own senator; a state, hardly)
     if not subjects and lemma in _ATTACKING and (
-            state := _paragraph_state(ctx, ctx.doc[verb.i].sent, held)) is not None:
+            state := _paragraph_state(ctx, verb.sent, held)) is not None:
         out.add(state)  # "Britain and Canada acted. … both governments sanctioned X": theirs
     return out
 
@@ -1486,16 +1486,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
                 # "Russia's U.N. ambassador": the state sends the envoy, the body hosts him
                 k = of.start - 1
-                sender = None
+                sender, word = None, None
                 if k > sent.start and doc[k].text in _POSS:
                     sender = ctx.actors.at(doc[k - 1])
                 elif k >= sent.start and doc[k].lower_ == "its":
-                    sender = ctx.actors.pronoun(doc[k])  # "Its UN ambassador, X," after Iran
-                    sender_word = k
+                    sender, word = ctx.actors.pronoun(doc[k]), k  # "Its UN ambassador, X,"
                 if sender is not None and sender.cls == EntityClass.STATE:
-                    of = sender
-                else:
-                    sender_word = None
+                    of, sender_word = sender, word
             if (of is None and t_start > sent.start and doc[t_start - 1].lower_ == "and"
                     and _registry_of(ctx, span.key, title, state_titles) is None):
                 of = (_coordinated_post(ctx, out, t_start - 1, sent.start)
