@@ -5313,3 +5313,13 @@ def test_a_lone_name_of_a_body_tagged_before_is_that_body(tmp_path) -> None:
                   "directing the attacks. Conti publicly pledged its support for Moscow after "
                   "the invasion.")
     assert ("organization-conti", "russia", Polarity.POSITIVE) in stances(ex)
+
+
+# --- extractor 0.4.23 ------------------------------------------------------------------------
+
+
+def test_a_name_after_a_kinship_noun_is_a_persons(run) -> None:
+    ex = run("The vice president was accompanied by his wife, Usha Vance, National Security "
+             "Adviser Mike Waltz and Senator Mike Lee of Utah.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Usha Vance") == EntityClass.PERSON

@@ -909,7 +909,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 elif (cls != EntityClass.PERSON and end - start >= 2
                       and lowers[start].rstrip(".") in _ADDRESS_FORMS):
                     cls = EntityClass.PERSON  # "Dr Ifeoma Okonkwo" tagged ORG
-                elif cls != EntityClass.PERSON and _titled_name(doc, start, end, lex):
+                elif cls != EntityClass.PERSON and (_titled_name(doc, start, end, lex)
+                                                    or _kin_named(doc, start, end, lex)):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
                 elif cls == EntityClass.PLACE and _post_apposed(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "Vassily Nebenzia, Russia's permanent
@@ -1295,6 +1296,23 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
                 for t in words)  # "Kassym-Jomart Tokayev"
         and not any(t.lower_ in lex.org_heads for t in words)
     )
+
+
+#: Nouns of kinship: the name they introduce is a person's ("his wife, Usha Vance").
+_KIN_NOUNS = frozenset({"wife", "husband", "spouse", "widow", "widower", "son", "daughter",
+                        "brother", "sister", "father", "mother", "nephew", "niece", "cousin",
+                        "uncle", "aunt", "grandson", "granddaughter", "stepson",
+                        "stepdaughter"})
+
+
+def _kin_named(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """A two-to-four-word capitalised name right after a kinship noun or in apposition to one
+    ("accompanied by his wife, Usha Vance," tagged ORG): nobody is a body's wife."""
+    before = start - 1 - (start > 0 and doc[start - 1].text == ",")
+    words = doc[start:end]
+    return (before >= 0 and doc[before].lower_ in _KIN_NOUNS
+            and 2 <= len(words) <= 4 and all(t.is_title and t.is_alpha for t in words)
+            and not any(t.lower_ in lex.org_heads for t in words))
 
 
 #: NER labels for names of things, which an apposition can show to be a body's.
