@@ -5323,3 +5323,18 @@ def test_a_name_after_a_kinship_noun_is_a_persons(run) -> None:
              "Adviser Mike Waltz and Senator Mike Lee of Utah.")
     classes = {e.label: e.cls for e in ex.entities}
     assert classes.get("Usha Vance") == EntityClass.PERSON
+
+
+def test_a_ministers_capitalised_portfolio_is_part_of_the_post(run) -> None:
+    ex = run("India's Minister of Finance, Nirmala Sitharaman, agreed with the plan. India's "
+             "Minister of Trade, Industry and Commerce, Kofi Mensah, was more guarded.")
+    assert titled_posts(ex) >= {("person-nirmala-sitharaman", "Finance Minister", "india"),
+                                ("person-kofi-mensah", "Minister", "india")}
+    assert not any(e.label.startswith("Minister") for e in ex.entities)
+
+
+def test_the_minister_is_the_one_apposed_to_a_ministers_title(run) -> None:
+    ex = run("The row began on Saturday with the Minister of Information and Culture, Kofi "
+             "Mensah, who accused India of hostile actions. He listed complaints.\n\u201cIndia "
+             "is deeply hostile,\u201d the minister said.")
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-kofi-mensah"]

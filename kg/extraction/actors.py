@@ -834,8 +834,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # unregistered adjective: only part of a collective, if anything
             elif lowers[end - 1] in _DANGLING:
                 span = None  # "the Permanent Mission of" (China): a stump, not a name
-            elif norm in lex.titles:
-                span = None  # "Crown Prince" tagged on its own: a post, not a person
+            elif norm in lex.titles or (
+                    not one and (hit := title_starting_at(doc, start, end, lex.titles))
+                    and hit[1] == end):
+                span = None  # "Crown Prince" tagged on its own: a post, not a person; "Minister
+                # of Finance" tagged ORG: a post with its portfolio, no body
             elif (norm in lex.tenure or norm in lex.post_scopes) and end < len(doc) and (
                     lowers[end] in lex.title_words):
                 span = None  # "Caretaker Prime Minister Najib Mikati", "Federal Agriculture
@@ -1372,8 +1375,34 @@ def title_starting_at(doc: Doc, start: int, sent_end: int,
     for n in range(min(MAX_TITLE, sent_end - start), 0, -1):
         text = _title_text(doc[start : start + n])
         if text in titles:
+            if text == "minister" and (end := _portfolio_end(doc, start + 1, sent_end)):
+                field = _title_text(doc[start + 2 : end])
+                return titles.get(f"{field} minister", titles[text]), end
             return titles[text], start + n
     return None
+
+
+#: NER labels that end a capitalised portfolio ("Minister of Finance Fernando Haddad").
+_NOT_PORTFOLIO = frozenset({"PERSON", "GPE", "NORP", "LOC"})
+
+
+def _portfolio_end(doc: Doc, i: int, sent_end: int) -> int | None:
+    """End of a capitalised portfolio after "Minister" ("Minister of Finance", "Minister of
+    Trade, Industry and Competition"): the post is a minister's of some state, the words are
+    no body of their own. ``i`` is the index after "Minister"."""
+    if i + 1 >= sent_end or doc[i].lower_ not in ("of", "for") or not doc[i + 1].is_title:
+        return None
+    end, k = None, i + 1
+    while k < sent_end and k - i <= 6:
+        t = doc[k]
+        if t.is_title and t.is_alpha and t.ent_type_ not in _NOT_PORTFOLIO:
+            end = k + 1
+        elif not ((t.lower_ in ("and", "&") or t.text == ",") and end == k
+                  and k + 1 < sent_end and doc[k + 1].is_title
+                  and doc[k + 1].ent_type_ not in _NOT_PORTFOLIO):
+            break
+        k += 1
+    return end
 
 
 def _title_text(words: Span) -> str:
@@ -1390,6 +1419,9 @@ def title_ending_at(doc: Doc, end: int, sent_start: int,
         text = _title_text(doc[end - n : end])
         if text in titles:
             return titles[text], end - n
+    for m in range(end - 3, max(sent_start, end - 9) - 1, -1):
+        if doc[m].lower_ == "minister" and (hit := title_starting_at(doc, m, end, titles)):
+            return (hit[0], m) if hit[1] == end else None  # "Minister of Finance"
     return None
 
 
@@ -2261,6 +2293,11 @@ def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:
         first -= 1
     before = " ".join(lowers[first : person.start])
     root = doc[person.start : person.end].root
+    if (first == person.start and first > 0 and lowers[first - 1] == "," and root.dep_ == "appos"
+            and root.head.i < first - 1 and root.head.left_edge.i >= limit - 2):
+        # "the Minister of Information and Culture, Alhaji Lai Mohammed,": the title the
+        # name is apposed to
+        before = " ".join(lowers[root.head.left_edge.i : first - 1])
     apposed = " ".join(t.lower_ for c in root.children if c.dep_ == "appos"
                        and c.i >= person.end for t in c.subtree)
     return f"{before} | {apposed}"
