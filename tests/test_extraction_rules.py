@@ -5338,3 +5338,13 @@ def test_the_minister_is_the_one_apposed_to_a_ministers_title(run) -> None:
              "Mensah, who accused India of hostile actions. He listed complaints.\n\u201cIndia "
              "is deeply hostile,\u201d the minister said.")
     assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-kofi-mensah"]
+
+
+def test_a_senator_from_a_region_is_of_the_regions_country(tmp_path) -> None:
+    registry = [{"id": "germany", "label": "Germany", "class": "State"},
+                {"id": "united-states", "label": "United States", "class": "State"},
+                {"id": "texas", "label": "Texas", "class": "Place", "country": "united-states"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Germany welcomed the waiver. Germany had lobbied for it. Senator Ted Cruz, "
+                  "the Texas Republican who wrote the 2019 law, called it a victory for Moscow.")
+    assert posts(ex) == {("person-ted-cruz", "united-states")}

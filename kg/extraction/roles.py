@@ -512,6 +512,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
             | _shown_states(ctx, person) | _nationality(ctx, person) | set(filled))
     guesses = (
+        (_home_state, (ctx, person), 0.6),
         (_scene_state, (ctx, sent, person), 0.55),
         (_companion_state, (ctx, person, held), 0.55),
         (_voiced_state, (ctx, person), 0.55),
@@ -527,6 +528,23 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     if main_state is None:
         return None, 0.45
     return (main_state, 0.4) if main_state not in away else (None, 0.4)
+
+
+def _home_state(ctx: DocContext, person: ActorSpan) -> str | None:
+    """The state of a region the holder is said to come from or stand for, in an apposition or
+    an "of" right after the name: "Senator Ted Cruz, the Texas Republican," and "Senator Mike
+    Lee of Utah" are the United States' (the registry gives a region's country)."""
+    doc = ctx.doc
+    root = doc[person.start : person.end].root
+    words = [t for c in root.children if c.i >= person.end and (
+                 c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of"))
+             for t in c.subtree]
+    for t in words:
+        span = ctx.actors.at(t)
+        actor = ctx.registry.actors.get(span.key) if span is not None else None
+        if actor is not None and span.cls == EntityClass.PLACE and actor.country:
+            return actor.country
+    return None
 
 
 #: Verbs whose subject goes to, or receives, the state named as their object.
