@@ -5348,3 +5348,15 @@ def test_a_senator_from_a_region_is_of_the_regions_country(tmp_path) -> None:
                   "Germany welcomed the waiver. Germany had lobbied for it. Senator Ted Cruz, "
                   "the Texas Republican who wrote the 2019 law, called it a victory for Moscow.")
     assert posts(ex) == {("person-ted-cruz", "united-states")}
+
+
+def test_the_administration_after_a_named_administration_is_that_one(tmp_path) -> None:
+    registry = [{"id": "united-states", "label": "United States", "class": "State"},
+                {"id": "joe-biden", "label": "Joe Biden", "class": "Person",
+                 "country": "united-states"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The Biden administration waived the sanctions on Wednesday. The reaction in "
+                  "Congress was harsh. Senator Kofi Mensah accused the administration of "
+                  "handing Moscow a victory.")
+    assert {(h, t) for h, t, _ in stances(ex)} == {
+        ("person-kofi-mensah", "organization-joe-biden-administration")}

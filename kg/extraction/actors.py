@@ -2088,8 +2088,9 @@ def _head_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
     needed, and a word no body's name ends with ("the bank" in a text about no bank) refers
     to nothing.
     """
-    named = [s for s in spans if s.cls in GROUP_CLASSES and s.kind == "name"
-             and len(s.label.split()) > 1]
+    named = [s for s in spans if s.cls in GROUP_CLASSES and len(s.label.split()) > 1 and (
+        s.kind == "name" or (s.kind == "institution"  # "the administration" after "the Biden
+                             and _name_head(s.label) in lex.administrations))]  # administration"
     heads = {_name_head(s.label) for s in named} - lex.references.keys()
     if not heads:
         return spans
