@@ -5360,3 +5360,11 @@ def test_the_administration_after_a_named_administration_is_that_one(tmp_path) -
                   "handing Moscow a victory.")
     assert {(h, t) for h, t, _ in stances(ex)} == {
         ("person-kofi-mensah", "organization-joe-biden-administration")}
+
+
+def test_its_demonym_before_a_company_post_is_a_nationality(tmp_path) -> None:
+    registry = [{"id": "germany", "label": "Germany", "class": "State", "demonyms": ["German"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The State Department said it would spare Nord Stream 2 AG, the company owned "
+                  "by Gazprom, and its German chief executive, Matthias Warnig. Germany agreed.")
+    assert posts(ex) == {("person-matthias-warnig", None)}

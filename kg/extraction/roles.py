@@ -1475,6 +1475,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         governmental = False  # "Government spokesperson X": a post in a state's government
         camp = False  # "leftist leader Rafael Correa": a party's post, no body to guess
         unknown_body = False  # "Eurogroup President X": a body no actor names, none to guess
+        national = False  # "its German chief executive": a nationality, the owner unknown
         if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
             found = None  # "General Asim Munir, the chief of army staff,": the post, not the
             # rank, which names no body
@@ -1500,6 +1501,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                 for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
+            if (of is not None and of.kind == "demonym" and of.start > sent.start
+                    and doc[of.start - 1].lower_ in ("its", "their")
+                    and title.lower() not in state_titles):
+                # "Nord Stream 2 AG and its German chief executive, Matthias Warnig": his
+                # nationality; the post is of what "its" refers to, often no actor of ours
+                of, national, camp = None, True, True
             sender_word = None  # the pronoun that names the sending state, if one does
             if of is not None and of.cls in GROUP_CLASSES and title.lower() in _ENVOYS:
                 # "Russia's U.N. ambassador": the state sends the envoy, the body hosts him
@@ -1631,7 +1638,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         confidence = 0.9 if of else 0.7
         if inherited is not None:
             confidence = 0.7  # the post is the holder's, read from another fact
-        if of_key is None and found:
+        if of_key is None and found and not national:
             of_key = _possessor_body(ctx, out, t_start, sent.start)
             confidence = 0.6
         state_post = title.lower() in state_titles or governmental
