@@ -5368,3 +5368,9 @@ def test_its_demonym_before_a_company_post_is_a_nationality(tmp_path) -> None:
                   "The State Department said it would spare Nord Stream 2 AG, the company owned "
                   "by Gazprom, and its German chief executive, Matthias Warnig. Germany agreed.")
     assert posts(ex) == {("person-matthias-warnig", None)}
+
+
+def test_a_ministers_lowercase_portfolio_is_part_of_the_post(run) -> None:
+    ex = run("The deal was signed in Dubai by India's minister of climate change and "
+             "environment, Kofi Mensah.")
+    assert posts(ex) == {("person-kofi-mensah", "india")}

@@ -1390,19 +1390,26 @@ def _portfolio_end(doc: Doc, i: int, sent_end: int) -> int | None:
     """End of a capitalised portfolio after "Minister" ("Minister of Finance", "Minister of
     Trade, Industry and Competition"): the post is a minister's of some state, the words are
     no body of their own. ``i`` is the index after "Minister"."""
-    if i + 1 >= sent_end or doc[i].lower_ not in ("of", "for") or not doc[i + 1].is_title:
+    if i + 1 >= sent_end or doc[i].lower_ not in ("of", "for"):
         return None
     end, k = None, i + 1
     while k < sent_end and k - i <= 6:
-        t = doc[k]
-        if t.is_title and t.is_alpha and t.ent_type_ not in _NOT_PORTFOLIO:
+        if _portfolio_word(doc[k], doc[i + 1].is_title):
             end = k + 1
-        elif not ((t.lower_ in ("and", "&") or t.text == ",") and end == k
-                  and k + 1 < sent_end and doc[k + 1].is_title
-                  and doc[k + 1].ent_type_ not in _NOT_PORTFOLIO):
+        elif not ((doc[k].lower_ in ("and", "&") or doc[k].text == ",") and end == k
+                  and k + 1 < sent_end and _portfolio_word(doc[k + 1], doc[i + 1].is_title)):
             break
         k += 1
     return end
+
+
+def _portfolio_word(t: Token, capitalised: bool) -> bool:
+    """A word of a minister's portfolio: capitalised, with no person, place or nationality
+    tag ("Minister of Finance"); or lowercase, a noun or adjective ("the minister of industry
+    and trade"), the portfolio's case set by its first word."""
+    if capitalised:
+        return t.is_title and t.is_alpha and t.ent_type_ not in _NOT_PORTFOLIO
+    return t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ")
 
 
 def _title_text(words: Span) -> str:
