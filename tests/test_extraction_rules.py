@@ -5374,3 +5374,9 @@ def test_a_ministers_lowercase_portfolio_is_part_of_the_post(run) -> None:
     ex = run("The deal was signed in Dubai by India's minister of climate change and "
              "environment, Kofi Mensah.")
     assert posts(ex) == {("person-kofi-mensah", "india")}
+
+
+def test_a_region_that_begins_a_forums_name_is_not_the_region(run) -> None:
+    ex = run("\u201cThe junta is isolated,\u201d said Halima Yusuf, a researcher with the Sahel "
+             "Policy Forum, a think tank.")
+    assert "sahel" not in {e.key for e in ex.entities}
