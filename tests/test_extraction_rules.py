@@ -5380,3 +5380,10 @@ def test_a_region_that_begins_a_forums_name_is_not_the_region(run) -> None:
     ex = run("\u201cThe junta is isolated,\u201d said Halima Yusuf, a researcher with the Sahel "
              "Policy Forum, a think tank.")
     assert "sahel" not in {e.key for e in ex.entities}
+
+
+def test_a_fellow_at_a_city_based_centre_is_the_centres(run) -> None:
+    ex = run("\u201cThe deadline is the real story,\u201d said Pieter de Bruyn, a researcher at "
+             "the Amsterdam-based Centre for Trade and Health Policy.")
+    assert posts(ex) == {("person-pieter-de-bruyn",
+                          "organization-centre-for-trade-and-health-policy")}

@@ -301,6 +301,15 @@ def _executive_words(ctx: DocContext, start: int, end: int) -> bool:
     ) and words[-1].lower_ in EXECUTIVE_HEADS
 
 
+def _past_based(ctx: DocContext, k: int, sent_end: int) -> int:
+    """The token after "<place>-based" starting at ``k`` ("the Tokyo-based Asia Forum": where
+    the body sits is not the body), else ``k``."""
+    place = ctx.actors.at(ctx.doc[k])
+    j = place.end if place is not None else k + 1
+    j += j < sent_end and ctx.doc[j].text == "-"
+    return j + 1 if j + 1 < sent_end and ctx.doc[j].lower_ == "based" else k
+
+
 def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
     """The body of a post named from token ``i`` ("of"/"for"/"at") on: the actor right after
     it, or, when that is no body, the one after a later "at" in the same phrase ("head of the
@@ -313,6 +322,7 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
             break
         if tok.lower_ in ("of", "for", "at"):
             k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
+            k = _past_based(ctx, k, sent_end)  # "at the Amsterdam-based Centre for …"
             found = ctx.actors.at(ctx.doc[k])
             if (found is not None and found.kind == "demonym" and found.end < sent_end
                     and (body := ctx.actors.at(ctx.doc[found.end])) is not None
