@@ -5387,3 +5387,9 @@ def test_a_fellow_at_a_city_based_centre_is_the_centres(run) -> None:
              "the Amsterdam-based Centre for Trade and Health Policy.")
     assert posts(ex) == {("person-pieter-de-bruyn",
                           "organization-centre-for-trade-and-health-policy")}
+
+
+def test_a_capital_after_in_that_judges_in_a_relative_clause_is_its_state(run) -> None:
+    ex = run("Saudi Arabia used its G20 presidency to draw in Washington, which has "
+             "historically criticised Moscow but this time lobbied for a deal.")
+    assert ("united-states", "russia", Polarity.NEGATIVE) in stances(ex)

@@ -386,7 +386,7 @@ def is_locative(span: Span, event_nouns: frozenset[str],
             and (head.head.lower_ in source_nouns or head.head.lemma_.lower() in source_nouns)):
         return False
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
-        return True
+        return not _judging_relative(root)
     if root.dep_ in ("compound", "nmod", "amod"):
         node = head
         for _ in range(3):
@@ -396,6 +396,20 @@ def is_locative(span: Span, event_nouns: frozenset[str],
                 break
             node = node.head
     return root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+#: Verbs of judging and speaking: a capital that does them in a relative clause acts.
+_JUDGING = frozenset({"criticise", "criticize", "condemn", "accuse", "oppose", "support",
+                      "back", "welcome", "reject", "warn", "urge", "demand", "blame",
+                      "praise", "say", "insist", "argue", "denounce"})
+
+
+def _judging_relative(root: Token) -> bool:
+    """ "to draw in Washington, which has historically criticised OPEC": a relative clause
+    whose "which"/"who" judges or speaks makes the capital its state, after "in" too."""
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in _JUDGING
+               and any(s.dep_ == "nsubj" and s.lower_ in ("which", "who") for s in c.children)
+               for c in root.children)
 
 
 def coordination_head(tok: Token) -> Token:
