@@ -5393,3 +5393,10 @@ def test_a_capital_after_in_that_judges_in_a_relative_clause_is_its_state(run) -
     ex = run("Saudi Arabia used its G20 presidency to draw in Washington, which has "
              "historically criticised Moscow but this time lobbied for a deal.")
     assert ("united-states", "russia", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_a_counterpart_apposed_after_the_name_holds_the_same_post(run) -> None:
+    ex = run("Canada's foreign minister, Kofi Mensah, and Abebe Bekele, his Ethiopian "
+             "counterpart, agreed to meet again.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Foreign Minister", "canada"),
+                                ("person-abebe-bekele", "Foreign Minister", "ethiopia")}

@@ -162,7 +162,7 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     k = start - 2
     state = _counterpart_state(ctx, start, sent_start)  # (singular "counterpart" only)
     if state is None or doc[k].lower_ != "counterpart":
-        return None
+        return _counterpart_after(ctx, out, span, sent_start)
     m = state.start - 1  # back past any other words to the possessive
     while m > sent_start and k - m <= 4 and doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
         found = ctx.actors.at(doc[m])
@@ -183,6 +183,33 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
         return None
     post = word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
     return (post, state, m + 1) if post is not None else None
+
+
+def _counterpart_after(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
+                       sent_start: int) -> tuple[str, ActorSpan, int] | None:
+    """The same for a name before its apposition: "Prince Abdulaziz bin Salman, Saudi
+    Arabia's energy minister, and Alexander Novak, his Russian counterpart," gives Novak the
+    energy minister's post in Russia."""
+    doc = ctx.doc
+    i = span.end
+    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    state = ctx.actors.at(doc[i + 2])
+    if state is None or state.cls != EntityClass.STATE or state.end >= len(doc) or (
+            doc[state.end].lower_ != "counterpart"):
+        return None
+    holder = ctx.actors.at(doc[i + 1])
+    if holder is None:  # an unresolved "his": the nearest other person named before
+        before = [p for p in ctx.actors.spans if sent_start <= p.start and p.end <= span.start
+                  and p.cls == EntityClass.PERSON and p.key != span.key]
+        holder = before[-1] if before else None
+    if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
+        return None
+    held = _latest_post(out, holder.key, doc[span.start].idx, but_in=state.key)
+    if held is None:
+        return None
+    post = word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
+    return (post, state, span.start) if post is not None else None
 
 
 def _latest_post(out: set[RoleFact], person: str, before: int,
