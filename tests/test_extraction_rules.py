@@ -5400,3 +5400,9 @@ def test_a_counterpart_apposed_after_the_name_holds_the_same_post(run) -> None:
              "counterpart, agreed to meet again.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Foreign Minister", "canada"),
                                 ("person-abebe-bekele", "Foreign Minister", "ethiopia")}
+
+
+def test_whose_after_a_comma_names_the_owner_when_the_parse_has_no_clause(run) -> None:
+    ex = run("Analysts doubted that Ethiopia, whose foreign minister Kofi Mensah serves in a "
+             "caretaker government, could deliver it.")
+    assert posts(ex) == {("person-kofi-mensah", "ethiopia")}

@@ -123,7 +123,9 @@ def _whose_head(tok: Token) -> Token | None:
         if node.head == node:
             break
         node = node.head
-    return None
+    doc = tok.doc  # the parser missed the clause ("Iraq, whose oil minister X serves in …",
+    # parsed as the main subject): the word before the comma, as written
+    return doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].text == "," else None
 
 
 def _counterpart_state(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
