@@ -5406,3 +5406,18 @@ def test_whose_after_a_comma_names_the_owner_when_the_parse_has_no_clause(run) -
     ex = run("Analysts doubted that Ethiopia, whose foreign minister Kofi Mensah serves in a "
              "caretaker government, could deliver it.")
     assert posts(ex) == {("person-kofi-mensah", "ethiopia")}
+
+
+def test_a_minister_of_state_for_a_portfolio_is_a_ministers_post(run) -> None:
+    ex = run("Canada and Ethiopia, whose minister of state for petroleum resources, Kofi "
+             "Mensah, took part in the talks, also signed up.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "ethiopia")}
+    assert {e.label: e.cls for e in ex.entities}["Kofi Mensah"] == EntityClass.PERSON
+
+
+def test_a_holder_in_an_absolute_with_clause_is_of_that_clauses_state(run) -> None:
+    ex = run("Canada sent two ships. India launched Operation Kaveri, with Minister of State "
+             "for External Affairs V. Muraleedharan stationed in Jeddah to receive evacuees "
+             "shipped from Port Sudan; External Affairs Minister Kofi Mensah said ships and "
+             "aircraft were on standby.")
+    assert ("person-v-muraleedharan", "india") in posts(ex)

@@ -1306,6 +1306,8 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
         ((start > 0 and doc[title].lower_ in lex.title_words
           and not (doc[title].lower_ == "of" and title > 0
                    and doc[title - 1].lower_ in lex.title_heads))
+         or (start > 0 and doc[title].is_alpha  # "minister of state for petroleum resources,"
+             and title_ending_at(doc, title + 1, max(0, title - 9), lex.titles) is not None)
          or _title_follows(doc, end, lex)
          or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
@@ -1410,9 +1412,11 @@ def _portfolio_end(doc: Doc, i: int, sent_end: int) -> int | None:
     while k < sent_end and k - i <= 6:
         if _portfolio_word(doc[k], doc[i + 1].is_title):
             end = k + 1
-        elif not ((doc[k].lower_ in ("and", "&") or doc[k].text == ",") and end == k
-                  and k + 1 < sent_end and _portfolio_word(doc[k + 1], doc[i + 1].is_title)):
-            break
+        elif not ((doc[k].lower_ in ("and", "&") or doc[k].text == ","
+                   or (doc[k].lower_ == "for" and doc[k - 1].lower_ == "state"))
+                  and end == k and k + 1 < sent_end
+                  and _portfolio_word(doc[k + 1], doc[i + 1].is_title)):
+            break  # ("minister of state for petroleum resources": a junior minister's)
         k += 1
     return end
 

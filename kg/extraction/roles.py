@@ -948,11 +948,27 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
     if node.dep_ == "pobj" and node.head.lower_ in ("with", "against"):
         return None  # "travelled to Brussels for talks with Executive Vice-President X": the
         # other side of the talks, not the subject's man
+    below: list[list[Token]] = []  # subjects of the clauses the holder is in, nearest first
+    acting = None  # whether the holder's phrase is the subject of the first verb above it
     while node.dep_ != "ROOT" and node.head != node:
         if node.dep_ in ("conj", "nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
             return None
+        if acting is None and node.head.pos_ in ("VERB", "AUX"):
+            acting = node.dep_ == "nsubj" or (node.lower_ == "with" and any(
+                c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
+                for o in node.children if o.dep_ == "pobj" for c in o.children))
+            # ("with Minister X stationed in Jeddah": the subject of the participle)
         node = node.head
-    return _sole_state(ctx, _main_subjects(sent), held)  # "India and China agreed …": none
+        if node.dep_ != "ROOT" and node.pos_ in ("VERB", "AUX"):
+            below.append([c for c in node.children if c.dep_ == "nsubj"])
+    main = _sole_state(ctx, _main_subjects(sent), held)  # "India and China agreed …": none
+    if main is None and acting:
+        # "India launched Operation Kaveri, with Minister of State … V. Muraleedharan
+        # stationed in Jeddah; … Jaishankar said": the clause the holder's phrase hangs
+        # from, when the root's subject names no state
+        main = next((found for subjects in below if subjects
+                     and (found := _sole_state(ctx, subjects, held)) is not None), None)
+    return main
 
 
 def _topic_state(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
