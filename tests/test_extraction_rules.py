@@ -5421,3 +5421,10 @@ def test_a_holder_in_an_absolute_with_clause_is_of_that_clauses_state(run) -> No
              "shipped from Port Sudan; External Affairs Minister Kofi Mensah said ships and "
              "aircraft were on standby.")
     assert ("person-v-muraleedharan", "india") in posts(ex)
+
+
+def test_a_platform_one_writes_on_is_no_actor_but_a_banned_one_is(run) -> None:
+    ex = run("Kofi Mensah hailed the agreement on Twitter within the hour. Canada is "
+             "considering a ban on TikTok.")
+    assert {t for _, t, _ in stances(ex)} == {"organization-tiktok"}
+    assert "Twitter" not in {e.label for e in ex.entities}

@@ -234,6 +234,7 @@ class Lexicons:
         self.ship_prefixes = frozenset(read_json("collective_nouns.json")["ship_prefixes"])
         self.company_ends = self.org_heads | word_set("collective_nouns.json", "company_name_ends")
         self.firm_nouns = word_set("collective_nouns.json", "firm_nouns")
+        self.platforms = word_set("collective_nouns.json", "media_platforms")
         self.leader_phrases = word_set("collective_nouns.json", "leader_phrases")
         self.state_bodies = word_set("collective_nouns.json", "state_body_heads")
         #: singular nouns for people: in apposition they make the words before a person's name
@@ -729,6 +730,24 @@ def _whole_quotation(doc: Doc, start: int, end: int) -> bool:
                 "call", "name", "dub", "as"))  # (not a name given: 'what it calls "X"')
 
 
+#: Nouns whose "on" names what they are aimed at ("a ban on TikTok"), not where one wrote.
+_AIMED_NOUNS = frozenset({"ban", "sanction", "restriction", "curb", "limit", "crackdown",
+                          "tariff", "tax", "fine", "lawsuit", "case", "probe", "investigation",
+                          "inquiry", "attack", "pressure", "reliance", "dependence", "rule",
+                          "regulation", "law", "block", "stake", "deal", "bid", "hold"})
+
+
+def _published_on(span: Span) -> bool:
+    """A platform's name after "on"/"via" where words appeared ("wrote on X", "hailed the
+    agreement on Twitter", "in a post on Telegram"), not what a ban or probe is aimed at
+    ("a ban on TikTok")."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("on", "via"):
+        return False
+    head = root.head.head
+    return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() not in _AIMED_NOUNS
+
+
 def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> list[ActorSpan]:
     """First pass: one span per usable entity, linked or minted, persons merged by surname."""
     out: list[ActorSpan] = []
@@ -750,6 +769,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             continue  # "PORT-AU-PRINCE": no African Union
         if ent.label_ == "PERSON" and not ent.ent_id_ and _whole_quotation(doc, start, end):
             continue  # 'a two-word post: "Hague Shmague."': words quoted, nobody named
+        if norm in lex.platforms and _published_on(doc[start:end]):
+            continue  # "hailed the agreement on Twitter": where it was said, no actor
         if (known := _known_as(doc, start, persons)) is not None:
             # "Mohamed Hamdan Dagalo, known as Hemedti": his byname (here and after)
             span = ActorSpan(start, end, known.key, known.cls, known.label)
