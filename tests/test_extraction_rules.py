@@ -5428,3 +5428,12 @@ def test_a_platform_one_writes_on_is_no_actor_but_a_banned_one_is(run) -> None:
              "considering a ban on TikTok.")
     assert {t for _, t, _ in stances(ex)} == {"organization-tiktok"}
     assert "Twitter" not in {e.label for e in ex.entities}
+
+
+def test_a_name_ending_in_forum_is_a_body(run) -> None:
+    ex = run("\u201cIt is a gamble,\u201d said Kofi Mensah, a senior fellow at the Caribbean "
+             "Policy Forum. Canada joined the East Mediterranean Gas Forum in 2021.")
+    assert posts(ex) == {("person-kofi-mensah", "organization-caribbean-policy-forum")}
+    assert ("canada", "organization-east-mediterranean-gas-forum") in {
+        (m.member, m.organization) for m in ex.of_type(MembershipFact)}
+

@@ -897,8 +897,9 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the Belt and Road Initiative": a policy, not an actor
             elif norm in lex.references:
                 span = None  # "the Alliance": a reference, resolved in the third pass
-            elif doc[end - 1].lemma_.lower() in lex.event_nouns:
-                span = None  # "the NATO Summit" names an event, not an actor
+            elif doc[end - 1].lemma_.lower() in lex.event_nouns and lowers[end - 1] != "forum":
+                span = None  # "the NATO Summit" names an event, not an actor (a capitalised
+                # "Forum" ends a body's name far more often: "the Sahel Policy Forum")
             elif _names_event(doc[start:end], lex.event_nouns):
                 span = None  # "their first Freedom Edge exercise": the exercise's name
             elif _post_name(doc, start, end, lex):
