@@ -5437,3 +5437,8 @@ def test_a_name_ending_in_forum_is_a_body(run) -> None:
     assert ("canada", "organization-east-mediterranean-gas-forum") in {
         (m.member, m.organization) for m in ex.of_type(MembershipFact)}
 
+
+def test_the_alliance_is_no_forum_with_alliance_inside_its_name(run) -> None:
+    ex = run("Kofi Mensah, a fellow at the Pacific Alliance Forum in Washington, was more "
+             "worried about the alliance.")
+    assert not stances(ex)

@@ -1931,8 +1931,9 @@ def _references(
         if target is None and EntityClass.ALLIANCE in classes:
             # An unregistered pact named as an organisation ("the Alliance of Sahel States"),
             # never any organisation ("the alliance's burden" after "the Pentagon").
+            # (its head word: "the Pacific Alliance Forum" is a forum, no pact)
             target = next((s for s in reversed(before) if s.cls == EntityClass.ORGANIZATION
-                           and _PACT_WORDS & set(s.label.lower().split())), None)
+                           and _name_head(s.label) in _PACT_WORDS), None)
         if target is None:
             continue
         parent = registry.actors.get(registry.actors[target.key].part_of or "") if (
