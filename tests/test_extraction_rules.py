@@ -5442,3 +5442,11 @@ def test_the_alliance_is_no_forum_with_alliance_inside_its_name(run) -> None:
     ex = run("Kofi Mensah, a fellow at the Pacific Alliance Forum in Washington, was more "
              "worried about the alliance.")
     assert not stances(ex)
+
+
+def test_a_first_verbs_object_before_a_comma_is_not_the_next_verbs_subject(run) -> None:
+    ex = run("In Israel on Tuesday, von der Leyen met Prime Minister Naftali Bennett and "
+             "Foreign Minister Yair Lapid, received an honorary doctorate at Ben-Gurion "
+             "University of the Negev and accused Russia of trying to blackmail Europe.")
+    assert {t for h, t, _ in stances(ex) if "bennett" in h or "lapid" in h} == set()
+    assert "russia" in {t for _, t, _ in stances(ex)}

@@ -124,6 +124,8 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         passive = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
         if passive:  # "the meeting was criticised by A as undermining B": the meeting, not A
             return ctx.actors.conj_phrases(passive[0])
+    if depth < 3 and _object_taken_for_subject(verb):
+        return subject_actors(ctx, verb.head, depth + 1)
     children = list(verb.children)
     # "China keeps supporting": the parser hangs the subject on the auxiliary.
     children += [g for c in verb.children if c.dep_ == "aux" for g in c.children]
@@ -269,6 +271,21 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if head.pos_ == "ADP" and head.head != head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
+
+
+def _object_taken_for_subject(verb: Token) -> bool:
+    """ "von der Leyen met Prime Minister Naftali Bennett and Foreign Minister Yair Lapid,
+    received an honorary doctorate … and accused Russia": the parser made the first verb's
+    object, which ends right before the comma, the subject of the verb coordinated with it.
+    A first verb without an object and no "and"/"but" before the subject show it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ != "VERB" or verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and head.i < subj.i < verb.i
+            and any(c.dep_ == "nsubj" for c in head.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children)
+            and not any(t.dep_ == "cc" and t.head == head for t in verb.doc[head.i : subj.i]))
 
 
 def all_of_which(tok: Token) -> bool:
