@@ -5450,3 +5450,9 @@ def test_a_first_verbs_object_before_a_comma_is_not_the_next_verbs_subject(run) 
              "University of the Negev and accused Russia of trying to blackmail Europe.")
     assert {t for h, t, _ in stances(ex) if "bennett" in h or "lapid" in h} == set()
     assert "russia" in {t for _, t, _ in stances(ex)}
+
+
+def test_a_sentence_opening_for_a_state_gives_its_posts_state(run) -> None:
+    ex = run("For Canada, it is the first framework to allow what Energy Minister Kofi "
+             "Mensah called significant gas exports to Europe.")
+    assert posts(ex) == {("person-kofi-mensah", "canada")}

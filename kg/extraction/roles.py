@@ -968,7 +968,21 @@ def _sentence_state(ctx: DocContext, sent: Span, person: ActorSpan,
         # from, when the root's subject names no state
         main = next((found for subjects in below if subjects
                      and (found := _sole_state(ctx, subjects, held)) is not None), None)
-    return main
+    return main or _fronted_for_state(ctx, sent)
+
+
+def _fronted_for_state(ctx: DocContext, sent: Span) -> str | None:
+    """The state of a sentence that opens "For <state>," ("For Israel, it is the first
+    framework to allow what Energy Minister Karine Elharrar called …"): whose view the
+    sentence gives."""
+    doc = ctx.doc
+    i = sent.start
+    if doc[i].lower_ != "for" or i + 2 >= sent.end:
+        return None
+    span = ctx.actors.at(doc[i + 1])
+    if span is None or span.cls != EntityClass.STATE or doc[span.end].text != ",":
+        return None
+    return span.key
 
 
 def _topic_state(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
