@@ -5456,3 +5456,10 @@ def test_a_sentence_opening_for_a_state_gives_its_posts_state(run) -> None:
     ex = run("For Canada, it is the first framework to allow what Energy Minister Kofi "
              "Mensah called significant gas exports to Europe.")
     assert posts(ex) == {("person-kofi-mensah", "canada")}
+
+
+def test_whose_members_after_a_founding_year_describes_the_body(run) -> None:
+    ex = run("Talks were held at the Shanghai Cooperation Organisation, the Beijing-based "
+             "bloc set up in 2001 whose members include India, Kyrgyzstan and Tajikistan.")
+    assert {m.member for m in ex.of_type(MembershipFact)} == {"india", "kyrgyzstan",
+                                                             "tajikistan"}

@@ -884,6 +884,10 @@ def _described(ctx: DocContext, verb: Token) -> ActorSpan | None:
         subjects = [ctx.actors.at(c) for c in verb.children if c.dep_ == "nsubj"]
         return subjects[0] if len(subjects) == 1 and _is_org(subjects[0]) else None
     noun = verb.head
+    while noun.like_num and noun.dep_ == "pobj" and noun.head.head.dep_ == "acl":
+        # "the Brussels-based alliance set up in 1949 whose members include …": the parser
+        # hangs the clause on the year; it describes the noun the participle describes
+        noun = noun.head.head.head
     span = ctx.actors.at(noun)
     if span is not None:
         return span
