@@ -5463,3 +5463,10 @@ def test_whose_members_after_a_founding_year_describes_the_body(run) -> None:
              "bloc set up in 2001 whose members include India, Kyrgyzstan and Tajikistan.")
     assert {m.member for m in ex.of_type(MembershipFact)} == {"india", "kyrgyzstan",
                                                              "tajikistan"}
+
+
+def test_an_it_object_of_a_coordinated_verb_is_the_first_conjuncts_actor(run) -> None:
+    ex = run("Canada is not a member of the African Union and has long criticised it.")
+    assert ("canada", "african-union", Polarity.NEGATIVE) in stances(ex)
+    ex = run("Canada backed the plan, and the African Union condemned it as a trap.")
+    assert ("african-union", "canada", Polarity.NEGATIVE) not in stances(ex)

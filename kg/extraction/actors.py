@@ -413,6 +413,16 @@ def _judging_relative(root: Token) -> bool:
                for c in root.children)
 
 
+def _shared_subject_object(tok: Token) -> bool:
+    """An "it" object of a verb coordinated with an earlier one whose subject it shares
+    ("Turkey joined NATO but has long criticised it"), not of a clause with a subject of its
+    own ("…, and the Islamic Action Front condemned it")."""
+    verb = tok.head
+    return (tok.lower_ == "it" and tok.dep_ == "dobj" and verb.dep_ == "conj"
+            and verb.head.i < verb.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 def coordination_head(tok: Token) -> Token:
     """The first conjunct of the coordination ``tok`` is in ("Malaysia" in "by Indonesia and
     Malaysia" gives "Indonesia"), which carries the arc the whole coordination hangs by."""
@@ -2427,8 +2437,8 @@ class DocActors:
             return span
         if tok.lower_ in ("he", "she", "him", "her", "his") or (
             tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
-        ):
-            return self.pronoun(tok)
+        ) or _shared_subject_object(tok):
+            return self.pronoun(tok)  # (an object "it": see pronoun)
         if tok.lower_ in _SELF_NOUNS or tok.lower_ in _QUANTITIES:
             # "Leaders of the SCO gathered": the organisation; "sanctioned dozens of Chinese
             # firms": the firms
@@ -2924,6 +2934,16 @@ class DocActors:
                     return s
         if low == "it" and _extraposed(tok):
             return None  # "It would be dishonest to praise the summit": no referent
+        if _shared_subject_object(tok):
+            # "Turkey is not a member of the forum and has long criticised it": not the shared
+            # subject (binding principle B) but the actor last named in the first conjunct
+            first = tok.head.head
+            inside = [s for s in before if first.left_edge.i <= s.start and s.end <= tok.head.i
+                      and s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE)
+                      and self.doc[s.start : s.end].root.dep_ not in ("nsubj", "nsubjpass")
+                      and first.i < s.start]
+            if inside:
+                return inside[-1]
         if low in ("it", "its"):
             # '"… what we saw on Wednesday was reckless and it was dangerous," Rutte told':
             # a quoted "it" is the speaker's, about something named in the quotation if
