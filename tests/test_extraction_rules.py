@@ -5470,3 +5470,9 @@ def test_an_it_object_of_a_coordinated_verb_is_the_first_conjuncts_actor(run) ->
     assert ("canada", "african-union", Polarity.NEGATIVE) in stances(ex)
     ex = run("Canada backed the plan, and the African Union condemned it as a trap.")
     assert ("african-union", "canada", Polarity.NEGATIVE) not in stances(ex)
+
+
+def test_officials_including_a_minister_in_a_scene_are_of_its_state(run) -> None:
+    ex = run("India wants the pipeline. In Canada, officials including Energy Minister Kofi "
+             "Mensah have defended the project as vital for jobs.")
+    assert posts(ex) == {("person-kofi-mensah", "canada")}

@@ -874,6 +874,9 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     President"), and a post the text gives a state never reaches this guess.
     """
     node = _name_phrase_head(ctx, person)
+    if (node.dep_ == "pobj" and node.head.lower_ == "including"
+            and node.head.head.dep_ in ("nsubj", "nsubjpass")):
+        node = node.head.head  # "In Tanzania, officials including Energy Minister X have …"
     if node.dep_ not in ("nsubj", "nsubjpass"):
         return None
     opened = any(p.dep_ == "prep" and p.lower_ == "in" and p.i <= sent.start + 2
