@@ -5476,3 +5476,14 @@ def test_officials_including_a_minister_in_a_scene_are_of_its_state(run) -> None
     ex = run("India wants the pipeline. In Canada, officials including Energy Minister Kofi "
              "Mensah have defended the project as vital for jobs.")
     assert posts(ex) == {("person-kofi-mensah", "canada")}
+
+
+def test_an_elided_noun_after_a_possessive_and_comma_has_no_possessor(tmp_path) -> None:
+    registry = [{"id": "tanzania", "label": "Tanzania", "class": "State"},
+                {"id": "uganda", "label": "Uganda", "class": "State"},
+                {"id": "european-union", "label": "European Union",
+                 "class": "InternationalOrganization", "metonyms": ["Brussels"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Tanzania's government, usually more restrained than Uganda's, avoided public "
+                  "attacks on Brussels but said the project would go ahead as planned.")
+    assert ("uganda", "european-union") not in {(h, t) for h, t, _ in stances(ex)}

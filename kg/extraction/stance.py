@@ -970,6 +970,11 @@ def _holder_of_noun(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     noun = _measure(noun)  # "adopted a 15th package of sanctions against Russia"
     own = ctx.actors.of_phrase(noun)
     if own is not None and own.start < noun.i:
+        doc = ctx.doc
+        if own.end + 1 < noun.i and doc[own.end].text in ("'s", "’s") and (
+                doc[own.end + 1].text == ","):
+            return []  # "more restrained than Uganda's, avoided public attacks": an elided
+            # noun after "Uganda's", not the possessor the parser made of it
         return [own]
     head = noun.head
     source = prep_actors(ctx, noun, ("from", "by"))
