@@ -5487,3 +5487,9 @@ def test_an_elided_noun_after_a_possessive_and_comma_has_no_possessor(tmp_path) 
                   "Tanzania's government, usually more restrained than Uganda's, avoided public "
                   "attacks on Brussels but said the project would go ahead as planned.")
     assert ("uganda", "european-union") not in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_a_researcher_after_a_field_is_of_the_body_after_at(run) -> None:
+    ex = run("\u201cIt matters,\u201d said Kofi Mensah, an energy transition researcher at the "
+             "Climate and Resources Institute.")
+    assert posts(ex) == {("person-kofi-mensah", "organization-climate-and-resources-institute")}

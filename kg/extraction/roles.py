@@ -330,6 +330,25 @@ def _executive_words(ctx: DocContext, start: int, end: int) -> bool:
     ) and words[-1].lower_ in EXECUTIVE_HEADS
 
 
+def _fielded_affiliation(ctx: DocContext, i: int, sent_end: int,
+                         titles: dict[str, str]) -> tuple[str, int] | None:
+    """A researcher's or fellow's title after its field, with the body after "at"/"with":
+    "Henrik Vos, an energy transition researcher at the Brussels-based Climate and Resources
+    Forum", "a trade-law researcher at …" (up to three lowercase field words, hyphens
+    inside)."""
+    doc = ctx.doc
+    for k in range(i + 1, min(i + 5, sent_end)):
+        t = doc[k - 1]
+        if not ((t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN"))
+                or (t.text == "-" and k - 1 > i)) or ctx.actors.at(t) is not None:
+            return None
+        hit = title_starting_at(doc, k, sent_end, titles)
+        if (hit is not None and hit[0].lower() in _AFFILIATIONS and hit[1] < sent_end
+                and doc[hit[1]].lower_ in ("at", "with")):
+            return hit
+    return None
+
+
 def _past_based(ctx: DocContext, k: int, sent_end: int) -> int:
     """The token after "<place>-based" starting at ``k`` ("the Tokyo-based Asia Forum": where
     the body sits is not the body), else ``k``."""
@@ -1657,6 +1676,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # "Dan Jørgensen, the energy commissioner,", "Ylva Johansson, the European
                 # commissioner for home affairs,": a commission's post, its body guessed
                 hit = title_starting_at(doc, i + 1, sent.end, titles)
+            if hit is None and owner is None:
+                hit = _fielded_affiliation(ctx, i, sent.end, titles)
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
