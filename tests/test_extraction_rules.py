@@ -5493,3 +5493,9 @@ def test_a_researcher_after_a_field_is_of_the_body_after_at(run) -> None:
     ex = run("\u201cIt matters,\u201d said Kofi Mensah, an energy transition researcher at the "
              "Climate and Resources Institute.")
     assert posts(ex) == {("person-kofi-mensah", "organization-climate-and-resources-institute")}
+
+
+def test_current_before_a_title_is_a_tenure_word(run) -> None:
+    ex = run("Kofi Mensah, the current chair of the African Union, has argued that Africa "
+             "should not forgo its resources.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Chair", "african-union")}
