@@ -5499,3 +5499,9 @@ def test_current_before_a_title_is_a_tenure_word(run) -> None:
     ex = run("Kofi Mensah, the current chair of the African Union, has argued that Africa "
              "should not forgo its resources.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Chair", "african-union")}
+
+
+def test_a_lowercase_portfolio_before_minister_in_an_apposition(run) -> None:
+    ex = run("India responded. Kofi Mensah, the petroleum and natural gas minister, has made "
+             "the economic argument. Abebe Bekele, a former prime minister, agreed.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india")}

@@ -330,6 +330,26 @@ def _executive_words(ctx: DocContext, start: int, end: int) -> bool:
     ) and words[-1].lower_ in EXECUTIVE_HEADS
 
 
+def _portfolio_minister(ctx: DocContext, i: int, sent_end: int,
+                        titles: dict[str, str]) -> tuple[str, int] | None:
+    """A minister's title after a lowercase portfolio of several words: "Hardeep Singh Puri,
+    the petroleum and natural gas minister," (a state's post, the state guessed)."""
+    doc = ctx.doc
+    k = i
+    while (k < min(i + 6, sent_end) and ctx.actors.at(doc[k]) is None and doc[k].is_alpha
+           and doc[k].lower_ != "minister"
+           and ((doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))
+                or (doc[k].lower_ == "and" and k > i))):
+        k += 1
+    if k == i or k >= sent_end or doc[k].lower_ != "minister" or doc[k - 1].lower_ == "and":
+        return None
+    if any(doc[j].lower_ in _PAST_TENURE for j in range(i, k)):
+        return None  # "a former prime minister": no post now
+    tail = next((hit for j in range(i, k) if (hit := title_starting_at(doc, j, k + 1, titles))
+                 and hit[1] == k + 1), None)  # "the powerful interior minister"
+    return (tail[0] if tail else titles["minister"]), k + 1
+
+
 def _fielded_affiliation(ctx: DocContext, i: int, sent_end: int,
                          titles: dict[str, str]) -> tuple[str, int] | None:
     """A researcher's or fellow's title after its field, with the body after "at"/"with":
@@ -1677,7 +1697,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # commissioner for home affairs,": a commission's post, its body guessed
                 hit = title_starting_at(doc, i + 1, sent.end, titles)
             if hit is None and owner is None:
-                hit = _fielded_affiliation(ctx, i, sent.end, titles)
+                hit = (_fielded_affiliation(ctx, i, sent.end, titles)
+                       or _portfolio_minister(ctx, i, sent.end, titles))
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
