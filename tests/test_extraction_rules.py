@@ -5505,3 +5505,24 @@ def test_a_lowercase_portfolio_before_minister_in_an_apposition(run) -> None:
     ex = run("India responded. Kofi Mensah, the petroleum and natural gas minister, has made "
              "the economic argument. Abebe Bekele, a former prime minister, agreed.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india")}
+
+
+def test_a_states_post_after_a_longer_portfolio_and_not_after_former(run) -> None:
+    ex = run("Kofi Mensah, India's energy and natural resources minister, announced the "
+             "restart. Abebe Bekele, India's human rights ombudsman, objected. Almaz Tesfaye, "
+             "India's former president, agreed.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india"),
+                                ("person-abebe-bekele", "Ombudsman", "india")}
+
+
+def test_a_portfolio_tagged_as_a_body_before_cabinet_secretary_is_no_body(run) -> None:
+    ex = run("Kenya will not comment. Interior Cabinet Secretary Kofi Mensah issued the "
+             "ultimatum on Wednesday.")
+    assert "Interior" not in {e.label for e in ex.entities}
+    assert ("person-kofi-mensah", "Cabinet Secretary") in {
+        (p, t) for p, t, _ in titled_posts(ex)}
+
+
+def test_a_consul_general_is_an_envoy_of_the_sending_state(run) -> None:
+    ex = run("On November 8, Kofi Mensah, India's consul general in Osaka, posted a message.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Consul General", "india")}

@@ -889,8 +889,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "Caretaker Prime Minister Najib Mikati", "Federal Agriculture
                 # Minister Lawrence MacAulay": a word of the post
             elif (ent.label_ == "ORG" and end < len(doc) and lowers[end] in lex.title_words
-                  and _portfolio_body(lowers[start:end], lex)):
-                span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X": a
+                  and (_portfolio_body(lowers[start:end], lex)
+                       or (lowers[end] in _PORTFOLIO_TITLES
+                           and all(w in lex.portfolios or w == "affairs"
+                                   for w in lowers[start:end])))):
+                span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X",
+                # "Foreign Affairs Cabinet Secretary X" (the portfolio alone): a
                 # post in some state's ministry (the state is guessed as for "Government
                 # spokesperson"), not a body named alike for every state
             elif " ".join(lowers[start:end]) in lex.leader_phrases:
@@ -1522,6 +1526,11 @@ def _in_title(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
         if start - n >= 0 and doc[start - n : end].text.lower() in lex.titles:
             return True
     return False
+
+
+#: First words of the titles a portfolio names ("Interior Cabinet Secretary", "Transport
+#: Minister"; not "the former Labor prime minister", a party's).
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "cabinet", "commissioner"})
 
 
 def _portfolio_body(words: list[str], lex: Lexicons) -> bool:

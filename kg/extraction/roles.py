@@ -59,7 +59,7 @@ _AFFILIATIONS = word_set("role_titles.json", "affiliations")
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
 #: to leave"), so it is no guess for theirs.
 _ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy",
-                     "permanent representative"})
+                     "permanent representative", "consul general", "consul"})
 
 
 @functools.cache
@@ -1681,11 +1681,18 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                     hit = title_starting_at(doc, k, sent.end, titles)
                     governmental = hit is not None
             field = i
-            while (hit is None and owner is not None and owner.cls in GROUP_CLASSES
-                   and field - i < 2 and field + 1 < sent.end and doc[field].is_lower
-                   and doc[field].pos_ in ("NOUN", "ADJ") and ctx.actors.at(doc[field]) is None):
+            state_owned = owner is not None and owner.cls == EntityClass.STATE
+            while (hit is None and owner is not None
+                   and (owner.cls in GROUP_CLASSES or state_owned)
+                   and field - i < (4 if state_owned else 2) and field + 1 < sent.end
+                   and doc[field].is_lower and ctx.actors.at(doc[field]) is None
+                   and not (state_owned and doc[field].lower_ in _RANK_MODIFIERS | _PAST_TENURE)
+                   and (doc[field].pos_ in ("NOUN", "ADJ")
+                        or (state_owned and doc[field].lower_ == "and" and field > i))):
                 # "Marta Kos, the EU's enlargement commissioner,", "the EU home affairs
-                # commissioner": past the post's field (one or two words)
+                # commissioner": past the post's field (one or two words); a state's
+                # portfolio may be longer ("Turkey's energy and natural resources minister",
+                # "Guatemala's human rights ombudsman")
                 field += 1
                 hit = title_starting_at(doc, field, sent.end, titles)
             if (hit is None and owner is None and i + 1 < sent.end
