@@ -5526,3 +5526,9 @@ def test_a_portfolio_tagged_as_a_body_before_cabinet_secretary_is_no_body(run) -
 def test_a_consul_general_is_an_envoy_of_the_sending_state(run) -> None:
     ex = run("On November 8, Kofi Mensah, India's consul general in Osaka, posted a message.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Consul General", "india")}
+
+
+def test_where_a_holders_called_off_trip_goes_is_not_their_state(run) -> None:
+    ex = run("Canada threatened tariffs. Canada wants a deal. Earlier this week President Kofi "
+             "Mensah called off a planned visit to Canada.")
+    assert ("person-kofi-mensah", "canada") not in posts(ex)

@@ -625,6 +625,8 @@ def _home_state(ctx: DocContext, person: ActorSpan) -> str | None:
     return None
 
 
+#: Nouns of a journey whose "to" names where the traveller goes ("a planned visit to X").
+_TRIPS = frozenset({"visit", "trip", "journey", "tour"})
 #: Verbs whose subject goes to, or receives, the state named as their object.
 _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
 #: Verbs whose subject talks to, or with, the person named after "to"/"with".
@@ -749,10 +751,15 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     if verb.lemma_.lower() not in _VISITING | _TALKING | _ATTACKING | _ASKING:
         verb = _planned_act(verb)  # "is due to arrive in Beijing"
     lemma = verb.lemma_.lower()
+    # "President Jimmy Morales called off a planned visit to Washington": where the trip goes
+    trips = [s for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _TRIPS
+             for s in prep_actors(ctx, c, ("to",))] if node.dep_ == "nsubj" else []
     if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING | _ASKING:
-        return set()
-    spans = ([s for c in verb.children if c.dep_ == "dobj" for s in ctx.actors.conj_phrases(c)]
-             if lemma in _VISITING else [])
+        lemma = ""
+        if not trips:
+            return set()
+    spans = trips + ([s for c in verb.children if c.dep_ == "dobj"
+                      for s in ctx.actors.conj_phrases(c)] if lemma in _VISITING else [])
     spans += prep_actors(ctx, verb, ("to", "in") if lemma in _VISITING else ())
     if lemma in _TALKING:
         spans += [s for s in prep_actors(ctx, verb, ("to", "with"))
