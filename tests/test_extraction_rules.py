@@ -5532,3 +5532,9 @@ def test_where_a_holders_called_off_trip_goes_is_not_their_state(run) -> None:
     ex = run("Canada threatened tariffs. Canada wants a deal. Earlier this week President Kofi "
              "Mensah called off a planned visit to Canada.")
     assert ("person-kofi-mensah", "canada") not in posts(ex)
+
+
+def test_an_it_object_of_a_participle_is_the_main_clauses_other_actor(run) -> None:
+    ex = run("Ethiopia cut diplomatic ties with Canada in December, accusing it of meddling in "
+             "its internal affairs.")
+    assert ("ethiopia", "canada", Polarity.NEGATIVE) in stances(ex)

@@ -418,8 +418,9 @@ def _shared_subject_object(tok: Token) -> bool:
     ("Turkey joined NATO but has long criticised it"), not of a clause with a subject of its
     own ("…, and the Islamic Action Front condemned it")."""
     verb = tok.head
-    return (tok.lower_ == "it" and tok.dep_ == "dobj" and verb.dep_ == "conj"
-            and verb.head.i < verb.i
+    return (tok.lower_ == "it" and tok.dep_ == "dobj"
+            and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"))
+            and verb.head.i < verb.i  # (also "cut ties with Kenya, accusing it of …")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
