@@ -5538,3 +5538,21 @@ def test_an_it_object_of_a_participle_is_the_main_clauses_other_actor(run) -> No
     ex = run("Ethiopia cut diplomatic ties with Canada in December, accusing it of meddling in "
              "its internal affairs.")
     assert ("ethiopia", "canada", Polarity.NEGATIVE) in stances(ex)
+
+
+def test_a_provinces_premier_gives_no_minister_his_province(tmp_path) -> None:
+    registry = [{"id": "canada", "label": "Canada", "class": "State"},
+                {"id": "quebec", "label": "Quebec", "class": "Place", "country": "canada"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Canada will close the crossing. The crossing became a flashpoint in Quebec, "
+                  "whose premier, François Legault, had demanded its closure.\nLegault welcomed "
+                  "the agreement on Friday, calling it a victory for Quebec. Immigration "
+                  "Minister Sean Fraser said the change would ensure the system remained fair.")
+    assert ("person-sean-fraser", "quebec") not in posts(ex)
+
+
+def test_home_secretary_is_a_states_post_and_a_shadow_one_is_not(run) -> None:
+    ex = run("India agreed. Home Secretary Kofi Mensah will finalise the details. Shadow home "
+             "secretary Abebe Bekele accused the government of weakness.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Home Secretary", "india"),
+                                ("person-abebe-bekele", "Shadow Home Secretary", None)}

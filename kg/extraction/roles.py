@@ -1773,8 +1773,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         one = _one_post(title)
         if of_key is None and state_post and title.lower() not in _ENVOYS and not unknown_body:
             of_key, confidence = _represented_state(ctx, span), 0.6
+            # (a state's posts only: Quebec's premier says no minister is Quebec's)
+            states = {s.key for s in ctx.actors.spans if s.cls == EntityClass.STATE}
             held = {r.person: r.of for r in (*out, *described)
-                    if r.of is not None and r.role.lower() in state_titles}
+                    if r.of in states and r.role.lower() in state_titles}
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
