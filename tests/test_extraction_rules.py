@@ -5556,3 +5556,9 @@ def test_home_secretary_is_a_states_post_and_a_shadow_one_is_not(run) -> None:
              "secretary Abebe Bekele accused the government of weakness.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Home Secretary", "india"),
                                 ("person-abebe-bekele", "Shadow Home Secretary", None)}
+
+
+def test_warning_against_an_act_is_no_act_of_the_warner(run) -> None:
+    ex = run("The foreign minister, Kofi Mensah, warned on Tuesday against isolating "
+             "Ethiopia's new rulers.")
+    assert not stances(ex)

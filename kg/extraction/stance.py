@@ -1429,6 +1429,9 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             pol, kind = cue.polarity, cue.kind
             if kind == StanceKind.APPEAL and _asks_to_stop(tok):  # "urged NATO to cease …"
                 pol, kind = Polarity.NEGATIVE, StanceKind.CRITICIZE
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
+                targets = []  # "warned against isolating Afghanistan's new rulers", "voted
+                # against condemning Russia": an act the holder opposes, not its own
             em.emit(holders, targets, pol, kind, tok, 0.7, hedged)
         elif cue.frame == "experiencer":
             obj_deps, subj_deps = ("dobj",), ("nsubj", "csubj")
