@@ -5562,3 +5562,10 @@ def test_warning_against_an_act_is_no_act_of_the_warner(run) -> None:
     ex = run("The foreign minister, Kofi Mensah, warned on Tuesday against isolating "
              "Ethiopia's new rulers.")
     assert not stances(ex)
+
+
+def test_counted_people_of_a_nation_in_a_forecast_are_no_target(run) -> None:
+    ex = run("Ethiopian officials closed the border. The UN refugee agency has said that as many "
+             "as half a million Ethiopians could flee the country by the end of the year in a "
+             "worst-case scenario.")
+    assert not stances(ex)

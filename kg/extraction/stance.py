@@ -422,10 +422,23 @@ def _paired(ctx: DocContext, span: ActorSpan) -> bool:
     return any((o := ctx.actors.at(t)) is not None and o.key != span.key for t in near)
 
 
+def _counted(ctx: DocContext, span: ActorSpan) -> bool:
+    """A nationality counted as people ("as many as half a million Afghans could flee"):
+    people, of whose state a forecast about them says nothing."""
+    tok = ctx.doc[span.end - 1]
+    return tok.ent_type_ == "NORP" and any(c.dep_ == "nummod" for c in tok.children)
+
+
+#: Verbs whose object is a place left ("could flee the country").
+_LEAVING = frozenset({"flee", "leave", "escape", "exit", "quit", "evacuate"})
+
+
 def _where(ctx: DocContext, span: ActorSpan) -> bool:
-    """An actor named as a place ("welcomed any effort to end the war in Yemen")."""
+    """An actor named as a place ("welcomed any effort to end the war in Yemen"), or as the
+    place people leave ("said half a million Afghans could flee the country")."""
     root = ctx.doc[span.start : span.end].root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+    return (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS) or (
+        root.dep_ == "dobj" and root.head.lemma_.lower() in _LEAVING)
 
 
 def _noun_preps(noun: Token) -> list[Token]:
@@ -1535,7 +1548,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     # another actor said is theirs to answer for (its own frame reads it)
                     continue
                 targets = [s for s in ctx.actors.conj_phrases(subj[0])
-                           if not _joint_owner(ctx, s, subj[0])]
+                           if not _joint_owner(ctx, s, subj[0])
+                           and not _counted(ctx, s)]
                 # A conjoined clause is judged on its own turn of this loop: in "said that Suu
                 # Kyi was in good health, but the meeting was criticised by …" the criticism
                 # says nothing of Suu Kyi, and in "wrote that the remarks were unacceptable and
@@ -1560,7 +1574,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                              if s.key not in holders and s.start not in later
                              and not _victim(ctx, cues, s) and not _timed_by(ctx, s, clause)
                              and not _paired(ctx, s) and not _affected(ctx, s)
-                             and not _where(ctx, s) and not _joint_owner(ctx, s, subj[0])]
+                             and not _where(ctx, s) and not _joint_owner(ctx, s, subj[0])
+                             and not _counted(ctx, s)]
                     # (the doer in a "by" phrase is none, and no later actor stands in for it)
                     targets = [s for s in inner[:1] if not _under_agent(ctx, s, subj[0])]
                 others = set(later)
