@@ -5569,3 +5569,16 @@ def test_counted_people_of_a_nation_in_a_forecast_are_no_target(run) -> None:
              "as half a million Ethiopians could flee the country by the end of the year in a "
              "worst-case scenario.")
     assert not stances(ex)
+
+
+def test_an_advisers_to_phrase_names_the_state_of_the_advised(run) -> None:
+    ex = run("Kofi Mensah, national security adviser to Indian Prime Minister Abebe Bekele, "
+             "said the government \"strongly condemned\" the agreement.")
+    assert ("person-kofi-mensah", "india") in posts(ex)
+
+
+def test_with_no_dominant_state_a_post_is_the_last_named_governments(run) -> None:
+    ex = run("Canada and India traded accusations on Monday.\n\"We will not close the doors,\" "
+             "Indian Prime Minister Kofi Mensah said two days later.\nInterior Minister Abebe "
+             "Bekele claimed on March 1 that more than 117,000 people had already left.")
+    assert ("person-abebe-bekele", "india") in posts(ex)

@@ -378,7 +378,7 @@ def _past_based(ctx: DocContext, k: int, sent_end: int) -> int:
     return j + 1 if j + 1 < sent_end and ctx.doc[j].lower_ == "based" else k
 
 
-def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
+def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> ActorSpan | None:
     """The body of a post named from token ``i`` ("of"/"for"/"at") on: the actor right after
     it, or, when that is no body, the one after a later "at" in the same phrase ("head of the
     Sahel programme at the Konrad Adenauer Foundation")."""
@@ -388,7 +388,8 @@ def _body_after(ctx: DocContext, i: int, sent_end: int) -> ActorSpan | None:
         tok = ctx.doc[j]
         if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.lower_ in ("of", "for", "at"):
+        if tok.lower_ in ("of", "for", "at") or (to and j == i and tok.lower_ == "to"):
+            # (with ``to``, a first "to": "adviser to South Korean President Yoon Suk Yeol")
             k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
             k = _past_based(ctx, k, sent_end)  # "at the Amsterdam-based Centre for …"
             found = ctx.actors.at(ctx.doc[k])
@@ -604,8 +605,21 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         if found is not None and found not in away:
             return found, confidence
     if main_state is None:
-        return None, 0.45
+        # no state dominates the article: the government of the last state post named in
+        # the three sentences before ("Erdoğan said … / Interior Minister Süleyman Soylu
+        # claimed …")
+        recent = _recent_government(ctx, sent, held)
+        return (recent, 0.4) if recent is not None and recent not in away else (None, 0.45)
     return (main_state, 0.4) if main_state not in away else (None, 0.4)
+
+
+def _recent_government(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
+    """The state whose post holder was named last in the three sentences before ``sent``."""
+    i = ctx.sents.index(sent[0])
+    since = ctx.sents.sents[max(0, i - 3)].start
+    before = [s for s in ctx.actors.spans
+              if since <= s.start < sent.start and s.key in held]
+    return held[before[-1].key] if before else None
 
 
 def _home_state(ctx: DocContext, person: ActorSpan) -> str | None:
@@ -1732,12 +1746,14 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             fielded = (owner is not None and doc[t_end].lower_ == "at" and not (
                 owner.end < sent.end and doc[owner.end].text in _POSS))
             if ((owner is None or owner.cls in _NOT_BODIES or fielded) and t_end + 1 < sent.end
-                    and (doc[t_end].lower_ in ("of", "for", "at") or _field_then_at(
+                    and (doc[t_end].lower_ in ("of", "for", "at")
+                         or (doc[t_end].lower_ == "to" and "advis" in title.lower())
+                         or _field_then_at(
                         doc, t_end, sent.end))):
                 # "Elaine Pearson, Asia director at Human Rights Watch": a place before the
                 # title names the post's field, the body comes after it
                 explicit = True
-                body = _body_after(ctx, t_end, sent.end)
+                body = _body_after(ctx, t_end, sent.end, to=True)
                 if body is not None:
                     owner, last = body, body.end - 1
                     # "Mute Egede, the premier of Greenland,": a territory's post, no state's
