@@ -5582,3 +5582,4 @@ def test_with_no_dominant_state_a_post_is_the_last_named_governments(run) -> Non
              "Indian Prime Minister Kofi Mensah said two days later.\nInterior Minister Abebe "
              "Bekele claimed on March 1 that more than 117,000 people had already left.")
     assert ("person-abebe-bekele", "india") in posts(ex)
+

@@ -1792,7 +1792,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             # (a state's posts only: Quebec's premier says no minister is Quebec's)
             states = {s.key for s in ctx.actors.spans if s.cls == EntityClass.STATE}
             held = {r.person: r.of for r in (*out, *described)
-                    if r.of in states and r.role.lower() in state_titles}
+                    if r.of in states and r.role.lower() in state_titles
+                    and r.evidence.confidence > 0.4}  # (not a guess from the article alone)
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
