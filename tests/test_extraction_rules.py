@@ -5589,3 +5589,9 @@ def test_what_one_would_like_another_to_do_is_not_done(run) -> None:
     ex = run("Kofi Mensah acknowledged that Macron would like India to sanction Russia but said "
              "he was proud of his country's foreign policy.")
     assert ("india", "russia") not in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_executive_secretary_is_a_post_of_the_body_after_of(run) -> None:
+    ex = run("Kofi Mensah, executive secretary of the African Union, described Ethiopia's "
+             "decision as deeply disappointing.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Executive Secretary", "african-union")}
