@@ -5595,3 +5595,11 @@ def test_executive_secretary_is_a_post_of_the_body_after_of(run) -> None:
     ex = run("Kofi Mensah, executive secretary of the African Union, described Ethiopia's "
              "decision as deeply disappointing.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Executive Secretary", "african-union")}
+
+
+def test_a_cape_tagged_as_a_person_is_a_place(run) -> None:
+    ex = run("Kofi Mensah said the Defence Ministry had spotted six naval vessels firing machine "
+             "guns into the sea on Saturday, about 190 kilometres west of Cape Kamui. \"India "
+             "will continue to monitor the ships with serious concern,\" he said.")
+    assert {e.label: e.cls for e in ex.entities}.get("Cape Kamui") == EntityClass.PLACE
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-kofi-mensah"]

@@ -100,6 +100,8 @@ _PLACE_NOUNS = frozenset({"state", "province", "region", "city", "town", "villag
 _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "harbour",
                              "harbor", "shoal", "reef", "strait", "valley", "plant", "peninsula",
                              "base"})
+#: First words of a landform's name ("Cape Kamui", "Mount Elbrus"): no person's.
+_LANDFORM_STARTS = frozenset({"cape", "mount", "mt", "lake", "gulf", "bay"})
 #: Prepositions that continue a body's name after its head word ("Centre for …", "Institute
 #: of …", "Forum on …").
 _NAME_PREPS = frozenset({"for", "of", "on"})
@@ -1003,6 +1005,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                         ActorSpan(start, end, mint_id(text, cls), cls, text))
         if span is None or _hyphened_place(doc, span, out) or _regional_demonym(doc, span, reg):
             continue
+        if (span.cls == EntityClass.PERSON and span.end - span.start > 1 and span.key not in
+                reg.actors and lowers[span.start].rstrip(".") in _LANDFORM_STARTS):
+            # "west of Cape Kamui" tagged PERSON: a landform
+            span = ActorSpan(span.start, span.end, mint_id(span.label, EntityClass.PLACE),
+                             EntityClass.PLACE, span.label, kind="name")
         out.append(span)
         local.setdefault(normalise_name(doc[span.start : span.end].text), span)
         if span.cls == EntityClass.PERSON:
