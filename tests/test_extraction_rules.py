@@ -5603,3 +5603,10 @@ def test_a_cape_tagged_as_a_person_is_a_place(run) -> None:
              "will continue to monitor the ships with serious concern,\" he said.")
     assert {e.label: e.cls for e in ex.entities}.get("Cape Kamui") == EntityClass.PLACE
     assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-kofi-mensah"]
+
+
+def test_a_deputy_post_held_by_one_may_be_held_by_another(run) -> None:
+    ex = run("India's talks began on Monday. Kofi Mensah, India's deputy foreign minister, "
+             "led the delegation.\nOn Wednesday India sent Deputy Foreign Minister Abebe Bekele "
+             "to the council.")
+    assert ("person-abebe-bekele", "india") in posts(ex)

@@ -712,7 +712,10 @@ def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> se
 
 def _one_post(title: str) -> str | None:
     """The post a title names if a state has one holder of it at a time ("Secretary of State"
-    and "Foreign Minister" are one post, ``counterpart_posts``), else None ("Minister")."""
+    and "Foreign Minister" are one post, ``counterpart_posts``), else None ("Minister"; a
+    deputy's or vice post, which several hold at once: Russia's deputy foreign ministers)."""
+    if title.lower().split()[0] in ("deputy", "vice", "assistant"):
+        return None
     return word_map("role_titles.json", "counterpart_posts").get(title.lower())
 
 
