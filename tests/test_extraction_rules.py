@@ -5610,3 +5610,9 @@ def test_a_deputy_post_held_by_one_may_be_held_by_another(run) -> None:
              "led the delegation.\nOn Wednesday India sent Deputy Foreign Minister Abebe Bekele "
              "to the council.")
     assert ("person-abebe-bekele", "india") in posts(ex)
+
+
+def test_any_attack_by_a_state_is_no_attack_done(run) -> None:
+    ex = run("Their joint readout was blunt. Any nuclear attack by Russia on India or its allies "
+             "is unacceptable, it said.")
+    assert ("russia", "india") not in {(h, t) for h, t, _ in stances(ex)}

@@ -1060,7 +1060,9 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             measure = _measure(tok)
             ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
                 _ENDING | _LIFTING | _THWARTING)  # "blocked a package of support for Ukraine"
-            if holders and targets and not is_negated(tok) and not ended:
+            hypothetical = any(c.dep_ == "det" and c.lower_ in ("any", "no")
+                               for c in tok.children)  # "any nuclear attack by North Korea"
+            if holders and targets and not is_negated(tok) and not ended and not hypothetical:
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
         if tok.pos_ == "NOUN" and lemma in cues.relation:
             _relation_frame(ctx, cues.relation[lemma], em, tok)
