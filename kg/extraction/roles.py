@@ -582,8 +582,8 @@ def _leads_unnamed_body(ctx: DocContext, person: ActorSpan) -> bool:
 
 
 def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
-                   main_state: str | None, filled: AbstractSet[str] = frozenset()
-                   ) -> tuple[str | None, float]:
+                   main_state: str | None, filled: AbstractSet[str] = frozenset(),
+                   recent: bool = True) -> tuple[str | None, float]:
     """The state of a state post the text does not name, and the confidence of the guess:
     the first of the state the holder voices, the sentence's, the previous sentence's, the
     paragraph's, the lede's and the article's that is not a state the holder visits in
@@ -608,9 +608,15 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         # no state dominates the article: the government of the last state post named in
         # the three sentences before ("Erdoğan said … / Interior Minister Süleyman Soylu
         # claimed …")
-        recent = _recent_government(ctx, sent, held)
-        return (recent, 0.4) if recent is not None and recent not in away else (None, 0.45)
+        # (not for a monarch: no other state's official says whose one is)
+        last = _recent_government(ctx, sent, held) if recent else None
+        return (last, RECENT_GUESS) if last is not None and last not in away else (None, 0.45)
     return (main_state, 0.4) if main_state not in away else (None, 0.4)
+
+
+#: Confidence of a post's state guessed from the government named last: the weakest guess,
+#: which no later guess reads (see ``held`` in :func:`role_facts`).
+RECENT_GUESS = 0.35
 
 
 def _recent_government(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
@@ -1793,16 +1799,19 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of_key is None and state_post and title.lower() not in _ENVOYS and not unknown_body:
             of_key, confidence = _represented_state(ctx, span), 0.6
             # (a state's posts only: Quebec's premier says no minister is Quebec's)
-            states = {s.key for s in ctx.actors.spans if s.cls == EntityClass.STATE}
+            states = {s.key for s in ctx.actors.spans if s.cls == EntityClass.STATE} | {
+                r.of for r in (*out, *described) if r.of in ctx.registry.actors
+                and ctx.registry.actors[r.of].cls == EntityClass.STATE}
             held = {r.person: r.of for r in (*out, *described)
                     if r.of in states and r.role.lower() in state_titles
-                    and r.evidence.confidence > 0.4}  # (not a guess from the article alone)
+                    and r.evidence.confidence > RECENT_GUESS}  # (not the weakest guess)
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
                 fallback = main_state or (None if title.lower() in _MONARCHS
                                           else _government_state(held))
-                of_key, confidence = _guessed_state(ctx, sent, span, held, fallback, filled)
+                of_key, confidence = _guessed_state(ctx, sent, span, held, fallback, filled,
+                                                    recent=title.lower() not in _MONARCHS)
         if of_key is None and not explicit and not camp and title.lower() in _SPEAKER_TITLES:
             of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
