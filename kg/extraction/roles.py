@@ -1052,7 +1052,8 @@ def _fronted_for_state(ctx: DocContext, sent: Span) -> str | None:
     if doc[i].lower_ != "for" or i + 2 >= sent.end:
         return None
     span = ctx.actors.at(doc[i + 1])
-    if span is None or span.cls != EntityClass.STATE or doc[span.end].text != ",":
+    if (span is None or span.cls != EntityClass.STATE or span.end >= sent.end
+            or doc[span.end].text != ","):
         return None
     return span.key
 
