@@ -173,18 +173,26 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
         m -= 1
     if doc[m].lower_ not in _POSSESSIVE_PRONOUNS:
         return None
-    holder = ctx.actors.at(doc[m])
-    if holder is None:  # an unresolved "his": the nearest person named before it
-        before = [p for p in ctx.actors.spans
-                  if sent_start <= p.start and p.end <= m and p.cls == EntityClass.PERSON]
-        holder = before[-1] if before else None
+    post = _counterparts_post(ctx, out, span, state, doc[m], sent_start, m)
+    return (post, state, m + 1) if post is not None else None
+
+
+def _counterparts_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan, state: ActorSpan,
+                       pronoun: Token, sent_start: int, before: int) -> str | None:
+    """The post that ``pronoun``'s person holds outside ``state`` ("his" in "his Russian
+    counterpart"), as the counterpart's title; an unresolved "his" is the nearest other
+    person named in the sentence before token ``before``."""
+    holder = ctx.actors.at(pronoun)
+    if holder is None:
+        named = [p for p in ctx.actors.spans if sent_start <= p.start and p.end <= before
+                 and p.cls == EntityClass.PERSON and p.key != span.key]
+        holder = named[-1] if named else None
     if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
         return None
-    held = _latest_post(out, holder.key, doc[span.start].idx, but_in=state.key)
+    held = _latest_post(out, holder.key, ctx.doc[span.start].idx, but_in=state.key)
     if held is None:
         return None
-    post = word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
-    return (post, state, m + 1) if post is not None else None
+    return word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
 
 
 def _counterpart_after(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
@@ -200,17 +208,7 @@ def _counterpart_after(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     if state is None or state.cls != EntityClass.STATE or state.end >= len(doc) or (
             doc[state.end].lower_ != "counterpart"):
         return None
-    holder = ctx.actors.at(doc[i + 1])
-    if holder is None:  # an unresolved "his": the nearest other person named before
-        before = [p for p in ctx.actors.spans if sent_start <= p.start and p.end <= span.start
-                  and p.cls == EntityClass.PERSON and p.key != span.key]
-        holder = before[-1] if before else None
-    if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
-        return None
-    held = _latest_post(out, holder.key, doc[span.start].idx, but_in=state.key)
-    if held is None:
-        return None
-    post = word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
+    post = _counterparts_post(ctx, out, span, state, doc[i + 1], sent_start, span.start)
     return (post, state, span.start) if post is not None else None
 
 
