@@ -5616,3 +5616,19 @@ def test_any_attack_by_a_state_is_no_attack_done(run) -> None:
     ex = run("Their joint readout was blunt. Any nuclear attack by Russia on India or its allies "
              "is unacceptable, it said.")
     assert ("russia", "india") not in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_a_state_title_of_someone_serving_one_body_is_that_bodys(tmp_path) -> None:
+    registry = [{"id": "latvia", "label": "Latvia", "class": "State"},
+                {"id": "european-commission", "label": "European Commission",
+                 "class": "InternationalOrganization"},
+                {"id": "valdis-dombrovskis", "label": "Valdis Dombrovskis", "class": "Person",
+                 "country": "latvia", "positions": [
+                     {"title": "Prime Minister", "of": "latvia", "since": "2009",
+                      "until": "2014"},
+                     {"title": "Commissioner", "of": "european-commission", "since": "2014",
+                      "until": None}]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The Commission, whose trade portfolio is held by Executive Vice-President "
+                  "Valdis Dombrovskis, said it had secured the necessary support.", "2024-10-04")
+    assert posts(ex) == {("valdis-dombrovskis", "european-commission")}

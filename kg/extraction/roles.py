@@ -1213,6 +1213,13 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     if len(ends) == 1:
         return ends.pop()
     if title.lower() in state_titles and actor.country:
+        # "Executive Vice-President Valdis Dombrovskis": a person who now serves one body and
+        # no post of the country holds the title there, not in Latvia
+        now = {p.of for p in actor.positions if p.until is None and p.of}
+        if len(now) == 1 and (body := now.pop()) != actor.country and (
+                (known := ctx.registry.actors.get(body)) is not None
+                and known.cls != EntityClass.STATE):
+            return body
         return actor.country
     # "Spokesman Dmitry Peskov": a post the registry words differently ("Press Secretary of
     # the President"), held in the one body the person serves now; why before any guess from
