@@ -894,8 +894,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif (ent.label_ == "ORG" and end < len(doc) and lowers[end] in lex.title_words
                   and (_portfolio_body(lowers[start:end], lex)
                        or (lowers[end] in _PORTFOLIO_TITLES
-                           and all(w in lex.portfolios or w == "affairs"
-                                   for w in lowers[start:end])))):
+                           and _portfolio_words(lowers[start:end], lex)))):
                 span = None  # "Foreign Ministry spokesperson X", "Parliament Speaker X",
                 # "Foreign Affairs Cabinet Secretary X" (the portfolio alone): a
                 # post in some state's ministry (the state is guessed as for "Government
@@ -1447,25 +1446,26 @@ _NOT_PORTFOLIO = frozenset({"PERSON", "GPE", "NORP", "LOC"})
 
 
 def _portfolio_end(doc: Doc, i: int, sent_end: int) -> int | None:
-    """End of a capitalised portfolio after "Minister" ("Minister of Finance", "Minister of
-    Trade, Industry and Competition"): the post is a minister's of some state, the words are
-    no body of their own. ``i`` is the index after "Minister"."""
+    """End of a portfolio after "Minister" ("Minister of Finance", "Minister of Trade,
+    Industry and Competition", "the minister of industry and trade"): the post is a
+    minister's of some state, the words are no body of their own. ``i`` is the index after
+    "Minister"."""
     if i + 1 >= sent_end or doc[i].lower_ not in ("of", "for"):
         return None
     end, k = None, i + 1
     while k < sent_end and k - i <= 6:
-        if _portfolio_word(doc[k], doc[i + 1].is_title):
+        if portfolio_word(doc[k], doc[i + 1].is_title):
             end = k + 1
         elif not ((doc[k].lower_ in ("and", "&") or doc[k].text == ","
                    or (doc[k].lower_ == "for" and doc[k - 1].lower_ == "state"))
                   and end == k and k + 1 < sent_end
-                  and _portfolio_word(doc[k + 1], doc[i + 1].is_title)):
+                  and portfolio_word(doc[k + 1], doc[i + 1].is_title)):
             break  # ("minister of state for petroleum resources": a junior minister's)
         k += 1
     return end
 
 
-def _portfolio_word(t: Token, capitalised: bool) -> bool:
+def portfolio_word(t: Token, capitalised: bool) -> bool:
     """A word of a minister's portfolio: capitalised, with no person, place or nationality
     tag ("Minister of Finance"); or lowercase, a noun or adjective ("the minister of industry
     and trade"), the portfolio's case set by its first word."""
@@ -1547,7 +1547,13 @@ def _portfolio_body(words: list[str], lex: Lexicons) -> bool:
     body's head noun alone ("Parliament" in "Parliament Speaker Nabih Berri")."""
     heads = [w for w in words if w in lex.state_bodies]
     rest = [w for w in words if w not in lex.state_bodies and w not in ("of", "the", "and")]
-    return len(heads) == 1 and all(w in lex.portfolios or w == "affairs" for w in rest)
+    return len(heads) == 1 and _portfolio_words(rest, lex)
+
+
+def _portfolio_words(words: list[str], lex: Lexicons) -> bool:
+    """Whether lowercased ``words`` are all words of a government portfolio ("foreign
+    affairs", "interior")."""
+    return all(w in lex.portfolios or w == "affairs" for w in words)
 
 
 def _post_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -2955,10 +2961,9 @@ class DocActors:
             # "Turkey is not a member of the forum and has long criticised it": not the shared
             # subject (binding principle B) but the actor last named in the first conjunct
             first = tok.head.head
-            inside = [s for s in before if first.left_edge.i <= s.start and s.end <= tok.head.i
+            inside = [s for s in before if first.i < s.start and s.end <= tok.head.i
                       and s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE)
-                      and self.doc[s.start : s.end].root.dep_ not in ("nsubj", "nsubjpass")
-                      and first.i < s.start]
+                      and self.doc[s.start : s.end].root.dep_ not in ("nsubj", "nsubjpass")]
             if inside:
                 return inside[-1]
         if low in ("it", "its"):

@@ -134,8 +134,7 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
         found: list[ActorSpan] = []
         if child.dep_ in SUBJECT_DEPS:
             has_subject = True
-            if verb.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ in ("any", "no")
-                                            for d in verb.head.children):
+            if verb.dep_ == "relcl" and unspecified(verb.head):
                 found = []  # "any decision that treats China as an enemy": no act of anyone
             elif verb.dep_ in ("relcl", "acl") and all_of_which(child):
                 # "Jordan, Turkey and Malaysia, all of which had backed South Africa's
@@ -271,6 +270,12 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
     if head.pos_ == "ADP" and head.head != head:
         head = head.head
     return subject_actors(ctx, head, depth + 1)
+
+
+def unspecified(noun: Token) -> bool:
+    """Whether a noun is under "any" or "no" ("any decision that treats China as an enemy",
+    "any nuclear attack by North Korea"): no particular act, so nobody's done."""
+    return any(d.dep_ == "det" and d.lower_ in ("any", "no") for d in noun.children)
 
 
 def _object_taken_for_subject(verb: Token) -> bool:

@@ -19,6 +19,7 @@ from kg.extraction.actors import (
     GROUP_CLASSES,
     ActorSpan,
     is_heading,
+    portfolio_word,
     title_ending_at,
     title_starting_at,
     title_words,
@@ -334,9 +335,9 @@ def _portfolio_minister(ctx: DocContext, i: int, sent_end: int,
     the petroleum and natural gas minister," (a state's post, the state guessed)."""
     doc = ctx.doc
     k = i
-    while (k < min(i + 6, sent_end) and ctx.actors.at(doc[k]) is None and doc[k].is_alpha
+    while (k < min(i + 6, sent_end) and ctx.actors.at(doc[k]) is None
            and doc[k].lower_ != "minister"
-           and ((doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))
+           and (portfolio_word(doc[k], capitalised=False)
                 or (doc[k].lower_ == "and" and k > i))):
         k += 1
     if k == i or k >= sent_end or doc[k].lower_ != "minister" or doc[k - 1].lower_ == "and":
@@ -583,9 +584,11 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
                    main_state: str | None, filled: AbstractSet[str] = frozenset(),
                    recent: bool = True) -> tuple[str | None, float]:
     """The state of a state post the text does not name, and the confidence of the guess:
-    the first of the state the holder voices, the sentence's, the previous sentence's, the
-    paragraph's, the lede's and the article's that is not a state the holder visits in
-    this sentence, nor one whose same post someone else holds here (``filled``)."""
+    the first of the holder's home region's state, the state the holder voices, the
+    sentence's, the previous sentence's, the paragraph's, the lede's and the article's (or,
+    with no state dominating the article and ``recent``, the government named last) that is
+    not a state the holder visits in this sentence, nor one whose same post someone else
+    holds here (``filled``)."""
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
             | _shown_states(ctx, person) | _nationality(ctx, person) | set(filled))
     guesses = (

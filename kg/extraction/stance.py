@@ -46,6 +46,7 @@ from kg.extraction.context import (
     prep_actors,
     requested,
     subject_actors,
+    unspecified,
     verb_date,
     without,
 )
@@ -1060,9 +1061,8 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             measure = _measure(tok)
             ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
                 _ENDING | _LIFTING | _THWARTING)  # "blocked a package of support for Ukraine"
-            hypothetical = any(c.dep_ == "det" and c.lower_ in ("any", "no")
-                               for c in tok.children)  # "any nuclear attack by North Korea"
-            if holders and targets and not is_negated(tok) and not ended and not hypothetical:
+            if (holders and targets and not is_negated(tok) and not ended
+                    and not unspecified(tok)):  # ("any nuclear attack by North Korea")
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
         if tok.pos_ == "NOUN" and lemma in cues.relation:
             _relation_frame(ctx, cues.relation[lemma], em, tok)
