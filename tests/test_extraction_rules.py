@@ -5584,7 +5584,6 @@ def test_with_no_dominant_state_a_post_is_the_last_named_governments(run) -> Non
     assert ("person-abebe-bekele", "india") in posts(ex)
 
 
-
 def test_what_one_would_like_another_to_do_is_not_done(run) -> None:
     ex = run("Kofi Mensah acknowledged that Macron would like India to sanction Russia but said "
              "he was proud of his country's foreign policy.")
