@@ -5631,3 +5631,12 @@ def test_a_state_title_of_someone_serving_one_body_is_that_bodys(tmp_path) -> No
                   "The Commission, whose trade portfolio is held by Executive Vice-President "
                   "Valdis Dombrovskis, said it had secured the necessary support.", "2024-10-04")
     assert posts(ex) == {("valdis-dombrovskis", "european-commission")}
+
+
+# --- extractor 0.4.24 ------------------------------------------------------------------------
+
+
+def test_a_participle_before_a_title_leaves_the_owner_before_it(run) -> None:
+    ex = run("India's long-serving Prime Minister Kofi Mensah spoke on Monday. Japan's newly "
+             "appointed Foreign Minister Abebe Bekele arrived on Tuesday.")
+    assert posts(ex) == {("person-kofi-mensah", "india"), ("person-abebe-bekele", "japan")}

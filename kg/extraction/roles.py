@@ -73,8 +73,13 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     before the body the post belongs to: "China's foreign ministry spokesperson", "African
     Union Commission chairman" (up to three words, one of them an organisation's head noun).
     """
-    while i - 1 > sent_start and ctx.doc[i - 1].lower_ in _TENURE:
-        i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
+    while i - 1 > sent_start:
+        if ctx.doc[i - 1].lower_ in _TENURE:
+            i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
+        elif (k := _describing_start(ctx.doc, i, sent_start)) is not None:
+            i = k  # "Samoa's long-serving Prime Minister", "Peru's newly appointed premier"
+        else:
+            break
     body = _body_start(ctx, i, sent_start)
     starts = [i] if body is None else [i, body]
     j = _modifiers_start(ctx, i, sent_start)  # "White House national security spokesman"
@@ -286,6 +291,24 @@ def _modifiers_start(ctx: DocContext, i: int, sent_start: int) -> int:
             or (ctx.doc[j - 1].is_lower and ctx.doc[j - 1].pos_ in ("NOUN", "ADJ"))):
         j -= 1
     return j
+
+
+def _describing_start(doc: Doc, i: int, sent_start: int) -> int | None:
+    """Start of a lower-case adverb or participle phrase ending at token ``i - 1`` that
+    describes the title at ``i`` ("long-serving", "newly appointed", "recently elected"), or
+    None. Why: such words say how the holder came to or keeps the post, and the post's owner
+    stands before them; a lower-case noun or adjective ("foreign") is the post's field and is
+    read by :func:`_modifiers_start`."""
+    tok = doc[i - 1]
+    while sent_start <= tok.head.i < i and tok.head.i != tok.i:
+        tok = tok.head  # up to the word the phrase hangs from the title by
+    start = tok.left_edge.i
+    words = doc[start:i]
+    if (tok.dep_ not in ("amod", "advmod") or tok.head.i < i or start <= sent_start
+            or not any(t.tag_ in ("VBN", "VBG") for t in words)
+            or not all(t.is_lower or t.tag_ == "HYPH" for t in words)):
+        return None
+    return start
 
 
 def _portfolio_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
