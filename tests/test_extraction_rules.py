@@ -5640,3 +5640,12 @@ def test_a_participle_before_a_title_leaves_the_owner_before_it(run) -> None:
     ex = run("India's long-serving Prime Minister Kofi Mensah spoke on Monday. Japan's newly "
              "appointed Foreign Minister Abebe Bekele arrived on Tuesday.")
     assert posts(ex) == {("person-kofi-mensah", "india"), ("person-abebe-bekele", "japan")}
+
+
+def test_a_name_ending_in_network_or_observatory_is_a_body(run) -> None:
+    ex = run("\"The deal is a trap,\" said Kofi Mensah, a researcher with the Pacific "
+             "Governance Research Network in Suva. Abebe Bekele, an analyst at the Sahel "
+             "Governance Observatory, said the talks would fail.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Pacific Governance Research Network") == EntityClass.ORGANIZATION
+    assert classes.get("Sahel Governance Observatory") == EntityClass.ORGANIZATION
