@@ -5649,3 +5649,16 @@ def test_a_name_ending_in_network_or_observatory_is_a_body(run) -> None:
     classes = {e.label: e.cls for e in ex.entities}
     assert classes.get("Pacific Governance Research Network") == EntityClass.ORGANIZATION
     assert classes.get("Sahel Governance Observatory") == EntityClass.ORGANIZATION
+
+
+def test_a_list_continues_past_a_long_state_name_set_beside_its_first_item(tmp_path) -> None:
+    registry = [{"id": i, "label": label, "class": "State", "aliases": aliases}
+                for i, label, aliases in (
+                    ("canada", "Canada", []), ("denmark", "Denmark", ["Kingdom of Denmark"]),
+                    ("finland", "Finland", []), ("norway", "Norway", []),
+                    ("sweden", "Sweden", []), ("russia", "Russia", []))]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "In a joint statement, Canada, the Kingdom of Denmark, Finland, Norway and "
+                  "Sweden condemned Russia's invasion.")
+    holders = {h for h, t, _ in stances(ex) if t == "russia"}
+    assert {"finland", "norway", "sweden"} <= holders

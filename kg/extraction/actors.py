@@ -2610,7 +2610,10 @@ class DocActors:
                     first.cls == EntityClass.STATE
                     or (first.cls in _LISTED_BODIES and app.conjuncts)):
                 continue
-            out += [s for c in (app, *app.conjuncts) for s in [self.at(c)] if s is not None]
+            # (a name of the form "the Kingdom of Denmark" carries the rest of the list on
+            # its last word: "Canada, the Kingdom of Denmark, Finland and Iceland")
+            listed = app.conjuncts or self.doc[first.end - 1].conjuncts
+            out += [s for c in (app, *listed) for s in [self.at(c)] if s is not None]
         return out
 
     def _hyphen_pair(self, span: ActorSpan, root: Token) -> list[Token]:
