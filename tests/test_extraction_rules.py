@@ -5662,3 +5662,21 @@ def test_a_list_continues_past_a_long_state_name_set_beside_its_first_item(tmp_p
                   "Sweden condemned Russia's invasion.")
     holders = {h for h, t, _ in stances(ex) if t == "russia"}
     assert {"finland", "norway", "sweden"} <= holders
+
+
+def test_a_post_after_a_verbs_to_is_apposed_to_the_name_after_it(run) -> None:
+    ex = run("He said he had spoken to Iran's foreign minister, Kofi Mensah, who had assured "
+             "him that the talks would go on.")
+    assert posts(ex) == {("person-kofi-mensah", "iran")}
+
+
+def test_a_states_envoy_to_a_body_named_between_them(run) -> None:
+    ex = run("Kofi Mensah, Russia's UN envoy, dismissed the resolution as \"politicised\".")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Envoy", "russia")}
+
+
+def test_a_government_named_two_paragraphs_before_is_no_guess(run) -> None:
+    ex = run("Talks went on.\nIran's Foreign Minister Kofi Mensah said on Monday that the "
+             "talks would go on.\nA second vessel was boarded on Friday.\nDefence Secretary "
+             "Abebe Bekele also attended the emergency meeting on Saturday.")
+    assert ("person-abebe-bekele", "iran") not in posts(ex)

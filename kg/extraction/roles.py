@@ -644,9 +644,17 @@ RECENT_GUESS = 0.35
 
 
 def _recent_government(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
-    """The state whose post holder was named last in the three sentences before ``sent``."""
-    i = ctx.sents.index(sent[0])
-    since = ctx.sents.sents[max(0, i - 3)].start
+    """The state whose post holder was named last in the three sentences before ``sent``,
+    within its paragraph and the one before (an older paragraph has moved on to others)."""
+    sents = ctx.sents.sents
+    i = k = ctx.sents.index(sent[0])
+    breaks = 0
+    while k > max(0, i - 3):
+        breaks += _paragraph_break(ctx, sents[k - 1], sents[k])
+        if breaks > 1:
+            break
+        k -= 1
+    since = sents[k].start
     before = [s for s in ctx.actors.spans
               if since <= s.start < sent.start and s.key in held]
     return held[before[-1].key] if before else None
@@ -1623,7 +1631,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 posted = ctx.actors.of_phrase(doc[end - 1])
             if posted is not None:
                 j -= 1 if doc[j - 1].lower_ == "the" else 0
-                if j > sent.start and doc[j - 1].lower_ in ("to", "in", "at", "for"):
+                if (j > sent.start and doc[j - 1].lower_ in ("to", "in", "at", "for")
+                        and title_ending_at(doc, j - 1, sent.start, titles) is not None):
+                    # (not "he had spoken to Iran's foreign minister, X": the verb's "to")
                     end = j - 1  # "Russia's envoy in Vienna, Mikhail Ulyanov,"
                     if doc[j - 1].lower_ == "for" and posted.cls not in _NOT_BODIES:
                         served = posted  # "a spokesperson for China's foreign ministry, Mao Ning"
@@ -1744,6 +1754,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                     governmental = hit is not None
             field = i
             state_owned = owner is not None and owner.cls == EntityClass.STATE
+            if (hit is None and state_owned and (body := ctx.actors.at(doc[i])) is not None
+                    and body.cls in GROUP_CLASSES and body.start == i):
+                # "Vassily Nebenzia, Russia's UN envoy,": the state sends the envoy to the body
+                sent_to = title_starting_at(doc, body.end, sent.end, titles)
+                hit = sent_to if sent_to is not None and sent_to[0].lower() in _ENVOYS else None
             while (hit is None and owner is not None
                    and (owner.cls in GROUP_CLASSES or state_owned)
                    and field - i < (4 if state_owned else 2) and field + 1 < sent.end
