@@ -5680,3 +5680,10 @@ def test_a_government_named_two_paragraphs_before_is_no_guess(run) -> None:
              "talks would go on.\nA second vessel was boarded on Friday.\nDefence Secretary "
              "Abebe Bekele also attended the emergency meeting on Saturday.")
     assert ("person-abebe-bekele", "iran") not in posts(ex)
+
+
+def test_a_scene_set_before_a_body_of_the_place_gives_the_next_sentences_post(run) -> None:
+    ex = run("Japan's premier spoke on Monday.\nIn Washington, the Justice Department charged "
+             "seven men with hacking. Attorney General Kofi Mensah said the department would "
+             "not tolerate such efforts.")
+    assert ("person-kofi-mensah", "united-states") in posts(ex)

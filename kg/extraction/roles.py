@@ -986,9 +986,13 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
         return _opening_scene(ctx, sent, node.head, person.start)
     # "In Buenos Aires, the government sought to play down the row. Presidential spokesman
     # Manuel Adorni told …": the scene the paragraph's sentence before set, when no actor is
-    # its subject (the government, officials there)
+    # its subject (the government, officials there) but a body of the place's own, which
+    # the registry does not know ("In Washington, the Justice Department charged …")
     prev = _previous_in_paragraph(ctx, sent)
-    if prev is None or any(ctx.actors.at(t) is not None for t in _main_subjects(prev)):
+    if prev is None or any(
+            (s := ctx.actors.at(t)) is not None and not (
+                s.cls == EntityClass.ORGANIZATION and s.key not in ctx.registry.actors)
+            for t in _main_subjects(prev)):
         return None
     return _opening_scene(ctx, prev, prev.root, prev.end)
 
