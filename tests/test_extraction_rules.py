@@ -5687,3 +5687,13 @@ def test_a_scene_set_before_a_body_of_the_place_gives_the_next_sentences_post(ru
              "seven men with hacking. Attorney General Kofi Mensah said the department would "
              "not tolerate such efforts.")
     assert ("person-kofi-mensah", "united-states") in posts(ex)
+
+
+def test_a_state_after_a_name_and_of_comes_back_when_the_ner_tags_only_its_pieces(
+        tmp_path) -> None:
+    registry = [{"id": "trinidad-and-tobago", "label": "Trinidad and Tobago", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The session was opened by Dennis Francis of Trinidad and Tobago, the "
+                  "president of the General Assembly.")
+    labels = {e.label for e in ex.entities}
+    assert "Trinidad and Tobago" in labels and "Trinidad" not in labels

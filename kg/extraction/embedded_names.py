@@ -139,15 +139,18 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 
 
 def restore(doc: Doc) -> None:
-    """Put back the taken-out registry entities whose tokens the NER left untagged, or tagged
-    with a label no name has ("General Tiani of Niger", "Niger" as a DATE)."""
+    """Put back the taken-out registry entities whose tokens the NER left untagged, tagged
+    with a label no name has ("General Tiani of Niger", "Niger" as a DATE), or tagged only in
+    pieces inside them ("Dennis Francis of Trinidad and Tobago" with "Trinidad" and "Tobago"
+    tagged apart): the NER found no longer name there, which is all it was asked."""
     rows = doc.user_data.pop(DROPPED, None)
     if not rows:
         return
     back = []
     for s, e, label, ent_id in rows:
         hit = [ent for ent in doc.ents if ent.start < e and s < ent.end]
-        if all(ent.label_ in _NOT_NAMES and s <= ent.start and ent.end <= e for ent in hit):
+        if all(s <= ent.start and ent.end <= e for ent in hit) and (
+                len(hit) > 1 or all(ent.label_ in _NOT_NAMES for ent in hit)):
             back.append(Span(doc, s, e, label=label, span_id=ent_id))  # untagged, or a DATE
     if back:
         kept = [ent for ent in doc.ents
