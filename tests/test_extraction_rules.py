@@ -5697,3 +5697,14 @@ def test_a_state_after_a_name_and_of_comes_back_when_the_ner_tags_only_its_piece
                   "president of the General Assembly.")
     labels = {e.label for e in ex.entities}
     assert "Trinidad and Tobago" in labels and "Trinidad" not in labels
+
+
+def test_a_states_name_after_a_first_name_is_a_persons_surname(tmp_path) -> None:
+    registry = [{"id": "montenegro", "label": "Montenegro", "class": "State"},
+                {"id": "colombia", "label": "Colombia", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "\"Four of them rewrote the text,\" said Rafael Montenegro, who advises "
+                  "governments at a Bogota-based observatory. Colombia agreed.")
+    labels = {e.label: e.cls for e in ex.entities}
+    assert "Montenegro" not in labels
+    assert labels.get("Rafael Montenegro") == EntityClass.PERSON

@@ -14,8 +14,9 @@ Council" in "Iran's Supreme National Security Council" is not the UN Security Co
 any registry name followed by a word such as "University" or "Daily" ("Peking University")
 or, past another word, "Party" ("the Pakistan Peoples Party"),
 for an organisation's name followed by "on"/"for" and a capitalised name ("the European
-Council on Foreign Relations") and for a demonym inside a name ("the Grand Ethiopian
-Renaissance Dam").
+Council on Foreign Relations"), for a demonym inside a name ("the Grand Ethiopian
+Renaissance Dam") and for a state's name after another capitalised word ("Rafael Montenegro",
+"the Panama Canal Authority").
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ class EmbeddedNames:
     of the Doc."""
 
     def __init__(self) -> None:
-        titles = [t.split() for t in post_titles()]
+        self.titles = frozenset(post_titles())
+        titles = [t.split() for t in self.titles]
         # The word a post title ends with ("President", "Minister") or that takes "of" in one
         # ("Secretary of State"): a name after it is the post's holder or owner, kept as is.
         self.keep_before = frozenset(
@@ -48,6 +50,7 @@ class EmbeddedNames:
         ) | word_set("collective_nouns.json", "institution_nouns")
         self.continuations = word_set("collective_nouns.json", "name_continuations")
         self.parties = word_set("collective_nouns.json", "political_body_heads")
+        self.place_qualifiers = word_set("collective_nouns.json", "place_qualifiers")
         #: words after a capital that make a body of its state ("the Beijing Mission")
         self.bodies = (word_set("collective_nouns.json", "state_body_heads")
                        | word_set("collective_nouns.json", "organization_heads"))
@@ -60,7 +63,8 @@ class EmbeddedNames:
             or (e.label_ == "ORG" and (self._tail(doc, e.start) or self._on_name(doc, e.end)))
             or self._continued(doc, e.end) or (e.label_ == "NORP" and self._inside(doc, e))
             or (e.ent_id_.endswith("#metonym") and self._first_name(doc, e, starts)
-                and doc[e.end].lower_ not in self.bodies))]
+                and doc[e.end].lower_ not in self.bodies)
+            or (e.label_ == "GPE" and "#" not in e.ent_id_ and self._surname(doc, e)))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
             doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]
             doc.set_ents([e for e in ents if e not in dropped], missing=dropped,
@@ -86,6 +90,19 @@ class EmbeddedNames:
                 and nxt.i not in starts and nxt.lower_ not in DATE_WORDS
                 and not doc[ent.start].is_sent_start
                 and (ent.start == 0 or doc[ent.start - 1].text not in ("in", "from", "to")))
+
+    def _surname(self, doc: Doc, ent: Span) -> bool:
+        """A state's name right after a capitalised word that starts no name of ours, no
+        place's name ("Inner Mongolia") and no post ("The U.S. Trade Representative"): a
+        person's surname ("Rafael Montenegro, who advises …") or part of a body's name ("the
+        Kenya Human Rights Commission", "Lucía Montenegro Vidal"); the NER decides, and
+        :func:`restore` keeps the state if it tags nothing longer."""
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        return (before is not None and self._name_word(doc, before, first_ok=True)
+                and before.lower_ not in self.place_qualifiers
+                and not before.lower_.endswith("ing")  # "Inviting Ukraine to join …"
+                and not any(doc[ent.end : ent.end + n].text.lower() in self.titles
+                            for n in range(1, 4)))  # "The U.S. Trade Representative"
 
     def _continued(self, doc: Doc, end: int) -> bool:
         """A name followed by a word that makes it an institution's ("Peking University"),
