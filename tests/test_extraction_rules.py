@@ -5708,3 +5708,12 @@ def test_a_states_name_after_a_first_name_is_a_persons_surname(tmp_path) -> None
     labels = {e.label: e.cls for e in ex.entities}
     assert "Montenegro" not in labels
     assert labels.get("Rafael Montenegro") == EntityClass.PERSON
+
+
+def test_ships_named_with_a_prefix_or_after_a_kind_of_ship_are_no_actors(run) -> None:
+    ex = run("The destroyer INS Kolkata intercepted the bulk carrier MV Ruen on Friday, India "
+             "said. The Danish frigate Esbern Snare detained four men. The Ruen was freed "
+             "later.")
+    labels = {e.label for e in ex.entities}
+    assert not labels & {"INS Kolkata", "Kolkata", "MV Ruen", "Ruen", "Esbern Snare"}
+    assert "India" in labels

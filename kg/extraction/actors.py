@@ -234,6 +234,7 @@ class Lexicons:
         self.administrations = word_set("collective_nouns.json", "administration_nouns")
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
         self.ship_prefixes = frozenset(read_json("collective_nouns.json")["ship_prefixes"])
+        self.ship_nouns = word_set("collective_nouns.json", "ship_nouns")
         self.company_ends = self.org_heads | word_set("collective_nouns.json", "company_name_ends")
         self.firm_nouns = word_set("collective_nouns.json", "firm_nouns")
         self.platforms = word_set("collective_nouns.json", "media_platforms")
@@ -761,13 +762,30 @@ def _published_on(span: Span) -> bool:
     return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() not in _AIMED_NOUNS
 
 
+def _ship_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
+    """Names the text gives ships with a prefix ("MV Ruen", "HMS Montrose"): a later mention
+    without the prefix ("the Ruen was freed") is the ship again, no actor."""
+    names = set()
+    for tok in doc:
+        if tok.text in lex.ship_prefixes:
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and doc[end].is_title:
+                end += 1
+            if end > tok.i + 1:
+                names.add(doc[tok.i + 1 : end].text)
+    return frozenset(names)
+
+
 def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> list[ActorSpan]:
     """First pass: one span per usable entity, linked or minted, persons merged by surname."""
     out: list[ActorSpan] = []
     persons: list[ActorSpan] = []
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
+    ships = _ship_names(doc, lex)
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
+        if not ent.ent_id_ and doc[start:end].text in ships:
+            continue  # "the Ruen" after "MV Ruen": the ship again
         if ent.label_ == "PERSON" and not ent.ent_id_ and _dated_name(doc, start, end):
             start += 1  # "At the end of August Putin said": Putin, named as before
         if ent.label_ != "PERSON" and not ent.ent_id_:  # (a registry name is whole)
@@ -982,9 +1000,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.ORGANIZATION
                 if cls == EntityClass.PERSON and any(c.isdigit() for c in text):
                     continue  # "General License 44": a licence's number, no person's name
-                if cls == EntityClass.PERSON and start > 0 and doc[start - 1].text in (
-                        lex.ship_prefixes):
-                    continue  # "HMS Queen Elizabeth": a warship, no queen
+                if doc[start].text in lex.ship_prefixes or (start > 0 and (
+                        doc[start - 1].text in lex.ship_prefixes
+                        or (lowers[start - 1] in lex.ship_nouns and doc[start].is_title))):
+                    continue  # "HMS Queen Elizabeth": a warship, no queen; "the destroyer INS
+                    # Kolkata", "the frigate Esbern Snare": ships, no actors
                 if cls == EntityClass.PERSON and all(
                         lowers[k].rstrip(".") in lex.name_prefixes or lowers[k] in lex.titles
                         for k in range(start, end)):
