@@ -5717,3 +5717,9 @@ def test_ships_named_with_a_prefix_or_after_a_kind_of_ship_are_no_actors(run) ->
     labels = {e.label for e in ex.entities}
     assert not labels & {"INS Kolkata", "Kolkata", "MV Ruen", "Ruen", "Esbern Snare"}
     assert "India" in labels
+
+
+def test_according_to_a_source_the_quoted_person_is_the_speaker(run) -> None:
+    ex = run("According to Chinese state media, Xi Jinping said the two countries were "
+             "\"inseparable partners\".")
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-xi-jinping"]

@@ -295,12 +295,17 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             continue
         according = _according_to(ctx, sent)
         for a, b in spans:
-            single = according or _colon_speaker(ctx, sent, a)
+            found = _quote_speakers(ctx, sent, a, b) if according is not None else None
+            if found is not None and all(s.cls == EntityClass.PERSON for s in found[0]):
+                single = None  # "According to Downing Street, the prime minister
+                # 'stressed his unwavering support'": the source reports whom it quotes
+            else:
+                single, found = according or _colon_speaker(ctx, sent, a), None
             speakers = [single] if single is not None else []
             confidence = 0.8
             date = None
             if single is None:
-                found = _quote_speakers(ctx, sent, a, b)
+                found = found or _quote_speakers(ctx, sent, a, b)
                 if found is None and b in opened:
                     found = _opening_speakers(ctx, opened[b], b)
                 if found is not None:
