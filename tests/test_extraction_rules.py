@@ -5723,3 +5723,10 @@ def test_according_to_a_source_the_quoted_person_is_the_speaker(run) -> None:
     ex = run("According to Chinese state media, Xi Jinping said the two countries were "
              "\"inseparable partners\".")
     assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-xi-jinping"]
+
+
+def test_he_continues_the_main_clauses_subject_not_a_subordinate_clauses(run) -> None:
+    ex = run("Kofi Mensah, a researcher at the Seoul Forum, noted that the two vetoes had come "
+             "within hours of the launch, as President Abebe Bekele was returning from a visit "
+             "to Tokyo. \"Pyongyang now knows that the council is paralysed,\" he said.")
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-kofi-mensah"]

@@ -2443,6 +2443,17 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
+def _subordinate_subject(tok: Token) -> bool:
+    """Whether a subject (see :func:`_is_subject`) is a subordinate clause's ("as President
+    Biden was returning", "who said …"), not its sentence's main clause's."""
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
+        tok = tok.head
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ in ("advcl", "ccomp", "relcl", "acl", "xcomp", "pcomp")
+
+
 class DocActors:
     """Lookup over a Doc's resolved actors: by token, by subtree, pronouns."""
 
@@ -2911,16 +2922,19 @@ class DocActors:
                 and tok.head.dep_ in ("nsubj", "nsubjpass"))  # "His foreign minister said"
             chained = subject_like and not any(start <= s.start for s in persons)
             last_root = self.doc[recent[-1].start:recent[-1].end].root
+            subordinate = _is_subject(last_root) and _subordinate_subject(last_root)
             if len({s.key for s in recent}) == 1 and not (
-                    chained and not _is_subject(last_root)
+                    chained and (not _is_subject(last_root) or subordinate)
                     and (self._pronoun_subject_before(tok)
-                         or (last_root.dep_ in ("appos", "poss")
+                         or ((last_root.dep_ in ("appos", "poss") or subordinate)
                              and self._person_subject_before(tok, persons)))):
                 # (but "he vowed …, a category in which he included China and Lula. His
                 # foreign minister said": the chain of subjects, not the last name; and
                 # "Lourenço has sought to loosen the ties of his predecessor, José Eduardo dos
                 # Santos. He met Biden": the subject the sentence opens with, not a name that
-                # only describes a word of its ("his predecessor, X", "Trump's adviser"))
+                # only describes a word of its ("his predecessor, X", "Trump's adviser"), nor
+                # a subordinate clause's: "Park noted that …, as President Biden was
+                # returning from Seoul. '…,' he said")
                 return recent[-1]
             subjects = [s for s in recent if _is_subject(self.doc[s.start : s.end].root)]
             if chained:
