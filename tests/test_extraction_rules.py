@@ -5730,3 +5730,18 @@ def test_he_continues_the_main_clauses_subject_not_a_subordinate_clauses(run) ->
              "within hours of the launch, as President Abebe Bekele was returning from a visit "
              "to Tokyo. \"Pyongyang now knows that the council is paralysed,\" he said.")
     assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-kofi-mensah"]
+
+
+def test_a_rank_gives_way_to_a_command_post_apposed_to_the_name(run) -> None:
+    ex = run("India's army spoke on Monday. General Kofi Mensah, the army commander since "
+             "2017, was elected on Thursday. Vice Admiral Abebe Bekele, the chief of naval "
+             "staff, said the men would face trial in India.")
+    titles = {(r.person, r.role) for r in ex.of_type(RoleFact)}
+    assert ("person-kofi-mensah", "Army Commander") in titles
+    assert ("person-abebe-bekele", "Chief of the Naval Staff") in titles
+
+
+def test_a_rear_admiral_is_a_person_with_a_rank(run) -> None:
+    ex = run("The commander of the Guards' navy, Rear Admiral Alireza Tangsiri, has long boasted "
+             "that his forces could shut the strait.")
+    assert {e.label: e.cls for e in ex.entities}.get("Alireza Tangsiri") == EntityClass.PERSON

@@ -1358,7 +1358,8 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     who", with no word that makes it an organisation's ("chairman Moussa Faki Mahamat", not
     "President Biden's Cabinet")."""
     words = doc[start:end]
-    if end - _strip_titles(doc, start, end, lex.titles) < 2:
+    named = _strip_titles(doc, start, end, lex.titles)
+    if end - named < 2:
         return False  # "Russia's General Staff, who …": a title and one word name no person
     title = start - 1
     if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
@@ -1372,6 +1373,7 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
          or (start > 0 and doc[title].is_alpha  # "minister of state for petroleum resources,"
              and title_ending_at(doc, title + 1, max(0, title - 9), lex.titles) is not None)
          or _title_follows(doc, end, lex)
+         or named > start  # "Rear Admiral Alireza Tangsiri" tagged whole: the title inside
          or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
         and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < t.i - start < len(words) - 1)

@@ -48,7 +48,8 @@ _SECRETARIAT_TITLES = with_deputies(frozenset({"secretary general", "director ge
 #: article names ("Queen Elizabeth II hosted Macron" in a report on US officials).
 _MONARCHS = frozenset({"king", "queen", "emir", "sultan", "crown prince", "prince"})
 #: Military ranks: a general of no named state is no post of the article's main group.
-_RANKS = with_deputies(frozenset({"general", "admiral", "field marshal"}))
+_RANKS = with_deputies(frozenset({"general", "admiral", "field marshal", "rear admiral",
+                                   "lieutenant general", "major general", "brigadier general"}))
 #: Words between a state and a current post's title ("Lebanese caretaker Prime Minister").
 #: The possessive before "counterpart" that names whose post the counterpart holds.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
