@@ -5745,3 +5745,13 @@ def test_a_rear_admiral_is_a_person_with_a_rank(run) -> None:
     ex = run("The commander of the Guards' navy, Rear Admiral Alireza Tangsiri, has long boasted "
              "that his forces could shut the strait.")
     assert {e.label: e.cls for e in ex.entities}.get("Alireza Tangsiri") == EntityClass.PERSON
+
+
+def test_a_capital_naming_a_peace_process_is_the_place_not_its_state(tmp_path) -> None:
+    registry = [{"id": "angola", "label": "Angola", "class": "State", "metonyms": ["Luanda"]},
+                {"id": "european-union", "label": "European Union",
+                 "class": "InternationalOrganization", "aliases": ["EU"]}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Urpilainen restated the EU's support for the Luanda peace process.")
+    assert ("european-union", "angola") not in {(h, t) for h, t, _ in stances(ex)}
+    assert "Angola" not in {e.label for e in ex.entities}

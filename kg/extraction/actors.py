@@ -225,6 +225,9 @@ class Lexicons:
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
         self.title_heads = frozenset(t.split()[-1] for t in self.titles)
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
+        #: nouns a capital before which is the place: event nouns and those named after
+        #: where they were agreed ("the Minsk agreements")
+        self.venue_nouns = self.event_nouns | word_set("event_cues.json", "venue_named")
         self.source_nouns = (word_set("communication_verbs.json", "nouns")
                              | word_set("communication_verbs.json", "source_nouns"))
         self.bloc_actors = {
@@ -718,7 +721,7 @@ def _registry_span(
         return None
     text = doc[start:end].text
     if mode == "metonym":
-        if is_locative(doc[start:end], lex.event_nouns, lex.source_nouns):
+        if is_locative(doc[start:end], lex.venue_nouns, lex.source_nouns):
             place = reg.place_named(text, actor.id)
             if place is not None:
                 return ActorSpan(start, end, place.id, place.cls, place.label, kind="name")
@@ -1087,7 +1090,7 @@ def _one_meant(doc: Doc, start: int, end: int, place: Actor, reg: Registry,
     if place.cls != EntityClass.PLACE:
         return None
     candidates = reg.ambiguous(place.label)
-    if not candidates or is_locative(doc[start:end], lex.event_nouns, lex.source_nouns):
+    if not candidates or is_locative(doc[start:end], lex.venue_nouns, lex.source_nouns):
         return None
     mentioned = {split_ent_id(e.ent_id_)[0] if e.ent_id_ else getattr(reg.lookup(e.text), "id", "")
                  for e in doc.ents}
