@@ -5755,3 +5755,9 @@ def test_a_capital_naming_a_peace_process_is_the_place_not_its_state(tmp_path) -
                   "Urpilainen restated the EU's support for the Luanda peace process.")
     assert ("european-union", "angola") not in {(h, t) for h, t, _ in stances(ex)}
     assert "Angola" not in {e.label for e in ex.entities}
+
+
+def test_an_actor_modifying_a_phrases_noun_is_not_what_a_reported_verdict_judges(run) -> None:
+    ex = run("The European Union condemned the campaign and said such behaviour was contrary to "
+             "NATO norms of responsible state conduct.")
+    assert ("european-union", "nato") not in {(h, t) for h, t, _ in stances(ex)}

@@ -423,6 +423,20 @@ def _paired(ctx: DocContext, span: ActorSpan) -> bool:
     return any((o := ctx.actors.at(t)) is not None and o.key != span.key for t in near)
 
 
+#: Prepositions whose noun an actor may modify without being judged ("contrary to UN norms",
+#: "agents of the U.S. Drug Enforcement Administration"); not "by", which names a doer.
+_OWNED_PHRASE_PREPS = frozenset({"to", "of", "into", "with"})
+
+
+def _modifier_in_phrase(ctx: DocContext, span: ActorSpan) -> bool:
+    """Whether an actor only modifies the noun of a prepositional phrase ("was contrary to
+    UN norms", "a blow to Chinese interests"): the verdict is on the norms or the interests,
+    not on their owner (a possessive owner, "obstacles remain for NATO's project", is read)."""
+    root = ctx.doc[span.start : span.end].root
+    return (root.dep_ in ("compound", "amod") and root.head.dep_ == "pobj"
+            and root.head.head.lower_ in _OWNED_PHRASE_PREPS)
+
+
 def _counted(ctx: DocContext, span: ActorSpan) -> bool:
     """A nationality counted as people ("as many as half a million Afghans could flee"):
     people, of whose state a forecast about them says nothing."""
@@ -1577,7 +1591,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                              and not _victim(ctx, cues, s) and not _timed_by(ctx, s, clause)
                              and not _paired(ctx, s) and not _affected(ctx, s)
                              and not _where(ctx, s) and not _joint_owner(ctx, s, subj[0])
-                             and not _counted(ctx, s)]
+                             and not _counted(ctx, s) and not _modifier_in_phrase(ctx, s)]
                     # (the doer in a "by" phrase is none, and no later actor stands in for it)
                     targets = [s for s in inner[:1] if not _under_agent(ctx, s, subj[0])]
                 others = set(later)
