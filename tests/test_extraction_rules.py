@@ -5761,3 +5761,9 @@ def test_an_actor_modifying_a_phrases_noun_is_not_what_a_reported_verdict_judges
     ex = run("The European Union condemned the campaign and said such behaviour was contrary to "
              "NATO norms of responsible state conduct.")
     assert ("european-union", "nato") not in {(h, t) for h, t, _ in stances(ex)}
+
+
+def test_a_verdict_on_the_decision_judges_whoever_did_the_ledes_act(run) -> None:
+    ex = run("The European Union imposed sanctions on Monday on six Russian officials over the "
+             "poisoning.\nMoscow called it a hostile act.\nIndia welcomed the decision.")
+    assert ("india", "european-union", Polarity.POSITIVE) in stances(ex)

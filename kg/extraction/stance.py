@@ -752,6 +752,41 @@ def _subtree_fallback(ctx: DocContext, verb: Token,
     return []
 
 
+_ACT_NOUNS = word_set("event_cues.json", "act_nouns")
+_ACT_VERBS = word_set("event_cues.json", "act_verbs")
+#: How far into an article "the decision" may still refer to the lede's act.
+_ACT_REACH = 12
+
+
+def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """Who did the act a judged "the decision", "the move", "the warrants" (no owner named)
+    refers to: the actor subject of the article's first sentence when its main verb is an
+    act's ("The International Criminal Court issued arrest warrants … Hamas welcomed the
+    warrants"), up to ``_ACT_REACH`` sentences in.
+
+    Why: a report of reactions names the act once, in its lede, and then only refers to it.
+    Only the lede's act: the latest act before the verdict was tried and was as often
+    another one (a judge's vote, a minister's announcement) as the one judged.
+    """
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if (noun is None
+            or (noun.lemma_.lower() not in _ACT_NOUNS and noun.lower_ not in _ACT_NOUNS)
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                       for c in noun.children)
+            or any(c.dep_ in ("poss", "prep", "compound", "amod", "relcl", "acl")
+                   for c in noun.children)):
+        return []
+    holders = {h.key for h in subject_actors(ctx, verb)}
+    index = ctx.sents.index(verb.sent[0])
+    if index == 0 or index > _ACT_REACH:
+        return []
+    root = ctx.sents.sents[0].root
+    for act in (root, *root.conjuncts):
+        if act.lemma_.lower() in _ACT_VERBS and not _negated_scope(act):
+            return [s for s in subject_actors(ctx, act) if s.key not in holders]
+    return []
+
+
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "csubj"})
 
 
@@ -1438,7 +1473,7 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     named = _object_tokens(tok)
                     targets = [t for t in targets if any(t.start <= i < t.end for i in named)]
                 if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
-                    targets = _subtree_fallback(ctx, tok, cues.noun)
+                    targets = _subtree_fallback(ctx, tok, cues.noun) or _act_doers(ctx, tok)
                 if not targets and cue.kind == StanceKind.WARN:
                     targets = _warned_of(ctx, cues, tok)
                 if not targets and cue.kind == StanceKind.THREATEN:
