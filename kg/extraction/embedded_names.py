@@ -51,6 +51,9 @@ class EmbeddedNames:
         self.continuations = word_set("collective_nouns.json", "name_continuations")
         self.parties = word_set("collective_nouns.json", "political_body_heads")
         self.place_qualifiers = word_set("collective_nouns.json", "place_qualifiers")
+        #: a state's own bodies after its name ("the Russia Congress", "US Army")
+        self.state_bodies = word_set("collective_nouns.json", "state_body_heads") | {
+            "congress", "treasury"}
         #: words after a capital that make a body of its state ("the Beijing Mission")
         self.bodies = (word_set("collective_nouns.json", "state_body_heads")
                        | word_set("collective_nouns.json", "organization_heads"))
@@ -93,7 +96,8 @@ class EmbeddedNames:
 
     def _surname(self, doc: Doc, ent: Span) -> bool:
         """A state's name right after a capitalised word that starts no name of ours, no
-        place's name ("Inner Mongolia") and no post ("The U.S. Trade Representative"): a
+        place's name ("Inner Mongolia"), no post ("The U.S. Trade Representative") and no
+        body of the state's ("The Russia Congress", "US Army"): a
         person's surname ("Rafael Montenegro, who advises …") or part of a body's name ("the
         Kenya Human Rights Commission", "Lucía Montenegro Vidal"); the NER decides, and
         :func:`restore` keeps the state if it tags nothing longer."""
@@ -101,6 +105,7 @@ class EmbeddedNames:
         return (before is not None and self._name_word(doc, before, first_ok=True)
                 and before.lower_ not in self.place_qualifiers
                 and not before.lower_.endswith("ing")  # "Inviting Ukraine to join …"
+                and (ent.end == len(doc) or doc[ent.end].lower_ not in self.state_bodies)
                 and not any(doc[ent.end : ent.end + n].text.lower() in self.titles
                             for n in range(1, 4)))  # "The U.S. Trade Representative"
 
