@@ -5767,3 +5767,13 @@ def test_a_verdict_on_the_decision_judges_whoever_did_the_ledes_act(run) -> None
     ex = run("The European Union imposed sanctions on Monday on six Russian officials over the "
              "poisoning.\nMoscow called it a hostile act.\nIndia welcomed the decision.")
     assert ("india", "european-union", Polarity.POSITIVE) in stances(ex)
+
+
+def test_the_title_refers_to_the_last_sentences_subject_given_it_long_before(run) -> None:
+    ex = run("Kofi Mensah, the chief adviser, arrived in Bangkok on Monday. The summit opened on "
+             "Tuesday. Delegates discussed trade. They also discussed fisheries. The talks "
+             "ran late. Officials said little. Foreign Minister Abebe Bekele met reporters. "
+             "He said Kofi Mensah raised the issue of the border. The chief adviser also "
+             "complained that India was making \"inflammatory statements\".")
+    assert ("person-kofi-mensah", "inflammatory statements") in {
+        (s.speaker, s.quote) for s in ex.of_type(StatementFact)}

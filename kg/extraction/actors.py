@@ -2306,10 +2306,21 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                 and (state is None or (
                     told := _given_state(doc, s, state, at_state, registry)) is True
                      or (told is None and s.start >= near))}
-        if len(fits) > 1 and state is not None and here > 0:
+        prev = doc[sent_starts[here - 1]:sent_starts[here]] if here > 0 else None
+        if prev is not None and state is None and "\n" not in prev.text.strip():
+            # "He said Prof Yunus raised the issue … The chief adviser also complained": the
+            # previous sentence's subject, given the post earlier in the article (however
+            # long before), fits too, and the rule below picks it over anyone else
+            fits |= {p.key: p for p in persons
+                     if prev.start <= p.start < prev.end and p.key not in fits
+                     and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
+                     and any(q.key == p.key and q.start < prev.start
+                             and not _former(titled(q), wanted)
+                             and any(re.search(rf"\b{re.escape(t)}\b", titled(q))
+                                     for t in wanted) for q in persons)}
+        if len(fits) > 1 and prev is not None:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
             # several fitting persons, the one the previous sentence is about
-            prev = doc[sent_starts[here - 1]:sent_starts[here]]
             fits = {k: f for k, f in fits.items() if any(
                 f.key == p.key and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
                 for p in persons if prev.start <= p.start < prev.end)}
