@@ -5777,3 +5777,10 @@ def test_the_title_refers_to_the_last_sentences_subject_given_it_long_before(run
              "complained that India was making \"inflammatory statements\".")
     assert ("person-kofi-mensah", "inflammatory statements") in {
         (s.speaker, s.quote) for s in ex.of_type(StatementFact)}
+
+
+def test_a_name_right_after_a_firm_noun_is_a_firms(run) -> None:
+    ex = run("\"Prices will rise,\" said Anneke Vos of the Rotterdam-based consultancy "
+             "Lanthanide Advisory.")
+    assert {e.label: e.cls for e in ex.entities}.get(
+        "Lanthanide Advisory") == EntityClass.ORGANIZATION

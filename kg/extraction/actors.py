@@ -975,12 +975,14 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                       and len(text) > 2
                       and _acronym_in_running_text(doc[start])):
                     cls = EntityClass.ORGANIZATION  # "BLA, which regard CPEC …": no person
-                elif cls == EntityClass.PERSON and end - start > 1 and (
+                elif cls == EntityClass.PERSON and ((end - start > 1 and (
                         lowers[end - 1] in lex.company_ends
                         or (start >= 2 and doc[start - 1].text == ","
-                            and lowers[start - 2] in lex.firm_nouns)):
+                            and lowers[start - 2] in lex.firm_nouns)))
+                        or (start >= 1 and lowers[start - 1] in lex.firm_nouns)):
                     # "Chang Guang Satellite Technology", "a Chinese satellite company, Chang
-                    # Guang …": the NER's person is a firm's name
+                    # Guang …", "the consultancy Lanthanide Advisory", "the broadcaster CNN
+                    # Türk": the NER's person is a firm's name
                     cls = EntityClass.ORGANIZATION
                 elif (cls != EntityClass.PERSON and end - start >= 2
                       and lowers[start].rstrip(".") in _ADDRESS_FORMS):
