@@ -5784,3 +5784,12 @@ def test_a_name_right_after_a_firm_noun_is_a_firms(run) -> None:
              "Lanthanide Advisory.")
     assert {e.label: e.cls for e in ex.entities}.get(
         "Lanthanide Advisory") == EntityClass.ORGANIZATION
+
+
+def test_persons_listed_after_their_posts_in_a_groups_apposition_are_persons(run) -> None:
+    ex = run("A group of Conservative backbenchers, among them former party leader Iain Duncan "
+             "Smith and Tom Tugendhat, who chairs the Foreign Affairs Committee, had threatened "
+             "to rebel over the issue.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Iain Duncan Smith") == EntityClass.PERSON
+    assert classes.get("Tom Tugendhat") == EntityClass.PERSON

@@ -1447,7 +1447,17 @@ def _apposed_to_bodies(doc: Doc, start: int, end: int) -> bool:
     while node.dep_ == "conj" and node.head.i < node.i:
         node = node.head
     return (node.dep_ == "appos" and node.head.i < start and doc[start - 1].text != "("
-            and node.head.lemma_.lower() in _BODY_APPOSITIONS)
+            and node.head.lemma_.lower() in _BODY_APPOSITIONS
+            # (not past persons' posts: "the Eminent Persons Group — three former prime
+            # ministers, Jamaica's Bruce Golding, …" lists the group's members)
+            and not any(t.pos_ == "NOUN" and t.lemma_.lower() in _title_heads()
+                        for t in doc[node.head.i + 1 : start]))
+
+
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    """The last words of post titles ("minister", "president"): nouns naming persons."""
+    return frozenset(t.split()[-1] for t in post_titles())
 
 
 #: Longest post title matched, in words ("deputy secretary of state").
