@@ -5793,3 +5793,14 @@ def test_persons_listed_after_their_posts_in_a_groups_apposition_are_persons(run
     classes = {e.label: e.cls for e in ex.entities}
     assert classes.get("Iain Duncan Smith") == EntityClass.PERSON
     assert classes.get("Tom Tugendhat") == EntityClass.PERSON
+
+
+def test_a_registry_region_inside_an_organisations_name_goes_to_the_ner(tmp_path) -> None:
+    registry = [{"id": "pacific-ocean", "label": "Pacific Ocean", "class": "Region",
+                 "aliases": ["Pacific"]},
+                {"id": "ecuador", "label": "Ecuador", "class": "State"},
+                {"id": "china", "label": "China", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Quito could act through the South Pacific Regional Fisheries Management "
+                  "Organisation, of which both Ecuador and China are members.")
+    assert "Pacific Ocean" not in {e.label for e in ex.entities}
