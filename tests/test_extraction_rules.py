@@ -5804,3 +5804,14 @@ def test_a_registry_region_inside_an_organisations_name_goes_to_the_ner(tmp_path
                   "Quito could act through the South Pacific Regional Fisheries Management "
                   "Organisation, of which both Ecuador and China are members.")
     assert "Pacific Ocean" not in {e.label for e in ex.entities}
+
+
+def test_a_region_after_of_the_and_a_capitalised_word_is_part_of_the_name(tmp_path) -> None:
+    registry = [{"id": "pacific-ocean", "label": "Pacific Ocean", "class": "Region",
+                 "aliases": ["Pacific"]},
+                {"id": "fiji", "label": "Fiji", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Kofi Mensah, a lecturer at the University of the South Pacific in Fiji, "
+                  "said the opinion was historic.")
+    labels = {e.label for e in ex.entities}
+    assert "Pacific Ocean" not in labels and "University of the South" not in labels

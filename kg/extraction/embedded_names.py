@@ -149,10 +149,14 @@ class EmbeddedNames:
 
     def _embedded(self, doc: Doc, start: int) -> bool:
         j = start - 1
+        while (j >= 0 and start - j <= 2 and doc[j].is_title and doc[j].is_alpha
+               and not doc[j].ent_type_ and doc[j].lower_ not in ("the", "of", "for")):
+            j -= 1  # "the Permanent Commission for the South Pacific": past "South"
         if j >= 0 and doc[j].lower_ == "the":
             j -= 1
-        if j < 1 or doc[j].lower_ != "of":
-            return False
+        if j < 1 or doc[j].lower_ not in ("of", "for") or (
+                doc[j].lower_ == "for" and j == start - 1):
+            return False  # (a bare "for <name>" is read by :meth:`_on_name`)
         return self._name_word(doc, doc[j - 1])
 
 
