@@ -5815,3 +5815,10 @@ def test_a_region_after_of_the_and_a_capitalised_word_is_part_of_the_name(tmp_pa
                   "said the opinion was historic.")
     labels = {e.label for e in ex.entities}
     assert "Pacific Ocean" not in labels and "University of the South" not in labels
+
+
+def test_a_first_conjunct_the_parser_hung_inside_the_second_name_is_a_subject(run) -> None:
+    ex = run("European Council President Antonio Costa and Commission President Ursula von der "
+             "Leyen congratulated Lee and pointed to the strategic partnership.")
+    holders = {h for h, _, _ in stances(ex)}
+    assert {"person-antonio-costa", "person-ursula-von-der-leyen"} <= holders

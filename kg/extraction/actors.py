@@ -2641,6 +2641,25 @@ class DocActors:
             for other in self._listed_as_apposition(t):
                 if other not in out:
                     out.append(other)
+            if span is not None and span.cls == EntityClass.PERSON:
+                for other in self._misparsed_first_conjuncts(span):
+                    if other not in out:
+                        out.insert(0, other)
+        return out
+
+    def _misparsed_first_conjuncts(self, span: ActorSpan) -> list[ActorSpan]:
+        """Persons the parser hung inside a person's name phrase with their "and" still
+        attached: "European Council President Antonio Costa and Commission President Ursula
+        von der Leyen congratulated Lee", with "Costa" a modifier of "der"."""
+        out = []
+        for tok in self.doc[span.start : span.end].root.subtree:
+            if tok.i >= span.start or tok.dep_ not in ("nmod", "compound"):
+                continue
+            other = self.at(tok)
+            if (other is not None and other.cls == EntityClass.PERSON and other is not span
+                    and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
+                    and other not in out):
+                out.append(other)
         return out
 
     def _named_firm_after(self, tok: Token) -> bool:
