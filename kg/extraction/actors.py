@@ -2323,18 +2323,21 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
             # "He said Prof Yunus raised the issue … The chief adviser also complained": the
             # previous sentence's subject, given the post earlier in the article (however
             # long before), fits too, and the rule below picks it over anyone else
-            fits |= {p.key: p for p in persons
+            added = {p.key: p for p in persons
                      if prev.start <= p.start < prev.end and p.key not in fits
                      and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
                      and any(q.key == p.key and q.start < prev.start
                              and not _former(titled(q), wanted)
                              and any(re.search(rf"\b{re.escape(t)}\b", titled(q))
                                      for t in wanted) for q in persons)}
+            fits |= added
         if len(fits) > 1 and prev is not None:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
             # several fitting persons, the one the previous sentence is about
+            # (both of two conjoined subjects, "Prime Minister X and Foreign Minister Y met.
+            # The minister said …", leave it open)
             fits = {k: f for k, f in fits.items() if any(
-                f.key == p.key and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
+                f.key == p.key and _is_subject(doc[p.start:p.end].root)
                 for p in persons if prev.start <= p.start < prev.end)}
         if len(fits) != 1:
             continue
