@@ -5822,3 +5822,10 @@ def test_a_first_conjunct_the_parser_hung_inside_the_second_name_is_a_subject(ru
              "Leyen congratulated Lee and pointed to the strategic partnership.")
     holders = {h for h, _, _ in stances(ex)}
     assert {"person-antonio-costa", "person-ursula-von-der-leyen"} <= holders
+
+
+def test_quoted_words_after_known_as_or_so_called_are_a_name_not_a_statement(run) -> None:
+    ex = run("Gangs led by Kofi Mensah, a former police officer known as \"Barbecue\", control "
+             "the port. India urged NATO to cease its rhetoric about the so-called \"China "
+             "threat\".")
+    assert not ex.of_type(StatementFact)

@@ -26,6 +26,12 @@ _QUOTE_RE = re.compile(r"“([^“”]{1,600})”|\"([^\"\n]{1,600})\"")
 _STRIP = " \t\n.,;:!?"
 
 
+#: Words before quoted words that make them a name, not anyone's words ('known as
+#: "Barbecue"', 'dubbed "nepo kids"', 'the so-called "nine-dash line"').
+_NAMING = re.compile(r"\b(?:known as|nicknamed|dubbed|so-called|code-?named)\s*[\"“']$",
+                     re.IGNORECASE)
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character spans of quoted words (without the marks) inside ``text[start:end]``."""
     out = []
@@ -295,6 +301,9 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             continue
         according = _according_to(ctx, sent)
         for a, b in spans:
+            if _NAMING.search(text, max(0, a - 20), a):
+                held.pop(b, None)
+                continue  # 'known as "Barbecue"', 'the so-called "nine-dash line"': a name
             found = _quote_speakers(ctx, sent, a, b) if according is not None else None
             if found is not None and all(s.cls == EntityClass.PERSON for s in found[0]):
                 single = None  # "According to Downing Street, the prime minister
