@@ -5829,3 +5829,10 @@ def test_quoted_words_after_known_as_or_so_called_are_a_name_not_a_statement(run
              "the port. India urged NATO to cease its rhetoric about the so-called \"China "
              "threat\".")
     assert not ex.of_type(StatementFact)
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_when_the_text_uses_it_lowercase(
+        run) -> None:
+    ex = run("India voted on Sunday. Turnout, however, was only 30 per cent. Officials blamed "
+             "the low turnout on the heat.")
+    assert "Turnout" not in {e.label for e in ex.entities}

@@ -785,10 +785,19 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     persons: list[ActorSpan] = []
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
     ships = _ship_names(doc, lex)
+    lower_words: set[str] | None = None  # the text's lowercase words, read when first needed
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
         if not ent.ent_id_ and doc[start:end].text in ships:
             continue  # "the Ruen" after "MV Ruen": the ship again
+        if (not ent.ent_id_ and end - start == 1 and doc[start].is_sent_start
+                and ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
+                and not (end < len(doc) and doc[end].tag_ == "NNS")):  # ("Defence officials")
+            lower_words = lower_words if lower_words is not None else {
+                t.text for t in doc if t.is_lower}
+            if lowers[start] in lower_words:
+                continue  # "Turnout was 27 per cent" where "the low turnout" comes too: a
+                # common word opening a sentence, no name
         if ent.label_ == "PERSON" and not ent.ent_id_ and _dated_name(doc, start, end):
             start += 1  # "At the end of August Putin said": Putin, named as before
         if ent.label_ != "PERSON" and not ent.ent_id_:  # (a registry name is whole)
