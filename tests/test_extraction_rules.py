@@ -5836,3 +5836,11 @@ def test_a_common_word_opening_a_sentence_is_no_name_when_the_text_uses_it_lower
     ex = run("India voted on Sunday. Turnout, however, was only 30 per cent. Officials blamed "
              "the low turnout on the heat.")
     assert "Turnout" not in {e.label for e in ex.entities}
+
+
+def test_a_tenure_word_after_the_owner_of_an_apposed_post_is_skipped(run) -> None:
+    ex = run("Kofi Mensah, India's acting minister for ecological transition, said the meeting "
+             "had kept the rulebook alive. Abebe Bekele, Japan's first deputy foreign "
+             "minister, agreed.")
+    assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india"),
+                                ("person-abebe-bekele", "First Deputy Foreign Minister", "japan")}

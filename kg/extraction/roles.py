@@ -1748,6 +1748,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             while i + 1 < sent.end and doc[i].lower_ in _TENURE:
                 i += 1  # "Dorothy Shea, the acting U.S. ambassador to the United Nations,"
             owner, i = _past_owner(ctx, i, sent.end)
+            while (owner is not None and i + 1 < sent.end and doc[i].lower_ in _TENURE
+                   and doc[i].lower_ not in ("first", "second")):  # ("first deputy …")
+                i += 1  # "Teresa Ribera, Spain's acting minister for ecological transition,"
             if owner is None and doc[i].lower_ == "its" and i + 1 < sent.end:
                 owner = ctx.actors.pronoun(doc[i])  # "Antti Lindtman, its leader, said"
                 i += 1 if owner is not None else 0
