@@ -5844,3 +5844,10 @@ def test_a_tenure_word_after_the_owner_of_an_apposed_post_is_skipped(run) -> Non
              "minister, agreed.")
     assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india"),
                                 ("person-abebe-bekele", "First Deputy Foreign Minister", "japan")}
+
+
+def test_a_bare_apostrophe_after_a_plural_state_name_makes_it_the_owner(tmp_path) -> None:
+    registry = [{"id": "marshall-islands", "label": "Marshall Islands", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Tina Stege, the Marshall Islands' climate envoy, said it was a start.")
+    assert posts(ex) == {("person-tina-stege", "marshall-islands")}

@@ -939,7 +939,9 @@ def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | Non
     skipped as no owner: the post is still the state's."""
     owner = ctx.actors.at(ctx.doc[i])
     if owner is not None and owner.cls != EntityClass.PERSON:
-        i = owner.end + (1 if owner.end < sent_end and ctx.doc[owner.end].text in _POSS else 0)
+        i = owner.end + (1 if owner.end < sent_end and (
+            ctx.doc[owner.end].text in _POSS or ctx.doc[owner.end].tag_ == "POS") else 0)
+        # (also a bare apostrophe the parser reads as a possessive: "the Marshall Islands'")
         last = ctx.doc[owner.end - 1]
         if (owner.cls == EntityClass.ORGANIZATION and owner.key not in ctx.registry.actors
                 and (last.pos_ == "ADJ" or last.lower_ in _PARTY_ADJECTIVES)):
