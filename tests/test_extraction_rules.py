@@ -5851,3 +5851,13 @@ def test_a_bare_apostrophe_after_a_plural_state_name_makes_it_the_owner(tmp_path
     ex = _extract(_pipeline_with(tmp_path, registry),
                   "Tina Stege, the Marshall Islands' climate envoy, said it was a start.")
     assert posts(ex) == {("person-tina-stege", "marshall-islands")}
+
+
+def test_a_name_the_ner_took_for_a_place_before_of_a_state_is_a_person(tmp_path) -> None:
+    registry = [{"id": "saudi-arabia", "label": "Saudi Arabia", "class": "State"},
+                {"id": "new-zealand", "label": "New Zealand", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "The talks were co-chaired by Abdullah Asiri of Saudi Arabia and Ashley "
+                  "Bloomfield of New Zealand.")
+    assert {e.label: e.cls for e in ex.entities}.get(
+        "Ashley Bloomfield") == EntityClass.PERSON

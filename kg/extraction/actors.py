@@ -999,6 +999,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 elif cls != EntityClass.PERSON and (_titled_name(doc, start, end, lex)
                                                     or _kin_named(doc, start, end, lex)):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
+                elif (cls == EntityClass.PLACE and 2 <= end - start <= 3
+                      and _person_of_a_state(doc, start, end, reg)):
+                    cls = EntityClass.PERSON  # "co-chaired by Abdullah Asiri of Saudi Arabia
+                    # and Ashley Bloomfield of New Zealand" with "Ashley Bloomfield" a GPE
                 elif cls == EntityClass.PLACE and _post_apposed(doc, start, end, lex):
                     cls = EntityClass.PERSON  # "Vassily Nebenzia, Russia's permanent
                     # representative," with "Nebenzia" tagged GPE: no place holds a post
@@ -1252,6 +1256,29 @@ def _word_slugs(words: list[str]) -> set[str]:
         elif w.lower() not in PATRONYMIC_PARTICLES:
             out.update((slug(w), slug(without_particle(w))))
     return out
+
+
+def _person_of_a_state(doc: Doc, start: int, end: int, reg: Registry) -> bool:
+    """Whether a two- or three-word capitalised name the NER took for a place stands before
+    "of <registered state>" with no word of a place's name in it: places "of" a state carry
+    such a word ("the Gulf of Aden", "the Isle of Man", "the Port of Spain"), a person
+    named with their country does not ("Ashley Bloomfield of New Zealand")."""
+    words = doc[start:end]
+    if (end + 1 >= len(doc) or doc[end].lower_ != "of"
+            or not all(t.is_title and t.is_alpha for t in words)
+            or any(t.lower_ in _PLACE_NOUNS | _FACILITY_HEADS | _LANDFORM_STARTS
+                   or t.lower_ in ("isle", "sea", "port", "republic", "kingdom", "state")
+                   for t in words)):
+        return False
+    k = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))
+    state = next((e for e in doc.ents if e.start == k), None)
+    if state is None:
+        return False
+    # (the state's name may be the NER's now, without the registry's id: the gazetteer's was
+    # taken out after "<name> of" for the NER to decide, see kg.extraction.embedded_names)
+    actor = (reg.actors.get(split_ent_id(state.ent_id_)[0]) if state.ent_id_
+             else reg.lookup(state.text))
+    return actor is not None and actor.cls == EntityClass.STATE
 
 
 def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
