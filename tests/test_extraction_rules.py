@@ -5861,3 +5861,11 @@ def test_a_name_the_ner_took_for_a_place_before_of_a_state_is_a_person(tmp_path)
                   "Bloomfield of New Zealand.")
     assert {e.label: e.cls for e in ex.entities}.get(
         "Ashley Bloomfield") == EntityClass.PERSON
+
+
+def test_a_name_the_ner_ran_over_of_a_state_is_a_person_and_the_state(tmp_path) -> None:
+    registry = [{"id": "uganda", "label": "Uganda", "class": "State"}]
+    ex = _extract(_pipeline_with(tmp_path, registry),
+                  "Julia Sebutinde of Uganda, the court's vice-president, dissented.")
+    assert {e.label: e.cls for e in ex.entities} == {"Julia Sebutinde": EntityClass.PERSON,
+                                                     "Uganda": EntityClass.STATE}

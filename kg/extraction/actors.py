@@ -457,6 +457,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         restore(doc)  # registry names the NER did not take into a longer name
         _split_at_commas(doc)
+        _split_persons_of_states(doc, self.registry, self.lex)
         _join_split_persons(doc, self.lex)
         _untagged_titled_persons(doc, self.lex)
         _apposed_titled_persons(doc, self.lex)
@@ -483,6 +484,34 @@ def _split_at_commas(doc: Doc) -> None:
             continue
         ents += [Span(doc, left.start, left.end, label=ent.label_),
                  Span(doc, right.start, right.end, label=ent.label_)]
+        changed = True
+    if changed:
+        doc.set_ents(ents, default="unmodified")
+
+
+def _split_persons_of_states(doc: Doc, reg: Registry, lex: Lexicons) -> None:
+    """An unregistered name the NER ran over "of <registered state>" with two or three
+    capitalised words and no body word before the "of" is a person and the state ("Julia
+    Sebutinde of Uganda, the court's vice-president," tagged as one organisation)."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        of = next((t.i for t in ent if t.lower_ == "of"), None)
+        state = doc[of + 1 + (doc[of + 1].lower_ == "the") : ent.end] if (
+            of is not None and of + 1 < ent.end) else None
+        actor = reg.lookup(state.text) if state is not None and len(state) > 0 else None
+        name = doc[ent.start : of] if of is not None else None
+        if (ent.ent_id_ or actor is None or actor.cls != EntityClass.STATE or name is None
+                or not 2 <= len(name) <= 3 or name[0].lower_ == "the"
+                or not all(t.is_title and t.is_alpha for t in name)
+                or any(t.lower_ in lex.org_heads or t.lower_ in lex.title_words
+                       or t.lower_ in lex.administrations
+                       or t.lower_ in _PLACE_NOUNS | _FACILITY_HEADS | _LANDFORM_STARTS
+                       or t.lower_ in ("republic", "kingdom", "isle", "sea", "port")
+                       for t in name)):
+            ents.append(ent)
+            continue
+        ents += [Span(doc, name.start, name.end, label="PERSON"),
+                 Span(doc, state.start, state.end, label="GPE")]
         changed = True
     if changed:
         doc.set_ents(ents, default="unmodified")
