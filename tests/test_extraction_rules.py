@@ -5869,3 +5869,9 @@ def test_a_name_the_ner_ran_over_of_a_state_is_a_person_and_the_state(tmp_path) 
                   "Julia Sebutinde of Uganda, the court's vice-president, dissented.")
     assert {e.label: e.cls for e in ex.entities} == {"Julia Sebutinde": EntityClass.PERSON,
                                                      "Uganda": EntityClass.STATE}
+
+
+def test_a_name_apposed_to_a_post_with_its_place_is_a_persons(run) -> None:
+    ex = run("India abstained. India's ambassador in Geneva, Febrian Ruddyard, said New Delhi "
+             "could not close its eyes.")
+    assert {e.label: e.cls for e in ex.entities}.get("Febrian Ruddyard") == EntityClass.PERSON

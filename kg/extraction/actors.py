@@ -1435,6 +1435,13 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     if title >= 1 and doc[title].text == "," and (end == len(doc) or doc[end].is_punct):
         title -= 1  # "Greenland's premier, Mute Egede, said": an apposition to the title
     who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+    posted = title  # "Its ambassador in Geneva, Febrian Ruddyard,": past the post's place
+    while posted > 0 and doc[posted].ent_type_ and doc[posted].text != ",":
+        posted -= 1
+    posted -= 1 if posted > 0 and doc[posted].lower_ == "the" else 0
+    placed = (posted != title and posted > 0 and doc[start - 1].text == ","
+              and doc[posted].lower_ in ("in", "to", "at")
+              and doc[posted - 1].lower_ in lex.title_words)
     return (
         # (a title's "of" names its body: "director of Amnesty International")
         ((start > 0 and doc[title].lower_ in lex.title_words
@@ -1442,7 +1449,7 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
                    and doc[title - 1].lower_ in lex.title_heads))
          or (start > 0 and doc[title].is_alpha  # "minister of state for petroleum resources,"
              and title_ending_at(doc, title + 1, max(0, title - 9), lex.titles) is not None)
-         or _title_follows(doc, end, lex)
+         or _title_follows(doc, end, lex) or placed
          or named > start  # "Rear Admiral Alireza Tangsiri" tagged whole: the title inside
          or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
