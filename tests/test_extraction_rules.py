@@ -5875,3 +5875,9 @@ def test_a_name_apposed_to_a_post_with_its_place_is_a_persons(run) -> None:
     ex = run("India abstained. India's ambassador in Geneva, Febrian Ruddyard, said New Delhi "
              "could not close its eyes.")
     assert {e.label: e.cls for e in ex.entities}.get("Febrian Ruddyard") == EntityClass.PERSON
+
+
+def test_a_name_before_a_post_to_someone_is_a_persons(run) -> None:
+    ex = run("India signed the statute in 2002. Gergely Gulyas, chief of staff to Prime Minister "
+             "Viktor Orban, said India would not arrest him.")
+    assert {e.label: e.cls for e in ex.entities}.get("Gergely Gulyas") == EntityClass.PERSON

@@ -1613,7 +1613,7 @@ def _title_follows(doc: Doc, end: int, lex: Lexicons) -> bool:
     if i >= len(doc) or doc[i].lower_ not in lex.title_words:
         return False
     hit = title_starting_at(doc, i, min(i + 3, len(doc) - 1), lex.titles)
-    return hit is not None and doc[hit[1]].lower_ in ("of", "at", "for")
+    return hit is not None and doc[hit[1]].lower_ in ("of", "at", "for", "to")
 
 
 def _title_head_cut(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
