@@ -102,6 +102,10 @@ _FACILITY_HEADS = frozenset({"dam", "bridge", "airport", "canal", "pipeline", "h
                              "base"})
 #: First words of a landform's name ("Cape Kamui", "Mount Elbrus"): no person's.
 _LANDFORM_STARTS = frozenset({"cape", "mount", "mt", "lake", "gulf", "bay"})
+#: Words of a place's name that may stand before "of <state>" ("the Gulf of Aden", "the Isle
+#: of Man", "the Republic of Korea"): a name with none of them there is a person's.
+_PLACE_NAME_WORDS = _PLACE_NOUNS | _FACILITY_HEADS | _LANDFORM_STARTS | {
+    "republic", "kingdom", "isle", "sea"}
 #: Prepositions that continue a body's name after its head word ("Centre for …", "Institute
 #: of …", "Forum on …").
 _NAME_PREPS = frozenset({"for", "of", "on"})
@@ -504,9 +508,7 @@ def _split_persons_of_states(doc: Doc, reg: Registry, lex: Lexicons) -> None:
                 or not 2 <= len(name) <= 3 or name[0].lower_ == "the"
                 or not all(t.is_title and t.is_alpha for t in name)
                 or any(t.lower_ in lex.org_heads or t.lower_ in lex.title_words
-                       or t.lower_ in lex.administrations
-                       or t.lower_ in _PLACE_NOUNS | _FACILITY_HEADS | _LANDFORM_STARTS
-                       or t.lower_ in ("republic", "kingdom", "isle", "sea", "port")
+                       or t.lower_ in lex.administrations or t.lower_ in _PLACE_NAME_WORDS
                        for t in name)):
             ents.append(ent)
             continue
@@ -860,7 +862,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # minister named in full before, whatever the parser hangs him on)
                 ) and (
                 _body_apposition(doc, end, head_only=ent.label_ in ("PERSON", "GPE", "LOC"))
-                or _apposed_to_bodies(doc, start, end)):
+                or _apposed_to_bodies(doc, start, end, lex)):
             # "the Weimar Triangle, a format for cooperation": the NER's "product" is a body;
             # "Kataib Hezbollah, an Iran-aligned armed faction": its "person" too, and
             # "Bruegel, the Brussels economic think tank": its "place" (registry names are
@@ -1295,9 +1297,7 @@ def _person_of_a_state(doc: Doc, start: int, end: int, reg: Registry) -> bool:
     words = doc[start:end]
     if (end + 1 >= len(doc) or doc[end].lower_ != "of"
             or not all(t.is_title and t.is_alpha for t in words)
-            or any(t.lower_ in _PLACE_NOUNS | _FACILITY_HEADS | _LANDFORM_STARTS
-                   or t.lower_ in ("isle", "sea", "port", "republic", "kingdom", "state")
-                   for t in words)):
+            or any(t.lower_ in _PLACE_NAME_WORDS for t in words)):
         return False
     k = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))
     state = next((e for e in doc.ents if e.start == k), None)
@@ -1505,7 +1505,7 @@ def _body_apposition(doc: Doc, end: int, head_only: bool = False) -> bool:
     return False
 
 
-def _apposed_to_bodies(doc: Doc, start: int, end: int) -> bool:
+def _apposed_to_bodies(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """A name right after a body noun, or in apposition after one, or a conjunct of one: "the
     two largest gang coalitions, Viv Ansanm and Gran Grif" (the NER's persons are two
     bodies); or one that qualifies a body noun after it ("the Conti gang")."""
@@ -1522,14 +1522,8 @@ def _apposed_to_bodies(doc: Doc, start: int, end: int) -> bool:
             and node.head.lemma_.lower() in _BODY_APPOSITIONS
             # (not past persons' posts: "the Eminent Persons Group — three former prime
             # ministers, Jamaica's Bruce Golding, …" lists the group's members)
-            and not any(t.pos_ == "NOUN" and t.lemma_.lower() in _title_heads()
+            and not any(t.pos_ == "NOUN" and t.lemma_.lower() in lex.title_heads
                         for t in doc[node.head.i + 1 : start]))
-
-
-@functools.cache
-def _title_heads() -> frozenset[str]:
-    """The last words of post titles ("minister", "president"): nouns naming persons."""
-    return frozenset(t.split()[-1] for t in post_titles())
 
 
 #: Longest post title matched, in words ("deputy secretary of state").
@@ -2384,8 +2378,7 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                   else _SAME_POSTS.get(title, (title,)) if state is not None else (title,))
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
                 and not _former(titled(s), wanted)  # "Brazil's former president Bolsonaro"
-                and (any(re.search(rf"\b{re.escape(t)}\b", titled(s)) for t in wanted)
-                     or (honorific and lowers[s.start] == title)
+                and (_names_post(titled(s), wanted) or (honorific and lowers[s.start] == title)
                      or (state is not None and _registry_post(registry, s, state, wanted)))
                 and (state is None or (
                     told := _given_state(doc, s, state, at_state, registry)) is True
@@ -2400,8 +2393,7 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                      and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
                      and any(q.key == p.key and q.start < prev.start
                              and not _former(titled(q), wanted)
-                             and any(re.search(rf"\b{re.escape(t)}\b", titled(q))
-                                     for t in wanted) for q in persons)}
+                             and _names_post(titled(q), wanted) for q in persons)}
             fits |= added
         if len(fits) > 1 and prev is not None:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
@@ -2419,6 +2411,11 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         out.append(ActorSpan(start - 1, tok.i + 1, person.key, person.cls, person.label,
                              person.group_of, kind="reference"))
     return sorted(out)
+
+
+def _names_post(given: str, wanted: tuple[str, ...]) -> bool:
+    """Whether a person's given title context names one of the ``wanted`` posts."""
+    return any(re.search(rf"\b{re.escape(t)}\b", given) for t in wanted)
 
 
 def _former(given: str, wanted: tuple[str, ...]) -> bool:
