@@ -5881,3 +5881,62 @@ def test_a_name_before_a_post_to_someone_is_a_persons(run) -> None:
     ex = run("India signed the statute in 2002. Gergely Gulyas, chief of staff to Prime Minister "
              "Viktor Orban, said India would not arrest him.")
     assert {e.label: e.cls for e in ex.entities}.get("Gergely Gulyas") == EntityClass.PERSON
+
+
+# --- extractor 0.4.25 ---
+
+
+def test_an_election_is_an_event_of_the_state_whose_it_is(run) -> None:
+    events = run("Observers arrived before Kazakhstan's presidential election on March 20, "
+                 "2022.").of_type(EventFact)
+    assert [(f.type, f.participants) for f in events] == [(EventType.OTHER, ("kazakhstan",))]
+
+
+def test_who_promises_or_urges_an_election_is_no_party_to_it(run) -> None:
+    for text in ("Jens Stoltenberg promised to hold elections within six months.",
+                 "Arjun Rao said in a statement, urging that fresh elections be held soon."):
+        assert not run(text).of_type(EventFact), text
+
+
+def test_a_coup_is_an_event(run) -> None:
+    events = run("ECOWAS suspended Niger after the July 2023 coup in Niger.").of_type(EventFact)
+    assert any(f.type == EventType.OTHER and f.participants == ("niger",) for f in events)
+
+
+def test_a_signed_agreement_is_an_event_of_its_signers(run) -> None:
+    events = run("NATO signed a new cooperation agreement with Japan on July 11, "
+                 "2024.").of_type(EventFact)
+    assert [(f.type, f.participants, f.date.value if f.date else None) for f in events] == [
+        (EventType.OTHER, ("japan", "nato"), "2024-07-11")]
+
+
+def test_an_agreement_not_signed_is_no_event(run) -> None:
+    for text in ("Japan refused to sign the agreement with China.",
+                 "Japan did not sign the treaty with India.",
+                 "India urged Japan to sign the pact with Australia.",
+                 "The 1951 treaty between Japan and the United States covers attacks."):
+        assert not run(text).of_type(EventFact), text
+
+
+def test_a_passive_signing_takes_its_signers_from_by_only(run) -> None:
+    events = run("The treaty was signed by Japan and India in 1960.").of_type(EventFact)
+    assert [f.participants for f in events] == [("india", "japan")]
+    events = run("In a letter, Arjun Rao informed Japan of the decision, citing changed "
+                 "circumstances since the treaty was signed.").of_type(EventFact)
+    assert all("arjun-rao" not in f.participants for f in events)
+
+
+def test_the_accord_signed_after_an_agreement_is_the_same_event(run) -> None:
+    events = run("Japan and India signed a defence agreement on May 2, 2024. Hiro Tanaka and "
+                 "Arjun Rao signed the accord in Tokyo.").of_type(EventFact)
+    assert len(events) == 1
+    assert {"japan", "india", "hiro-tanaka", "arjun-rao"} <= set(events[0].participants)
+
+
+def test_a_veto_cast_is_an_event_a_veto_held_is_not(run) -> None:
+    events = run("Russia vetoed a UN Security Council resolution on Ukraine on February 25, "
+                 "2022.").of_type(EventFact)
+    assert any(f.type == EventType.OTHER and "russia" in f.participants for f in events)
+    for text in ("Enforcement falls to the Security Council, where Russia holds a veto.",
+                 "That route is blocked: Russia can veto any resolution."):
+        assert not run(text).of_type(EventFact), text

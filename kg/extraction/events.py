@@ -73,9 +73,14 @@ class Cues:
         self.unreal = frozenset(w.lower() for w in data["unreal_modifiers"])
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
         self.called_off = frozenset(w.lower() for w in data["called_off_verbs"])
+        self.own_phrase = frozenset(w.lower() for w in data["own_phrase_nouns"])
+        self.powers = frozenset(w.lower() for w in data["power_nouns"])
+        self.holding = frozenset(w.lower() for w in data["holding_verbs"])
+        self.signed = frozenset(w.lower() for w in data["signed_nouns"])
+        self.signing = frozenset(w.lower() for w in data["signing_verbs"])
         self.admit = word_set("membership_cues.json", "admit_verbs")
         self.words = frozenset({*self.nouns, *self.verbs, *(k.split()[-1] for k in self.multi),
-                                *HOSTING_VERBS})
+                                *HOSTING_VERBS, *(k.split()[-1] for k in self.signed)})
 
 
 #: Arcs by which a date modifies a noun, not a verb or a clause.
@@ -239,7 +244,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             for c in tok.lefts:
                 if c.dep_ in ("compound", "amod") and f"{c.lower_} {low}" in cues.multi:
                     etype = cues.multi[f"{c.lower_} {low}"]
-            etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma)
+            etype = etype or cues.nouns.get(low) or cues.nouns.get(lemma) or _signing(tok, cues)
         elif tok.pos_ == "VERB" and (lemma in cues.verbs or _hosts_guests(ctx, tok)):
             if requested(tok) or declined(tok) or alleged(tok) or _infinitive_of_noun(tok):
                 continue  # "called on the authorities to publish the results", "refused to
@@ -272,8 +277,14 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             # companies … signed")
         if any(c.lower_ in cues.not_events for c in tok.lefts):
             continue  # "rhetorical attacks", "trade war"
-        if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")):
-            continue  # "any attack on Niger would …", "a possible intervention": none took place
+        if any(c.lower_ in cues.unreal for c in tok.lefts if c.dep_ in ("det", "amod")) or (
+                tok.pos_ == "VERB" and any(
+                    d.dep_ == "det" and d.lower_ in cues.unreal
+                    for c in tok.children if c.dep_ == "dobj" for d in c.children)):
+            continue  # "any attack on Niger would …", "a possible intervention", "can veto any
+            # resolution": none took place
+        if low in cues.powers and _held(tok, cues.holding):
+            continue  # "where the United States holds a veto": a power, not its use
         if tok.pos_ == "NOUN" and _called_off(tok, cues.called_off):
             continue  # "suspending a visit by a Russian deputy prime minister": none took place
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and any(
@@ -325,15 +336,18 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 parts += objs
             parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
         else:
+            own = low in cues.own_phrase  # "Kenya's election", not "promised to hold elections"
             for child in tok.lefts:
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     for t in child.subtree:
                         span = ctx.actors.at(t)
                         if span is not None and span not in parts:
                             parts.append(span)
-                if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
-                    parts += _possessor(ctx, child, verb)
-            parts += prep_actors(ctx, tok, _party_preps(etype), appositions=True)
+                if child.dep_ == "poss" and child.lower_ in (
+                        ("its", "their") if own else ("its", "their", "his", "her")):
+                    parts += _possessor(ctx, child, verb)  # not "on his election": the winner
+            parts += prep_actors(ctx, tok, ("of",) if own else _party_preps(etype),
+                                 appositions=True)  # not "criticism of its election by X"
             hosted = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                       and c.lemma_.lower().removeprefix("co-") in CONVENING_VERBS]
             for acl in hosted:  # "the summit hosted by Russia in Kazan": the host takes part
@@ -341,7 +355,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             node = tok  # "launched two days of exercises": the measure noun's place
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _MEASURES:
                 node = tok.head.head
-            if (
+            if own:
+                pass
+            elif (
                 verb is not None
                 and node.dep_ in ("dobj", "attr", "nsubjpass")
                 and (verb.lemma_.lower() in cues.participation
@@ -352,7 +368,10 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 and not alleged(verb)  # "accused Washington of waging economic war"
                 and not is_negated(verb)  # "did not attend the summit", "would not attend"
             ):
-                parts += subject_actors(ctx, verb)
+                # "since the treaty was signed", "the summit was held in Doha": the doer is
+                # the "by" phrase's, not whoever the clause above is about
+                parts += (agent_actors(ctx, verb) if node.dep_ == "nsubjpass"
+                          else subject_actors(ctx, verb))
                 # "is waging war against Hamas": the parser hangs the foe on the verb
                 foes = ("with", "against") if etype in _HOSTILITIES else ("with",)
                 parts += prep_actors(ctx, verb, foes, appositions=True)
@@ -399,7 +418,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             _lend_date(out, etype, date, tok, ctx.sents.index(tok))
             continue
         label = _label(tok)
-        if _refers_back(out, tok, label, etype, keys, place, date):
+        kin = cues.signed if low in cues.signed else frozenset({low})
+        if _refers_back(out, tok, label, etype, keys, place, date, kin):
             continue
         ev = ctx.sents.evidence(ctx.sents.sent(tok), label.start_char, label.end_char, 0.6, NAME)
         out.append(
@@ -413,6 +433,32 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
             )
         )
     return sort_facts(_merge(out))
+
+
+def _held(noun: Token, verbs: frozenset[str]) -> bool:
+    """A noun held ("holds a veto", "a veto attached") or lacked ("without a veto")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "without":
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
+        return True
+    return any(c.lemma_.lower() in verbs for c in noun.children if c.dep_ in ("acl", "amod"))
+
+
+def _signing(noun: Token, cues: Cues) -> EventType | None:
+    """ "NATO signed a cooperation agreement with New Zealand", "the deal was inked in Riyadh":
+    an agreement noun is an event (of no type of its own) as what a signing verb signs, and
+    only if the signing is told as done ("urged Kyiv to sign the deal", "refused to sign the
+    treaty", "did not sign the pact": none)."""
+    if noun.lower_ not in cues.signed and noun.lemma_.lower() not in cues.signed:
+        return None
+    verb = noun.head
+    if (noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in cues.signing):
+        return None
+    if is_negated(verb) or requested(verb) or declined(verb) or alleged(verb):
+        return None
+    return EventType.OTHER
 
 
 def _hosts_guests(ctx: DocContext, verb: Token) -> bool:
@@ -445,7 +491,7 @@ def _top_of_place(ctx: DocContext, tok: Token) -> bool:
 
 def _refers_back(
     out: list[EventFact], tok: Token, label: Span, etype: EventType, keys: list[str],
-    place: ActorSpan | None, date: FuzzyDate | None,
+    place: ActorSpan | None, date: FuzzyDate | None, kin: frozenset[str] = frozenset(),
 ) -> bool:
     """"the summit" with nothing else in its name: the latest summit named before (the latest
     one that shares an actor with this mention, if any), which gains whoever this mention
@@ -458,14 +504,22 @@ def _refers_back(
     later mention was a summit of its own with one participant.
     """
     same = len(label) == 2 and label[0].lower_ == "same"  # "at the same summit"
-    if (len(label) != 1 and not same) or tok.tag_ != "NN" or not any(
+    # "signed the accord in the Oval Office": an agreement's place is where it was signed
+    bare = len(label) == 1 or (len(kin) > 1 and label[0].i == tok.i)
+    if (not bare and not same) or tok.tag_ != "NN" or not any(
         c.dep_ == "det" and c.lower_ == "the" for c in tok.children
     ):
         return False
     low = tok.lower_
     kinds = [i for i in range(len(out) - 1, -1, -1) if out[i].type == etype
              or (low in _GATHERINGS and out[i].type == EventType.SUMMIT)]  # "the meeting"
-    named = [i for i in kinds if out[i].type != etype or out[i].label.split()[-1].lower() == low]
+    # ("signed the accord" after "signed a defence agreement": ``kin`` are the words for one;
+    # events of no type of their own are one only if named alike: "the referendum" is no
+    # election)
+    named = [i for i in kinds if out[i].type != etype
+             or out[i].label.split()[-1].lower() in (kin | {low})]
+    if etype == EventType.OTHER:
+        kinds = named
     # "During the visit, President Khurelsukh and Putin discussed …": the latest event of the
     # kind that one of this mention's actors took part in ("Putin … was also visiting"),
     # else the latest one named with the same word
