@@ -5940,3 +5940,18 @@ def test_a_veto_cast_is_an_event_a_veto_held_is_not(run) -> None:
     for text in ("Enforcement falls to the Security Council, where Russia holds a veto.",
                  "That route is blocked: Russia can veto any resolution."):
         assert not run(text).of_type(EventFact), text
+
+
+def test_two_portfolios_joined_are_one_ministers_post_of_the_state(run) -> None:
+    ex = run("India's commerce and industry minister, Arun Mehta, said talks would go on. "
+             "Japanese Trade and Industry Minister Ken Sato agreed.")
+    assert titled_posts(ex) >= {("person-arun-mehta", "Commerce and Industry Minister", "india"),
+                         ("person-ken-sato", "Trade and Industry Minister", "japan")}
+
+
+def test_a_governments_team_listed_together_shares_its_state(run) -> None:
+    ex = run("China lifted its duties on barley. In a joint statement, Australia's Foreign "
+             "Minister Anna Reid, Trade Minister Don Farrell and Agriculture Minister Murray "
+             "Watt welcomed the decision.")
+    assert titled_posts(ex) >= {("person-don-farrell", "Trade Minister", "australia"),
+                         ("person-murray-watt", "Agriculture Minister", "australia")}

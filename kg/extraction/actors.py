@@ -1534,6 +1534,12 @@ def title_starting_at(doc: Doc, start: int, sent_end: int,
                       titles: dict[str, str]) -> tuple[str, int] | None:
     """Longest title starting at token ``start`` and ending before ``sent_end``: (canonical,
     end index)."""
+    if (start + 3 < sent_end and doc[start + 1].lower_ in ("and", "&")
+            and doc[start].is_alpha and f"{doc[start].lower_} minister" in titles
+            and (rest := title_starting_at(doc, start + 2, sent_end, titles)) is not None
+            and rest[0].endswith("Minister") and rest[0] != "Minister"):
+        # "Norway's trade and industry minister": two portfolios, one post
+        return f"{doc[start].text.capitalize()} and {rest[0]}", rest[1]
     for n in range(min(MAX_TITLE, sent_end - start), 0, -1):
         text = _title_text(doc[start : start + n])
         if text in titles:
@@ -1590,6 +1596,11 @@ def title_ending_at(doc: Doc, end: int, sent_start: int,
     for n in range(min(MAX_TITLE, end - sent_start), 0, -1):
         text = _title_text(doc[end - n : end])
         if text in titles:
+            first = end - n - 2  # "Trade and Industry Minister Yasutoshi Nishimura"
+            if (first >= sent_start and titles[text].endswith("Minister")
+                    and (hit := title_starting_at(doc, first, end, titles))
+                    and hit[1] == end):
+                return hit[0], first
             return titles[text], end - n
     for m in range(end - 3, max(sent_start, end - 9) - 1, -1):
         if doc[m].lower_ == "minister" and (hit := title_starting_at(doc, m, end, titles)):

@@ -51,10 +51,21 @@ def word_set(name: str, key: str) -> frozenset[str]:
 _DEPUTY_WORDS = (("deputy", "Deputy"), ("first deputy", "First Deputy"), ("vice", "Vice"))
 
 
-def with_deputies(titles: frozenset[str]) -> frozenset[str]:
+class TitleSet(frozenset):
+    """Lowercase post titles that also hold "<portfolio> and <title>" for each title they
+    hold: "trade and industry minister" is a state's post as "industry minister" is (the
+    title reader joins two portfolios of one minister)."""
+
+    def __contains__(self, title: object) -> bool:
+        return super().__contains__(title) or (
+            isinstance(title, str) and " and " in title
+            and super().__contains__(title.rsplit(" and ", 1)[1]))
+
+
+def with_deputies(titles: frozenset[str]) -> TitleSet:
     """Lowercase titles with each also after "deputy", "first deputy" and "vice": a state's
     vice chancellor holds a state's post, a vice admiral a rank."""
-    return titles | {f"{low} {t}" for t in titles for low, _ in _DEPUTY_WORDS}
+    return TitleSet(titles | {f"{low} {t}" for t in titles for low, _ in _DEPUTY_WORDS})
 
 
 @cache

@@ -619,6 +619,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         (_home_state, (ctx, person), 0.6),
         (_scene_state, (ctx, sent, person), 0.55),
         (_companion_state, (ctx, person, held), 0.55),
+        (_team_state, (ctx, person, held), 0.55),
         (_voiced_state, (ctx, person), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
         (_paragraph_state, (ctx, sent, held), 0.5),
@@ -1042,6 +1043,33 @@ def _companion_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -
         companions = [c for c in verb.children if c.dep_ == "nsubjpass"]
     states = {held[s.key] for c in companions for s in ctx.actors.conj_phrases(c)
               if s.cls == EntityClass.PERSON and s.key in held}
+    return states.pop() if len(states) == 1 else None
+
+
+def _team_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
+    """The state of a government's team the holder is listed in: "Foreign Minister Penny
+    Wong, Trade Minister Don Farrell and Agriculture Minister Murray Watt welcomed …" (three
+    or more titled names, each with a post of its own, and the state read for the others).
+    Why not two, or a shared title: "Foreign Minister Wang Yi and Secretary of State Antony
+    Blinken met", "the foreign ministers A, B and C" are counterparts of several states."""
+    node = _name_phrase_head(ctx, person)
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    members = [node, *node.conjuncts]
+    if len(members) < 3:
+        return None
+    titles, _ = _titles()
+    posts, states = set(), set()
+    for member in members:
+        span = ctx.actors.at(member)
+        if span is None or span.cls != EntityClass.PERSON:
+            return None
+        post = title_ending_at(ctx.doc, span.start, member.sent.start, titles)
+        if post is None or post[0] in posts:
+            return None
+        posts.add(post[0])
+        if span.key != person.key and span.key in held:
+            states.add(held[span.key])
     return states.pop() if len(states) == 1 else None
 
 
