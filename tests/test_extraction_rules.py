@@ -5955,3 +5955,17 @@ def test_a_governments_team_listed_together_shares_its_state(run) -> None:
              "Watt welcomed the decision.")
     assert titled_posts(ex) >= {("person-don-farrell", "Trade Minister", "australia"),
                          ("person-murray-watt", "Agriculture Minister", "australia")}
+
+
+def test_the_decision_with_a_clause_set_off_is_still_the_ledes_act(run) -> None:
+    found = stances(run("Japan lifted its duties on Indian rice on Friday. India welcomed the "
+                        "decision, which it said was in the interests of both countries."))
+    assert ("india", "japan", Polarity.POSITIVE) in found
+
+
+def test_a_days_pledge_is_the_ledes_act(run) -> None:
+    found = stances(run("Japan will share river data with India all year round, Hiro Tanaka "
+                        "announced on Monday. The Pacific Islands Forum welcomed Monday's "
+                        "pledge."))
+    assert any(h == "pacific-islands-forum" and t in ("hiro-tanaka", "japan")
+               and p == Polarity.POSITIVE for h, t, p in found)

@@ -771,10 +771,10 @@ def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if (noun is None
             or (noun.lemma_.lower() not in _ACT_NOUNS and noun.lower_ not in _ACT_NOUNS)
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                       for c in noun.children)
+            or not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                       or (c.dep_ == "poss" and c.ent_type_ == "DATE") for c in noun.children)
             or any(c.dep_ in ("poss", "prep", "compound", "amod", "relcl", "acl")
-                   for c in noun.children)):
+                   and not _says_nothing_of_whose(c) for c in noun.children)):
         return []
     holders = {h.key for h in subject_actors(ctx, verb)}
     index = ctx.sents.index(verb.sent[0])
@@ -785,6 +785,16 @@ def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
         if act.lemma_.lower() in _ACT_VERBS and not _negated_scope(act):
             return [s for s in subject_actors(ctx, act) if s.key not in holders]
     return []
+
+
+def _says_nothing_of_whose(child: Token) -> bool:
+    """A modifier of "the decision" that does not say whose act it is: a day's possessive
+    ("welcomed Monday's pledge") or a relative clause set off by a comma ("welcomed the
+    decision, which they said was in the interests of both countries")."""
+    if child.dep_ == "poss":
+        return child.ent_type_ == "DATE"
+    start = child.left_edge.i
+    return child.dep_ == "relcl" and start > 0 and child.doc[start - 1].text == ","
 
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "csubj"})
