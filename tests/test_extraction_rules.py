@@ -5969,3 +5969,9 @@ def test_a_days_pledge_is_the_ledes_act(run) -> None:
                         "pledge."))
     assert any(h == "pacific-islands-forum" and t in ("hiro-tanaka", "japan")
                and p == Polarity.POSITIVE for h, t, p in found)
+
+
+def test_a_state_acting_on_a_post_holder_is_not_his_state(run) -> None:
+    ex = run("Iran freed five prisoners on Monday. On the same day, Washington imposed new "
+             "sanctions on former president Hamid Karimi and on Iran's intelligence ministry.")
+    assert ("person-hamid-karimi", "united-states") not in posts(ex)

@@ -614,7 +614,8 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     not a state the holder visits in this sentence, nor one whose same post someone else
     holds here (``filled``)."""
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
-            | _shown_states(ctx, person) | _nationality(ctx, person) | set(filled))
+            | _shown_states(ctx, person) | _nationality(ctx, person)
+            | _acting_on_states(ctx, person, held) | set(filled))
     guesses = (
         (_home_state, (ctx, person), 0.6),
         (_scene_state, (ctx, sent, person), 0.55),
@@ -894,6 +895,26 @@ def _shown_states(ctx: DocContext, person: ActorSpan) -> set[str]:
         for clause in (c for c in shown.children if c.dep_ == "ccomp"):
             out |= {s.key for s in subject_actors(ctx, clause) if s.cls == EntityClass.STATE}
     return out
+
+
+def _acting_on_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
+    """The state that acts *on* or *against* a post holder ("Washington imposed new sanctions
+    on former president Mahmoud Ahmadinejad", "Kyiv's case against Defence Minister X"): the
+    subject of the verb the "on"/"against" phrase hangs from, directly or through its object.
+    Why: a state that sanctions or charges an official is the other side; the holder's own
+    state is the one the sentence does not name."""
+    node = _name_phrase_head(ctx, person)
+    while node.dep_ in ("conj",) and node.head != node:
+        node = node.head  # "on X and on Y"
+    if node.dep_ != "pobj" or node.head.lower_ not in ("on", "against"):
+        return set()
+    above = node.head.head
+    if above.dep_ in ("dobj", "conj") and above.head.pos_ == "VERB":
+        above = above.head  # "imposed sanctions on X"
+    if above.pos_ != "VERB":
+        return set()
+    return {s.key for s in subject_actors(ctx, above) if s.cls == EntityClass.STATE} | {
+        held[s.key] for s in subject_actors(ctx, above) if s.key in held}
 
 
 def _nationality(ctx: DocContext, person: ActorSpan) -> set[str]:
