@@ -5975,3 +5975,27 @@ def test_a_state_acting_on_a_post_holder_is_not_his_state(run) -> None:
     ex = run("Iran freed five prisoners on Monday. On the same day, Washington imposed new "
              "sanctions on former president Hamid Karimi and on Iran's intelligence ministry.")
     assert ("person-hamid-karimi", "united-states") not in posts(ex)
+
+
+def test_a_holder_in_a_where_clause_is_in_the_sentences_scene(run) -> None:
+    ex = run("Japan is short of shells. Japan asked for help. In Washington, an aid package "
+             "for Japan remains stuck in the House of Representatives, where Speaker Tom Hale "
+             "has refused to bring it to a vote.")
+    assert ("person-tom-hale", "united-states") in posts(ex)
+
+
+def test_the_state_the_sentence_before_opens_for_is_the_holders(run) -> None:
+    ex = run("Russia cut the gas. India and Japan joined the grid on Wednesday.\nFor Japan, "
+             "which buys most of its gas from Russia, the move is a first step out of "
+             "dependence. Ken Sato, the deputy prime minister in charge of infrastructure, "
+             "said the country could now import power.")
+    assert ("person-ken-sato", "japan") in posts(ex)
+
+
+def test_a_leaders_government_before_a_post_gives_its_state(run) -> None:
+    ex = run("India needs shells. India has asked its allies for help. India will pay for "
+             "them. India's Foreign Minister Raj Kumar said so. Japan's Prime Minister Ken Sato "
+             "announced a plan in March.\nSato's government has insisted that the plan is not "
+             "a one-off. Defence Minister Anna Kovac has said her ministry will handle the "
+             "contracts.")
+    assert ("person-anna-kovac", "japan") in posts(ex)

@@ -487,12 +487,15 @@ def _possessor_body(ctx: DocContext, found: set[RoleFact], i: int,
 
 def _paragraph_state(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
     """The state the previous sentence of the same paragraph is about ("Guyana called the move
-    an existential threat. President Irfaan Ali said …"): its main subject, if a state, or
-    the demonym it is said to be ("The groundwork was Kuwaiti. Emir Sheikh Sabah …")."""
+    an existential threat. President Irfaan Ali said …"): its main subject, if a state, the
+    demonym it is said to be ("The groundwork was Kuwaiti. Emir Sheikh Sabah …"), or the
+    state it opens for ("For Moldova, … the move is a first step. Andrei Spînu, the deputy
+    prime minister, said …")."""
     prev = _previous_in_paragraph(ctx, sent)
     if prev is None:
         return None
-    return _subject_state(ctx, _main_subjects(prev), held) or _predicated_state(ctx, prev)
+    return (_subject_state(ctx, _main_subjects(prev), held) or _predicated_state(ctx, prev)
+            or _fronted_for_state(ctx, prev))  # "For Moldova, … the move is a first step."
 
 
 def _predicated_state(ctx: DocContext, sent: Span) -> str | None:
@@ -1005,10 +1008,15 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
         node = node.head.head  # "In Tanzania, officials including Energy Minister X have …"
     if node.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    verb = node.head
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        # "In Washington, a $60 billion aid package remains stuck in the House of
+        # Representatives, where Speaker Mike Johnson has refused …": a place in the scene
+        verb = next((t for t in verb.ancestors if t.dep_ == "ROOT"), verb)
     opened = any(p.dep_ == "prep" and p.lower_ == "in" and p.i <= sent.start + 2
-                 for p in node.head.children)
+                 for p in verb.children)
     if opened:
-        return _opening_scene(ctx, sent, node.head, person.start)
+        return _opening_scene(ctx, sent, verb, person.start)
     # "In Buenos Aires, the government sought to play down the row. Presidential spokesman
     # Manuel Adorni told …": the scene the paragraph's sentence before set, when no actor is
     # its subject (the government, officials there) but a body of the place's own, which
@@ -1212,6 +1220,9 @@ def _subject_state(ctx: DocContext, subjects: list[Token],
             if ((mod.dep_ == "poss" or (mod.dep_ in ("amod", "compound") and tok.lower_ in voices))
                     and owner is not None and owner.cls == EntityClass.STATE):
                 return owner.key
+            if (mod.dep_ == "poss" and tok.lower_ in voices and owner is not None
+                    and owner.cls == EntityClass.PERSON and owner.key in held):
+                return held[owner.key]  # "Fiala's government has insisted …" (Czechia's)
         if span is not None and span.cls == EntityClass.PERSON and span.key in held:
             return held[span.key]  # "Milei … chose instead …. Foreign Minister X attended"
         if span is not None and span.cls == EntityClass.PERSON:
