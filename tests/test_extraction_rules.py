@@ -5999,3 +5999,12 @@ def test_a_leaders_government_before_a_post_gives_its_state(run) -> None:
              "a one-off. Defence Minister Anna Kovac has said her ministry will handle the "
              "contracts.")
     assert ("person-anna-kovac", "japan") in posts(ex)
+
+
+def test_one_word_the_ner_took_for_a_person_after_at_or_near_is_a_place(run) -> None:
+    ex = run("Fighting continued near Rafah on Monday. The talks were held at Turnberry. "
+             "Arjun Rao spoke to Jens Stoltenberg in Brussels, and aid went to Rao.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Turnberry") == EntityClass.PLACE
+    assert classes.get("Rafah") in (EntityClass.PLACE, None)
+    assert classes["Arjun Rao"] == EntityClass.PERSON

@@ -1418,8 +1418,23 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     root = coordination_head(doc[start:end].root)
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside"):
         prep = root.head  # "shot outside a temple in Surrey" (attached to either word)
-        return prep.head.lower_ in _SITE_NOUNS or doc[prep.i - 1].lower_ in _SITE_NOUNS
+        if prep.head.lower_ in _SITE_NOUNS or doc[prep.i - 1].lower_ in _SITE_NOUNS:
+            return True
+    if (end - start == 1 and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
+            and not (end < len(doc) and doc[end].lower_ in ("'s", "’s", "'", "’"))
+            and not _named_in_full_person(doc, doc[start].text)):
+        return True  # "fighting near Rafah", "talks at Turnberry": one word where something
+        # is, no one's surname (a person is named in full before the surname alone)
     return root.dep_ in ("compound", "nmod") and root.head.lower_ in _AREA_NOUNS
+
+
+#: Prepositions after which one word the NER took for a person is a place.
+_WHERE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across"})
+
+
+def _named_in_full_person(doc: Doc, word: str) -> bool:
+    """Whether ``word`` is the last word of a longer name the NER tagged a person."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
 
 
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
