@@ -6008,3 +6008,11 @@ def test_one_word_the_ner_took_for_a_person_after_at_or_near_is_a_place(run) -> 
     assert classes.get("Turnberry") == EntityClass.PLACE
     assert classes.get("Rafah") in (EntityClass.PLACE, None)
     assert classes["Arjun Rao"] == EntityClass.PERSON
+
+
+def test_a_stop_after_the_platform_x_ends_the_sentence(run) -> None:
+    ex = run('"The EU just approved its strongest package," Arjun Rao wrote on X. Commission '
+             "President Hiro Tanaka said the package would hit Russia hard.")
+    assert {(f.speaker, f.evidence.sentence_index) for f in ex.of_type(StatementFact)} == {
+        ("arjun-rao", 0)}
+    assert "X. Commission" not in {e.label for e in ex.entities}

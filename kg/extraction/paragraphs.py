@@ -44,4 +44,16 @@ class ParagraphSplitter:
             if newlines >= 2 or short or last.text.endswith(_FINAL):
                 nxt.is_sent_start = True
             line_start = nxt.i
+        _platform_stops(doc)
         return doc
+
+
+def _platform_stops(doc: Doc) -> None:
+    """The word after "on X." starts a sentence ("Kallas wrote on X. Commission President
+    Ursula von der Leyen said …"): the parser reads a capital letter and a stop as an initial
+    inside a name and runs the two sentences into one (the tokenizer splits "X." for this,
+    see :func:`kg.extraction.pipeline.load_pipeline`)."""
+    for tok in doc[2:-2]:
+        if (tok.text == "." and doc[tok.i - 1].text == "X"
+                and doc[tok.i - 2].lower_ in ("on", "via") and doc[tok.i + 1].is_title):
+            doc[tok.i + 1].is_sent_start = True
