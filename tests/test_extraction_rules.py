@@ -6016,3 +6016,10 @@ def test_a_stop_after_the_platform_x_ends_the_sentence(run) -> None:
     assert {(f.speaker, f.evidence.sentence_index) for f in ex.of_type(StatementFact)} == {
         ("arjun-rao", 0)}
     assert "X. Commission" not in {e.label for e in ex.entities}
+
+
+def test_its_refers_past_a_relative_clauses_subject(run) -> None:
+    ex = run("Japan, which holds the Council presidency this month, had signalled beforehand "
+             "that there was little the Council could do beyond bringing the parties "
+             "together. Its ambassador, Ken Sato, chaired the session.")
+    assert ("person-ken-sato", "japan") in posts(ex)

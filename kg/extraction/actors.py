@@ -1410,6 +1410,19 @@ def _where_done(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
             and not (len(words) == 1 and words[0].lower_ in lex.institutions))
 
 
+def _in_relative_clause(tok: Token) -> bool:
+    """Whether ``tok`` is inside a relative clause (up to six arcs up), also one the parser
+    did not mark as such ("on whose Vienna premises …": a phrase with a relative word)."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "relcl" or any(c.tag_ in ("WP$", "WDT", "WP") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _place_context(doc: Doc, start: int, end: int) -> bool:
     """A name the NER took for a person used as a place: after a compass adjective ("eastern
     Ladakh") or modifying an area noun ("the Depsang and Demchok areas")."""
@@ -3157,6 +3170,9 @@ class DocActors:
                 if tok.i in quoted and s.start not in quoted:
                     return None
                 head = self.doc[s.start : s.end].root
+                if _in_relative_clause(head) and s.start < tok.sent.start:
+                    continue  # "the organisation on whose Vienna premises the treaty's bodies
+                    # have met. Helga Schmid, its secretary general": not a relative clause's
                 if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
                         head.dep_ in ("nsubj", "nsubjpass")
                         # "The main opposition party, VMRO-DPMNE, boycotted the vote. Its
