@@ -6023,3 +6023,13 @@ def test_its_refers_past_a_relative_clauses_subject(run) -> None:
              "that there was little the Council could do beyond bringing the parties "
              "together. Its ambassador, Ken Sato, chaired the session.")
     assert ("person-ken-sato", "japan") in posts(ex)
+
+
+def test_a_one_word_name_owning_a_head_post_or_called_a_corporation_is_a_firm(run) -> None:
+    ex = run("Kazakhstan said Rostek, Russia's state nuclear corporation, would lead the "
+             "consortium. Pavel Orlov, Rostek's director general, attended. Volta's chief "
+             "executive, Ines Maro, said the cable was cut.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Rostek") == EntityClass.ORGANIZATION
+    assert classes.get("Volta", EntityClass.ORGANIZATION) == EntityClass.ORGANIZATION
+    assert ("person-pavel-orlov", "organization-rostek") in posts(ex)

@@ -1015,6 +1015,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                       and len(text) > 2
                       and _acronym_in_running_text(doc[start])):
                     cls = EntityClass.ORGANIZATION  # "BLA, which regard CPEC …": no person
+                elif (cls in (EntityClass.PERSON, EntityClass.PLACE) and end - start == 1
+                      and _firm_named(doc, text, lex)
+                      and not _named_in_full_person(doc, text)):
+                    cls = EntityClass.ORGANIZATION  # "Rosatom's director general", "Rosatom,
+                    # Russia's state nuclear corporation,": a firm
                 elif cls == EntityClass.PERSON and ((end - start > 1 and (
                         lowers[end - 1] in lex.company_ends
                         or (start >= 2 and doc[start - 1].text == ","
@@ -1408,6 +1413,33 @@ def _where_done(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
             and not any(c.dep_ in ("det", "amod", "poss") for c in root.children)
             and not any(t.lower_ in lex.org_heads or t.is_upper for t in words)
             and not (len(words) == 1 and words[0].lower_ in lex.institutions))
+
+
+#: Posts that head a firm or an agency, which a one-word name before them owns.
+_HEAD_POSTS = frozenset({"chief executive", "director general", "director-general", "ceo",
+                         "chairman", "chairwoman", "chairperson", "managing director",
+                         "executive director", "chief economist"})
+
+
+def _firm_named(doc: Doc, word: str, lex: Lexicons) -> bool:
+    """Whether the article calls the one-word name ``word`` a firm's anywhere: as the owner
+    of a firm's or agency's head post ("Rosatom's director general", "Eni's chief
+    executive"; a person's own post is an adviser's or spokesman's, not these) or with a firm
+    noun in apposition ("Rosatom, Russia's state nuclear corporation,"). Why the whole
+    article: the NER tags such names persons or places, and the first mention fixes the
+    class of all the others."""
+    for tok in doc:
+        if tok.text != word:
+            continue
+        end = tok.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s"):
+            hit = title_starting_at(doc, end + 1, len(doc), lex.titles)
+            if hit and " ".join(t.lower_ for t in doc[end + 1 : hit[1]]) in _HEAD_POSTS:
+                return True
+        if any(c.dep_ == "appos" and (c.lower_ in lex.firm_nouns or c.lower_ == "corporation")
+               for c in tok.children):
+            return True
+    return False
 
 
 def _in_relative_clause(tok: Token) -> bool:
