@@ -6033,3 +6033,12 @@ def test_a_one_word_name_owning_a_head_post_or_called_a_corporation_is_a_firm(ru
     assert classes.get("Rostek") == EntityClass.ORGANIZATION
     assert classes.get("Volta", EntityClass.ORGANIZATION) == EntityClass.ORGANIZATION
     assert ("person-pavel-orlov", "organization-rostek") in posts(ex)
+
+
+def test_regret_and_disappointment_are_negative_stances(run) -> None:
+    found = stances(run("The European Union deeply regrets the decision of the United States "
+                        "to impose tariffs. Japan was disappointed by Washington's move. India "
+                        "was dismayed by Washington's decision."))
+    assert {("european-union", "united-states", Polarity.NEGATIVE),
+            ("japan", "united-states", Polarity.NEGATIVE),
+            ("india", "united-states", Polarity.NEGATIVE)} <= found
