@@ -6042,3 +6042,10 @@ def test_regret_and_disappointment_are_negative_stances(run) -> None:
     assert {("european-union", "united-states", Polarity.NEGATIVE),
             ("japan", "united-states", Polarity.NEGATIVE),
             ("india", "united-states", Polarity.NEGATIVE)} <= found
+
+
+def test_rejecting_or_backing_the_decision_judges_the_ledes_actor(run) -> None:
+    found = stances(run("Japan imposed new duties on Indian steel on Monday. India condemned "
+                        "and rejected the decision. Australia backed the move."))
+    assert {("india", "japan", Polarity.NEGATIVE),
+            ("australia", "japan", Polarity.POSITIVE)} <= found

@@ -769,6 +769,9 @@ def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     another one (a judge's vote, a minister's announcement) as the one judged.
     """
     noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is None:  # "condemned and rejected the decision": the object both verbs share
+        noun = next((c for v in verb.conjuncts if v.i > verb.i for c in v.children
+                     if c.dep_ == "dobj"), None)
     if (noun is None
             or (noun.lemma_.lower() not in _ACT_NOUNS and noun.lower_ not in _ACT_NOUNS)
             or not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -1484,6 +1487,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                     targets = [t for t in targets if any(t.start <= i < t.end for i in named)]
                 if not targets and cue.kind in (StanceKind.PRAISE, StanceKind.CRITICIZE):
                     targets = _subtree_fallback(ctx, tok, cues.noun) or _act_doers(ctx, tok)
+                elif not targets and cue.kind in (StanceKind.OPPOSE, StanceKind.SUPPORT):
+                    targets = _act_doers(ctx, tok)  # "rejected the decision", "backed the move"
                 if not targets and cue.kind == StanceKind.WARN:
                     targets = _warned_of(ctx, cues, tok)
                 if not targets and cue.kind == StanceKind.THREATEN:
