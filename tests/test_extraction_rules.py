@@ -6049,3 +6049,10 @@ def test_rejecting_or_backing_the_decision_judges_the_ledes_actor(run) -> None:
                         "and rejected the decision. Australia backed the move."))
     assert {("india", "japan", Polarity.NEGATIVE),
             ("australia", "japan", Polarity.POSITIVE)} <= found
+
+
+def test_calling_the_lede_acts_tariffs_unjustified_judges_its_actor(run) -> None:
+    found = stances(run("Japan imposed tariffs on Indian steel on Monday. Arjun Rao called the "
+                        "tariffs entirely unjustified. India rejected the plan."))
+    assert {("arjun-rao", "japan", Polarity.NEGATIVE),
+            ("india", "japan", Polarity.NEGATIVE)} <= found

@@ -899,6 +899,8 @@ def _small_clause_frame(
                  and ctx.actors.conj_phrases(m)][:1]
     for obj, preds in pairs:
         targets = ctx.actors.conj_phrases(obj)
+        if not targets and obj.dep_ == "dobj":  # "called the decision shameful" (not "called
+            targets = _act_doers(ctx, verb)  # it …": mostly an act, or no referent at all)
         for pred in preds:
             pol = cues.characterise(pred, root=pred)
             if pol is not None and pol != Polarity.NEUTRAL and targets:
