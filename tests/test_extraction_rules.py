@@ -6056,3 +6056,10 @@ def test_calling_the_lede_acts_tariffs_unjustified_judges_its_actor(run) -> None
                         "tariffs entirely unjustified. India rejected the plan."))
     assert {("arjun-rao", "japan", Polarity.NEGATIVE),
             ("india", "japan", Polarity.NEGATIVE)} <= found
+
+
+def test_a_post_of_a_state_before_an_apposed_name_is_that_states(run) -> None:
+    ex = run("The foreign minister of Japan, Ken Sato, spoke with the emir of Kazakhstan, "
+             "Ali Bek, on Monday.")
+    assert {("person-ken-sato", "Foreign Minister", "japan"),
+            ("person-ali-bek", "Emir", "kazakhstan")} <= titled_posts(ex)

@@ -1698,12 +1698,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 posted = ctx.actors.of_phrase(doc[end - 1])
             if posted is not None:
                 j -= 1 if doc[j - 1].lower_ == "the" else 0
-                if (j > sent.start and doc[j - 1].lower_ in ("to", "in", "at", "for")
+                if (j > sent.start and doc[j - 1].lower_ in ("to", "in", "at", "for", "of")
                         and title_ending_at(doc, j - 1, sent.start, titles) is not None):
                     # (not "he had spoken to Iran's foreign minister, X": the verb's "to")
                     end = j - 1  # "Russia's envoy in Vienna, Mikhail Ulyanov,"
-                    if doc[j - 1].lower_ == "for" and posted.cls not in _NOT_BODIES:
-                        served = posted  # "a spokesperson for China's foreign ministry, Mao Ning"
+                    if doc[j - 1].lower_ in ("for", "of") and posted.cls not in _NOT_BODIES:
+                        served = posted  # "a spokesperson for China's foreign ministry, Mao
+                        # Ning", "The President of France, Emmanuel Macron,"
             found = title_ending_at(doc, end, sent.start, titles)
             if found is not None and _fronted_phrase(doc[end - 1], doc[span.start: span.end]):
                 found = None  # "In his meeting with the premier, Kishida pressed": not his
