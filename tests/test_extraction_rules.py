@@ -6063,3 +6063,10 @@ def test_a_post_of_a_state_before_an_apposed_name_is_that_states(run) -> None:
              "Ali Bek, on Monday.")
     assert {("person-ken-sato", "Foreign Minister", "japan"),
             ("person-ali-bek", "Emir", "kazakhstan")} <= titled_posts(ex)
+
+
+def test_intelligence_and_police_chiefs_hold_their_states_posts(run) -> None:
+    ex = run("India's intelligence chief, Ravi Menon, met Japan's police chief, Ken Sato, in "
+             "Delhi.")
+    assert {("person-ravi-menon", "Intelligence Chief", "india"),
+            ("person-ken-sato", "Police Chief", "japan")} <= titled_posts(ex)
