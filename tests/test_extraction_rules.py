@@ -6070,3 +6070,10 @@ def test_intelligence_and_police_chiefs_hold_their_states_posts(run) -> None:
              "Delhi.")
     assert {("person-ravi-menon", "Intelligence Chief", "india"),
             ("person-ken-sato", "Police Chief", "japan")} <= titled_posts(ex)
+
+
+def test_the_untitled_agent_of_headed_by_heads_the_body(run) -> None:
+    ex = run("The Atlantic Council, headed by Maria Lopez, criticised the plan. A delegation "
+             "led by Ravi Menon arrived. The European Union's observation mission, led by Ana "
+             "Ruiz, reported irregularities.")
+    assert titled_posts(ex) == {("person-maria-lopez", "Head", "atlantic-council")}

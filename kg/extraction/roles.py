@@ -1611,6 +1611,38 @@ def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | N
     return title, body
 
 
+def _body_headed_by(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | None:
+    """ "the refugee agency UNHCR, headed by Filippo Grandi", "MIT, which is led by İbrahim
+    Kalın": the post (Head) of the body a passive "headed"/"led" has the untitled person for
+    its agent. Why not a state ("Iran, led by …") or what no actor names ("a delegation led
+    by …"): a state's leader has a title of his own, and a delegation is no body."""
+    led = _led_by(ctx, person)
+    if led is None:
+        return None
+    verb, subjects = led
+    title = _HEADING_VERBS.get(verb.lemma_.lower())
+    if title is None or verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "relcl" and all(c.lower_ in ("which", "that") for c in subjects):
+        subjects = [verb.head]  # "the bank, which is now led by Ajay Banga": the head noun
+    if len(subjects) == 1 and subjects[0].conjuncts:
+        # "UNHCR and the International Organization for Migration, headed by António
+        # Vitorino": the body named last before the participle
+        subjects = [max((t for t in (subjects[0], *subjects[0].conjuncts) if t.i < verb.i),
+                        key=lambda t: t.i, default=subjects[0])]
+    if any(t.lemma_.lower() in _LED_GROUPS for t in subjects):
+        return None  # "The European Union's observation mission, led by …": the mission's
+    bodies = [b for t in subjects if (b := ctx.actors.at(t)) is not None]
+    if len(bodies) != 1 or bodies[0].cls in (*_NOT_BODIES, EntityClass.STATE):
+        return None
+    return title, bodies[0]
+
+
+#: Groups a person leads that are no bodies of their own (a body's or a state's mission).
+_LED_GROUPS = frozenset({"delegation", "mission", "team", "convoy", "panel", "contingent",
+                         "group", "committee", "commission", "operation"})
+
+
 #: Adverbs that date a post set after a name ("X, then the foreign minister,"): still a post.
 _TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously", "later"})
 #: Adverbs a relative clause's verb may follow ("who is also …", "who still heads …").
@@ -1802,6 +1834,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True
+        elif (not _apposed_post(ctx, span, sent, titles)
+              and (headed := _body_headed_by(ctx, span)) is not None):
+            title, of = headed  # "Turkey's intelligence agency MIT, headed by İbrahim Kalın"
+            first, explicit = min(of.start, span.start), True
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
             i = _relative_post_start(doc, span.end + 1, sent.end)
             if doc[i].lower_ in _TIME_ADVERBS and i + 1 < sent.end:
