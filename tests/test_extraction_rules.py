@@ -6077,3 +6077,8 @@ def test_the_untitled_agent_of_headed_by_heads_the_body(run) -> None:
              "led by Ravi Menon arrived. The European Union's observation mission, led by Ana "
              "Ruiz, reported irregularities.")
     assert titled_posts(ex) == {("person-maria-lopez", "Head", "atlantic-council")}
+
+
+def test_a_post_at_the_time_before_an_apposed_name(run) -> None:
+    ex = run("India's foreign minister at the time, Ravi Menon, signed the deal.")
+    assert ("person-ravi-menon", "Foreign Minister", "india") in titled_posts(ex)

@@ -1722,6 +1722,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             # "Greenland's premier, Mute Egede, said": the name in apposition to the title;
             # "China's ambassador to the EU, Cai Run,": the same past the post's "to" phrase
             end = named - 1
+            if end - 3 > sent.start and [t.lower_ for t in doc[end - 3 : end]] in (
+                    ["at", "the", "time"], ["at", "that", "time"]):
+                end -= 3  # "Rwanda's foreign minister at the time, Vincent Biruta,"
             posted = ctx.actors.at(doc[end - 1]) if end > sent.start else None
             j = posted.start if posted is not None else 0
             if posted is None and end - 1 > sent.start and doc[end - 1].dep_ == "pobj":
