@@ -6082,3 +6082,9 @@ def test_the_untitled_agent_of_headed_by_heads_the_body(run) -> None:
 def test_a_post_at_the_time_before_an_apposed_name(run) -> None:
     ex = run("India's foreign minister at the time, Ravi Menon, signed the deal.")
     assert ("person-ravi-menon", "Foreign Minister", "india") in titled_posts(ex)
+
+
+def test_who_replaced_someone_as_a_post_holds_it(run) -> None:
+    ex = run("Ravi Menon, who replaced Arun Rao as India's foreign minister in June, said the "
+             "deal was dead.")
+    assert ("person-ravi-menon", "Foreign Minister", "india") in titled_posts(ex)

@@ -1516,6 +1516,52 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
                  if c.dep_ == "prep" and c.lower_ == "as" and c.i > span.start), None)
     if prep is None:
         return None
+    post = _post_after_as(ctx, prep, sent, titles)
+    if post is None or post[1] is not None:
+        return post
+    title, _, last = post
+    t_end = last + 1
+    if (root.dep_ == "dobj" and title.lower() not in _titles()[1]
+            and not (t_end < sent.end and doc[t_end].lower_ == "of")):
+        # "The OSCE named X as secretary-general": the appointer's own post (not "a
+        # UN-facilitated forum chose X as prime minister of …": a state's post, its body named)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        appointer = [a for c in subjects for a in [ctx.actors.at(c)]
+                     if a is not None and a.cls in GROUP_CLASSES]
+        if len(appointer) == 1:
+            return title, appointer[0], last
+    return post
+
+
+#: Verbs by which the subject takes a post "as" ("who replaced Biruta as foreign minister").
+_SUCCEEDING = frozenset({"replace", "succeed"})
+
+
+def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
+                     titles: dict[str, str]) -> tuple[str, ActorSpan | None, int] | None:
+    """ "Olivier Nduhungirehe, who replaced Biruta as Rwanda's foreign minister in June,", "X
+    succeeded Y as prime minister": the post after "as" of a replacing verb whose subject is
+    the person (or "who" after the name)."""
+    doc = ctx.doc
+    root = doc[span.start: span.end].root
+    verbs = [c for c in root.children if c.dep_ == "relcl"
+             and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)]
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _SUCCEEDING or is_negated(verb):
+            continue
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if prep is not None:
+            return _post_after_as(ctx, prep, sent, titles)
+    return None
+
+
+def _post_after_as(ctx: DocContext, prep: Token, sent: Span,
+                   titles: dict[str, str]) -> tuple[str, ActorSpan | None, int] | None:
+    """(title, body or None, last index) of the post an "as" phrase names: "as
+    secretary-general", "as Japan's ambassador", "as president of Ghana", "as its envoy"."""
+    doc = ctx.doc
     i = prep.i + 1
     owner: ActorSpan | None = None
     while i < sent.end and doc[i].lower_ in _APPOINTED_LEADS:
@@ -1536,15 +1582,6 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
         return title, body, body.end - 1
     if owner is not None and owner.cls not in _NOT_BODIES:
         return title, owner, last
-    if (root.dep_ == "dobj" and title.lower() not in _titles()[1]
-            and not (t_end < sent.end and doc[t_end].lower_ == "of")):
-        # "The OSCE named X as secretary-general": the appointer's own post (not "a
-        # UN-facilitated forum chose X as prime minister of …": a state's post, its body named)
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        appointer = [a for c in subjects for a in [ctx.actors.at(c)]
-                     if a is not None and a.cls in GROUP_CLASSES]
-        if len(appointer) == 1:
-            return title, appointer[0], last
     return title, None, last
 
 
@@ -1831,6 +1868,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             # a body named after the post, even one no actor names ("as interim head of
             # state"), is no group's to guess
             explicit = of is not None or (last + 1 < sent.end and doc[last + 1].lower_ == "of")
+        elif (succeeded := _succeeding_post(ctx, span, sent, titles)) is not None:
+            title, of, last = succeeded  # "X, who replaced Biruta as Rwanda's foreign minister"
+            explicit = of is not None
         elif (listed := _listed_under_plural_post(ctx, span, sent, titles)) is not None:
             title, of, last = listed  # "the three defence ministers, Grant Shapps of the
             explicit = True  # United Kingdom, Minoru Kihara of Japan and …"
