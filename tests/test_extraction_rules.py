@@ -6088,3 +6088,9 @@ def test_who_replaced_someone_as_a_post_holds_it(run) -> None:
     ex = run("Ravi Menon, who replaced Arun Rao as India's foreign minister in June, said the "
              "deal was dead.")
     assert ("person-ravi-menon", "Foreign Minister", "india") in titled_posts(ex)
+
+
+def test_his_counterpart_in_the_next_sentence_takes_the_post_of_the_one_before(run) -> None:
+    ex = run("Japan's Foreign Minister Ken Sato said the convoy had to pass. His Indian "
+             "counterpart, Ravi Menon, warned of famine.")
+    assert ("person-ravi-menon", "Foreign Minister", "india") in titled_posts(ex)

@@ -194,6 +194,8 @@ def _counterparts_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan, sta
         named = [p for p in ctx.actors.spans if sent_start <= p.start and p.end <= before
                  and p.cls == EntityClass.PERSON and p.key != span.key]
         holder = named[-1] if named else None
+    if holder is None and pronoun.lower_ in ("his", "her"):
+        holder = ctx.actors.pronoun(pronoun)  # "X said …. His German counterpart, Y, …"
     if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
         return None
     held = _latest_post(out, holder.key, ctx.doc[span.start].idx, but_in=state.key)
