@@ -6094,3 +6094,13 @@ def test_his_counterpart_in_the_next_sentence_takes_the_post_of_the_one_before(r
     ex = run("Japan's Foreign Minister Ken Sato said the convoy had to pass. His Indian "
              "counterpart, Ravi Menon, warned of famine.")
     assert ("person-ravi-menon", "Foreign Minister", "india") in titled_posts(ex)
+
+
+def test_a_member_of_two_bodies_however_the_parser_joins_them(run) -> None:
+    for text in ("Kazakhstan, a member of the Russian-led African Union and Pacific Islands "
+                 "Forum, exports oil.",
+                 "Kazakhstan, a member of the Russian-led African Union and the Pacific "
+                 "Islands Forum, has kept its distance."):
+        members = _members(run(text))
+        assert {("kazakhstan", "african-union"),
+                ("kazakhstan", "pacific-islands-forum")} <= members, text

@@ -439,6 +439,15 @@ def _member_of(ctx: DocContext, out: _Out, tok: Token, aspirations: frozenset[st
                                              and tok.doc[t.i - 1].lower_ == "and"))]
     found = [(s, prep.right_edge) for prep in ofs for p in prep.children
              for s in ctx.actors.conj_phrases(p)]
+    if ofs:  # "a member of the Russian-led Eurasian Economic Union and the CSTO": the parser
+        # hangs the second body on "member", or the first on the second as a modifier with
+        # its own "and" ("… Union and Collective Security Treaty Organization")
+        found += [(s, c) for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                  for s in [ctx.actors.at(c)] if s is not None and _is_org(s)]
+        found += [(s, prep.right_edge) for prep in ofs for p in prep.children
+                  for c in p.children if c.dep_ in ("nmod", "compound")
+                  and any(g.dep_ == "cc" for g in c.children)
+                  for s in [ctx.actors.at(c)] if s is not None and _is_org(s)]
     if not ofs and node != tok:  # "among the forum's members", "among its members"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         org = ctx.actors.of_phrase(tok) if owner is not None else None
