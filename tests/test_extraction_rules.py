@@ -6104,3 +6104,10 @@ def test_a_member_of_two_bodies_however_the_parser_joins_them(run) -> None:
         members = _members(run(text))
         assert {("kazakhstan", "african-union"),
                 ("kazakhstan", "pacific-islands-forum")} <= members, text
+
+
+def test_acting_as_a_member_is_being_one(run) -> None:
+    members = _members(run("Ethiopia, as an African Union member, should help the talks "
+                           "succeed this year. As a BRICS member, India voted against it."))
+    assert {("ethiopia", "african-union"), ("india", "brics")} <= members
+    assert not _members(run("Kazakhstan wants to join as a BRICS member next year."))

@@ -1038,7 +1038,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             members += subject_actors(ctx, tok.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ in ("member",
                                                                             "members"):
-            members += _entered_as(ctx, tok.head.head)
+            members += _entered_as(ctx, tok.head.head) or _acting_as(ctx, tok.head.head)
         if (tok.dep_ == "nsubj" and tok.lower_ == "members" and tok.head.lemma_ == "be"
                 and not is_negated(tok.head)):  # "Its members are Russia, Belarus and …"
             members += [s for c in tok.head.children if c.dep_ == "attr"
@@ -1088,6 +1088,17 @@ def _entered_as(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     if lemma in admits and verb.tag_ == "VBN":
         return _passive_subjects(ctx, verb)
     return []
+
+
+def _acting_as(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """The subject of a verb other than a join's that it does "as a member" ("India, as a
+    G20 member, should help"; "As an EU member, Hungary voted …"): a member already."""
+    lemma = verb.lemma_.lower()
+    if (verb.pos_ not in ("VERB", "AUX") or is_negated(verb)
+            or lemma in word_set("membership_cues.json", "join_verbs")
+            or lemma in word_set("membership_cues.json", "admit_verbs")):
+        return []
+    return subject_actors(ctx, verb)
 
 
 def _left_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
