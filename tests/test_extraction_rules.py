@@ -6111,3 +6111,10 @@ def test_acting_as_a_member_is_being_one(run) -> None:
                            "succeed this year. As a BRICS member, India voted against it."))
     assert {("ethiopia", "african-union"), ("india", "brics")} <= members
     assert not _members(run("Kazakhstan wants to join as a BRICS member next year."))
+
+
+def test_a_state_chairing_a_body_is_its_member(run) -> None:
+    members = _members(run("Ethiopia, which chairs the African Union this year, called for "
+                           "calm after the vote. India holds the rotating presidency of BRICS "
+                           "until December."))
+    assert {("ethiopia", "african-union"), ("india", "brics")} <= members

@@ -57,6 +57,25 @@ _TURNING_DOWN = frozenset({"decline", "reject", "refuse", "turn", "withdraw", "a
                            "rebuff", "spurn"})
 
 
+def _chaired(ctx: DocContext, out: _Out, verb: Token) -> None:
+    """ "Indonesia, which chairs ASEAN this year", "Hungary holds the rotating presidency of
+    the EU Council", "France, which holds the Council presidency": a state that chairs a body
+    is one of its members."""
+    chair_nouns = word_set("membership_cues.json", "chair_nouns")
+    bodies: list[ActorSpan] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if verb.lemma_.lower() != "hold":
+            bodies += [a for a in ctx.actors.conj_phrases(obj) if _is_org(a)]
+        elif obj.lemma_.lower() in chair_nouns:  # "holds the (rotating) presidency of X"
+            bodies += _bodies_in(ctx, obj, ("of",)) + [
+                a for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss")
+                for a in [ctx.actors.at(c)] if _is_org(a)]
+    states = [s for s in subject_actors(ctx, verb) if s.cls == EntityClass.STATE
+              and s.kind != "demonym"]
+    for org in bodies:
+        out.add(states, org, verb, ctx.doc[org.end - 1], 0.7)
+
+
 def _passive_subjects(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     """The actors a passive verb's subject names ("Finland and Sweden were admitted")."""
     return [a for c in verb.children if c.dep_ == "nsubjpass"
@@ -149,11 +168,15 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     out = _Out(ctx)
     doc = ctx.doc
     belongs = word_set("membership_cues.json", "belong_verbs")
-    words = (joins | admits | belongs | _FOUNDING_ACTS | group_nouns
+    chairs = word_set("membership_cues.json", "chair_verbs")
+    words = (joins | admits | belongs | chairs | {"hold", "holds", "held", "holding"}
+             | _FOUNDING_ACTS | group_nouns
              | {"member", "members", "membership", "(", "observer", "observers"})
     words |= _DASHES
     for tok in ctx.scan(words):
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (lemma in chairs or lemma == "hold") and not is_negated(tok):
+            _chaired(ctx, out, tok)
         if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
             for org in prep_actors(ctx, tok, ("to",), allow_poss=False):
                 if _is_org(org):  # "India also belongs to the SCO"
