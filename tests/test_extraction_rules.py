@@ -6118,3 +6118,8 @@ def test_a_state_chairing_a_body_is_its_member(run) -> None:
                            "calm after the vote. India holds the rotating presidency of BRICS "
                            "until December."))
     assert {("ethiopia", "african-union"), ("india", "brics")} <= members
+
+
+def test_a_suspended_membership_is_a_membership(run) -> None:
+    assert ("niger", "african-union") in _members(run(
+        "The African Union suspended Niger's membership in July 2023 after the coup."))
