@@ -6123,3 +6123,10 @@ def test_a_state_chairing_a_body_is_its_member(run) -> None:
 def test_a_suspended_membership_is_a_membership(run) -> None:
     assert ("niger", "african-union") in _members(run(
         "The African Union suspended Niger's membership in July 2023 after the coup."))
+
+
+def test_a_reporting_clause_set_in_after_quoted_words_reports_them(run) -> None:
+    st = run('Arjun Rao spoke in Delhi. India had asked "key regional partners" for support '
+             "to make the flight possible, he added, without naming them.").of_type(
+                 StatementFact)
+    assert [(f.speaker, f.quote) for f in st] == [("arjun-rao", "key regional partners")]

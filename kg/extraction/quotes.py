@@ -178,7 +178,24 @@ def speaker_of(
                 best = ([owner], node)
     if best is None and quoted is not None:
         best = _reporting_clause_below(ctx, root, quoted, verbs)
+    if quoted is not None and best is not None:
+        best = _set_in_report(ctx, node, quoted, verbs) or best
     return best
+
+
+def _set_in_report(ctx: DocContext, top: Token, quoted: tuple[int, int],
+                   verbs: frozenset[str]) -> tuple[list[ActorSpan], Token] | None:
+    """ 'Germany had asked "key regional partners" for support …, he added': a reporting
+    clause set in after the quoted words, on the sentence's root, reports the whole
+    sentence, its quoted words too (not the root's subject, who is reported on)."""
+    for child in top.children:
+        if (child.dep_ == "parataxis" and child.idx >= quoted[1]
+                and child.lemma_.lower() in verbs
+                and any(c.dep_ == "nsubj" for c in child.children)):
+            subj = [s for s in subject_actors(ctx, child) if s.cls != EntityClass.PLACE]
+            if subj:
+                return subj, child
+    return None
 
 
 def _reporting_clause_below(ctx: DocContext, root: Token, quoted: tuple[int, int],
