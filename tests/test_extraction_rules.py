@@ -6130,3 +6130,9 @@ def test_a_reporting_clause_set_in_after_quoted_words_reports_them(run) -> None:
              "to make the flight possible, he added, without naming them.").of_type(
                  StatementFact)
     assert [(f.speaker, f.quote) for f in st] == [("arjun-rao", "key regional partners")]
+
+
+def test_the_name_set_beside_a_subject_noun_speaks(run) -> None:
+    st = run('The EU refugee agency, Atlantic Council, said it was "deeply disturbed" by the '
+             "attack.").of_type(StatementFact)
+    assert [f.speaker for f in st] == ["atlantic-council"]

@@ -113,6 +113,17 @@ def agent_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             for p in c.children if p.dep_ == "pobj" for s in ctx.actors.conj_phrases(p)]
 
 
+def _apposed_name(ctx: DocContext, noun: Token) -> list[ActorSpan]:
+    """The actors of the name set right after a noun that names none itself ("the UN refugee
+    agency, UNHCR,")."""
+    doc = noun.doc
+    if ctx.actors.at(noun) is not None or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    return [s for a in noun.children if a.left_edge.i == noun.i + 2 and (
+                a.dep_ == "appos" or (a.dep_ == "npadvmod" and a.pos_ == "PROPN"))
+            for s in ctx.actors.conj_phrases(a)]  # (the parser's "npadvmod" for "UNHCR")
+
+
 def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSpan]:
     """Actors of a verb's subject, inherited from the governing clause when it has none.
 
@@ -174,6 +185,15 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
                 found = subject_actors(ctx, gov, depth + 1) if gov != verb.head else []
             else:
                 found = ctx.actors.conj_phrases(child)
+                apposed = _apposed_name(ctx, child)
+                if apposed and any(c.dep_ in ("compound", "poss", "nmod", "amod")
+                                   for c in child.children):
+                    # "The UN refugee agency, UNHCR, said": the body named beside a noun its
+                    # owner only modifies (not the owner, the UN); "Egypt's foreign minister,
+                    # Sameh Shoukry, and his Sudanese counterpart, X,": each one's name
+                    found = apposed + [s for c in child.conjuncts
+                                       for s in (_apposed_name(ctx, c)
+                                                 or ctx.actors.conj_phrases(c))]
                 if not found and ctx.actors.at(child) is None:
                     # "WARSAW, Sept 12 (Reuters) - Poland and the three Baltic states urged":
                     # the parser made the dateline's credit the subject and the real one its
