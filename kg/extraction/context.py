@@ -186,8 +186,8 @@ def subject_actors(ctx: DocContext, verb: Token, depth: int = 0) -> list[ActorSp
             else:
                 found = ctx.actors.conj_phrases(child)
                 apposed = _apposed_name(ctx, child)
-                if apposed and any(c.dep_ in ("compound", "poss", "nmod", "amod")
-                                   for c in child.children):
+                if apposed and not {a.key for a in apposed} <= {f.key for f in found} and any(
+                        c.dep_ in ("compound", "poss", "nmod", "amod") for c in child.children):
                     # "The UN refugee agency, UNHCR, said": the body named beside a noun its
                     # owner only modifies (not the owner, the UN); "Egypt's foreign minister,
                     # Sameh Shoukry, and his Sudanese counterpart, X,": each one's name
