@@ -6136,3 +6136,9 @@ def test_the_name_set_beside_a_subject_noun_speaks(run) -> None:
     st = run('The EU refugee agency, Atlantic Council, said it was "deeply disturbed" by the '
              "attack.").of_type(StatementFact)
     assert [f.speaker for f in st] == ["atlantic-council"]
+
+
+def test_similar_deals_of_two_subjects_are_no_deal_between_them(run) -> None:
+    ex = run("The United States struck a deal with the European Union on steel last year. "
+             "Japan and India have since negotiated similar deals.")
+    assert ("india", "japan") not in {f.parties for f in ex.of_type(PartnershipFact)}

@@ -50,6 +50,10 @@ _GROUP_PREPS = ("between", "among", "amongst")
 #: Verbs that keep a partnership from existing, and verbs that end one.
 _BLOCKING = frozenset({"block", "prevent", "obstruct", "veto", "oppose", "resist", "hinder",
                        "thwart"})
+#: Adjectives that make an agreement noun each subject's own ("similar deals", "their own
+#: agreements"), not one between the subjects ("a separate agreement" is one more between
+#: the same parties).
+_DISTRIBUTIVE = frozenset({"similar", "such", "comparable", "parallel", "respective", "own"})
 _SEVERING = frozenset({"sever", "cut", "break", "end", "suspend", "freeze", "downgrade",
                        "terminate", "rupture"})
 #: What belligerents agree to: a deal that ends fighting makes no partners of them.
@@ -298,6 +302,10 @@ def partnership_facts(
             side_b += prep_actors(ctx, tok, ("with",))
         side_a = [p for p in side_a if not _located(ctx, p)]
         side_b = [p for p in side_b if not _located(ctx, p)]
+        if is_noun and not side_b and any(c.dep_ == "amod" and c.lower_ in _DISTRIBUTIVE
+                                          for c in tok.children):
+            continue  # "Britain and Japan have since negotiated similar deals" (each with a
+            # third party): the subjects do not partner each other
         keys_a = sorted({k for p in side_a for k in [_party(p, posts)] if k})
         keys_b = sorted({k for p in side_b for k in [_party(p, posts)] if k} - set(keys_a))
         # Without side A, "cooperation with A, B and C" names only one side: nothing to pair.
