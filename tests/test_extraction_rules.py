@@ -6142,3 +6142,9 @@ def test_similar_deals_of_two_subjects_are_no_deal_between_them(run) -> None:
     ex = run("The United States struck a deal with the European Union on steel last year. "
              "Japan and India have since negotiated similar deals.")
     assert ("india", "japan") not in {f.parties for f in ex.of_type(PartnershipFact)}
+
+
+def test_condemning_a_war_against_a_state_does_not_condemn_that_state(run) -> None:
+    found = stances(run("The talks failed. India condemned the war against Japan. Australia "
+                        "criticised the sanctions on China."))
+    assert not {(h, t) for h, t, _ in found} & {("india", "japan"), ("australia", "china")}

@@ -705,18 +705,24 @@ def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 #: Nouns of harm done to their "of" object ("the invasion of Ukraine").
 _HARM_NOUNS = word_set("event_cues.json", "harm_nouns")
+#: Nouns of hostile acts aimed at their "against"/"on" object ("the war against Ukraine").
+_HARM_ON_NOUNS = word_set("event_cues.json", "harm_on_nouns") | _HARM_NOUNS
 
 
 def _harmed(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     """Actors a harm noun's "of" phrase names as its patient ("condemned the invasion of
-    Ukraine", "the forcible displacement of Palestinians"): what the act is done to, not
-    what the condemnation is aimed at."""
-    if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in _HARM_NOUNS
-                               and noun.lower_ not in _HARM_NOUNS):
+    Ukraine", "the forcible displacement of Palestinians"), or a hostile act's "against"/"on"
+    phrase ("condemned the war against Ukraine"): what the act is done to, not what the
+    condemnation is aimed at."""
+    if noun.pos_ != "NOUN":
         return []
+    words = {noun.lemma_.lower(), noun.lower_}
+    preps = ({"of"} if words & _HARM_NOUNS else set()) | (
+        {"against", "on"} if words & _HARM_ON_NOUNS else set())
     # (the whole phrase: "the assassination of Haitian President Jovenel Moise" harms Haiti
-    # as well as its president, but not a doer set in it: "… of Ukraine by Russia")
-    return [s for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+    # as well as its president, but not a doer set in it: "… of Ukraine by Russia"; "the
+    # war against Ukraine" is aimed at Ukraine)
+    return [s for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj" for s in ctx.actors.in_subtree(o)
             if not any(a.lower_ == "by" for a in ctx.doc[s.start].ancestors if a.i > o.i)]
 
