@@ -6148,3 +6148,9 @@ def test_condemning_a_war_against_a_state_does_not_condemn_that_state(run) -> No
     found = stances(run("The talks failed. India condemned the war against Japan. Australia "
                         "criticised the sanctions on China."))
     assert not {(h, t) for h, t, _ in found} & {("india", "japan"), ("australia", "china")}
+
+
+def test_a_states_opposition_does_not_speak_for_the_state(run) -> None:
+    found = stances(run("The deal was signed in Delhi.\nIndian opposition parties condemned "
+                        "Japan over the deal."))
+    assert not any(h == "india" for h, _, _ in found)

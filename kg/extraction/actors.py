@@ -1442,6 +1442,12 @@ def _firm_named(doc: Doc, word: str, lex: Lexicons) -> bool:
     return False
 
 
+#: Words before a noun for people that set them against their state's government ("Syrian
+#: opposition figures", "exiled Iranian dissidents").
+_OPPOSING_WORDS = frozenset({"opposition", "rebel", "rebels", "dissident", "exiled", "exile",
+                             "insurgent", "separatist"})
+
+
 def _in_relative_clause(tok: Token) -> bool:
     """Whether ``tok`` is inside a relative clause (up to six arcs up), also one the parser
     did not mark as such ("on whose Vienna premises …": a phrase with a relative word)."""
@@ -2689,9 +2695,13 @@ class DocActors:
             deps = tuple(d for d in deps if d != "poss")  # "his supporters": not him
         independent = tok.lemma_.lower() in word_set("collective_nouns.json",
                                                       "independent_voices")
+        opposed = any(c.lower_ in _OPPOSING_WORDS for c in tok.lefts
+                      if c.dep_ in ("compound", "amod"))
         for child in tok.lefts:
             if child.dep_ in deps:
                 span = self.at(child)
+                if span is not None and opposed and span.kind == "demonym":
+                    continue  # "Syrian opposition figures": against the state, not for it
                 if span is not None and independent and span.kind == "metonym":
                     continue  # "one Belgrade political scientist": where, not whose
                 if span is not None:
