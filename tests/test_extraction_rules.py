@@ -5883,7 +5883,7 @@ def test_a_name_before_a_post_to_someone_is_a_persons(run) -> None:
     assert {e.label: e.cls for e in ex.entities}.get("Gergely Gulyas") == EntityClass.PERSON
 
 
-# --- extractor 0.4.25 ---
+# --- extractor 0.4.25 ------------------------------------------------------------------------
 
 
 def test_an_election_is_an_event_of_the_state_whose_it_is(run) -> None:
