@@ -6154,3 +6154,9 @@ def test_a_states_opposition_does_not_speak_for_the_state(run) -> None:
     found = stances(run("The deal was signed in Delhi.\nIndian opposition parties condemned "
                         "Japan over the deal."))
     assert not any(h == "india" for h, _, _ in found)
+
+
+def test_a_team_from_a_body_acts_for_it(run) -> None:
+    events = run("The talks stalled in March.\nA team from the African Union visited Kazakhstan "
+                 "in April and said the plan was not credible.").of_type(EventFact)
+    assert any("african-union" in f.participants for f in events)

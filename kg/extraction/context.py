@@ -639,7 +639,8 @@ def _seated_state(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 #: Subject nouns that speak for where they come from ("officials from Japan").
 _VOICES = frozenset({"officials", "diplomats", "representatives", "delegates", "envoys",
-                     "ministers", "leaders", "delegations"})
+                     "ministers", "leaders", "delegations", "delegation", "team", "mission",
+                     "staff"})
 #: Subject pronouns that deny the act of their verb.
 _NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing"})
 
