@@ -6160,3 +6160,10 @@ def test_a_team_from_a_body_acts_for_it(run) -> None:
     events = run("The talks stalled in March.\nA team from the African Union visited Kazakhstan "
                  "in April and said the plan was not credible.").of_type(EventFact)
     assert any("african-union" in f.participants for f in events)
+
+
+def test_the_new_title_is_the_registry_holder_of_the_sentence_before(run) -> None:
+    st = run("It took Jens Stoltenberg less than two days in Brussels to give his verdict.\n"
+             '"The plan was dead before it started," the new secretary general told '
+             "reporters.").of_type(StatementFact)
+    assert [f.speaker for f in st] == ["jens-stoltenberg"]

@@ -2439,6 +2439,8 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         if owner is not None:
             start = owner.start + 1  # "Brazil's president declared": the post's holder
         first = state.end + (owner is not None) if state is not None else start  # (past "'s")
+        while first < tok.i and lowers[first] in _NEWLY:
+            first += 1  # "the new prime minister": the post
         title = " ".join(lowers[first : tok.i + 1])
         honorific = title in _HONORIFICS  # "the prince" after "Prince Abdulaziz bin Salman"
         if (title not in lex.titles and not honorific
@@ -2472,6 +2474,13 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                              and not _former(titled(q), wanted)
                              and _names_post(titled(q), wanted) for q in persons)}
             fits |= added
+            if not fits:
+                # "It took Keir Starmer less than 48 hours in Downing Street …. '…,' the new
+                # prime minister told …": the one person of the previous sentence the registry
+                # gives that post now
+                held = {p.key: p for p in persons if prev.start <= p.start < prev.end
+                        and _registry_post_now(registry, p, wanted)}
+                fits |= held if len(held) == 1 else {}
         if len(fits) > 1 and prev is not None:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
             # several fitting persons, the one the previous sentence is about
@@ -2558,6 +2567,20 @@ def _registry_post(registry: Registry | None, person: ActorSpan, state: ActorSpa
         p.of == state.key and any(re.search(rf"\b{re.escape(w)}\b", p.title.lower())
                                   for w in wanted)
         for p in actor.positions)
+
+
+def _registry_post_now(registry: Registry | None, person: ActorSpan,
+                       wanted: tuple[str, ...]) -> bool:
+    """Whether the registry gives the person one of the ``wanted`` posts, held now (anywhere)."""
+    actor = registry.actors.get(person.key) if registry is not None else None
+    return actor is not None and any(
+        p.until is None and any(re.search(rf"\b{re.escape(w)}\b", p.title.lower())
+                                for w in wanted)
+        for p in actor.positions)
+
+
+#: Words before a post title that say it was taken up lately ("the new prime minister").
+_NEWLY = frozenset({"new", "newly", "incoming"})
 
 
 def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:
