@@ -2458,7 +2458,7 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         fits = {s.key: s for s in persons if since <= s.start and s.end <= tok.i
                 and not _former(titled(s), wanted)  # "Brazil's former president Bolsonaro"
                 and (_names_post(titled(s), wanted) or (honorific and lowers[s.start] == title)
-                     or (state is not None and _registry_post(registry, s, state, wanted)))
+                     or (state is not None and _registry_post(registry, s, wanted, state)))
                 and (state is None or (
                     told := _given_state(doc, s, state, at_state, registry)) is True
                      or (told is None and s.start >= near))}
@@ -2479,7 +2479,7 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                 # prime minister told …": the one person of the previous sentence the registry
                 # gives that post now
                 held = {p.key: p for p in persons if prev.start <= p.start < prev.end
-                        and _registry_post_now(registry, p, wanted)}
+                        and _registry_post(registry, p, wanted)}
                 fits |= held if len(held) == 1 else {}
         if len(fits) > 1 and prev is not None:
             # "Brown has rejected that characterisation. The Cook Islands premier, …": of
@@ -2558,24 +2558,15 @@ def _given_state(doc: Doc, person: ActorSpan, state: ActorSpan,
     return (actor.country == state.key) if actor is not None and actor.country else None
 
 
-def _registry_post(registry: Registry | None, person: ActorSpan, state: ActorSpan,
-                   wanted: tuple[str, ...]) -> bool:
+def _registry_post(registry: Registry | None, person: ActorSpan, wanted: tuple[str, ...],
+                   state: ActorSpan | None = None) -> bool:
     """Whether the registry gives the person one of the ``wanted`` posts in ``state`` ("the
-    Chinese leader" after "Xi Jinping" named with no title)."""
+    Chinese leader" after "Xi Jinping" named with no title), or, with no state, one held now
+    anywhere ("the new prime minister" after "Keir Starmer")."""
     actor = registry.actors.get(person.key) if registry is not None else None
     return actor is not None and any(
-        p.of == state.key and any(re.search(rf"\b{re.escape(w)}\b", p.title.lower())
-                                  for w in wanted)
-        for p in actor.positions)
-
-
-def _registry_post_now(registry: Registry | None, person: ActorSpan,
-                       wanted: tuple[str, ...]) -> bool:
-    """Whether the registry gives the person one of the ``wanted`` posts, held now (anywhere)."""
-    actor = registry.actors.get(person.key) if registry is not None else None
-    return actor is not None and any(
-        p.until is None and any(re.search(rf"\b{re.escape(w)}\b", p.title.lower())
-                                for w in wanted)
+        (p.of == state.key if state is not None else p.until is None)
+        and _names_post(p.title.lower(), wanted)
         for p in actor.positions)
 
 
