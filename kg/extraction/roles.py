@@ -909,7 +909,7 @@ def _acting_on_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) 
     Why: a state that sanctions or charges an official is the other side; the holder's own
     state is the one the sentence does not name."""
     node = _name_phrase_head(ctx, person)
-    while node.dep_ in ("conj",) and node.head != node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head  # "on X and on Y"
     if node.dep_ != "pobj" or node.head.lower_ not in ("on", "against"):
         return set()
@@ -918,8 +918,9 @@ def _acting_on_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) 
         above = above.head  # "imposed sanctions on X"
     if above.pos_ != "VERB":
         return set()
-    return {s.key for s in subject_actors(ctx, above) if s.cls == EntityClass.STATE} | {
-        held[s.key] for s in subject_actors(ctx, above) if s.key in held}
+    actors = subject_actors(ctx, above)
+    return ({s.key for s in actors if s.cls == EntityClass.STATE}
+            | {held[s.key] for s in actors if s.key in held})
 
 
 def _nationality(ctx: DocContext, person: ActorSpan) -> set[str]:
