@@ -179,38 +179,30 @@ def speaker_of(
     if best is None and quoted is not None:
         best = _reporting_clause_below(ctx, root, quoted, verbs)
     if quoted is not None and best is not None:
-        best = _set_in_report(ctx, node, quoted, verbs) or best
+        # 'Germany had asked "key regional partners" for support …, he added': a reporting
+        # clause set in after the quoted words on the sentence's root reports the whole
+        # sentence, its quoted words too (not the root's subject, who is reported on)
+        best = _reporting_clause_below(ctx, node, quoted, verbs, deps=("parataxis",),
+                                       right_after=False) or best
     return best
 
 
-def _set_in_report(ctx: DocContext, top: Token, quoted: tuple[int, int],
-                   verbs: frozenset[str]) -> tuple[list[ActorSpan], Token] | None:
-    """ 'Germany had asked "key regional partners" for support …, he added': a reporting
-    clause set in after the quoted words, on the sentence's root, reports the whole
-    sentence, its quoted words too (not the root's subject, who is reported on)."""
-    for child in top.children:
-        if (child.dep_ == "parataxis" and child.idx >= quoted[1]
-                and child.lemma_.lower() in verbs
-                and any(c.dep_ == "nsubj" for c in child.children)):
-            subj = [s for s in subject_actors(ctx, child) if s.cls != EntityClass.PLACE]
-            if subj:
-                return subj, child
-    return None
-
-
-def _reporting_clause_below(ctx: DocContext, root: Token, quoted: tuple[int, int],
-                            verbs: frozenset[str]) -> tuple[list[ActorSpan], Token] | None:
+def _reporting_clause_below(
+    ctx: DocContext, root: Token, quoted: tuple[int, int], verbs: frozenset[str],
+    deps: tuple[str, ...] = ("ccomp", "parataxis", "conj", "relcl", "advcl"),
+    right_after: bool = True,
+) -> tuple[list[ActorSpan], Token] | None:
     """ '“…, I request the head of the African Union to take his seat,” Modi said': the
     parser sometimes hangs the reporting clause after the closing mark under the quoted
     verb instead of the other way round; it is still the speaker. Only a clause that opens
-    right after the closing mark and has a subject of its own ('"…," citing X, and he
-    dismissed Y' reports nothing)."""
+    right after the closing mark (unless not ``right_after``) and has a subject of its own
+    ('"…," citing X, and he dismissed Y' reports nothing)."""
     for child in root.children:
         if not (child.idx >= quoted[1] and child.pos_ in ("VERB", "AUX")
-                and child.lemma_.lower() in verbs
-                and child.dep_ in ("ccomp", "parataxis", "conj", "relcl", "advcl")):
+                and child.lemma_.lower() in verbs and child.dep_ in deps):
             continue
-        between = [t for t in ctx.doc[root.i:child.left_edge.i] if t.idx >= quoted[1]]
+        between = ([t for t in ctx.doc[root.i:child.left_edge.i] if t.idx >= quoted[1]]
+                   if right_after else [])
         if any(not t.is_punct for t in between) or not any(
                 c.dep_ == "nsubj" for c in child.children):
             continue
