@@ -785,13 +785,13 @@ def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
             or any(c.dep_ in ("poss", "prep", "compound", "amod", "relcl", "acl")
                    and not _says_nothing_of_whose(c) for c in noun.children)):
         return []
-    holders = {h.key for h in subject_actors(ctx, verb)}
     index = ctx.sents.index(verb.sent[0])
     if index == 0 or index > _ACT_REACH:
         return []
     root = ctx.sents.sents[0].root
     for act in (root, *root.conjuncts):
         if act.lemma_.lower() in _ACT_VERBS and not _negated_scope(act):
+            holders = {h.key for h in subject_actors(ctx, verb)}
             return [s for s in subject_actors(ctx, act) if s.key not in holders]
     return []
 
