@@ -686,7 +686,7 @@ def _suspended(ctx: DocContext, out: _Out) -> None:
             continue
         orgs = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
                 for a in ctx.actors.in_subtree(p) if _is_org(a)][:1] or [
-            a for o in verb.children if o.dep_ == "dobj" and o.lower_ == "membership"
+            a for o in _memberships_acted_on(verb)
             for a in _bodies_in(ctx, o, ("in", "of"))][:1]  # "Syria's membership in X"
         if not orgs and not passive:  # a registry body: an organ the NER named is not one
             orgs = [a for a in subject_actors(ctx, verb)
@@ -701,10 +701,15 @@ def _states_acted_on(ctx: DocContext, verb: Token, passive: bool) -> list[ActorS
     members = (_passive_subjects(ctx, verb) if passive
                else object_actors(ctx, verb, allow_poss=False) or _among_them(ctx, verb))
     if not passive and not members:  # "the Arab League suspended Syria's membership"
-        members = [a for o in verb.children if o.dep_ == "dobj" and o.lower_ == "membership"
+        members = [a for o in _memberships_acted_on(verb)
                    for c in o.children if c.dep_ == "poss" for a in [ctx.actors.at(c)]
                    if a is not None]
     return [m for m in members if m.cls == EntityClass.STATE]
+
+
+def _memberships_acted_on(verb: Token) -> list[Token]:
+    """The "membership" a body's act takes for its object ("suspended Syria's membership")."""
+    return [o for o in verb.children if o.dep_ == "dobj" and o.lower_ == "membership"]
 
 
 def _expelled(ctx: DocContext, out: _Out, verb: Token, passive: bool,
