@@ -6167,3 +6167,18 @@ def test_the_new_title_is_the_registry_holder_of_the_sentence_before(run) -> Non
              '"The plan was dead before it started," the new secretary general told '
              "reporters.").of_type(StatementFact)
     assert [f.speaker for f in st] == ["jens-stoltenberg"]
+
+
+# --- extractor 0.4.26 ---
+
+def test_a_commissioner_general_is_a_post_not_a_rank(run) -> None:
+    found = titled_posts(run("The agency ran out of money.\nThe African Union's "
+                             "commissioner-general, Tom Reed, said the agency was at breaking "
+                             "point."))
+    assert ("person-tom-reed", "Commissioner-General", "african-union") in found
+
+
+def test_the_supreme_allied_commander_europe_is_natos(run) -> None:
+    found = titled_posts(run("The drills began on Monday.\nGeneral Tom Reed, NATO's Supreme "
+                             "Allied Commander Europe, announced the plans in Brussels."))
+    assert found == {("person-tom-reed", "Supreme Allied Commander Europe", "nato")}
