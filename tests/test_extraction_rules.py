@@ -6182,3 +6182,9 @@ def test_the_supreme_allied_commander_europe_is_natos(run) -> None:
     found = titled_posts(run("The drills began on Monday.\nGeneral Tom Reed, NATO's Supreme "
                              "Allied Commander Europe, announced the plans in Brussels."))
     assert found == {("person-tom-reed", "Supreme Allied Commander Europe", "nato")}
+
+
+def test_a_bodys_last_word_before_a_title_is_that_body(run) -> None:
+    found = titled_posts(run("The State Duma approved the law on Tuesday.\nDuma Speaker Tom "
+                             "Reed said Japan had left it no choice."))
+    assert ("person-tom-reed", "Speaker", "organization-state-duma") in found

@@ -9,6 +9,7 @@ the post is the actor right before the title (or after "of"). Titles are normali
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Set as AbstractSet
@@ -104,7 +105,26 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
             span = owner if owner is not None and owner.cls == EntityClass.STATE else span
         if span is not None and span.cls != EntityClass.PERSON:
             return span
-    return None
+    return _shortened_body(ctx, ctx.doc[i - 1]) if i - 1 >= sent_start else None
+
+
+def _shortened_body(ctx: DocContext, tok: Token) -> ActorSpan | None:
+    """The body an earlier sentence named in full whose last word ``tok`` repeats on its own
+    before a title ("The State Duma approved it. Duma Speaker Vyacheslav Volodin said"; "the
+    Federation Council … Council Speaker Valentina Matviyenko"): a short form no NER tags.
+
+    Why: the title's body is then named, though no actor covers it; the post was "of -".
+    Only one body may end in that word, so "Council" after two councils names neither."""
+    if tok.pos_ != "PROPN" or not tok.is_title or ctx.actors.at(tok) is not None:
+        return None
+    bodies = {s.key: s for s in ctx.actors.spans
+              if s.end <= tok.i and s.end - s.start > 1 and s.kind == "name"
+              and s.cls in (EntityClass.ORGANIZATION, EntityClass.INTERNATIONAL_ORGANIZATION)
+              and ctx.doc[s.end - 1].text == tok.text}
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies.values()))  # located at the short form: the post's evidence
+    return dataclasses.replace(body, start=tok.i, end=tok.i + 1, kind="reference")
 
 
 def _whose_antecedent(ctx: DocContext, tok: Token) -> ActorSpan | None:
