@@ -6188,3 +6188,12 @@ def test_a_bodys_last_word_before_a_title_is_that_body(run) -> None:
     found = titled_posts(run("The State Duma approved the law on Tuesday.\nDuma Speaker Tom "
                              "Reed said Japan had left it no choice."))
     assert ("person-tom-reed", "Speaker", "organization-state-duma") in found
+
+
+def test_an_envoy_named_last_is_no_guess_for_the_next_state_post(run) -> None:
+    found = titled_posts(run("Japan, Vietnam and Australia held talks in March, and India "
+                             "joined them.\nThe forum ended badly. China's ambassador to Japan, "
+                             "Wu Jianghao, said the remarks were wrong. The remark caused an "
+                             "uproar. Senator Tom Reed called on the government to ask Beijing "
+                             "to recall the envoy."))
+    assert ("person-tom-reed", "Senator", "china") not in found

@@ -631,13 +631,15 @@ def _leads_unnamed_body(ctx: DocContext, person: ActorSpan) -> bool:
 
 def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
                    main_state: str | None, filled: AbstractSet[str] = frozenset(),
-                   recent: bool = True) -> tuple[str | None, float]:
+                   recent: bool = True, envoys: AbstractSet[str] = frozenset(),
+                   ) -> tuple[str | None, float]:
     """The state of a state post the text does not name, and the confidence of the guess:
     the first of the holder's home region's state, the state the holder voices, the
     sentence's, the previous sentence's, the paragraph's, the lede's and the article's (or,
     with no state dominating the article and ``recent``, the government named last) that is
     not a state the holder visits in this sentence, nor one whose same post someone else
-    holds here (``filled``)."""
+    holds here (``filled``); the government named last is not an envoy's (``envoys``), who
+    speaks for his state in another's capital."""
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
             | _shown_states(ctx, person) | _nationality(ctx, person)
             | _acting_on_states(ctx, person, held) | set(filled))
@@ -661,7 +663,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         # the three sentences before ("Erdoğan said … / Interior Minister Süleyman Soylu
         # claimed …")
         # (not for a monarch: no other state's official says whose one is)
-        last = _recent_government(ctx, sent, held) if recent else None
+        last = _recent_government(ctx, sent, held, envoys) if recent else None
         return (last, RECENT_GUESS) if last is not None and last not in away else (None, 0.45)
     return (main_state, 0.4) if main_state not in away else (None, 0.4)
 
@@ -671,9 +673,13 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
 RECENT_GUESS = 0.35
 
 
-def _recent_government(ctx: DocContext, sent: Span, held: dict[str, str]) -> str | None:
+def _recent_government(ctx: DocContext, sent: Span, held: dict[str, str],
+                       envoys: AbstractSet[str] = frozenset()) -> str | None:
     """The state whose post holder was named last in the three sentences before ``sent``,
-    within its paragraph and the one before (an older paragraph has moved on to others)."""
+    within its paragraph and the one before (an older paragraph has moved on to others).
+
+    An envoy is skipped: "China's ambassador to Manila, Huang Xilian, said … / Senator Risa
+    Hontiveros called on the government to …" is a scene in the host state, not his."""
     sents = ctx.sents.sents
     i = k = ctx.sents.index(sent[0])
     breaks = 0
@@ -684,7 +690,7 @@ def _recent_government(ctx: DocContext, sent: Span, held: dict[str, str]) -> str
         k -= 1
     since = sents[k].start
     before = [s for s in ctx.actors.spans
-              if since <= s.start < sent.start and s.key in held]
+              if since <= s.start < sent.start and s.key in held and s.key not in envoys]
     return held[before[-1].key] if before else None
 
 
@@ -2025,13 +2031,15 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             held = {r.person: r.of for r in (*out, *described)
                     if r.of in states and r.role.lower() in state_titles
                     and r.evidence.confidence > RECENT_GUESS}  # (not the weakest guess)
+            envoys = {r.person for r in (*out, *described) if r.role.lower() in _ENVOYS}
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
                 fallback = main_state or (None if title.lower() in _MONARCHS
                                           else _government_state(held))
-                of_key, confidence = _guessed_state(ctx, sent, span, held, fallback, filled,
-                                                    recent=title.lower() not in _MONARCHS)
+                of_key, confidence = _guessed_state(
+                    ctx, sent, span, held, fallback, filled,
+                    recent=title.lower() not in _MONARCHS, envoys=envoys)
         if of_key is None and not explicit and not camp and title.lower() in _SPEAKER_TITLES:
             of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
