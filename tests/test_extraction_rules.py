@@ -6197,3 +6197,9 @@ def test_an_envoy_named_last_is_no_guess_for_the_next_state_post(run) -> None:
                              "uproar. Senator Tom Reed called on the government to ask Beijing "
                              "to recall the envoy."))
     assert ("person-tom-reed", "Senator", "china") not in found
+
+
+def test_the_of_inside_a_bodys_name_is_no_title_before_a_person(run) -> None:
+    ex = run("The talks stalled in March.\nWashington imposed sanctions on Japan's Presidency "
+             "of Defence Industries over the purchase.")
+    assert not {e.key for e in ex.entities if e.cls == EntityClass.PERSON}

@@ -1509,10 +1509,12 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
               and doc[posted].lower_ in ("in", "to", "at")
               and doc[posted - 1].lower_ in lex.title_words)
     return (
-        # (a title's "of" names its body: "director of Amnesty International")
+        # (a title's "of" names its body: "director of Amnesty International"; so does the
+        # "of" inside a body's name: "Turkey's Presidency of Defence Industries")
         ((start > 0 and doc[title].lower_ in lex.title_words
           and not (doc[title].lower_ == "of" and title > 0
-                   and doc[title - 1].lower_ in lex.title_heads))
+                   and (doc[title - 1].lower_ in lex.title_heads
+                        or doc[title - 1].is_title)))
          or (start > 0 and doc[title].is_alpha  # "minister of state for petroleum resources,"
              and title_ending_at(doc, title + 1, max(0, title - 9), lex.titles) is not None)
          or _title_follows(doc, end, lex) or placed
