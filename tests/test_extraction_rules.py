@@ -103,7 +103,8 @@ ACTORS = [
     {"id": "sahel", "label": "Sahel", "class": "Region"},
     {"id": "ethiopia", "label": "Ethiopia", "class": "State", "demonyms": ["Ethiopian"]},
     {"id": "un-security-council", "label": "United Nations Security Council",
-     "class": "InternationalOrganization", "aliases": ["UN Security Council", "Security Council"]},
+     "class": "InternationalOrganization", "part_of": "united-nations",
+     "aliases": ["UN Security Council", "Security Council"]},
     {"id": "kyrgyzstan", "label": "Kyrgyzstan", "class": "State", "demonyms": ["Kyrgyz"]},
     {"id": "tajikistan", "label": "Tajikistan", "class": "State", "demonyms": ["Tajik"]},
     {"id": "recep-tayyip-erdogan", "label": "Recep Tayyip Erdoğan", "class": "Person",
@@ -6203,3 +6204,12 @@ def test_the_of_inside_a_bodys_name_is_no_title_before_a_person(run) -> None:
     ex = run("The talks stalled in March.\nWashington imposed sanctions on Japan's Presidency "
              "of Defence Industries over the purchase.")
     assert not {e.key for e in ex.entities if e.cls == EntityClass.PERSON}
+
+
+def test_a_states_own_security_council_is_not_the_uns(run) -> None:
+    ex = run("The talks stalled in March.\nTom Reed, the secretary of Kyrgyzstan's Security "
+             "Council, said the alliance had failed. Japan's Security Council seat was "
+             "discussed.")
+    keys = [m.entity for m in ex.mentions]
+    assert "organization-kyrgyzstan-security-council" in keys
+    assert keys.count("un-security-council") == 1  # the seat's council is the UN's

@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -315,6 +315,31 @@ def _organ_of_another(doc: Doc, span: ActorSpan, before: list[ActorSpan],
             and prev.key not in (actor.part_of, span.key)
             and (reg.actors[prev.key].part_of if prev.key in reg.actors else None)
             != actor.part_of)
+
+
+def _states_own_organ(doc: Doc, span: ActorSpan, before: list[ActorSpan],
+                      reg: Registry) -> ActorSpan | None:
+    """A state's own body named like an international body's organ: "Russia's Security
+    Council", "the Armenian Security Council" (the state, or its adjective, owns the organ's
+    name itself, not a noun after it: "Russia's Security Council seat" is the UN's).
+
+    Why: the registry's "Security Council" is the UN's; Medvedev is deputy chairman of
+    Russia's, Armen Grigoryan secretary of Armenia's."""
+    actor = reg.actors.get(span.key)
+    if actor is None or not actor.part_of or not before:
+        return None
+    i = span.start - 1
+    if i >= 1 and doc[i].text in ("'s", "’s"):
+        i -= 1
+    state = before[-1]
+    if not (state.start <= i < state.end and state.cls == EntityClass.STATE
+            and doc[state.end - 1].head == doc[span.start : span.end].root):
+        return None
+    text = doc[span.start : span.end].text
+    body = _state_body(doc, ActorSpan(span.start, span.end, "", EntityClass.ORGANIZATION, text),
+                       before, reg)
+    # (a state's organ, no "the organisation" later: see _references)
+    return replace(body, kind="institution") if body is not None else None
 
 
 def _extraposed(it: Token) -> bool:
@@ -855,6 +880,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = _one_meant(doc, start, end, reg.actors[span.key], reg, lex) or span
             if span is not None and _organ_of_another(doc, span, out, reg):
                 span = None  # "the OAS General Assembly": the OAS's organ, not the UN's
+            elif span is not None and (owned := _states_own_organ(doc, span, out, reg)):
+                span = owned  # "Russia's Security Council": Russia's, not the UN's
         elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
                 lowers[start].rstrip(".") not in _ADDRESS_FORMS) and not (
                 end - start == 1 and any(slug(text) in _name_words(doc, p) for p in persons)
