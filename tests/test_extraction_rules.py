@@ -6213,3 +6213,11 @@ def test_a_states_own_security_council_is_not_the_uns(run) -> None:
     keys = [m.entity for m in ex.mentions]
     assert "organization-kyrgyzstan-security-council" in keys
     assert keys.count("un-security-council") == 1  # the seat's council is the UN's
+
+
+def test_a_leaders_spokesman_is_the_leaders_states(run) -> None:
+    found = posts(run("The talks stalled in March.\nTom Reed, spokesman for Prime Minister "
+                      "Hiro Tanaka, said the talks went well. Ken Sato, Prime Minister Arjun "
+                      "Rao's "
+                      "spokesman, said so too."))
+    assert {("person-tom-reed", "japan"), ("person-ken-sato", "india")} <= found

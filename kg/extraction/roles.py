@@ -548,6 +548,39 @@ def _previous_in_paragraph(ctx: DocContext, sent: Span) -> Span | None:
 _SPEAKER_TITLES = frozenset({"spokesperson", "press secretary"})
 
 
+def _staff_post(title: str) -> bool:
+    """A post on a leader's own staff ("spokesman", "press secretary", "national security
+    adviser", "chief of staff"): the leader's state's, when the leader is named."""
+    low = title.lower()
+    return low in _SPEAKER_TITLES or "advis" in low or low == "chief of staff"
+
+
+def _leaders_state(ctx: DocContext, out: set[RoleFact], i: int, sent_end: int,
+                   titles: dict[str, str]) -> tuple[ActorSpan, int] | None:
+    """The state of the leader named from token ``i`` on (past "the" and a title: "President
+    Cyril Ramaphosa", "the Kremlin leader Vladimir Putin"), located at the leader's name, and
+    the token after it: the registry's country for the person, else the state of a post the
+    article gave him. Why: "X, spokesman for President Cyril Ramaphosa," and "Dmitry Peskov,
+    President Vladimir Putin's spokesman," name whose staff, and so whose state, X is on."""
+    doc = ctx.doc
+    i += 1 if i < sent_end and doc[i].lower_ == "the" else 0
+    hit = title_starting_at(doc, i, sent_end, titles) if i < sent_end else None
+    i = hit[1] if hit is not None else i
+    leader = ctx.actors.at(doc[i]) if i < sent_end else None
+    if leader is None or leader.cls != EntityClass.PERSON or leader.start != i:
+        return None
+    actor = ctx.registry.actors.get(leader.key)
+    state = actor.country if actor is not None else None
+    if state is None:
+        state = next((r.of for r in sorted(out, key=lambda r: -r.evidence.start)
+                      if r.person == leader.key and r.of in ctx.registry.actors
+                      and ctx.registry.actors[r.of].cls == EntityClass.STATE), None)
+    known = ctx.registry.actors.get(state) if state else None
+    if known is None or known.cls != EntityClass.STATE:
+        return None
+    return ActorSpan(leader.start, leader.end, known.id, known.cls, known.label), leader.end
+
+
 def _speaking_body(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     """The body or state that speaks earlier in the sentence, as the subject of a verb of
     saying ("The US State Department said …; spokesman Matthew Miller stopped short of …"):
@@ -1926,6 +1959,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 owner = ctx.actors.pronoun(doc[i])  # "Antti Lindtman, its leader, said"
                 i += 1 if owner is not None else 0
             hit = title_starting_at(doc, i, sent.end, titles)
+            if hit is not None and (led := _leaders_state(ctx, out, i, sent.end, titles)) and (
+                    led[1] + 1 < sent.end and doc[led[1]].text in _POSS
+                    and (staff := title_starting_at(doc, led[1] + 1, sent.end, titles))
+                    and _staff_post(staff[0])):
+                # "Dmitry Peskov, President Vladimir Putin's spokesman,": the leader's staff
+                hit, owner = staff, led[0]
             for k in range(i + 1, min(i + 3, sent.end)):
                 # "Maria Zakharova, the foreign ministry spokesperson,": past a state body
                 if hit is None and _executive_words(ctx, i, k):
@@ -1989,6 +2028,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # title names the post's field, the body comes after it
                 explicit = True
                 body = _body_after(ctx, t_end, sent.end, to=True)
+                if body is None and _staff_post(title) and doc[t_end].lower_ in ("for", "to"):
+                    # "Vincent Magwenya, spokesman for President Cyril Ramaphosa,"
+                    led = _leaders_state(ctx, out, t_end + 1, sent.end, titles)
+                    body = led[0] if led is not None else None
                 if body is not None:
                     owner, last = body, body.end - 1
                     # "Mute Egede, the premier of Greenland,": a territory's post, no state's
