@@ -6221,3 +6221,12 @@ def test_a_leaders_spokesman_is_the_leaders_states(run) -> None:
                       "Rao's "
                       "spokesman, said so too."))
     assert {("person-tom-reed", "japan"), ("person-ken-sato", "india")} <= found
+
+
+def test_a_participles_object_is_not_the_pronoun_subject_it_describes(run) -> None:
+    st = run("The talks stalled in March.\nArjun Rao, who was making his first trip to Japan "
+             "since the crisis of February and his first bilateral visit anywhere since "
+             "winning a third term in June, chose his words the next day. Sitting opposite "
+             "Hiro Tanaka at the summit in Tokyo, he said that a solution \"is not possible on "
+             "the battlefield\".").of_type(StatementFact)
+    assert [f.speaker for f in st] == ["arjun-rao"]

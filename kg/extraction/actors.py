@@ -3139,6 +3139,14 @@ class DocActors:
                 # "… and Lula, whom he also called corrupt": the relative clause's object is
                 # its head, so its subject is someone else
                 own_subject |= {tok.head.head.i, *(c.i for c in tok.head.head.conjuncts)}
+            if tok.dep_ == "nsubj":
+                # "Sitting opposite Putin …, he said": the participle's understood subject is
+                # the pronoun's referent, so a person it acts on is someone else
+                own_subject |= {t.i for c in tok.head.children
+                                if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBG", "VBN")
+                                and not any(g.dep_ in ("nsubj", "nsubjpass", "mark")
+                                            for g in c.children)
+                                for t in c.subtree}
             persons = [s for s in before if s.cls == EntityClass.PERSON
                        # '"Pezeshkian was elected …," she said': not the one quoted about
                        and (s.start not in quoted or tok.i in quoted)
