@@ -6230,3 +6230,14 @@ def test_a_participles_object_is_not_the_pronoun_subject_it_describes(run) -> No
              "Hiro Tanaka at the summit in Tokyo, he said that a solution \"is not possible on "
              "the battlefield\".").of_type(StatementFact)
     assert [f.speaker for f in st] == ["arjun-rao"]
+
+
+def test_members_alongside_or_with_the_named_ones_belong_too(run) -> None:
+    members = set()
+    for text in ("Kyrgyzstan and Tajikistan belong to NATO alongside Japan and India.",
+                 "India values its membership of the Quad with the United States, Japan and "
+                 "Australia.",
+                 "Finland joined the African Union along with Ethiopia."):
+        members |= _members(run(f"The summit opened in March.\n{text}"))
+    assert {("japan", "nato"), ("india", "nato"), ("japan", "quad"), ("australia", "quad"),
+            ("ethiopia", "african-union")} <= members

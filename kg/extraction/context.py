@@ -487,6 +487,10 @@ def companion_actors(ctx: DocContext, verb: Token) -> list[ActorSpan]:
         joint = prep.lower_ == "alongside" or (
             prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
         )
+        if prep.lower_ == "along":  # "along with Sweden", parsed as "with" under "along"
+            prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"),
+                        prep)
+            joint = prep.lower_ == "with"
         if joint:
             found = [s for p in prep.children if p.dep_ == "pobj"
                      for s in ctx.actors.conj_phrases(p)]

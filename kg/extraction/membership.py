@@ -179,8 +179,11 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
             _chaired(ctx, out, tok)
         if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
             for org in prep_actors(ctx, tok, ("to",), allow_poss=False):
-                if _is_org(org):  # "India also belongs to the SCO"
-                    out.add(subject_actors(ctx, tok), org, tok, doc[org.end - 1], 0.75)
+                if _is_org(org):  # "India also belongs to the SCO" ("… alongside Russia",
+                    # which the parser may hang on the body)
+                    members = (subject_actors(ctx, tok) + companion_actors(ctx, tok)
+                               + companion_actors(ctx, doc[org.start : org.end].root))
+                    out.add(members, org, tok, doc[org.end - 1], 0.75)
         elif tok.pos_ == "VERB" and lemma in joins:
             if (is_negated(tok) and not _counterfactual(tok)) or declined(tok) or joined_in_act(
                     tok):
@@ -319,6 +322,10 @@ def _owned_membership(ctx: DocContext, out: _Out, tok: Token,
         members = subject_actors(ctx, verb)
     else:
         return
+    if not sought:  # "its membership of the Quad with the United States, Japan and
+        # Australia": the states it shares the body with belong to it too
+        members += [s for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in p.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)]
     states = [m for m in members if m is not None and m.cls == EntityClass.STATE]
     status = MembershipStatus.CANDIDATE if sought else None
     for org in orgs:
