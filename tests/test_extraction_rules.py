@@ -6241,3 +6241,11 @@ def test_members_alongside_or_with_the_named_ones_belong_too(run) -> None:
         members |= _members(run(f"The summit opened in March.\n{text}"))
     assert {("japan", "nato"), ("india", "nato"), ("japan", "quad"), ("australia", "quad"),
             ("ethiopia", "african-union")} <= members
+
+
+def test_the_irish_and_french_ministerial_titles_are_posts(run) -> None:
+    found = titled_posts(run("The talks stalled in March.\nTaoiseach Tom Reed called the move "
+                             "historic. Ken Sato, the Tánaiste and foreign minister, agreed. "
+                             "Ana Lima, the armed forces minister, said so too."))
+    assert {("person-tom-reed", "Prime Minister"), ("person-ken-sato", "Deputy Prime Minister"),
+            ("person-ana-lima", "Armed Forces Minister")} <= {(p, t) for p, t, _ in found}
