@@ -6249,3 +6249,16 @@ def test_the_irish_and_french_ministerial_titles_are_posts(run) -> None:
                              "Ana Lima, the armed forces minister, said so too."))
     assert {("person-tom-reed", "Prime Minister"), ("person-ken-sato", "Deputy Prime Minister"),
             ("person-ana-lima", "Armed Forces Minister")} <= {(p, t) for p, t, _ in found}
+
+
+def test_a_post_the_registry_ended_later_is_held_in_an_earlier_article(tmp_path) -> None:
+    registry = [*ACTORS,
+                {"id": "tom-reed", "label": "Tom Reed", "class": "Person",
+                 "country": "united-states",
+                 "positions": [{"title": "Secretary of State", "of": "united-states",
+                                "since": "2019", "until": "2024"}]}]
+    nlp = _pipeline_with(tmp_path, registry)
+    ex = _extract(nlp, "Japan lifted its ties with the United States on Monday.\nSecretary of "
+                       "State Tom Reed joined the president, while Foreign Minister Ken Sato "
+                       "spoke to Japanese media.", "2021-05-04")
+    assert ("person-ken-sato", "united-states") not in posts(ex)

@@ -36,6 +36,7 @@ from kg.extraction.context import (
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import post_titles, with_deputies, word_map, word_set
 from kg.facts import EntityClass, FuzzyDate, RoleFact
+from kg.linking import Position
 
 NAME = "kg_roles.v1"
 _POSS = ("'s", "’s")
@@ -825,18 +826,29 @@ def _one_post(title: str) -> str | None:
 
 
 def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
-    """(post, state) -> holder, for the current posts of the registry persons the article
-    names ("Donald Trump": President of the United States)."""
+    """(post, state) -> holder, for the posts the registry persons the article names hold on
+    its date ("Donald Trump": President of the United States; "Antony Blinken", Secretary of
+    State from 2021 to 2025, in an article of 2023)."""
     out: dict[tuple[str, str], str] = {}
     for span in ctx.actors.spans:
         actor = ctx.registry.actors.get(span.key)
         if span.cls != EntityClass.PERSON or actor is None:
             continue
         for pos in actor.positions:
-            if pos.of and pos.until is None and not _later_than(pos.since, ctx.published) and (
-                    one := _one_post(pos.title)):
+            if pos.of and _held_then(pos, ctx.published) and (one := _one_post(pos.title)):
                 out.setdefault((one, pos.of), span.key)
     return out
+
+
+def _held_then(pos: Position, published: FuzzyDate | None) -> bool:
+    """Whether a post was held in the article's year: a current one begun by then, or an ended
+    one begun before that year and ended after it (a post begun or ended in the article's
+    year may not have been held on its date: not counted)."""
+    if pos.until is None:
+        return not _later_than(pos.since, published)
+    year = published.value[:4] if published is not None else None
+    return (year is not None and pos.since is not None
+            and pos.since[:4] < year < pos.until[:4])
 
 
 def _later_than(since: str | None, published: FuzzyDate | None) -> bool:
