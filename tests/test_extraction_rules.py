@@ -6262,3 +6262,11 @@ def test_a_post_the_registry_ended_later_is_held_in_an_earlier_article(tmp_path)
                        "State Tom Reed joined the president, while Foreign Minister Ken Sato "
                        "spoke to Japanese media.", "2021-05-04")
     assert ("person-ken-sato", "united-states") not in posts(ex)
+
+
+def test_a_fronted_scene_in_a_states_city_gives_the_post_its_state(run) -> None:
+    ex = run("Taiwan lost another ally on Friday as Ethiopia switched sides.\nHours later, in "
+             "the northern Chinese city of Tianjin, Vice Foreign Minister Tom Reed and an "
+             "Ethiopian delegation signed a communiqué restoring relations.")
+    assert ("person-tom-reed", "china") in posts(ex)
+    assert ("china", "ethiopia") in {f.parties for f in ex.of_type(PartnershipFact)}

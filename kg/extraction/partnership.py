@@ -179,6 +179,10 @@ def _party(span: ActorSpan, posts: dict[str, str | None]) -> str | None:
         return posts.get(span.key)
     if span.cls == EntityClass.ORGANIZATION and span.label.lower() in _BARE_INSTITUTIONS:
         return None  # "the United States would work with Congress": a state's own organ
+    if span.kind == "institution" and span.group_of:
+        # "Ma Zhaoxu and a Nicaraguan delegation signed a communiqué": the delegation's
+        # state ("the Biden administration": the state of its head's post)
+        return posts.get(span.group_of, span.group_of)
     return _key(span)
 
 

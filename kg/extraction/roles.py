@@ -1087,8 +1087,7 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
         # "In Washington, a $60 billion aid package remains stuck in the House of
         # Representatives, where Speaker Mike Johnson has refused …": a place in the scene
         verb = next((t for t in verb.ancestors if t.dep_ == "ROOT"), verb)
-    opened = any(p.dep_ == "prep" and p.lower_ == "in" and p.i <= sent.start + 2
-                 for p in verb.children)
+    opened = any(_opening_in(ctx, sent, p) for p in verb.children)
     if opened:
         return _opening_scene(ctx, sent, verb, person.start)
     # "In Buenos Aires, the government sought to play down the row. Presidential spokesman
@@ -1104,15 +1103,34 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     return _opening_scene(ctx, prev, prev.root, prev.end)
 
 
+def _opening_in(ctx: DocContext, sent: Span, prep: Token) -> bool:
+    """Whether ``prep`` is an "in" opening the sentence ("In Copenhagen, …"), also past a
+    short fronted time phrase ("Hours later, in Tianjin, …")."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and prep.i <= sent.start + (
+        4 if ctx.doc[prep.i - 1].text == "," else 2)
+
+
+#: Nouns for a town whose state an adjective names ("the northern Chinese city of Tianjin").
+_TOWN_NOUNS = frozenset({"city", "town", "port", "capital", "village", "resort"})
+
+
 def _opening_scene(ctx: DocContext, sent: Span, verb: Token, before: int) -> str | None:
     """The state of the "In <place>," phrase that opens ``sent`` on ``verb``, set off by a
     comma before token ``before``."""
+    doc = ctx.doc
     for prep in verb.children:
-        if (prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > sent.start + 2
-                or prep.i >= before):
+        if not _opening_in(ctx, sent, prep) or prep.i >= before:
             continue
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         span = ctx.actors.at(place) if place is not None else None
+        if span is None and place is not None and place.lower_ in _TOWN_NOUNS:
+            # "in the northern Chinese city of Tianjin": the city's state, by its adjective
+            span = next((d for c in place.children if c.dep_ == "amod"
+                         for d in [ctx.actors.at(c)] if d is not None
+                         and d.cls == EntityClass.STATE and d.kind == "demonym"), None)
+            if span is not None:
+                end = max(t.i for t in place.subtree) + 1
+                return span.key if any(t.text == "," for t in doc[end:before]) else None
         between = ctx.doc[span.end : before] if span is not None else ()
         if span is None or not any(t.text == "," for t in between) or any(
                 t.lower_ in ("visiting", "visitor") for t in between):
