@@ -6270,3 +6270,9 @@ def test_a_fronted_scene_in_a_states_city_gives_the_post_its_state(run) -> None:
              "Ethiopian delegation signed a communiqué restoring relations.")
     assert ("person-tom-reed", "china") in posts(ex)
     assert ("china", "ethiopia") in {f.parties for f in ex.of_type(PartnershipFact)}
+
+
+def test_the_governor_of_a_capital_is_no_post_of_its_state(run) -> None:
+    found = posts(run("The talks stalled in March.\nThe governor of Moscow, Tom Reed, and "
+                      "former Beijing governor Ken Sato were waiting on the tarmac."))
+    assert not {("person-tom-reed", "russia"), ("person-ken-sato", "china")} & found

@@ -2079,9 +2079,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             continue
         if of is not None and of.cls == EntityClass.STATE and title.lower() in _AFFILIATIONS:
             of = None  # "a researcher at the Belgrade Centre …": a state employs no fellows
-        if of is not None and of.kind == "metonym" and title.lower() in word_set(
-                "role_titles.json", "local_titles"):
-            of = None  # "then the mayor of Malé": the city's post, not the Maldives'
+        if of is not None and of.kind == "metonym" and (title.lower() == "governor" or (
+                title.lower() in word_set("role_titles.json", "local_titles"))):
+            of = None  # "then the mayor of Malé", "the governor of Riyadh": the city's or its
+            # province's post, not the state's
         # "leader of the main opposition Democratic Party", "leftist leader": a body the
         # sentence names or a camp, so no guess from where the person works now
         camp = camp or unknown_body
