@@ -636,7 +636,9 @@ def test_a_name_after_a_post_title_is_a_person(run) -> None:
     people = {m.entity for m in ex.mentions if m.text == "Omar Alieu Touray"}
     assert people == {"person-omar-alieu-touray"}
     roles = posts(ex)
-    assert ("person-omar-alieu-touray", "ecowas") in roles
+    # (the Commission is its own organ, as the European Commission is the EU's)
+    assert ("person-omar-alieu-touray",
+            "organization-economic-community-of-west-african-states-commission") in roles
 
 
 def test_the_state_before_a_body_holds_the_post(run) -> None:
@@ -6276,3 +6278,10 @@ def test_the_governor_of_a_capital_is_no_post_of_its_state(run) -> None:
     found = posts(run("The talks stalled in March.\nThe governor of Moscow, Tom Reed, and "
                       "former Beijing governor Ken Sato were waiting on the tarmac."))
     assert not {("person-tom-reed", "russia"), ("person-ken-sato", "china")} & found
+
+
+def test_a_bodys_commission_is_its_own_organ_under_any_spelling(run) -> None:
+    ex = run("Leaders gathered on Wednesday.\nTom Reed, chairperson of the AU Commission, "
+             "attended. Ken Sato, a spokesman for the African Union Commission, agreed.")
+    assert {("person-tom-reed", "organization-african-union-commission"),
+            ("person-ken-sato", "organization-african-union-commission")} <= posts(ex)

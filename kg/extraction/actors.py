@@ -317,6 +317,33 @@ def _organ_of_another(doc: Doc, span: ActorSpan, before: list[ActorSpan],
             != actor.part_of)
 
 
+#: Capitalised nouns after a body's name that name one of its organs ("the AU Commission").
+_ORGAN_NOUNS = frozenset({"Commission", "Secretariat"})
+
+
+def _named_organ(doc: Doc, span: ActorSpan, reg: Registry) -> ActorSpan | None:
+    """The organ an international body's name and a capitalised organ noun name together
+    ("the AU Commission", "the African Union Commission", "the ECOWAS Commission"): the
+    registry's entry for "<body> <noun>", else one minted from the body's full name, so that
+    every spelling of the body gives the same organ.
+
+    Why: its chairperson, spokesperson and statements are the Commission's, not the Union's
+    (whose chair is a head of state)."""
+    if span.end >= len(doc) or doc[span.end].text not in _ORGAN_NOUNS or span.cls not in (
+            EntityClass.INTERNATIONAL_ORGANIZATION, EntityClass.ALLIANCE) or (
+            span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("on", "for", "of")):
+        return None  # (not "the UN Commission on the Limits of the Continental Shelf")
+    actor = reg.actors.get(span.key)
+    if actor is None or actor.part_of:
+        return None
+    name = f"{actor.label} {doc[span.end].text}"
+    known = reg.lookup(name)
+    if known is not None:
+        return ActorSpan(span.start, span.end + 1, known.id, known.cls, known.label)
+    return ActorSpan(span.start, span.end + 1, mint_id(name, EntityClass.ORGANIZATION),
+                     EntityClass.ORGANIZATION, name)
+
+
 def _states_own_organ(doc: Doc, span: ActorSpan, before: list[ActorSpan],
                       reg: Registry) -> ActorSpan | None:
     """A state's own body named like an international body's organ: "Russia's Security
@@ -882,6 +909,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = None  # "the OAS General Assembly": the OAS's organ, not the UN's
             elif span is not None and (owned := _states_own_organ(doc, span, out, reg)):
                 span = owned  # "Russia's Security Council": Russia's, not the UN's
+            elif span is not None and (organ := _named_organ(doc, span, reg)) is not None:
+                span = organ  # "the AU Commission": the Commission, not the Union
         elif (ent.label_ in _NAMED_THINGS or ent.label_ in ("PERSON", "GPE", "LOC")) and (
                 lowers[start].rstrip(".") not in _ADDRESS_FORMS) and not (
                 end - start == 1 and any(slug(text) in _name_words(doc, p) for p in persons)
