@@ -6285,3 +6285,9 @@ def test_a_bodys_commission_is_its_own_organ_under_any_spelling(run) -> None:
              "attended. Ken Sato, a spokesman for the African Union Commission, agreed.")
     assert {("person-tom-reed", "organization-african-union-commission"),
             ("person-ken-sato", "organization-african-union-commission")} <= posts(ex)
+
+
+def test_a_switch_of_recognition_is_an_act_the_lede_reports(run) -> None:
+    found = stances(run("Ethiopia has switched its diplomatic recognition from Taiwan to China, "
+                        "ending a long relationship.\nChina welcomed the switch."))
+    assert ("china", "ethiopia", Polarity.POSITIVE) in found
