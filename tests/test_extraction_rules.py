@@ -6291,3 +6291,12 @@ def test_a_switch_of_recognition_is_an_act_the_lede_reports(run) -> None:
     found = stances(run("Ethiopia has switched its diplomatic recognition from Taiwan to China, "
                         "ending a long relationship.\nChina welcomed the switch."))
     assert ("china", "ethiopia", Polarity.POSITIVE) in found
+
+
+def test_one_word_taken_reached_or_called_a_town_is_a_place(run) -> None:
+    ex = run("The talks stalled in March.\nThe rebels have captured Goma and Bukavu since "
+             "January. Japan sent a special envoy to Naypyitaw for talks. Boluarte watched a "
+             "video link to Chancay, a fishing town on the coast.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert all(classes.get(n) == EntityClass.PLACE
+               for n in ("Goma", "Bukavu", "Naypyitaw", "Chancay")), classes

@@ -1532,7 +1532,38 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
             and not _named_in_full_person(doc, doc[start].text)):
         return True  # "fighting near Rafah", "talks at Turnberry": one word where something
         # is, no one's surname (a person is named in full before the surname alone)
+    if end - start == 1 and not _named_in_full_person(doc, doc[start].text) and (
+            _taken_or_reached(root)
+            or any(c.dep_ == "appos" and c.lemma_.lower() in _SITE_NOUNS
+                   for c in root.children)):
+        return True  # "captured Goma and Bukavu", "the fall of Goma", "sent an envoy to
+        # Naypyitaw", "Chancay, a fishing town": one word for a place
     return root.dep_ in ("compound", "nmod") and root.head.lower_ in _AREA_NOUNS
+
+
+#: Verbs whose object is a place taken by force ("captured Goma").
+_TAKING_VERBS = frozenset({"capture", "seize", "overrun", "besiege", "shell", "bomb",
+                           "recapture", "retake", "encircle", "storm"})
+#: Nouns whose "of" names a place taken or fought over ("the fall of Goma").
+_TAKING_NOUNS = frozenset({"fall", "capture", "siege", "battle", "recapture", "liberation",
+                           "outskirts", "shelling"})
+#: Verbs and nouns whose "to" names where someone goes ("sent an envoy to Naypyitaw").
+_GOING_WORDS = frozenset({"send", "travel", "fly", "go", "return", "head", "deploy",
+                          "dispatch", "relocate", "trip", "visit", "flight", "journey",
+                          "link", "road", "route"})
+
+
+def _taken_or_reached(root: Token) -> bool:
+    """Whether a name is the object of a taking verb, the "of" of a taking noun or the "to"
+    of a going word (see the sets above)."""
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in _TAKING_VERBS
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in _TAKING_NOUNS
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in _GOING_WORDS
 
 
 #: Prepositions after which one word the NER took for a person is a place.
