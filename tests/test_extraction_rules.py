@@ -6300,3 +6300,12 @@ def test_one_word_taken_reached_or_called_a_town_is_a_place(run) -> None:
     classes = {e.label: e.cls for e in ex.entities}
     assert all(classes.get(n) == EntityClass.PLACE
                for n in ("Goma", "Bukavu", "Naypyitaw", "Chancay")), classes
+
+
+def test_support_for_a_membership_is_a_candidacy_not_a_membership(run) -> None:
+    members = _members_with_status(run(
+        "The talks stalled in March.\nJapan repeated its support for Ethiopia's full "
+        "membership of NATO. Kyrgyzstan renewed its bid for membership of the African Union."))
+    assert ("ethiopia", "nato", MembershipStatus.CANDIDATE) in members
+    assert ("kyrgyzstan", "african-union", MembershipStatus.CANDIDATE) in members
+    assert ("ethiopia", "nato", MembershipStatus.MEMBER) not in members

@@ -45,6 +45,10 @@ _FOUNDING_VERBS = frozenset({"form", "found", "establish", "co-found", "cofound"
 
 
 #: Nouns of asking to join, whose "to join X" makes their owner a candidate.
+#: Nouns of backing or seeking a membership named after their "for" ("support for
+#: Palestine's full membership", "its bid for membership of the EU").
+_BACKING_NOUNS = frozenset({"support", "backing", "call", "calls", "bid", "application",
+                            "request", "push", "campaign", "quest", "candidacy"})
 _BID_NOUNS = frozenset({"application", "bid", "request", "candidacy", "ambition", "aspiration",
                         "invitation", "push", "campaign", "effort", "attempt", "quest"})
 #: Verbs that turn such a bid down ("declined an invitation to join BRICS").
@@ -308,6 +312,15 @@ def _owned_membership(ctx: DocContext, out: _Out, tok: Token,
     verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
         verb = verb.head  # "a drift that has strained its membership of …", "applied for …"
+    if verb is not None and verb.pos_ == "NOUN" and verb.lemma_.lower() in _BACKING_NOUNS:
+        # "support for Palestine's full membership of the UN", "its bid for membership": a
+        # membership sought, not held
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        members = [ctx.actors.at(owner)] if owner is not None else [ctx.actors.of_phrase(verb)]
+        states = [m for m in members if m is not None and m.cls == EntityClass.STATE]
+        for org in orgs:
+            out.add(states, org, tok, ctx.doc[org.end - 1], 0.7, MembershipStatus.CANDIDATE)
+        return
     lemma = verb.lemma_.lower() if verb is not None and verb.pos_ in ("VERB", "AUX") else ""
     if lemma in _ENDING_MEMBERSHIP or lemma in _LEAVING or (lemma and is_negated(verb)):
         return
