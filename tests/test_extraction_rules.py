@@ -6309,3 +6309,10 @@ def test_support_for_a_membership_is_a_candidacy_not_a_membership(run) -> None:
     assert ("ethiopia", "nato", MembershipStatus.CANDIDATE) in members
     assert ("kyrgyzstan", "african-union", MembershipStatus.CANDIDATE) in members
     assert ("ethiopia", "nato", MembershipStatus.MEMBER) not in members
+
+
+def test_a_section_title_quoting_the_body_is_no_quotation(run) -> None:
+    st = run("The talks stalled in March, and Japan walked out.\nTokyo: “This trust has been "
+             "betrayed”\nJapan's foreign minister, Ken Sato, said the trust \"has been "
+             "betrayed\".").of_type(StatementFact)
+    assert [f.quote for f in st] == ["has been betrayed"]

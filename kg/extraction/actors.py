@@ -1842,14 +1842,18 @@ def is_heading(sent: Span) -> bool:
     its own ("Weimar Triangle revived as Europe frets over Ukraine and Trump", where the NER
     takes title-case words for a person)."""
     text = sent.text.strip()
-    if text.endswith((".", "!", "?", "”", '"', ":")):
-        return False
-    if len(sent) <= 8:
-        return True
     doc = sent.doc
     starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     ends_line = (sent.end == len(doc) or "\n" in doc[sent.end - 1].text_with_ws
                  or doc[sent.end].text.startswith("\n"))
+    if text.endswith(("”", '"')) and len(text) > 2 and text[-2] not in ".!?,;:":
+        # 'Paris: “This trust has been betrayed”': a short line of its own that ends on a
+        # quotation with no stop inside it is a section title quoting the body
+        return len(sent) <= 12 and starts_line and ends_line
+    if text.endswith((".", "!", "?", "”", '"', ":")):
+        return False
+    if len(sent) <= 8:
+        return True
     return len(sent) <= 30 and starts_line and ends_line
 
 

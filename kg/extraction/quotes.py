@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.actors import ActorSpan
+from kg.extraction.actors import ActorSpan, is_heading
 from kg.extraction.context import DocContext, subject_actors, verb_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
@@ -306,8 +306,9 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
         spans += [(sent.start_char + len(sent.text) - len(sent.text.lstrip(' "“')), b)
                   for _, b in carried]
         opened = {b: a for a, b in carried}  # where a carried quotation opened
-        if not spans:
-            continue
+        if not spans or is_heading(sent):
+            continue  # ('Paris: “This trust has been betrayed”': a section title quoting the
+            # body, where the words are attributed)
         according = _according_to(ctx, sent)
         for a, b in spans:
             if _NAMING.search(text, max(0, a - 20), a):
