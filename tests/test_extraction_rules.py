@@ -6316,3 +6316,11 @@ def test_a_section_title_quoting_the_body_is_no_quotation(run) -> None:
              "betrayed”\nJapan's foreign minister, Ken Sato, said the trust \"has been "
              "betrayed\".").of_type(StatementFact)
     assert [f.quote for f in st] == ["has been betrayed"]
+
+
+def test_a_fellow_ally_or_member_belongs_to_the_body_just_named(run) -> None:
+    members = _members(run("NATO leaders met in London on Tuesday.\nJapan, a fellow ally, "
+                           "launched an offensive there. The African Union summit ended in "
+                           "Addis Ababa. Kyrgyzstan fought a border war with Ethiopia, a "
+                           "fellow member."))
+    assert {("japan", "nato"), ("ethiopia", "african-union")} <= members

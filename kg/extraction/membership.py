@@ -1048,6 +1048,9 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                             for q in m.children if q.dep_ == "prep" and q.lower_ in ("of", "in")
                             for o in q.children if o.dep_ == "pobj"
                             for a in [ctx.actors.at(o)] if _is_org(a)), None)
+        if (org is None and tok.lower_ in ("member", "ally") and tok.dep_ == "appos"
+                and any(c.lower_ == "fellow" for c in tok.lefts)):
+            org = _fellow_body(ctx, tok)  # "Turkey, a fellow ally, launched …"
         if org is None and partner and span is not None and span.cls in GROUP_CLASSES and (
                 span.start < tok.i):
             org = span  # "BRICS partner countries", read as the body itself
@@ -1105,6 +1108,19 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                       else MembershipStatus.OBSERVER if observer
                       else MembershipStatus.PARTNER if partner else None)
             out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
+
+
+def _fellow_body(ctx: DocContext, noun: Token) -> ActorSpan | None:
+    """The body a "fellow member" or "fellow ally" shares with others: the last body named in
+    its sentence or the two before (an alliance for an ally), if one ("The CSTO summit ended
+    in Yerevan. … Tajikistan, a fellow member")."""
+    sents = ctx.sents.sents
+    i = ctx.sents.index(noun)
+    since = sents[max(0, i - 2)].start
+    wanted = (EntityClass.ALLIANCE,) if noun.lower_ == "ally" else GROUP_CLASSES
+    bodies = [s for s in ctx.actors.spans if since <= s.start and s.end <= noun.i
+              and s.cls in wanted and s.kind != "demonym"]
+    return bodies[-1] if bodies and _is_org(bodies[-1]) else None
 
 
 def _closed_list(ctx: DocContext, spans: list[ActorSpan]) -> list[ActorSpan]:
