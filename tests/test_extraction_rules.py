@@ -6324,3 +6324,9 @@ def test_a_fellow_ally_or_member_belongs_to_the_body_just_named(run) -> None:
                            "Addis Ababa. Kyrgyzstan fought a border war with Ethiopia, a "
                            "fellow member."))
     assert {("japan", "nato"), ("ethiopia", "african-union")} <= members
+
+
+def test_a_commissioner_named_by_nationality_is_no_post_of_that_state(run) -> None:
+    found = posts(run("The talks stalled in March.\nTom Reed, the Japanese commissioner in "
+                      "charge of enlargement, said the plan was sound."))
+    assert ("person-tom-reed", "japan") not in found

@@ -2074,6 +2074,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 while k < min(t_end + 5, sent.end) and not doc[k].is_punct:
                     k += 1
                 governmental = body is None and _executive_words(ctx, t_end + 1, k)
+            if (owner is not None and owner.kind == "demonym" and owner.end < sent.end
+                    and doc[owner.end].lower_ == "commissioner"):
+                owner = None  # "Olivér Várhelyi, the Hungarian commissioner in charge of
+                # enlargement": his nationality, a commission's post (not "the Ukrainian
+                # human rights commissioner", a state's ombudsman)
             of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
         else:
             continue
