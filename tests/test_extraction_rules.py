@@ -6330,3 +6330,14 @@ def test_a_commissioner_named_by_nationality_is_no_post_of_that_state(run) -> No
     found = posts(run("The talks stalled in March.\nTom Reed, the Japanese commissioner in "
                       "charge of enlargement, said the plan was sound."))
     assert ("person-tom-reed", "japan") not in found
+
+
+def test_a_relative_sharing_names_is_someone_else(tmp_path) -> None:
+    registry = [*ACTORS, {"id": "mahamat-deby", "label": "Mahamat Déby", "class": "Person",
+                          "aliases": ["Mahamat Idriss Déby"], "country": "japan",
+                          "positions": [{"title": "President", "of": "japan"}]}]
+    nlp = _pipeline_with(tmp_path, registry)
+    ex = _extract(nlp, "Japan expelled the envoy on Friday.\nJapan has been ruled by Mahamat "
+                       "Idriss Déby since 2021. He took power after his father, longtime "
+                       "president Idriss Déby, was killed.", "2023-04-11")
+    assert "person-idriss-deby" in {e.key for e in ex.entities}

@@ -945,6 +945,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                                      if w.lower() not in lex.name_prefixes]) or {slug(text)}
                 same = [p for p in persons if words < _name_words(doc, p)
                         and len(p.label.split()) > len(words)]
+            kin = _kin_apposed(doc, start, end)
+            if kin:
+                same = []  # "his father, longtime president Idriss Déby" after "Mahamat Idriss
+                # Déby": a relative is someone else, whatever names they share
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
                                 out, reg)
                     if ent.label_ == "ORG" and any(lowers[i] in lex.state_bodies
@@ -968,7 +972,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # takes it
                 last = max(same, key=lambda p: p.start)
                 span = ActorSpan(start, end, last.key, last.cls, last.label)
-            elif ent.label_ in ("PERSON", "ORG") and (actor := _registry_short_name(text, reg)):
+            elif ent.label_ in ("PERSON", "ORG") and not kin and (
+                    actor := _registry_short_name(text, reg)):
                 # "President Tayyip Erdogan" is the registry's Recep Tayyip Erdoğan (also when
                 # the NER took a sentence-opening "Von der Leyen" for an organisation)
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
@@ -1629,6 +1634,14 @@ def _kin_named(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (before >= 0 and doc[before].lower_ in _KIN_NOUNS
             and 2 <= len(words) <= 4 and all(t.is_title and t.is_alpha for t in words)
             and not any(t.lower_ in lex.org_heads for t in words))
+
+
+def _kin_apposed(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name of two words or more is set beside a kinship noun ("his father,
+    longtime president Idriss Déby,"; not "His son Mahamat took power": a given name alone
+    is how the article refers to one it named in full)."""
+    root = doc[start:end].root
+    return end - start > 1 and root.dep_ == "appos" and root.head.lower_ in _KIN_NOUNS
 
 
 #: NER labels for names of things, which an apposition can show to be a body's.
