@@ -6341,3 +6341,11 @@ def test_a_relative_sharing_names_is_someone_else(tmp_path) -> None:
                        "Idriss Déby since 2021. He took power after his father, longtime "
                        "president Idriss Déby, was killed.", "2023-04-11")
     assert "person-idriss-deby" in {e.key for e in ex.entities}
+
+
+def test_sanctions_on_a_states_officer_named_after_a_comma_target_the_officer(run) -> None:
+    found = stances(run("The talks stalled in March.\nThe United States on Thursday imposed "
+                        "sanctions on Ethiopia's army chief, General Abdel Fattah al-Burhan, a "
+                        "week after blacklisting his rival."))
+    assert {t for h, t, _ in found if h == "united-states"} == {
+        "person-abdel-fattah-al-burhan"}

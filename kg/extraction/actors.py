@@ -2708,6 +2708,12 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 
 
 @functools.cache
+def _title_heads() -> frozenset[str]:
+    """Last words of the post titles ("minister", "chief", "envoy")."""
+    return frozenset(t.split()[-1] for t in word_map("role_titles.json", "titles"))
+
+
+@functools.cache
 def title_words() -> frozenset[str]:
     """Lowercase words of the post titles ("envoy", "minister", "special"), as listed (not
     "first" of the derived "first deputy …": "First Lady" is no post's)."""
@@ -2805,7 +2811,7 @@ class DocActors:
                 span = self.at(child)
                 if span is not None and span.cls == EntityClass.PERSON:
                     return span
-        named = self._named_after_complement(tok)
+        named = self._named_after_complement(tok) or self._named_after_comma(tok)
         if named is not None:
             return named
         deps = ("poss", "compound", "amod", "nmod") if allow_poss else ("compound", "nmod")
@@ -2829,6 +2835,24 @@ class DocActors:
                 if child.dep_ == "poss" and child.lower_ in ("its", "his", "her"):
                     return self.pronoun(child)
         return None
+
+    def _named_after_comma(self, title: Token) -> ActorSpan | None:
+        """The person named right after a post title and a comma, past a rank or title word
+        ("sanctions on Sudan's army chief, General Abdel Fattah al-Burhan,"), in word order:
+        the parser may hang the name anywhere. Why: the post's holder is whom the phrase
+        names, not the state that owns the post."""
+        doc = self.doc
+        i = title.i + 2
+        if (title.lower_ not in _title_heads() or i >= len(doc) or doc[title.i + 1].text != ","
+                or (title.head.lower_ in ("for", "of") and title.head.head.lower_ in (
+                    title_words()))):
+            return None  # (not a portfolio: "Ghana's Minister for Information, Kojo …")
+        while i < len(doc) and doc[i].lower_ in title_words() and doc[i].is_title:
+            i += 1  # past "General"
+        span = self.by_token.get(i)
+        if span is None or span.cls != EntityClass.PERSON or span.start != i:
+            return None
+        return span if span.end == len(doc) or doc[span.end].is_punct else None
 
     def _named_after_complement(self, title: Token) -> ActorSpan | None:
         """The person named right after a post's "for"/"to" phrase: "US Special Envoy for
