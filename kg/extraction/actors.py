@@ -1855,19 +1855,32 @@ def is_heading(sent: Span) -> bool:
     its own ("Weimar Triangle revived as Europe frets over Ukraine and Trump", where the NER
     takes title-case words for a person)."""
     text = sent.text.strip()
+    if text.endswith(("”", '"')):
+        return is_quoted_title(sent)
+    if text.endswith((".", "!", "?", ":")):
+        return False
+    if len(sent) <= 8:
+        return True
+    return len(sent) <= 30 and _whole_line(sent)
+
+
+def _whole_line(sent: Span) -> bool:
+    """Whether a sentence is a line of its own."""
     doc = sent.doc
     starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     ends_line = (sent.end == len(doc) or "\n" in doc[sent.end - 1].text_with_ws
                  or doc[sent.end].text.startswith("\n"))
-    if text.endswith(("”", '"')) and len(text) > 2 and text[-2] not in ".!?,;:":
-        # 'Paris: “This trust has been betrayed”': a short line of its own that ends on a
-        # quotation with no stop inside it is a section title quoting the body
-        return len(sent) <= 12 and starts_line and ends_line
-    if text.endswith((".", "!", "?", "”", '"', ":")):
-        return False
-    if len(sent) <= 8:
-        return True
-    return len(sent) <= 30 and starts_line and ends_line
+    return starts_line and ends_line
+
+
+def is_quoted_title(sent: Span) -> bool:
+    """A section title quoting the body ('Paris: “This trust has been betrayed”'): a short
+    line of its own, not the article's first, that ends on a quotation with no stop inside it.
+    Its words are attributed where the body says them (a headline's are not, so not the
+    first line)."""
+    text = sent.text.strip()
+    return (text.endswith(("”", '"')) and len(text) > 2 and text[-2] not in ".!?,;:"
+            and sent.start > 0 and len(sent) <= 12 and _whole_line(sent))
 
 
 def _ends_longer_name(doc: Doc, span: ActorSpan) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.actors import ActorSpan, is_heading
+from kg.extraction.actors import ActorSpan, is_quoted_title
 from kg.extraction.context import DocContext, subject_actors, verb_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
@@ -306,7 +306,7 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
         spans += [(sent.start_char + len(sent.text) - len(sent.text.lstrip(' "“')), b)
                   for _, b in carried]
         opened = {b: a for a, b in carried}  # where a carried quotation opened
-        if not spans or is_heading(sent):
+        if not spans or is_quoted_title(sent):
             continue  # ('Paris: “This trust has been betrayed”': a section title quoting the
             # body, where the words are attributed)
         according = _according_to(ctx, sent)
