@@ -6349,3 +6349,12 @@ def test_sanctions_on_a_states_officer_named_after_a_comma_target_the_officer(ru
                         "week after blacklisting his rival."))
     assert {t for h, t, _ in found if h == "united-states"} == {
         "person-abdel-fattah-al-burhan"}
+
+
+def test_words_a_contrasted_or_what_clause_names_are_its_speakers(run) -> None:
+    st = run("The talks stalled in March.\nJapan and India said the timing was not right, "
+             "although Prime Minister Arjun Rao has said recognition is \"not a taboo\". "
+             "Japan declared the envoy persona non grata, citing what Hiro Tanaka described "
+             "as his \"impolite attitude\".").of_type(StatementFact)
+    assert {(f.speaker, f.quote) for f in st} == {("arjun-rao", "not a taboo"),
+                                                 ("hiro-tanaka", "impolite attitude")}

@@ -169,9 +169,15 @@ def speaker_of(
             if subj:
                 best = (subj, node)
                 if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
-                        "while", "whereas") for c in node.children):
-                    break  # "X said …, while Skerrit said CARICOM stood 'firmly' …": the
-                    # contrasted speaker's words, not the first speaker's
+                        "while", "whereas", "although", "though") for c in node.children):
+                    break  # "X said …, while Skerrit said CARICOM stood 'firmly' …", "…,
+                    # although President Emmanuel Macron has said recognition is 'not a
+                    # taboo'": the contrasted speaker's words, not the first speaker's
+                if any(c.lower_ == "what" and c.dep_ == "dobj" for c in node.children) and (
+                        not any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in node.children)):
+                    break  # "citing what government spokesman X described as the
+                    # diplomat's 'impolite attitude'": the words of whom the clause names
+                    # ("praised what it called …": the outer speaker's, named there)
         elif node.pos_ == "NOUN" and (node.lower_ in nouns or lemma in nouns):
             owner = ctx.actors.of_phrase(node)
             if owner is not None and owner.start < node.i:
