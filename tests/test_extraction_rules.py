@@ -6358,3 +6358,10 @@ def test_words_a_contrasted_or_what_clause_names_are_its_speakers(run) -> None:
              "as his \"impolite attitude\".").of_type(StatementFact)
     assert {(f.speaker, f.quote) for f in st} == {("arjun-rao", "not a taboo"),
                                                  ("hiro-tanaka", "impolite attitude")}
+
+
+def test_a_subject_inside_the_quoted_words_did_not_say_them(run) -> None:
+    st = run("Israel recalled its envoys on Wednesday.\n\"Oslo is betting that its credibility "
+             "as a go-between survives this,\" said Ingrid Saether-Holm, a researcher on Nordic "
+             "foreign policy in Oslo.").of_type(StatementFact)
+    assert [f.speaker for f in st] == ["person-ingrid-saether-holm"]

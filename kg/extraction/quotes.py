@@ -212,8 +212,13 @@ def _reporting_clause_below(
         if any(not t.is_punct for t in between) or not any(
                 c.dep_ == "nsubj" for c in child.children):
             continue
-        subj = [s for s in subject_actors(ctx, child) if s.cls != EntityClass.PLACE]
-        if subj:
+        named = [s for c in child.children if c.dep_ == "nsubj" and c.idx >= quoted[1]
+                 for s in [ctx.actors.at(c)] if s is not None]
+        subj = [s for s in (*subject_actors(ctx, child), *named) if s.cls != EntityClass.PLACE
+                and not quoted[0] <= ctx.doc[s.start].idx < quoted[1]]
+        subj = list({s.key: s for s in subj}.values())
+        if subj:  # ('"Oslo is betting that its credibility …," said X': no one inside the
+            # quoted words, which the parser made a second subject, said them)
             return subj, child
     return None
 
