@@ -6365,3 +6365,9 @@ def test_a_subject_inside_the_quoted_words_did_not_say_them(run) -> None:
              "as a go-between survives this,\" said Ingrid Saether-Holm, a researcher on Nordic "
              "foreign policy in Oslo.").of_type(StatementFact)
     assert [f.speaker for f in st] == ["person-ingrid-saether-holm"]
+
+
+def test_raising_or_lifting_ties_to_a_partnership_is_a_partnership(run) -> None:
+    ex = run("The visit began on Sunday.\nIndia and Japan raised their ties to an all-round "
+             "strategic partnership.")
+    assert ("india", "japan") in {f.parties for f in ex.of_type(PartnershipFact)}
