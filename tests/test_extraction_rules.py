@@ -6371,3 +6371,13 @@ def test_raising_or_lifting_ties_to_a_partnership_is_a_partnership(run) -> None:
     ex = run("The visit began on Sunday.\nIndia and Japan raised their ties to an all-round "
              "strategic partnership.")
     assert ("india", "japan") in {f.parties for f in ex.of_type(PartnershipFact)}
+
+
+def test_a_registry_name_that_holds_its_title_gives_the_post(tmp_path) -> None:
+    registry = [*ACTORS, {"id": "salman", "label": "Salman bin Abdulaziz Al Saud",
+                          "class": "Person", "aliases": ["King Salman"], "country": "japan",
+                          "positions": [{"title": "King", "of": "japan"}]}]
+    nlp = _pipeline_with(tmp_path, registry)
+    ex = _extract(nlp, "The visit began on Wednesday.\nArjun Rao held a summit with King Salman "
+                       "in Tokyo.", "2022-12-08")
+    assert ("salman", "King", "japan") in titled_posts(ex)

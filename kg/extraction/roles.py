@@ -1833,6 +1833,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         # (at each prefix: "Emir Sheikh Tamim" has the title "Emir", itself a prefix, first)
         found = next((t for k in range(span.start, named - 1, -1)
                       if (t := title_ending_at(doc, k, sent.start, titles)) is not None), None)
+        if found is None and (inner := title_starting_at(doc, span.start, span.end, titles)) and (
+                inner[1] < span.end):
+            found = (inner[0], span.start)  # "King Salman", a registry name with its title
         if found is not None and found[0].lower() in _AFFILIATIONS:
             outer = title_ending_at(doc, found[1], sent.start, titles)
             if outer is not None and outer[0].lower() not in _AFFILIATIONS:
