@@ -6381,3 +6381,10 @@ def test_a_registry_name_that_holds_its_title_gives_the_post(tmp_path) -> None:
     ex = _extract(nlp, "The visit began on Wednesday.\nArjun Rao held a summit with King Salman "
                        "in Tokyo.", "2022-12-08")
     assert ("salman", "King", "japan") in titled_posts(ex)
+
+
+def test_a_bidding_war_or_a_new_cold_war_is_no_war(run) -> None:
+    events = run("The talks began on Monday.\nTaiwan would not be drawn into a bidding war with "
+                 "China. It risked drawing the region into a new Cold War between China and "
+                 "Japan.").of_type(EventFact)
+    assert not events
