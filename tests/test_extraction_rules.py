@@ -6388,3 +6388,11 @@ def test_a_bidding_war_or_a_new_cold_war_is_no_war(run) -> None:
                  "China. It risked drawing the region into a new Cold War between China and "
                  "Japan.").of_type(EventFact)
     assert not events
+
+
+def test_a_surname_alone_is_the_person_whose_name_ends_with_it(run) -> None:
+    found = stances(run("Taiwan cut ties with Japan after President Ken Sato's government "
+                        "switched sides.\nA delegation led by Mariko Sato Tanaka, the "
+                        "president's daughter, signed the communiqué. India accused Sato of "
+                        "betrayal."))
+    assert ("india", "person-ken-sato", Polarity.NEGATIVE) in found

@@ -967,6 +967,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = ActorSpan(start, end, organ.id, organ.cls, organ.label)
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
+            elif same and one and len({p.key for p in _ending_with(same, text)}) == 1:
+                # "Ortega" after Daniel Ortega and Laureano Ortega Murillo: the one whose name
+                # ends with it, as a surname does
+                ended = _ending_with(same, text)[0]
+                span = ActorSpan(start, end, ended.key, ended.cls, ended.label)
             elif same and one:
                 # "Wang" after Wang Yi and then Wang Wenbin: the one named last, as a reader
                 # takes it
@@ -1634,6 +1639,11 @@ def _kin_named(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (before >= 0 and doc[before].lower_ in _KIN_NOUNS
             and 2 <= len(words) <= 4 and all(t.is_title and t.is_alpha for t in words)
             and not any(t.lower_ in lex.org_heads for t in words))
+
+
+def _ending_with(persons: list[ActorSpan], word: str) -> list[ActorSpan]:
+    """The persons whose name's last word is ``word`` (as slugs)."""
+    return [p for p in persons if slug(p.label.split()[-1]) == slug(word)]
 
 
 def _kin_apposed(doc: Doc, start: int, end: int) -> bool:
