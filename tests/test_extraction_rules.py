@@ -6396,3 +6396,10 @@ def test_a_surname_alone_is_the_person_whose_name_ends_with_it(run) -> None:
                         "president's daughter, signed the communiqué. India accused Sato of "
                         "betrayal."))
     assert ("india", "person-ken-sato", Polarity.NEGATIVE) in found
+
+
+def test_the_title_is_the_previous_subjects_whom_the_registry_gives_it(run) -> None:
+    st = run("The strike killed seven aid workers.\nPrime Minister Hiro Tanaka called it "
+             "appalling. Arjun Rao acknowledged that his forces had struck the convoy. \"This "
+             "happens in war,\" the prime minister said.").of_type(StatementFact)
+    assert [f.speaker for f in st] == ["arjun-rao"]

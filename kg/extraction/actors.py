@@ -2599,9 +2599,13 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
             added = {p.key: p for p in persons
                      if prev.start <= p.start < prev.end and p.key not in fits
                      and doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")
-                     and any(q.key == p.key and q.start < prev.start
-                             and not _former(titled(q), wanted)
-                             and _names_post(titled(q), wanted) for q in persons)}
+                     and (any(q.key == p.key and q.start < prev.start
+                              and not _former(titled(q), wanted)
+                              and _names_post(titled(q), wanted) for q in persons)
+                          # "Benjamin Netanyahu acknowledged …. '…,' the prime minister
+                          # said" with Rishi Sunak given the title earlier: the subject the
+                          # registry gives the post now fits too
+                          or (fits and _registry_post(registry, p, wanted)))}
             fits |= added
             if not fits:
                 # "It took Keir Starmer less than 48 hours in Downing Street …. '…,' the new
