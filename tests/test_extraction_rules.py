@@ -6403,3 +6403,9 @@ def test_the_title_is_the_previous_subjects_whom_the_registry_gives_it(run) -> N
              "appalling. Arjun Rao acknowledged that his forces had struck the convoy. \"This "
              "happens in war,\" the prime minister said.").of_type(StatementFact)
     assert [f.speaker for f in st] == ["arjun-rao"]
+
+
+def test_an_abbreviated_rank_is_no_part_of_the_name(run) -> None:
+    ex = run("The strike killed seven aid workers.\nLt Gen Tom Reed, the army chief, called it a "
+             "grave mistake. Later Gen Reed promised an inquiry.")
+    assert {e.label for e in ex.entities if e.cls == EntityClass.PERSON} == {"Tom Reed"}

@@ -398,8 +398,8 @@ def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int
     name ("COP28 President Sultan al-Jaber", "Dr King")."""
     i = start
     while i < end - 1:
-        if doc[i].lower_.rstrip(".") in _ADDRESS_FORMS:
-            i += 1
+        if doc[i].lower_.rstrip(".") in _ADDRESS_FORMS | _RANK_ABBREVIATIONS:
+            i += 1  # ("Dr", "Lt Gen Herzi Halevi")
             continue
         if doc[i].lower_ in _GIVEN_NAME_TITLES and i > 0 and _styles(doc[i - 1], titles):
             break
@@ -426,6 +426,11 @@ _NAME_PREFIXES = word_set("role_titles.json", "name_prefixes")
 #: Malaysian styles "Datuk Seri Hishammuddin Hussein", "Tun …").
 _ADDRESS_FORMS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "datuk", "dato",
                             "seri", "tun"})
+
+
+#: Abbreviated military ranks before a name ("Lt Gen Herzi Halevi", "Maj. Gen. X").
+_RANK_ABBREVIATIONS = frozenset({"lt", "gen", "maj", "col", "brig", "capt", "sgt", "adm",
+                                 "cdr", "cmdr"})
 
 
 def is_locative(span: Span, event_nouns: frozenset[str],
