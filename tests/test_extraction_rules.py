@@ -6409,3 +6409,10 @@ def test_an_abbreviated_rank_is_no_part_of_the_name(run) -> None:
     ex = run("The strike killed seven aid workers.\nLt Gen Tom Reed, the army chief, called it a "
              "grave mistake. Later Gen Reed promised an inquiry.")
     assert {e.label for e in ex.entities if e.cls == EntityClass.PERSON} == {"Tom Reed"}
+
+
+def test_a_month_dated_by_a_past_participle_is_in_the_year_before(run) -> None:
+    events = run("Japan imposed sanctions on Thursday.\nTom Reed has criticised both commanders "
+                 "for refusing to attend ceasefire talks hosted in India in August.",
+                 "2025-01-16").of_type(EventFact)
+    assert [f.date.value for f in events if f.date] == ["2024-08"]

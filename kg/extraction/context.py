@@ -878,4 +878,13 @@ def tense_of(tok: Token | None) -> str | None:
     if node.tag_ == "VBD" or (node.tag_ == "VBN" and any(
             a in ("has", "have", "had", "was", "were") for a in auxes)) or "did" in auxes:
         return "past"  # ("did not criticise them at the December summit")
+    if (node.tag_ == "VBN" and node.dep_ == "acl" and not auxes
+            and node.lemma_.lower() not in _PLANNING_PARTICIPLES):
+        return "past"  # "ceasefire talks hosted in Switzerland in August" (not "a summit
+        # scheduled for December")
     return None
+
+
+#: Participles that set an act ahead rather than report it ("a summit scheduled for May").
+_PLANNING_PARTICIPLES = frozenset({"schedule", "plan", "set", "expect", "slate", "propose",
+                                   "due", "timetable", "pencil", "intend"})

@@ -133,7 +133,11 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         if (lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok)
                 and ent.root.i not in joined
                 and not (ent.root.dep_ in _NOUN_MODIFIERS and ent.root.head != tok)):
-            value = normalise_date(ent.text, ctx.published, tense, ctx.year_before(ent.start))
+            # (the tense of a verb inside the phrase, if the date hangs on one: "talks hosted
+            # in Switzerland in August")
+            own = tense_of(ent.root) if ent.root.head.i != tok.i else None
+            value = normalise_date(ent.text, ctx.published, own or tense,
+                                   ctx.year_before(ent.start))
             if value is not None:
                 return value
     anchors = {tok.i} | ({verb.i} if verb is not None else set())
@@ -144,7 +148,9 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
-                value = normalise_date(ent.text, ctx.published, tense, ctx.year_before(ent.start))
+                own = tense_of(ent.root) if ent.root.head.i not in anchors else None
+                value = normalise_date(ent.text, ctx.published, own or tense,
+                                       ctx.year_before(ent.start))
                 if value is not None:
                     found.append((abs(ent.start - tok.i), value))
                 break
