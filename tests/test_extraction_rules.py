@@ -6416,3 +6416,12 @@ def test_a_month_dated_by_a_past_participle_is_in_the_year_before(run) -> None:
                  "for refusing to attend ceasefire talks hosted in India in August.",
                  "2025-01-16").of_type(EventFact)
     assert [f.date.value for f in events if f.date] == ["2024-08"]
+
+
+def test_joining_what_a_body_runs_is_no_membership_of_the_body(run) -> None:
+    ex = run("Danes voted on Wednesday to scrap the opt-out.\nJapanese forces could now join "
+             "NATO military missions. India joined the African Union outreach session in "
+             "Rome. Kyrgyzstan has applied to join the BRICS group.")
+    assert _members(ex) == {("kyrgyzstan", "brics")}
+    assert not [f for f in ex.of_type(EventFact) if f.type == EventType.ACCESSION
+                and "kyrgyzstan" not in f.participants]

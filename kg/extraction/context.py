@@ -530,6 +530,25 @@ def object_actors(ctx: DocContext, verb: Token, allow_poss: bool = True) -> list
             for s in ctx.actors.conj_phrases(c, allow_poss=allow_poss)]
 
 
+def joined_bodies(ctx: DocContext, verb: Token) -> list[ActorSpan]:
+    """The bodies a joining verb's objects name themselves: not a possessor ("join its
+    'small yards'") nor a name that modifies another noun ("could now join EU military
+    missions", "joined NATO exercises"): a thing a body owns or runs is joined, not the
+    body."""
+    doc = ctx.doc
+    return [s for s in object_actors(ctx, verb, allow_poss=False)
+            if not (doc[s.start:s.end].root.dep_ in ("compound", "nmod", "amod")
+                    and ctx.actors.at(doc[s.start:s.end].root.head) is None
+                    and doc[s.start:s.end].root.head.pos_ == "NOUN"
+                    and doc[s.start:s.end].root.head.lemma_.lower() not in _BODY_NOUNS)]
+
+
+#: Nouns a body's name modifies that name the body itself ("join the BRICS group").
+_BODY_NOUNS = frozenset({"group", "grouping", "bloc", "alliance", "organisation",
+                         "organization", "union", "club", "forum", "format", "pact",
+                         "community", "coalition", "partnership", "body"})
+
+
 def _judged_object(gerund: Token) -> bool:
     """Whether ``gerund`` is what a judging verb's direct object did ("praised OPEC+ for
     resisting"), whatever that object is."""

@@ -28,6 +28,7 @@ from kg.extraction.context import (
     declined,
     governing_verb,
     is_negated,
+    joined_bodies,
     joined_in_act,
     object_actors,
     prep_actors,
@@ -328,7 +329,7 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 # "join its economic 'small yards'", "joined the EU's electricity network":
                 # a thing a body owns is joined, not the body; "joined ECOWAS in calling
                 # for …" sides with the body
-                objs = object_actors(ctx, tok, allow_poss=False)
+                objs = joined_bodies(ctx, tok)
                 if not any(o.cls in GROUP_CLASSES for o in objs) or joined_in_act(tok):
                     continue
                 parts += objs

@@ -20,6 +20,7 @@ from kg.extraction.context import (
     companion_actors,
     declined,
     is_negated,
+    joined_bodies,
     joined_in_act,
     modal,
     object_actors,
@@ -193,7 +194,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                     tok):
                 continue  # "has refused to join the union", "no intention of joining",
                 # "joined ECOWAS in calling for his release"
-            orgs = object_actors(ctx, tok, allow_poss=False)
+            orgs = joined_bodies(ctx, tok)
             askers = {a.key for a in subject_actors(ctx, tok.head)} if requested(tok) else set()
             if askers and not askers & {o.key for o in orgs}:
                 continue  # "Human Rights Watch, who urged Manila to rejoin the ICC": a third
