@@ -6425,3 +6425,10 @@ def test_joining_what_a_body_runs_is_no_membership_of_the_body(run) -> None:
     assert _members(ex) == {("kyrgyzstan", "brics")}
     assert not [f for f in ex.of_type(EventFact) if f.type == EventType.ACCESSION
                 and "kyrgyzstan" not in f.participants]
+
+
+def test_what_should_no_longer_belong_is_no_membership(run) -> None:
+    members = _members(run("The summit met on Wednesday.\nThe assembly concluded that Japan "
+                           "should no longer belong to NATO. India should belong to the "
+                           "African Union, he argued."))
+    assert not members

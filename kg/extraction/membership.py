@@ -182,7 +182,9 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and (lemma in chairs or lemma == "hold") and not is_negated(tok):
             _chaired(ctx, out, tok)
-        if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok):
+        if tok.pos_ == "VERB" and lemma in belongs and not is_negated(tok) and not any(
+                c.lower_ == "longer" or (c.dep_ == "aux" and c.lower_ in _NORMATIVE)
+                for c in tok.children):  # ("Russia should no longer belong to it": an end)
             for org in prep_actors(ctx, tok, ("to",), allow_poss=False):
                 if _is_org(org):  # "India also belongs to the SCO" ("… alongside Russia",
                     # which the parser may hang on the body)
@@ -277,6 +279,10 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     _status_granted(ctx, out)
     _elided_joins(ctx, out, joins)
     return sort_facts(out.facts)
+
+
+#: Modals that say what ought to be, not what is ("Russia should belong to …").
+_NORMATIVE = frozenset({"should", "must", "ought"})
 
 
 #: Verbs that end or hold back a membership named as their object ("ended its membership
