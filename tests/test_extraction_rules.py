@@ -6432,3 +6432,10 @@ def test_what_should_no_longer_belong_is_no_membership(run) -> None:
                            "should no longer belong to NATO. India should belong to the "
                            "African Union, he argued."))
     assert not members
+
+
+def test_its_in_what_the_object_is_pressed_over_is_the_objects(run) -> None:
+    found = stances(run("The leaders met in Paris on Monday.\nThe European Union kept pressing "
+                        "China over its support for Russia."))
+    assert ("china", "russia", Polarity.POSITIVE) in found
+    assert ("european-union", "russia", Polarity.POSITIVE) not in found

@@ -1651,6 +1651,13 @@ def _ending_with(persons: list[ActorSpan], word: str) -> list[ActorSpan]:
     return [p for p in persons if slug(p.label.split()[-1]) == slug(word)]
 
 
+def _over_phrase(verb: Token, tok: Token) -> bool:
+    """Whether ``tok`` sits in an "over"/"about" phrase of ``verb`` ("pressing China *over its
+    support* for Russia"): what the verb's object is faulted or pressed for."""
+    return any(p.dep_ == "prep" and p.lower_ in ("over", "about") and tok in p.subtree
+               for p in verb.children)
+
+
 def _kin_apposed(doc: Doc, start: int, end: int) -> bool:
     """Whether a name of two words or more is set beside a kinship noun ("his father,
     longtime president Idriss Déby,"; not "His son Mahamat took power": a given name alone
@@ -3372,9 +3379,12 @@ class DocActors:
                         head.dep_ in ("nsubj", "nsubjpass", "poss")
                         # "Lula criticised the United States over its sanctions": the object
                         # of the verb the "its" phrase hangs on, when its subject is a person
-                        # ("NATO defined China as a challenge in its concept": NATO's)
+                        # or the phrase is what the object is taken to task over ("pressing
+                        # China over its support for Russia"; "NATO defined China as a
+                        # challenge in its concept": NATO's)
                         or (head.dep_ == "dobj" and head.head in tok.ancestors
-                            and self._person_subject(head.head))):
+                            and (self._person_subject(head.head)
+                                 or _over_phrase(head.head, tok)))):
                     return s
         if low == "it" and _extraposed(tok):
             return None  # "It would be dishonest to praise the summit": no referent
