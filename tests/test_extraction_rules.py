@@ -6439,3 +6439,10 @@ def test_its_in_what_the_object_is_pressed_over_is_the_objects(run) -> None:
                         "China over its support for Russia."))
     assert ("china", "russia", Polarity.POSITIVE) in found
     assert ("european-union", "russia", Polarity.POSITIVE) not in found
+
+
+def test_an_activist_of_a_nationality_does_not_speak_for_the_state(run) -> None:
+    found = stances(run("NATO leaders met in Vilnius on Tuesday.\nTom Reed was asked at a "
+                        "public forum by a Japanese anti-corruption activist why allies "
+                        "would not simply invite her country."))
+    assert not any(h == "japan" for h, _, _ in found)

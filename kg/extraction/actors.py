@@ -2867,8 +2867,9 @@ class DocActors:
                 span = self.at(child)
                 if span is not None and opposed and span.kind == "demonym":
                     continue  # "Syrian opposition figures": against the state, not for it
-                if span is not None and independent and span.kind == "metonym":
-                    continue  # "one Belgrade political scientist": where, not whose
+                if span is not None and independent and span.kind in ("metonym", "demonym"):
+                    continue  # "one Belgrade political scientist": where, not whose; "a
+                    # Ukrainian anti-corruption activist": a nationality, no state's voice
                 if span is not None:
                     return span
                 if child.dep_ == "poss" and child.lower_ in ("its", "his", "her"):
