@@ -6172,7 +6172,7 @@ def test_the_new_title_is_the_registry_holder_of_the_sentence_before(run) -> Non
     assert [f.speaker for f in st] == ["jens-stoltenberg"]
 
 
-# --- extractor 0.4.26 ---
+# --- extractor 0.4.26 ------------------------------------------------------------------------
 
 def test_a_commissioner_general_is_a_post_not_a_rank(run) -> None:
     found = titled_posts(run("The agency ran out of money.\nThe African Union's "
