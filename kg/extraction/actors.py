@@ -954,6 +954,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             if kin:
                 same = []  # "his father, longtime president Idriss Déby" after "Mahamat Idriss
                 # Déby": a relative is someone else, whatever names they share
+            ended = _ending_with(same, text) if same and one else []
             body = (_state_body(doc, ActorSpan(start, end, "", EntityClass.ORGANIZATION, text),
                                 out, reg)
                     if ent.label_ == "ORG" and any(lowers[i] in lex.state_bodies
@@ -972,11 +973,10 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 span = ActorSpan(start, end, organ.id, organ.cls, organ.label)
             elif same and len({p.key for p in same}) == 1:
                 span = ActorSpan(start, end, same[0].key, same[0].cls, same[0].label)
-            elif same and one and len({p.key for p in _ending_with(same, text)}) == 1:
+            elif ended and len({p.key for p in ended}) == 1:
                 # "Ortega" after Daniel Ortega and Laureano Ortega Murillo: the one whose name
                 # ends with it, as a surname does
-                ended = _ending_with(same, text)[0]
-                span = ActorSpan(start, end, ended.key, ended.cls, ended.label)
+                span = ActorSpan(start, end, ended[0].key, ended[0].cls, ended[0].label)
             elif same and one:
                 # "Wang" after Wang Yi and then Wang Wenbin: the one named last, as a reader
                 # takes it
