@@ -6446,3 +6446,9 @@ def test_an_activist_of_a_nationality_does_not_speak_for_the_state(run) -> None:
                         "public forum by a Japanese anti-corruption activist why allies "
                         "would not simply invite her country."))
     assert not any(h == "japan" for h, _, _ in found)
+
+
+def test_a_visitor_in_a_states_city_is_not_given_its_state(run) -> None:
+    found = posts(run("Taiwan lost another ally on Friday.\nIn the southern Chinese city of "
+                      "Guangzhou, visiting Foreign Minister Tom Reed signed the communiqué."))
+    assert ("person-tom-reed", "china") not in found

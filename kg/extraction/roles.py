@@ -1129,8 +1129,9 @@ def _opening_scene(ctx: DocContext, sent: Span, verb: Token, before: int) -> str
                          for d in [ctx.actors.at(c)] if d is not None
                          and d.cls == EntityClass.STATE and d.kind == "demonym"), None)
             if span is not None:
-                end = max(t.i for t in place.subtree) + 1
-                return span.key if any(t.text == "," for t in doc[end:before]) else None
+                between = doc[max(t.i for t in place.subtree) + 1 : before]
+                return span.key if any(t.text == "," for t in between) and not any(
+                    t.lower_ in ("visiting", "visitor") for t in between) else None
         between = ctx.doc[span.end : before] if span is not None else ()
         if span is None or not any(t.text == "," for t in between) or any(
                 t.lower_ in ("visiting", "visitor") for t in between):
