@@ -1835,8 +1835,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         found = next((t for k in range(span.start, named - 1, -1)
                       if (t := title_ending_at(doc, k, sent.start, titles)) is not None), None)
         if found is None and (inner := title_starting_at(doc, span.start, span.end, titles)) and (
-                inner[1] < span.end):
-            found = (inner[0], span.start)  # "King Salman", a registry name with its title
+                inner[1] < span.end) and not span.label.lower().startswith(
+                    doc[span.start : inner[1]].text.lower()):
+            # "King Salman", a registry alias with its title, of "Salman bin Abdulaziz Al
+            # Saud" (not "Sultan al-Jaber", whose name begins with a monarch's title)
+            found = (inner[0], span.start)
         if found is not None and found[0].lower() in _AFFILIATIONS:
             outer = title_ending_at(doc, found[1], sent.start, titles)
             if outer is not None and outer[0].lower() not in _AFFILIATIONS:
