@@ -117,6 +117,15 @@ def _other_clause(node: Token, top: Token) -> bool:
 _OFFICES = frozenset({"throne", "power", "presidency", "office", "crown", "premiership"})
 
 
+def _normalised(ctx: DocContext, ent: Span, tense: str | None,
+                anchors: set[int]) -> FuzzyDate | None:
+    """A DATE entity's value, its bare month placed by the tense of a verb of its own when it
+    hangs on one rather than on an ``anchors`` token ("talks hosted in Switzerland in
+    August"), else by ``tense``."""
+    own = tense_of(ent.root) if ent.root.head.i not in anchors else None
+    return normalise_date(ent.text, ctx.published, own or tense, ctx.year_before(ent.start))
+
+
 def _date(ctx: DocContext, tok: Token, verb: Token | None,
           lasting: bool = False) -> FuzzyDate | None:
     """The first DATE entity attached (within 3 arcs) to the trigger or its verb."""
@@ -134,11 +143,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         if (lo <= ent.start and ent.end - 1 <= hi and not _other_clause(ent.root, tok)
                 and ent.root.i not in joined
                 and not (ent.root.dep_ in _NOUN_MODIFIERS and ent.root.head != tok)):
-            # (the tense of a verb inside the phrase, if the date hangs on one: "talks hosted
-            # in Switzerland in August")
-            own = tense_of(ent.root) if ent.root.head.i != tok.i else None
-            value = normalise_date(ent.text, ctx.published, own or tense,
-                                   ctx.year_before(ent.start))
+            value = _normalised(ctx, ent, tense, {tok.i})
             if value is not None:
                 return value
     anchors = {tok.i} | ({verb.i} if verb is not None else set())
@@ -149,9 +154,7 @@ def _date(ctx: DocContext, tok: Token, verb: Token | None,
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
-                own = tense_of(ent.root) if ent.root.head.i not in anchors else None
-                value = normalise_date(ent.text, ctx.published, own or tense,
-                                       ctx.year_before(ent.start))
+                value = _normalised(ctx, ent, tense, anchors)
                 if value is not None:
                     found.append((abs(ent.start - tok.i), value))
                 break
