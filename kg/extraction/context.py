@@ -535,12 +535,14 @@ def joined_bodies(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     'small yards'") nor a name that modifies another noun ("could now join EU military
     missions", "joined NATO exercises"): a thing a body owns or runs is joined, not the
     body."""
-    doc = ctx.doc
-    return [s for s in object_actors(ctx, verb, allow_poss=False)
-            if not (doc[s.start:s.end].root.dep_ in ("compound", "nmod", "amod")
-                    and ctx.actors.at(doc[s.start:s.end].root.head) is None
-                    and doc[s.start:s.end].root.head.pos_ == "NOUN"
-                    and doc[s.start:s.end].root.head.lemma_.lower() not in _BODY_NOUNS)]
+    out = []
+    for span in object_actors(ctx, verb, allow_poss=False):
+        root = ctx.doc[span.start : span.end].root
+        noun = root.head
+        if not (root.dep_ in ("compound", "nmod", "amod") and ctx.actors.at(noun) is None
+                and noun.pos_ == "NOUN" and noun.lemma_.lower() not in _BODY_NOUNS):
+            out.append(span)
+    return out
 
 
 #: Nouns a body's name modifies that name the body itself ("join the BRICS group").
