@@ -45,11 +45,11 @@ _MEMBER_CLASSES = (
 _FOUNDING_VERBS = frozenset({"form", "found", "establish", "co-found", "cofound", "create"})
 
 
-#: Nouns of asking to join, whose "to join X" makes their owner a candidate.
 #: Nouns of backing or seeking a membership named after their "for" ("support for
 #: Palestine's full membership", "its bid for membership of the EU").
 _BACKING_NOUNS = frozenset({"support", "backing", "call", "calls", "bid", "application",
                             "request", "push", "campaign", "quest", "candidacy"})
+#: Nouns of asking to join, whose "to join X" makes their owner a candidate.
 _BID_NOUNS = frozenset({"application", "bid", "request", "candidacy", "ambition", "aspiration",
                         "invitation", "push", "campaign", "effort", "attempt", "quest"})
 #: Verbs that turn such a bid down ("declined an invitation to join BRICS").
