@@ -6452,3 +6452,15 @@ def test_a_visitor_in_a_states_city_is_not_given_its_state(run) -> None:
     found = posts(run("Taiwan lost another ally on Friday.\nIn the southern Chinese city of "
                       "Guangzhou, visiting Foreign Minister Tom Reed signed the communiqué."))
     assert ("person-tom-reed", "china") not in found
+
+
+# --- extractor 0.4.27 ------------------------------------------------------------------------
+
+
+def test_relations_lifted_to_a_partnership_pair_their_parties(run) -> None:
+    ex = run("Leaders met in Hanoi on Sunday.\nJapan lifted relations with India to a "
+             "comprehensive strategic partnership. Russia raised ties between China and "
+             "Canada to a strategic partnership, it said.")
+    parties = {p.parties for p in ex.of_type(PartnershipFact)}
+    assert ("india", "japan") in parties
+    assert ("canada", "china") in parties

@@ -78,6 +78,7 @@ class Cues:
         self.proposal_nouns = word_set("partnership_cues.json", "proposal_nouns")
         self.past = word_set("partnership_cues.json", "past_markers")
         self.hostile = word_set("partnership_cues.json", "hostile_modifiers")
+        self.relationship_nouns = word_set("partnership_cues.json", "relationship_nouns")
         self.domains = word_map("domain_cues.json")
         read_json("domain_cues.json")
 
@@ -264,6 +265,13 @@ def partnership_facts(
             # "had no objection to cooperation between Pacific countries and their
             # partners": a "between" phrase that names actors names all the parties there
             # are ("cooperation between their armed forces" names none: the subject's)
+            if verb is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into"):
+                # "lifted relations with the United States to a comprehensive strategic
+                # partnership": the partners hang on the relations being lifted
+                for ties in (c for c in verb.children if c.dep_ == "dobj"
+                             and c.lemma_.lower() in cues.relationship_nouns):
+                    side_a += prep_actors(ctx, ties, _GROUP_PREPS)
+                    side_b += prep_actors(ctx, ties, ("with",))
             between = bool(prep_actors(ctx, tok, ("between",)))
             if verb is not None and (len(side_a) + len(side_b) < 2 or not side_a):
                 side_b += prep_actors(ctx, verb, ("with",))
