@@ -6464,3 +6464,11 @@ def test_relations_lifted_to_a_partnership_pair_their_parties(run) -> None:
     parties = {p.parties for p in ex.of_type(PartnershipFact)}
     assert ("india", "japan") in parties
     assert ("canada", "china") in parties
+
+
+def test_reservations_about_ties_with_a_state_are_concern_toward_it(run) -> None:
+    found = stances(run("Leaders met in Tokyo on Sunday.\nJapan has voiced strong reservations "
+                        "about closer ties with Beijing. Canada welcomed closer cooperation "
+                        "with India."))
+    assert ("japan", "china", Polarity.NEGATIVE) in found
+    assert ("canada", "india", Polarity.POSITIVE) in found

@@ -687,7 +687,9 @@ def _utterance_source(ctx: DocContext, noun: Token) -> list[ActorSpan]:
 
 #: Nouns of a pact or rapprochement between actors, whose parties a verdict on it is about.
 _PACTS_BETWEEN = frozenset({"agreement", "accord", "pact", "treaty", "deal", "partnership",
-                            "alliance", "rapprochement", "normalisation", "normalization"})
+                            "alliance", "rapprochement", "normalisation", "normalization",
+                            "tie", "ties", "relation", "relations", "relationship",
+                            "cooperation"})
 
 
 def _parties(ctx: DocContext, noun: Token) -> list[ActorSpan]:
