@@ -6472,3 +6472,14 @@ def test_reservations_about_ties_with_a_state_are_concern_toward_it(run) -> None
                         "with India."))
     assert ("japan", "china", Polarity.NEGATIVE) in found
     assert ("canada", "india", Polarity.POSITIVE) in found
+
+
+def test_names_a_force_moves_on_or_listed_with_places_are_places(run) -> None:
+    ex = run("The talks stalled in March.\nThe rebels pushed south towards Bukavu, and the "
+             "fighters advancing on Goma stopped. Drones hit Moscow, Kharkiv and Zaporizhzhia. "
+             "Many capitals had come to Bürgenstock. Fighting continued in parts of South "
+             "Kivu. The army recaptured Wad Madani, the Gezira state capital.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert all(classes.get(n) == EntityClass.PLACE
+               for n in ("Bukavu", "Goma", "Kharkiv", "Bürgenstock", "South Kivu",
+                         "Wad Madani", "Gezira")), classes

@@ -117,8 +117,9 @@ _TRANSPORT_SITES = frozenset({"airport", "port", "harbour", "harbor", "seaport",
 _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
                               "highlands", "plateau", "corridor", "resort", "hotel", "palace",
                               "estate", "field", "fields", "oilfield", "gasfield",
-                              "mine"}  # "the Burgenstock resort": a venue; "the Shah Deniz
-#                                        field": a gas field
+                              "mine", "capital", "zone"}  # "the Burgenstock resort": a
+#                               venue; "the Shah Deniz field": a gas field; "the Gezira state
+#                               capital"; "the Kokang self-administered zone"
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
 _SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
@@ -1103,9 +1104,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 elif (cls != EntityClass.PERSON and end - start >= 2
                       and lowers[start].rstrip(".") in _ADDRESS_FORMS):
                     cls = EntityClass.PERSON  # "Dr Ifeoma Okonkwo" tagged ORG
-                elif cls != EntityClass.PERSON and (_titled_name(doc, start, end, lex)
-                                                    or _kin_named(doc, start, end, lex)):
-                    cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG
+                elif cls != EntityClass.PERSON and (
+                        _titled_name(doc, start, end, lex) or _kin_named(doc, start, end, lex)
+                ) and not (cls == EntityClass.PLACE and _place_context(doc, start, end)):
+                    cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG (not
+                    # "in parts of South Kivu", whose "of" is no title's)
                 elif (cls == EntityClass.PLACE and 2 <= end - start <= 3
                       and _person_of_a_state(doc, start, end, reg)):
                     cls = EntityClass.PERSON  # "co-chaired by Abdullah Asiri of Saudi Arabia
@@ -1548,12 +1551,34 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
         return True  # "fighting near Rafah", "talks at Turnberry": one word where something
         # is, no one's surname (a person is named in full before the surname alone)
     if end - start == 1 and not _named_in_full_person(doc, doc[start].text) and (
-            _taken_or_reached(root)
-            or any(c.dep_ == "appos" and c.lemma_.lower() in _SITE_NOUNS
-                   for c in root.children)):
+            _taken_or_reached(root) or _listed_with_places(doc, doc[start])):
         return True  # "captured Goma and Bukavu", "the fall of Goma", "sent an envoy to
-        # Naypyitaw", "Chancay, a fishing town": one word for a place
-    return root.dep_ in ("compound", "nmod") and root.head.lower_ in _AREA_NOUNS
+        # Naypyitaw", "Kyiv, Kharkiv and Zaporizhzhia": one word for a place
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "part":
+        return True  # "fighting continued in parts of South Kivu"
+    appos = [c for c in root.children if c.dep_ == "appos"]
+    if appos and appos[0].lemma_.lower() in _SITE_NOUNS | {"capital"}:
+        return True  # "Chancay, a fishing town", "Wad Madani, the Gezira state capital" (not
+        # "Daniel Suidani, premier of Malaita, the country's most populous province")
+    head = root
+    for _ in range(2):  # "the Zamzam displacement camp": through one more modifier
+        if head.dep_ not in ("compound", "nmod"):
+            return False
+        head = head.head
+        if head.lower_ in _AREA_NOUNS:
+            return True
+    return False
+
+
+def _listed_with_places(doc: Doc, root: Token) -> bool:
+    """Whether a name is listed with names the NER took for places and with no full name it
+    took for a person's ("Kyiv, Kharkiv and Zaporizhzhia were hit"): a list is of one
+    kind."""
+    head = coordination_head(root)
+    others = [t for t in (head, *head.conjuncts) if t.i != root.i]
+    return any(t.ent_type_ in ("GPE", "LOC") for t in others) and not any(
+        t.ent_type_ == "PERSON" and (t.ent_iob_ == "I" or doc[t.i + 1].ent_iob_ == "I")
+        for t in others)  # (a one-word "person" in the list is as likely a place)
 
 
 #: Verbs whose object is a place taken by force ("captured Goma").
@@ -1562,10 +1587,12 @@ _TAKING_VERBS = frozenset({"capture", "seize", "overrun", "besiege", "shell", "b
 #: Nouns whose "of" names a place taken or fought over ("the fall of Goma").
 _TAKING_NOUNS = frozenset({"fall", "capture", "siege", "battle", "recapture", "liberation",
                            "outskirts", "shelling"})
+#: Verbs of forces moving on a place ("pushed south towards Bukavu", "advancing on Bukavu").
+_ADVANCING_VERBS = frozenset({"advance", "push", "march", "move", "drive", "press", "close"})
 #: Verbs and nouns whose "to" names where someone goes ("sent an envoy to Naypyitaw").
 _GOING_WORDS = frozenset({"send", "travel", "fly", "go", "return", "head", "deploy",
                           "dispatch", "relocate", "trip", "visit", "flight", "journey",
-                          "link", "road", "route"})
+                          "link", "road", "route", "come"})
 
 
 def _taken_or_reached(root: Token) -> bool:
@@ -1578,7 +1605,10 @@ def _taken_or_reached(root: Token) -> bool:
     prep = root.head
     if prep.lower_ == "of":
         return prep.head.lemma_.lower() in _TAKING_NOUNS
-    return prep.lower_ == "to" and prep.head.lemma_.lower() in _GOING_WORDS
+    if prep.lower_ == "on":  # "the fighters advancing on Bukavu"
+        return prep.head.lemma_.lower() in _ADVANCING_VERBS
+    return (prep.lower_ in ("to", "towards", "toward")
+            and prep.head.lemma_.lower() in _GOING_WORDS | _ADVANCING_VERBS)
 
 
 #: Prepositions after which one word the NER took for a person is a place.
