@@ -6483,3 +6483,12 @@ def test_names_a_force_moves_on_or_listed_with_places_are_places(run) -> None:
     assert all(classes.get(n) == EntityClass.PLACE
                for n in ("Bukavu", "Goma", "Kharkiv", "Bürgenstock", "South Kivu",
                          "Wad Madani", "Gezira")), classes
+
+
+def test_a_post_only_one_state_has_is_that_states_by_default(run) -> None:
+    found = posts(run("China banned the chips on Sunday.\nChina said the chips were a risk. "
+                      "China had warned the firm. Chief Cabinet Secretary Tom Reed said it "
+                      "was watching. Deputy Treasury Secretary Ann Lee said the ban was "
+                      "coercion."))
+    assert ("person-tom-reed", "japan") in found
+    assert ("person-ann-lee", "united-states") in found

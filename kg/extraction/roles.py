@@ -666,14 +666,16 @@ def _leads_unnamed_body(ctx: DocContext, person: ActorSpan) -> bool:
 def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
                    main_state: str | None, filled: AbstractSet[str] = frozenset(),
                    recent: bool = True, envoys: AbstractSet[str] = frozenset(),
-                   ) -> tuple[str | None, float]:
+                   national: str | None = None) -> tuple[str | None, float]:
     """The state of a state post the text does not name, and the confidence of the guess:
     the first of the holder's home region's state, the state the holder voices, the
     sentence's, the previous sentence's, the paragraph's, the lede's and the article's (or,
     with no state dominating the article and ``recent``, the government named last) that is
     not a state the holder visits in this sentence, nor one whose same post someone else
     holds here (``filled``); the government named last is not an envoy's (``envoys``), who
-    speaks for his state in another's capital."""
+    speaks for his state in another's capital. A post only one state has by its name
+    (``national``: "Chief Cabinet Secretary") is that state's unless the sentence or the one
+    before says otherwise: the paragraph's or the article's state is a weaker sign."""
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
             | _shown_states(ctx, person) | _nationality(ctx, person)
             | _acting_on_states(ctx, person, held) | set(filled))
@@ -684,6 +686,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         (_team_state, (ctx, person, held), 0.55),
         (_voiced_state, (ctx, person), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
+        (lambda: national, (), 0.5),
         (_paragraph_state, (ctx, sent, held), 0.5),
         (_topic_state, (ctx, sent, held), 0.45),
         (_lede_state, (ctx, sent), 0.45),
@@ -700,6 +703,10 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         last = _recent_government(ctx, sent, held, envoys) if recent else None
         return (last, RECENT_GUESS) if last is not None and last not in away else (None, 0.45)
     return (main_state, 0.4) if main_state not in away else (None, 0.4)
+
+
+#: Posts only one state's government has by that name (see role_titles.json).
+_NATIONAL_TITLES = word_map("role_titles.json", "national_titles")
 
 
 #: Confidence of a post's state guessed from the government named last: the weakest guess,
@@ -2125,7 +2132,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                           else _government_state(held))
                 of_key, confidence = _guessed_state(
                     ctx, sent, span, held, fallback, filled,
-                    recent=title.lower() not in _MONARCHS, envoys=envoys)
+                    recent=title.lower() not in _MONARCHS, envoys=envoys,
+                    national=_NATIONAL_TITLES.get(title.lower()))
         if of_key is None and not explicit and not camp and title.lower() in _SPEAKER_TITLES:
             of_key, confidence = _speaking_body(ctx, sent, span), 0.55
         if (of_key is None and not state_post and title.lower() not in _RANKS
