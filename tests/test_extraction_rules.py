@@ -6492,3 +6492,9 @@ def test_a_post_only_one_state_has_is_that_states_by_default(run) -> None:
                       "coercion."))
     assert ("person-tom-reed", "japan") in found
     assert ("person-ann-lee", "united-states") in found
+
+
+def test_elected_to_a_post_without_as_gives_the_post(run) -> None:
+    found = titled_posts(run("The vote was held in Geneva on Friday.\nKarim Khan was elected "
+                             "prosecutor of the African Union on Friday."))
+    assert ("person-karim-khan", "Prosecutor", "african-union") in found

@@ -1614,9 +1614,13 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
         return None
     prep = next((c for c in (*verb.children, *root.children)
                  if c.dep_ == "prep" and c.lower_ == "as" and c.i > span.start), None)
-    if prep is None:
+    # "Doreen Bogdan-Martin was elected secretary-general of the ITU": the post is the
+    # passive verb's predicate, with no "as"
+    named = next((c for c in verb.children if c.dep_ == "oprd" and c.i > span.end), None)
+    if prep is None and (named is None or root.dep_ != "nsubjpass"):
         return None
-    post = _post_after_as(ctx, prep, sent, titles)
+    post = (_post_after_as(ctx, prep, sent, titles) if prep is not None
+            else _post_at(ctx, named.left_edge.i, sent, titles))
     if post is None or post[1] is not None:
         return post
     title, _, last = post
@@ -1661,8 +1665,14 @@ def _post_after_as(ctx: DocContext, prep: Token, sent: Span,
                    titles: dict[str, str]) -> tuple[str, ActorSpan | None, int] | None:
     """(title, body or None, last index) of the post an "as" phrase names: "as
     secretary-general", "as Japan's ambassador", "as president of Ghana", "as its envoy"."""
+    return _post_at(ctx, prep.i + 1, sent, titles)
+
+
+def _post_at(ctx: DocContext, i: int, sent: Span,
+             titles: dict[str, str]) -> tuple[str, ActorSpan | None, int] | None:
+    """(title, body or None, last index) of the post named from token ``i`` on (see
+    :func:`_post_after_as`)."""
     doc = ctx.doc
-    i = prep.i + 1
     owner: ActorSpan | None = None
     while i < sent.end and doc[i].lower_ in _APPOINTED_LEADS:
         if doc[i].lower_ == "its":  # "as its envoy": the body "its" refers to
