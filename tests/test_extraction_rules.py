@@ -6498,3 +6498,10 @@ def test_elected_to_a_post_without_as_gives_the_post(run) -> None:
     found = titled_posts(run("The vote was held in Geneva on Friday.\nKarim Khan was elected "
                              "prosecutor of the African Union on Friday."))
     assert ("person-karim-khan", "Prosecutor", "african-union") in found
+
+
+def test_a_phrase_of_time_does_not_make_the_decision_someone_elses(run) -> None:
+    found = stances(run("Japan on Thursday extended its lifeline to nine central banks.\nIndia "
+                        "welcomed the decision within hours. Its central bank governor told "
+                        "reporters that the line would act as a safety valve for the rupee."))
+    assert ("india", "japan", Polarity.POSITIVE) in found

@@ -798,12 +798,21 @@ def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     return []
 
 
+#: Nouns of a stretch of time ("within hours"), which say when, not who.
+_TIME_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
 def _says_nothing_of_whose(child: Token) -> bool:
     """A modifier of "the decision" that does not say whose act it is: a day's possessive
-    ("welcomed Monday's pledge") or a relative clause set off by a comma ("welcomed the
-    decision, which they said was in the interests of both countries")."""
+    ("welcomed Monday's pledge"), a phrase of time ("within hours") or a relative clause set
+    off by a comma ("welcomed the decision, which they said was in the interests of both
+    countries")."""
     if child.dep_ == "poss":
         return child.ent_type_ == "DATE"
+    if child.dep_ == "prep":  # "welcomed the decision within hours": when, not whose
+        return any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME")
+                                         or o.lemma_.lower() in _TIME_NOUNS)
+                   for o in child.children)
     start = child.left_edge.i
     return child.dep_ == "relcl" and start > 0 and child.doc[start - 1].text == ","
 
