@@ -817,6 +817,11 @@ def _passive_join(ctx: DocContext, verb: Token) -> tuple[list[ActorSpan], list[A
     """(organisations, members) of a passive join or founding: "BRICS, founded by Brazil and
     Russia", "NATO was joined by Finland"; ([], []) when it is not one."""
     agents = agent_actors(ctx, verb)
+    if verb.lemma_.lower() in _FOUNDING_VERBS:
+        # "UNRWA was created by the UN General Assembly": an organ sets up a subsidiary body,
+        # it does not become a member of it
+        agents = [a for a in agents if not (
+            (actor := ctx.registry.actors.get(a.key)) is not None and actor.part_of)]
     if not agents:
         return [], []
     node = coordination_head(verb)
