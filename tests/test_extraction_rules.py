@@ -6505,3 +6505,21 @@ def test_a_phrase_of_time_does_not_make_the_decision_someone_elses(run) -> None:
                         "welcomed the decision within hours. Its central bank governor told "
                         "reporters that the line would act as a safety valve for the rupee."))
     assert ("india", "japan", Polarity.POSITIVE) in found
+
+
+def test_an_organ_that_creates_a_body_is_not_its_member(tmp_path) -> None:
+    registry = [*ACTORS, {"id": "unrwa", "label": "UNRWA", "class": "InternationalOrganization"}]
+    nlp = _pipeline_with(tmp_path, registry)
+    ex = _extract(nlp, "Donors met on Monday.\nUNRWA was created by the UN Security Council in "
+                       "1949. The Quad was founded by Japan and India.", "2024-02-01")
+    members = _members(ex)
+    assert ("un-security-council", "unrwa") not in members
+    assert ("japan", "quad") in members
+
+
+def test_the_patient_of_a_harm_concern_is_about_is_not_its_target(run) -> None:
+    found = stances(run("Aides were arrested on Monday.\nIn February the government had expelled "
+                        "the staff of the office in Caracas after Japan, which answers to "
+                        "nobody, voiced concern over the detention of lawyer and activist Rocío "
+                        "San Miguel."))
+    assert not any(t == "person-rocio-san-miguel" for _, t, _ in found)

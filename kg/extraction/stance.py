@@ -726,7 +726,11 @@ def _harmed(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     # war against Ukraine" is aimed at Ukraine)
     return [s for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj" for s in ctx.actors.in_subtree(o)
-            if not any(a.lower_ == "by" for a in ctx.doc[s.start].ancestors if a.i > o.i)]
+            if not any(a.lower_ == "by" for a in ctx.doc[s.start].ancestors if a.i > o.i)] + (
+        # "the detention of lawyer and activist Rocío San Miguel" with the name parsed as
+        # the noun's apposition: the end of its patient
+        [s for c in noun.children if c.dep_ == "appos" for s in ctx.actors.in_subtree(c)]
+        if "of" in preps else [])
 
 
 def _subtree_fallback(ctx: DocContext, verb: Token,
@@ -1130,6 +1134,11 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                        for s in ctx.actors.conj_phrases(o)] or [
                 s for p in preps for o in p.children if o.dep_ == "pobj"
                 for s in _parties(ctx, o)]
+            # "voiced concern over the detention of activist X": X is who the act harms, not
+            # whom the concern is aimed at
+            victims = {a.key for p in preps for o in p.children if o.dep_ == "pobj"
+                       for a in _harmed(ctx, o)}
+            targets = [t for t in targets if t.key not in victims]
             if not targets and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
                 # the noun's "to" phrase on its verb
