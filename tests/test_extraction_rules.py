@@ -6523,3 +6523,9 @@ def test_the_patient_of_a_harm_concern_is_about_is_not_its_target(run) -> None:
                         "nobody, voiced concern over the detention of lawyer and activist Rocío "
                         "San Miguel."))
     assert not any(t == "person-rocio-san-miguel" for _, t, _ in found)
+
+
+def test_condemning_the_launch_is_aimed_at_who_fired_it(run) -> None:
+    found = stances(run("Russia fired a ballistic missile over Japan on Tuesday.\nCanada "
+                        "condemned the launch."))
+    assert ("canada", "russia", Polarity.NEGATIVE) in found
