@@ -6529,3 +6529,11 @@ def test_condemning_the_launch_is_aimed_at_who_fired_it(run) -> None:
     found = stances(run("Russia fired a ballistic missile over Japan on Tuesday.\nCanada "
                         "condemned the launch."))
     assert ("canada", "russia", Polarity.NEGATIVE) in found
+
+
+def test_a_summoned_or_expelled_envoy_stands_for_his_state(run) -> None:
+    found = stances(run("Seoul protested on Tuesday.\nJapan summoned Russia's ambassador, Tom "
+                        "Reed, on Tuesday. Canada expelled China's ambassador, Ann Lee."))
+    assert ("japan", "russia", Polarity.NEGATIVE) in found
+    assert ("canada", "china", Polarity.NEGATIVE) in found
+    assert not any(t in ("person-tom-reed", "person-ann-lee") for _, t, _ in found)

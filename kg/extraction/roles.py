@@ -64,6 +64,10 @@ _AFFILIATIONS = word_set("role_titles.json", "affiliations")
 #: to leave"), so it is no guess for theirs.
 _ENVOYS = frozenset({"ambassador", "high commissioner", "envoy", "special envoy",
                      "permanent representative", "consul general", "consul"})
+#: Every post of a state's envoy, deputies included ("Deputy Ambassador"): whom a state
+#: summons or expels to protest to the state he stands for.
+ENVOY_TITLES = _ENVOYS | {f"deputy {t}" for t in _ENVOYS} | {
+    "chargé d'affaires", "charge d'affaires", "deputy chief of mission"}
 
 
 @functools.cache

@@ -52,7 +52,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import StanceCue, stance_cues, word_set
-from kg.extraction.roles import acts_for
+from kg.extraction.roles import ENVOY_TITLES, acts_for
 from kg.facts import EntityClass, Polarity, RoleFact, StanceFact, StanceKind
 
 NAME = "kg_stance.v1"
@@ -964,10 +964,24 @@ def _as_phrase(verb: Token) -> Token | None:
     return None
 
 
+#: Verbs whose object is an envoy who stands for his state ("summoned Russia's ambassador,
+#: Anatoly Antonov"): the protest is aimed at the state, not at the man.
+_ENVOY_VERBS = frozenset({"summon", "expel"})
+
+
+def _envoy_states(ctx: DocContext, roles: list[RoleFact]) -> dict[str, str]:
+    """Person -> state for each envoy post this article reads ("Ambassador of Russia")."""
+    return {r.person: r.of for r in roles
+            if r.of and r.role.lower() in ENVOY_TITLES
+            and (a := ctx.registry.actors.get(r.of)) is not None and a.cls == EntityClass.STATE}
+
+
 class _Emitter:
-    def __init__(self, ctx: DocContext) -> None:
+    def __init__(self, ctx: DocContext, envoys: Mapping[str, str] | None = None) -> None:
         self.ctx = ctx
         self.out: set[StanceFact] = set()
+        #: person -> the state an envoy in this article stands for
+        self.envoys = envoys or {}
 
     def emit(
         self,
@@ -987,6 +1001,8 @@ class _Emitter:
             hkey = h.key
             for t in targets:
                 tkey = t.key
+                if cue.lemma_.lower() in _ENVOY_VERBS:
+                    tkey = self.envoys.get(tkey, tkey)
                 if tkey == hkey or t.cls in (EntityClass.PLACE, EntityClass.REGION):
                     continue
                 toks = [cue, doc[h.start], doc[h.end - 1], doc[t.start], doc[t.end - 1]]
@@ -1100,7 +1116,7 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                  roles: list[RoleFact] | None = None) -> list[StanceFact]:
     """Stance facts of one Doc (pure; sorted); ``roles`` tell whose side a person is on."""
     cues = cues or Cues()
-    em = _Emitter(ctx)
+    em = _Emitter(ctx, _envoy_states(ctx, roles or []))
     perceived: list[tuple[Token, StanceCue]] = []
     for tok in ctx.scan(cues.words):
         lemma = tok.lemma_.lower()
