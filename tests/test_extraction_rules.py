@@ -6537,3 +6537,9 @@ def test_a_summoned_or_expelled_envoy_stands_for_his_state(run) -> None:
     assert ("japan", "russia", Polarity.NEGATIVE) in found
     assert ("canada", "china", Polarity.NEGATIVE) in found
     assert not any(t in ("person-tom-reed", "person-ann-lee") for _, t, _ in found)
+
+
+def test_a_rank_in_no_named_force_is_no_post(run) -> None:
+    found = titled_posts(run("Drones crossed the border on Tuesday.\nMajor General Tom Reed "
+                             "said the drones had strayed."))
+    assert not any(p == "person-tom-reed" for p, _, _ in found)

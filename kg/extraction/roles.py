@@ -2162,6 +2162,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # names without a body is as often an electoral commission's or a
                 # ministry's)
                 of_key, confidence = main_group, 0.5
+        if of_key is None and title.lower() in _RANKS:
+            continue  # "Major General Muraveiko": a rank in no force the text names, no post
         if of is not None and of.kind == "demonym":
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
