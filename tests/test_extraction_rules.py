@@ -6543,3 +6543,12 @@ def test_a_rank_in_no_named_force_is_no_post(run) -> None:
     found = titled_posts(run("Drones crossed the border on Tuesday.\nMajor General Tom Reed "
                              "said the drones had strayed."))
     assert not any(p == "person-tom-reed" for p, _, _ in found)
+
+
+def test_a_frigate_named_for_an_admiral_and_an_operation_are_no_persons(run) -> None:
+    ex = run("The drill ended on Monday.\nThe Russian frigate Admiral Gorshkov slipped out of "
+             "port. Russia contributed the Gorshkov and a tanker. French troops of Operation "
+             "Barkhane stayed in Gao.")
+    persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert not persons & {"Gorshkov", "Admiral Gorshkov", "Operation Barkhane"}, persons
+    assert not any(r.person.endswith("gorshkov") for r in ex.of_type(RoleFact))

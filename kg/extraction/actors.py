@@ -854,17 +854,28 @@ def _published_on(span: Span) -> bool:
     return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() not in _AIMED_NOUNS
 
 
+#: Capitalised words that make the name after them a military mission's or drill's.
+_OPERATION_WORDS = frozenset({"Operation", "Exercise"})
+#: Ship nouns a clause's subject may follow ("the ship Russia sent"): no name after them.
+_LOOSE_SHIP_NOUNS = frozenset({"ship", "vessel", "boat"})
+
+
 def _ship_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
-    """Names the text gives ships with a prefix ("MV Ruen", "HMS Montrose"): a later mention
-    without the prefix ("the Ruen was freed") is the ship again, no actor."""
+    """Names the text gives ships with a prefix or a ship noun ("MV Ruen", "HMS Montrose",
+    "the frigate Admiral Gorshkov"): a later mention without it ("the Ruen was freed") is the
+    ship again, no actor."""
     names = set()
     for tok in doc:
-        if tok.text in lex.ship_prefixes:
+        # (also after a ship noun: "the frigate Admiral Gorshkov … the Gorshkov's port call")
+        if tok.text in lex.ship_prefixes or (tok.lower_ in lex.ship_nouns
+                                             and tok.lower_ not in _LOOSE_SHIP_NOUNS):
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 3 and doc[end].is_title:
                 end += 1
             if end > tok.i + 1:
                 names.add(doc[tok.i + 1 : end].text)
+                if end > tok.i + 2 and doc[tok.i + 1].lower_ in lex.titles:
+                    names.add(doc[tok.i + 2 : end].text)  # "Gorshkov", past the rank
     return frozenset(names)
 
 
@@ -879,6 +890,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         start, end = _trim(doc, ent.start, ent.end)
         if not ent.ent_id_ and doc[start:end].text in ships:
             continue  # "the Ruen" after "MV Ruen": the ship again
+        if not ent.ent_id_ and ent.label_ == "PERSON" and (
+                doc[start].text in _OPERATION_WORDS
+                or (start > 0 and doc[start - 1].text in _OPERATION_WORDS)):
+            continue  # "Operation Barkhane", "Exercise Mosi II": a mission's name, no person
+            # (one the NER took for a body, "Operation Atalanta", stays the force it names)
         if (not ent.ent_id_ and end - start == 1 and doc[start].is_sent_start
                 and ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
                 and not (end < len(doc) and doc[end].tag_ == "NNS")):  # ("Defence officials")
@@ -1626,6 +1642,8 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     who", with no word that makes it an organisation's ("chairman Moussa Faki Mahamat", not
     "President Biden's Cabinet")."""
     words = doc[start:end]
+    if doc[start].text in _OPERATION_WORDS:
+        return False  # "troops of Operation Barkhane": a mission's name, whatever precedes it
     named = _strip_titles(doc, start, end, lex.titles)
     if end - named < 2:
         return False  # "Russia's General Staff, who …": a title and one word name no person
