@@ -6552,3 +6552,16 @@ def test_a_frigate_named_for_an_admiral_and_an_operation_are_no_persons(run) -> 
     persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
     assert not persons & {"Gorshkov", "Admiral Gorshkov", "Operation Barkhane"}, persons
     assert not any(r.person.endswith("gorshkov") for r in ex.of_type(RoleFact))
+
+
+def test_an_act_a_state_will_not_allow_is_not_its_stance(run) -> None:
+    found = stances(run("The president arrived in Tokyo on Wednesday.\nArjun Rao said India "
+                        "would not allow its territory to be used as a platform to threaten "
+                        "Japan."))
+    assert not any(t == "japan" and p == Polarity.NEGATIVE for _, t, p in found)
+
+
+def test_what_an_addressee_is_urged_to_stop_or_start_is_not_its_stance(run) -> None:
+    found = stances(run("The talks ended on Wednesday.\nArjun Rao urged Japan to stop arming "
+                        "the island and to support China's peaceful reunification."))
+    assert ("japan", "china", Polarity.POSITIVE) not in found

@@ -677,6 +677,10 @@ REQUEST_VERBS = word_set("communication_verbs.json", "request")
 VOLITION_VERBS = word_set("communication_verbs.json", "volition")
 
 
+#: Verbs of starting, going on with or stopping an act, which the act's asker governs.
+_ASPECTUAL = frozenset({"stop", "start", "begin", "continue", "keep", "cease", "resume"})
+
+
 def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
     """Whether the verb is an act one actor asks or wants another to do, so not one done:
     "urged India to cooperate with Canada", "called on the authorities to publish the
@@ -688,6 +692,8 @@ def requested(verb: Token, also: AbstractSet[str] = frozenset()) -> bool:
     node = verb
     if node.dep_ == "conj" and node.head != node:  # "urged X to stop A and to start B"
         node = node.head
+    while node.dep_ == "xcomp" and node.head.lemma_.lower() in _ASPECTUAL:
+        node = node.head  # "urged Washington to stop arming the island and to support …"
     if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head == node:
         return False
     head = node.head.lemma_.lower()

@@ -393,10 +393,15 @@ _COGNITION = word_set("communication_verbs.json", "cognition")
 _ELICITING = word_set("communication_verbs.json", "eliciting")
 
 
+#: Verbs that let an act happen: not letting it is its negation.
+_PERMITTING = frozenset({"allow", "let", "permit", "tolerate"})
+
+
 def _negated_scope(tok: Token) -> bool:
-    """Negation on the token, on its auxiliaries' head chain (2 levels) or "no intention of",
-    or a controlling verb that denies or ends the act ("refused to condemn", "avoided
-    criticising", "should stop smearing China")."""
+    """Negation on the token, on its auxiliaries' head chain (2 levels, through purpose
+    clauses) or "no intention of", or a controlling verb that denies, ends or does not allow
+    the act ("refused to condemn", "avoided criticising", "should stop smearing China", "will
+    not allow its soil to be used to attack Iran")."""
     node = tok
     for _ in range(3):
         if is_negated(node) or without(node):  # "without provoking Moscow"
@@ -406,7 +411,13 @@ def _negated_scope(tok: Token) -> bool:
         if (node.dep_ == "ccomp" and node.head.lemma_.lower() in _COGNITION
                 and is_negated(node.head)):
             return True  # "few believe Canberra would back it", "nobody thinks X will …"
-        if node.head == node or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl"):
+        if (node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in _PERMITTING
+                and is_negated(node.head)):
+            return True  # "would not allow its territory to be used … to threaten Iran"
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in node.children)  # "… to threaten"
+        if node.head == node or not (
+                purpose or node.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acl")):
             return False
         node = node.head
     return False
