@@ -6565,3 +6565,11 @@ def test_what_an_addressee_is_urged_to_stop_or_start_is_not_its_stance(run) -> N
     found = stances(run("The talks ended on Wednesday.\nArjun Rao urged Japan to stop arming "
                         "the island and to support China's peaceful reunification."))
     assert ("japan", "china", Polarity.POSITIVE) not in found
+
+
+def test_a_summits_venue_a_crossing_and_what_lies_south_of_are_places(run) -> None:
+    ex = run("The summit opened on Tuesday.\nLeaders gathered for the summit in Nusa Dua. They "
+             "met at an estate south of San Francisco. Aid through the Rafah crossing stopped.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert all(classes.get(n) == EntityClass.PLACE
+               for n in ("Nusa Dua", "San Francisco", "Rafah")), classes

@@ -117,9 +117,10 @@ _TRANSPORT_SITES = frozenset({"airport", "port", "harbour", "harbor", "seaport",
 _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
                               "highlands", "plateau", "corridor", "resort", "hotel", "palace",
                               "estate", "field", "fields", "oilfield", "gasfield",
-                              "mine", "capital", "zone"}  # "the Burgenstock resort": a
-#                               venue; "the Shah Deniz field": a gas field; "the Gezira state
-#                               capital"; "the Kokang self-administered zone"
+                              "mine", "capital", "zone", "crossing", "checkpoint"}
+#                               ("the Burgenstock resort": a venue; "the Shah Deniz field": a
+#                               gas field; "the Gezira state capital"; "the Kokang
+#                               self-administered zone"; "the Rafah crossing")
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
 _SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
@@ -1572,6 +1573,12 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
         # Naypyitaw", "Kyiv, Kharkiv and Zaporizhzhia": one word for a place
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "part":
         return True  # "fighting continued in parts of South Kivu"
+    if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at")
+            and root.head.head.lemma_.lower() in _EVENT_NOUNS):
+        return True  # "the summit in Nusa Dua": where a meeting is held, no person
+    if (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lower_ in ("north", "south", "east", "west")):
+        return True  # "a country estate south of San Francisco"
     appos = [c for c in root.children if c.dep_ == "appos"]
     if appos and appos[0].lemma_.lower() in _SITE_NOUNS | {"capital"}:
         return True  # "Chancay, a fishing town", "Wad Madani, the Gezira state capital" (not
@@ -1597,6 +1604,8 @@ def _listed_with_places(doc: Doc, root: Token) -> bool:
         for t in others)  # (a one-word "person" in the list is as likely a place)
 
 
+#: Nouns of meetings and events ("the summit in Nusa Dua").
+_EVENT_NOUNS = frozenset(word_map("event_cues.json", "nouns"))
 #: Verbs whose object is a place taken by force ("captured Goma").
 _TAKING_VERBS = frozenset({"capture", "seize", "overrun", "besiege", "shell", "bomb",
                            "recapture", "retake", "encircle", "storm"})
