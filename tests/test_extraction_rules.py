@@ -6574,3 +6574,11 @@ def test_a_summits_venue_a_crossing_and_what_lies_south_of_are_places(run) -> No
     classes = {e.label: e.cls for e in ex.entities}
     assert all(classes.get(n) == EntityClass.PLACE
                for n in ("Nusa Dua", "San Francisco", "Rafah")), classes
+
+
+def test_complaining_about_or_to_a_state_is_criticism(run) -> None:
+    found = stances(run("The summit opened on Tuesday.\nArjun Rao complained to Canada that "
+                        "details had been leaked. Japan complained about Chinese export "
+                        "controls."))
+    assert ("arjun-rao", "canada", Polarity.NEGATIVE) in found
+    assert ("japan", "china", Polarity.NEGATIVE) in found
