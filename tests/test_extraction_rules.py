@@ -6582,3 +6582,9 @@ def test_complaining_about_or_to_a_state_is_criticism(run) -> None:
                         "controls."))
     assert ("arjun-rao", "canada", Polarity.NEGATIVE) in found
     assert ("japan", "china", Polarity.NEGATIVE) in found
+
+
+def test_an_analyst_at_a_body_holds_an_affiliation_there(run) -> None:
+    found = titled_posts(run("The missile flew over Japan on Tuesday.\n“It is deliberate,” said "
+                             "Tom Reed, a security analyst at the Kansai Policy Forum in Osaka."))
+    assert ("person-tom-reed", "Analyst", "organization-kansai-policy-forum") in found
