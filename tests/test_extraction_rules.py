@@ -6588,3 +6588,10 @@ def test_an_analyst_at_a_body_holds_an_affiliation_there(run) -> None:
     found = titled_posts(run("The missile flew over Japan on Tuesday.\n“It is deliberate,” said "
                              "Tom Reed, a security analyst at the Kansai Policy Forum in Osaka."))
     assert ("person-tom-reed", "Analyst", "organization-kansai-policy-forum") in found
+
+
+def test_a_titled_person_who_chairs_a_body_holds_both_posts(run) -> None:
+    found = titled_posts(run("The summit opened on Tuesday.\nLeaders included Canada's Prime "
+                             "Minister Tom Reed, who currently chairs the African Union."))
+    assert ("person-tom-reed", "Prime Minister", "canada") in found
+    assert ("person-tom-reed", "Chair", "african-union") in found

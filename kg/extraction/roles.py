@@ -1741,8 +1741,8 @@ def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | N
     Why only the present ("heads", "has led"): "who led the party in the 1990s" names a post
     someone else may hold now; and only a body, not "who leads the delegation"."""
     doc = ctx.doc
-    if i + 3 >= end or doc[i].text != "," or doc[i + 1].lower_ != "who":
-        return None
+    if i + 3 >= end or doc[i].text not in (",", "–", "—") or doc[i + 1].lower_ != "who":
+        return None  # (a dash sets the clause off as a comma does)
     j = _past_adverbs(doc, i + 2, end)
     if j < end and doc[j].lemma_.lower() == "have" and doc[j].tag_ in ("VBZ", "VBP"):
         j += 1  # "who has led the bloc since 2019"
@@ -2170,6 +2170,14 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
         if of is not None and one:
             posts.setdefault((one, of.key), span.key)
+        if found and (second := _headed_body(ctx, span.end, sent.end)) is not None and (
+                second[1].key != of_key):
+            # "President Azali Assoumani, who currently leads the African Union,": a second
+            # post, the one the relative clause names
+            title2, body2 = second
+            out.add(RoleFact(person=span.key, role=title2, of=body2.key,
+                             evidence=ctx.sents.token_evidence(
+                                 doc[span.start], doc[body2.end - 1], 0.85, NAME)))
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.
     told = {(r.person, r.of) for r in described}
