@@ -6595,3 +6595,24 @@ def test_a_titled_person_who_chairs_a_body_holds_both_posts(run) -> None:
                              "Minister Tom Reed, who currently chairs the African Union."))
     assert ("person-tom-reed", "Prime Minister", "canada") in found
     assert ("person-tom-reed", "Chair", "african-union") in found
+
+
+def test_a_minister_saying_his_own_ministry_will_act_is_no_stance_toward_it(tmp_path) -> None:
+    registry = [*ACTORS,
+                {"id": "us-department-of-state", "label": "United States Department of State",
+                 "class": "Organization", "country": "united-states",
+                 "aliases": ["State Department"]},
+                {"id": "tom-reed", "label": "Tom Reed", "class": "Person",
+                 "country": "united-states",
+                 "positions": [{"title": "Secretary of State", "of": "united-states"}]},
+                {"id": "ann-lee", "label": "Ann Lee", "class": "Person",
+                 "country": "united-states",
+                 "positions": [{"title": "Senator", "of": "united-states"}]}]
+    nlp = _pipeline_with(tmp_path, registry)
+    found = stances(_extract(nlp, "Colombia refused two flights on Sunday.\nSecretary of State "
+                                  "Tom Reed said the State Department would suspend visa "
+                                  "processing at the embassy in Bogota, accusing Canada of "
+                                  "having jeopardised the flights. Ann Lee accused the State "
+                                  "Department of moving too slowly.", "2025-01-27"))
+    assert not any(h == "tom-reed" and t == "us-department-of-state" for h, t, _ in found)
+    assert ("ann-lee", "us-department-of-state", Polarity.NEGATIVE) in found

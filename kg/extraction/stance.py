@@ -1233,13 +1233,30 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 people[f.target] = _sides_of_person(ctx, f.target, roles)
             if (f.target in sides[f.holder]
                     or (target is not None and target.part_of in sides[f.holder])
+                    or (is_executive_body(target) and target.country in sides[f.holder]
+                        and not _legislator(ctx, f.holder, roles))
                     or people[f.target] & sides[f.holder]):
                 continue  # also an organ of the holder's body ("Marta Kos, the EU's
-                # enlargement commissioner, said the Commission would …") and a person of the
+                # enlargement commissioner, said the Commission would …"), his own state's
+                # ministry ("Rubio said the State Department would …") and a person of the
                 # same side ("White House press secretary Karoline Leavitt" on "President
                 # Trump's terms")
         out.append(f)
     return out
+
+
+#: Posts of a legislature, whose holders oversee and attack their own state's executive
+#: ("Senator Dan Sullivan accused the Pentagon of moving too slowly").
+_LEGISLATIVE_POSTS = frozenset({"senator", "congressman", "congresswoman", "representative",
+                                "lawmaker", "legislator", "mp", "member of parliament"})
+
+
+def _legislator(ctx: DocContext, key: str, roles: list[RoleFact]) -> bool:
+    """Whether a person holds a legislature's post (this article's or the registry's)."""
+    person = ctx.registry.actors.get(key)
+    titles = {r.role.lower() for r in roles if r.person == key} | {
+        p.title.lower() for p in (person.positions if person else ())}
+    return bool(titles & _LEGISLATIVE_POSTS)
 
 
 def _sides_of_person(ctx: DocContext, key: str, roles: list[RoleFact]) -> set[str]:
