@@ -6616,3 +6616,9 @@ def test_a_minister_saying_his_own_ministry_will_act_is_no_stance_toward_it(tmp_
                                   "Department of moving too slowly.", "2025-01-27"))
     assert not any(h == "tom-reed" and t == "us-department-of-state" for h, t, _ in found)
     assert ("ann-lee", "us-department-of-state", Polarity.NEGATIVE) in found
+
+
+def test_meeting_payments_or_targets_is_no_meeting(run) -> None:
+    events = run("The IMF approved the loan on Friday.\nEthiopia can meet its immediate debt "
+                 "payments, and India met the targets.").of_type(EventFact)
+    assert not [e for e in events if e.type == EventType.MEETING]

@@ -74,6 +74,7 @@ class Cues:
         self.unreal = frozenset(w.lower() for w in data["unreal_modifiers"])
         self.participation = frozenset(w.lower() for w in data["participation_verbs"])
         self.called_off = frozenset(w.lower() for w in data["called_off_verbs"])
+        self.unmet = frozenset(w.lower() for w in data["unmet_objects"])
         self.own_phrase = frozenset(w.lower() for w in data["own_phrase_nouns"])
         self.powers = frozenset(w.lower() for w in data["power_nouns"])
         self.holding = frozenset(w.lower() for w in data["holding_verbs"])
@@ -261,6 +262,8 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 # join the union", "Kosovo's application to join", "accused X of invading
                 # Y": not done, or only said to be
             etype = cues.verbs.get(lemma, EventType.MEETING)
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.unmet for c in tok.children):
+                continue  # "Egypt can meet its immediate debt payments": fulfilled, not met
             if any(p.dep_ == "prep" and p.lower_ == "for" and any(
                     o.lower_ in cues.nouns or o.lemma_.lower() in cues.nouns
                     for o in p.children) for p in tok.children):
