@@ -6622,3 +6622,11 @@ def test_meeting_payments_or_targets_is_no_meeting(run) -> None:
     events = run("The IMF approved the loan on Friday.\nEthiopia can meet its immediate debt "
                  "payments, and India met the targets.").of_type(EventFact)
     assert not [e for e in events if e.type == EventType.MEETING]
+
+
+def test_a_name_with_a_particle_or_a_hyphenated_first_name_is_one_person(run) -> None:
+    ex = run("The central bank acted on Thursday.\nIts governor, Alejandro Díaz de León, "
+             "called the line a relief. “We are not naive,” said François-Philippe "
+             "Champagne, the minister of innovation.")
+    persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert {"Alejandro Díaz de León", "François-Philippe Champagne"} <= persons, persons

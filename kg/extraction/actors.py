@@ -1161,6 +1161,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                         start += 1  # "On 9 October Scott Bessent announced": no "October"
                     if end - start == 1 and _first_name(doc, start - 1, lex):
                         start -= 1  # "Ambassador to Japan Rahm Emanuel": the NER took "Emanuel"
+                    if (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_title
+                            and doc[start - 2].is_alpha and not doc[start - 1].whitespace_
+                            and not doc[start - 2].whitespace_):
+                        start -= 2  # "François-Philippe Champagne" with "Philippe Champagne"
+                        # tagged: the hyphenated first name's first half
                     text = doc[start:end].text
                 fuller = _named_by_first_word(out, text) if (
                     one and cls == EntityClass.ORGANIZATION) else None
@@ -1645,6 +1650,11 @@ def _named_in_full_person(doc: Doc, word: str) -> bool:
     return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
 
 
+#: Lowercase words inside a person's name ("Alejandro Díaz de León", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le",
+                             "van", "von", "der", "den", "bin", "bint", "ibn"})
+
+
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """A two-to-four-word capitalised name (hyphens inside allowed: "Kassym-Jomart Tokayev")
     right after a post title or in apposition to one ("premier, Mute Egede,"), or before ",
@@ -1680,8 +1690,10 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
          or named > start  # "Rear Admiral Alireza Tangsiri" tagged whole: the title inside
          or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
-        and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < t.i - start < len(words) - 1)
-                for t in words)  # "Kassym-Jomart Tokayev"
+        and all((t.is_title and t.is_alpha)
+                or ((t.text == "-" or t.lower_ in _NAME_PARTICLES)
+                    and 0 < t.i - start < len(words) - 1)
+                for t in words)  # "Kassym-Jomart Tokayev", "Alejandro Díaz de León"
         and not any(t.lower_ in lex.org_heads for t in words)
     )
 
