@@ -6630,3 +6630,12 @@ def test_a_name_with_a_particle_or_a_hyphenated_first_name_is_one_person(run) ->
              "Champagne, the minister of innovation.")
     persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
     assert {"Alejandro Díaz de León", "François-Philippe Champagne"} <= persons, persons
+
+
+def test_initials_a_demonym_post_and_a_scholars_post_make_a_person(run) -> None:
+    ex = run("The council voted on Friday.\nT.S. Tirumurti, the Indian ambassador, said India "
+             "had abstained. “It matters,” said Ana Petrescu, a digital-policy researcher at "
+             "the Bucharest Institute for Technology Policy.")
+    persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert {"T.S. Tirumurti", "Ana Petrescu"} <= persons, persons
+    assert ("person-t-s-tirumurti", "india") in posts(ex)

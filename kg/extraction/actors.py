@@ -1416,8 +1416,14 @@ def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     representative"), the apposition headed by the title's last word."""
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.i > end and c.lower_ in lex.title_heads
-               and not any(t.is_title for t in c.subtree if t.i > c.i)
-               for c in root.children)
+               and (c.lower_ in _SCHOLARS
+                    or not any(t.is_title for t in c.subtree if t.i > c.i))
+               for c in root.children)  # ("Petrescu, a researcher at the Bucharest Institute
+#                                          …": a scholar's post names where she works)
+
+
+#: Post heads only a person holds, whatever capitalised name follows them.
+_SCHOLARS = frozenset({"researcher", "analyst", "fellow", "professor", "lecturer", "scholar"})
 
 
 def _name_part_before(doc: Doc, start: int, end: int) -> bool:
@@ -1650,6 +1656,8 @@ def _named_in_full_person(doc: Doc, word: str) -> bool:
     return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents)
 
 
+#: Initials before a surname ("T.S. Tirumurti").
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 #: Lowercase words inside a person's name ("Alejandro Díaz de León", "Ursula von der Leyen").
 _NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le",
                              "van", "von", "der", "den", "bin", "bint", "ibn"})
@@ -1693,7 +1701,9 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
         and all((t.is_title and t.is_alpha)
                 or ((t.text == "-" or t.lower_ in _NAME_PARTICLES)
                     and 0 < t.i - start < len(words) - 1)
-                for t in words)  # "Kassym-Jomart Tokayev", "Alejandro Díaz de León"
+                or (_INITIALS.fullmatch(t.text) is not None and t.i - start < len(words) - 1)
+                for t in words)  # "Kassym-Jomart Tokayev", "Alejandro Díaz de León", "T.S.
+        # Tirumurti"
         and not any(t.lower_ in lex.org_heads for t in words)
     )
 
@@ -1870,14 +1880,18 @@ def title_ending_at(doc: Doc, end: int, sent_start: int,
 def _title_follows(doc: Doc, end: int, lex: Lexicons) -> bool:
     """ "Moussa Faki Mahamat, chairperson of the African Union Commission, said": a post title
     of some body (up to three words) in apposition after the name (the preposition keeps out
-    "X, a leader in …")."""
+    "X, a leader in …"), or a state's post set off by commas ("the Indian ambassador,")."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     i = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
+    owned = i + 1 < len(doc) and doc[i].ent_type_ in ("NORP", "GPE")
+    if owned:  # "T.S. Tirumurti, the Indian ambassador,", "X, Russia's permanent representative,"
+        i += 1 + (doc[i + 1].text in ("'s", "’s"))
     if i >= len(doc) or doc[i].lower_ not in lex.title_words:
         return False
     hit = title_starting_at(doc, i, min(i + 3, len(doc) - 1), lex.titles)
-    return hit is not None and doc[hit[1]].lower_ in ("of", "at", "for", "to")
+    return hit is not None and (doc[hit[1]].lower_ in ("of", "at", "for", "to")
+                                or (owned and doc[hit[1]].text == ","))
 
 
 def _title_head_cut(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
