@@ -6639,3 +6639,11 @@ def test_initials_a_demonym_post_and_a_scholars_post_make_a_person(run) -> None:
     persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
     assert {"T.S. Tirumurti", "Ana Petrescu"} <= persons, persons
     assert ("person-t-s-tirumurti", "india") in posts(ex)
+
+
+def test_a_person_who_heads_or_chairs_a_body_in_a_main_clause_holds_the_post(run) -> None:
+    found = titled_posts(run("The assembly met on Tuesday.\nTom Reed of Ethiopia heads the "
+                             "African Union. Prime Minister Arjun Rao currently chairs the "
+                             "Quad."))
+    assert ("person-tom-reed", "Head", "african-union") in found
+    assert ("arjun-rao", "Chair", "quad") in found

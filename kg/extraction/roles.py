@@ -1762,6 +1762,27 @@ def _headed_body(ctx: DocContext, i: int, end: int) -> tuple[str, ActorSpan] | N
     return title, body
 
 
+def _body_headed_as_subject(ctx: DocContext, person: ActorSpan
+                            ) -> tuple[str, ActorSpan] | None:
+    """ "Tedros Adhanom Ghebreyesus of Ethiopia heads the World Health Organization": the post
+    (Head, Leader, Chair) of the body a present "heads"/"leads"/"chairs" has for its object
+    when the person is its subject (as in :func:`_headed_body`, not the past)."""
+    root = ctx.doc[person.start: person.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.i < person.end:
+        return None
+    title = _HEADING_VERBS.get(verb.lemma_.lower())
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+                                         and c.lemma_ == "have" for c in verb.children)
+    if title is None or not (verb.tag_ in ("VBZ", "VBP") or perfect) or is_negated(verb):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    body = ctx.actors.at(obj) if obj is not None else None
+    if body is None or body.cls in (*_NOT_BODIES, EntityClass.STATE):
+        return None
+    return title, body
+
+
 def _body_headed_by(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | None:
     """ "the refugee agency UNHCR, headed by Filippo Grandi", "MIT, which is led by İbrahim
     Kalın": the post (Head) of the body a passive "headed"/"led" has the untitled person for
@@ -1997,6 +2018,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True
+        elif (headed := _body_headed_as_subject(ctx, span)) is not None:
+            title, of = headed  # "Tedros … of Ethiopia heads the World Health Organization"
+            last, explicit = of.end - 1, True
         elif (not _apposed_post(ctx, span, sent, titles)
               and (headed := _body_headed_by(ctx, span)) is not None):
             title, of = headed  # "Turkey's intelligence agency MIT, headed by İbrahim Kalın"
@@ -2170,7 +2194,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
         if of is not None and one:
             posts.setdefault((one, of.key), span.key)
-        if found and (second := _headed_body(ctx, span.end, sent.end)) is not None and (
+        if found and (second := (_headed_body(ctx, span.end, sent.end)
+                                 or _body_headed_as_subject(ctx, span))) is not None and (
                 second[1].key != of_key):
             # "President Azali Assoumani, who currently leads the African Union,": a second
             # post, the one the relative clause names
