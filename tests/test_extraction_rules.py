@@ -6647,3 +6647,12 @@ def test_a_person_who_heads_or_chairs_a_body_in_a_main_clause_holds_the_post(run
                              "Quad."))
     assert ("person-tom-reed", "Head", "african-union") in found
     assert ("arjun-rao", "Chair", "quad") in found
+
+
+def test_holding_or_taking_over_a_bodys_presidency_gives_its_post(run) -> None:
+    found = titled_posts(run("The assembly met on Tuesday.\nIndia's Arjun Rao holds the "
+                             "rotating presidency of the Quad this year. Canada's Prime "
+                             "Minister Tom Reed, who took over the AU's rotating chairmanship "
+                             "this month, spoke."))
+    assert ("arjun-rao", "President", "quad") in found
+    assert ("person-tom-reed", "Chair", "african-union") in found

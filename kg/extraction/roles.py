@@ -1783,6 +1783,39 @@ def _body_headed_as_subject(ctx: DocContext, person: ActorSpan
     return title, body
 
 
+#: Nouns of a body's rotating top post, held or taken over ("holds the rotating presidency of
+#: the G20", "took over the AU's rotating chairmanship"), and the post they give.
+_CHAIR_NOUNS = {"presidency": "President", "chairmanship": "Chair", "chairpersonship": "Chair",
+                "chair": "Chair"}
+#: Verbs by which a person holds or takes such a post.
+_CHAIR_VERBS = frozenset({"hold", "assume", "take", "inherit"})
+
+
+def _chair_held(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | None:
+    """ "India's Narendra Modi holds the rotating presidency of the G20", "Macky Sall, who
+    took over the AU's rotating chairmanship": the post the presidency or chairmanship of a
+    body gives its holder (the person the subject, or "who" after the name)."""
+    root = ctx.doc[person.start: person.end].root
+    verbs = [c for c in root.children if c.dep_ == "relcl"
+             and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)]
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _CHAIR_VERBS or is_negated(verb):
+            continue
+        if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over"
+                                                     for c in verb.children):
+            continue  # "took the chair" of a meeting is no post; "took over" a body's is
+        for obj in (c for c in verb.children if c.dep_ == "dobj"
+                    and c.lemma_.lower() in _CHAIR_NOUNS):
+            bodies = [a for a in (*prep_actors(ctx, obj, ("of",)),
+                                  *(ctx.actors.at(c) for c in obj.children if c.dep_ == "poss"))
+                      if a is not None and a.cls not in (*_NOT_BODIES, EntityClass.STATE)]
+            if bodies:
+                return _CHAIR_NOUNS[obj.lemma_.lower()], bodies[0]
+    return None
+
+
 def _body_headed_by(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | None:
     """ "the refugee agency UNHCR, headed by Filippo Grandi", "MIT, which is led by İbrahim
     Kalın": the post (Head) of the body a passive "headed"/"led" has the untitled person for
@@ -2018,7 +2051,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True
-        elif (headed := _body_headed_as_subject(ctx, span)) is not None:
+        elif (headed := _body_headed_as_subject(ctx, span)
+              or _chair_held(ctx, span)) is not None:
             title, of = headed  # "Tedros … of Ethiopia heads the World Health Organization"
             last, explicit = of.end - 1, True
         elif (not _apposed_post(ctx, span, sent, titles)
@@ -2195,7 +2229,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of is not None and one:
             posts.setdefault((one, of.key), span.key)
         if found and (second := (_headed_body(ctx, span.end, sent.end)
-                                 or _body_headed_as_subject(ctx, span))) is not None and (
+                                 or _body_headed_as_subject(ctx, span)
+                                 or _chair_held(ctx, span))) is not None and (
                 second[1].key != of_key):
             # "President Azali Assoumani, who currently leads the African Union,": a second
             # post, the one the relative clause names
