@@ -6656,3 +6656,12 @@ def test_holding_or_taking_over_a_bodys_presidency_gives_its_post(run) -> None:
                              "this month, spoke."))
     assert ("arjun-rao", "President", "quad") in found
     assert ("person-tom-reed", "Chair", "african-union") in found
+
+
+def test_a_signed_memorandum_is_a_partnership(run) -> None:
+    ex = run("The visit began on Monday.\nJapan and India signed 14 memorandums of "
+             "understanding covering trade. China, Canada and Ethiopia signed an MoU on a "
+             "railway.")
+    parties = {p.parties for p in ex.of_type(PartnershipFact)}
+    assert ("india", "japan") in parties
+    assert ("canada", "china", "ethiopia") in parties
