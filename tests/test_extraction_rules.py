@@ -6665,3 +6665,9 @@ def test_a_signed_memorandum_is_a_partnership(run) -> None:
     parties = {p.parties for p in ex.of_type(PartnershipFact)}
     assert ("india", "japan") in parties
     assert ("canada", "china", "ethiopia") in parties
+
+
+def test_a_leader_arriving_in_a_capital_makes_the_two_countries(run) -> None:
+    ex = run("Prime Minister Arjun Rao arrived in Brussels on Monday on his first trip abroad, "
+             "and the two countries signed a defence pact.")
+    assert ("belgium", "india") in {p.parties for p in ex.of_type(PartnershipFact)}

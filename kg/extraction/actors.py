@@ -3236,6 +3236,20 @@ class DocActors:
             if (guest is not None and host is not None and host.cls == EntityClass.STATE
                     and host.kind != "demonym" and host.key != guest.key):
                 best = [guest, host]
+        for verb in self.doc[lo:hi]:
+            # "Iranian President Masoud Pezeshkian arrived in Baghdad …, and the two
+            # neighbours signed": the arriving leader's state and the capital's
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("arrive", "land"):
+                continue
+            guest = next((self._state_of(c, verb) for c in verb.children
+                          if c.dep_ == "nsubj"), None)
+            place = next((self.at(o) for p in verb.children if p.dep_ == "prep"
+                          and p.lower_ in ("in", "at") for o in p.children
+                          if o.dep_ == "pobj"), None)
+            host = self.capital_state(place) if place is not None and (
+                place.cls == EntityClass.PLACE) else None
+            if guest is not None and host is not None and host.key != guest.key:
+                best = [guest, host]
         return best
 
     def _person_of(self, tok: Token) -> ActorSpan | None:
