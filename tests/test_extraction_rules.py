@@ -6671,3 +6671,10 @@ def test_a_leader_arriving_in_a_capital_makes_the_two_countries(run) -> None:
     ex = run("Prime Minister Arjun Rao arrived in Brussels on Monday on his first trip abroad, "
              "and the two countries signed a defence pact.")
     assert ("belgium", "india") in {p.parties for p in ex.of_type(PartnershipFact)}
+
+
+def test_allies_and_partners_in_bodies_are_their_members(run) -> None:
+    members = _members(run("The drill began on Tuesday.\nArjun Rao said Japan and Canada were "
+                           "close allies and partners in NATO and the Quad."))
+    assert {("japan", "nato"), ("canada", "nato"), ("japan", "quad"),
+            ("canada", "quad")} <= members

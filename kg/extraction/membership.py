@@ -1072,6 +1072,15 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 and (observer or any(c.lower_ == "member" for c in tok.lefts))):
             # "The council also has 13 observer states, including China, India and Japan"
             org = next((a for a in subject_actors(ctx, tok.head) if _is_org(a)), None)
+        in_bodies: list[ActorSpan] = []
+        if org is None and span is None and tok.lower_ in ("member", "members", "ally",
+                                                           "allies"):
+            # "Britain and Canada were close allies and partners in NATO and the G7"
+            in_bodies = [a for t in (tok, *tok.conjuncts) for p in t.children
+                         if p.dep_ == "prep" and p.lower_ == "in"
+                         for o in p.children if o.dep_ == "pobj"
+                         for a in ctx.actors.conj_phrases(o) if _is_org(a)]
+            org = in_bodies[0] if in_bodies else None
         if org is None:
             continue
         members: list[ActorSpan] = []
@@ -1119,7 +1128,8 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             status = (MembershipStatus.CANDIDATE if tok.lower_ == "candidate"
                       else MembershipStatus.OBSERVER if observer
                       else MembershipStatus.PARTNER if partner else None)
-            out.add(states, org, first, last, 0.7, status)  # "Serbia, an EU candidate since …"
+            for body in in_bodies or [org]:
+                out.add(states, body, first, last, 0.7, status)  # "Serbia, an EU candidate …"
 
 
 def _fellow_body(ctx: DocContext, noun: Token) -> ActorSpan | None:
