@@ -6678,3 +6678,10 @@ def test_allies_and_partners_in_bodies_are_their_members(run) -> None:
                            "close allies and partners in NATO and the Quad."))
     assert {("japan", "nato"), ("canada", "nato"), ("japan", "quad"),
             ("canada", "quad")} <= members
+
+
+def test_the_navies_of_states_beginning_a_phase_of_an_exercise_hold_it(run) -> None:
+    events = run("The drill began on Tuesday.\nThe navies of India, Japan and Canada began the "
+                 "first phase of the Malabar exercise on Tuesday.").of_type(EventFact)
+    assert any(e.type == EventType.MILITARY_EXERCISE
+               and {"india", "japan", "canada"} <= set(e.participants) for e in events)

@@ -162,7 +162,8 @@ _POST_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "spokes
                          "representative", "premier", "chancellor", "secretary", "adviser",
                          "advisor", "general", "commander", "chief"})
 #: Plural nouns that, "of" an organisation, stand for it ("the leaders of the SCO").
-_SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers"})
+_SELF_NOUNS = frozenset({"leaders", "heads", "members", "governments", "ministers",
+                         "navies", "armies", "militaries", "forces", "troops", "delegations"})
 #: Verbs of receiving guests (also read by ``events``: "hosted Modi for a state visit" names
 #: both sides of the visit; "hosted the leaders of A and B in X" is a meeting).
 HOSTING_VERBS = frozenset({"host", "receive", "welcome"})

@@ -48,7 +48,8 @@ _TOPIC_TYPES = frozenset({EventType.MEETING, EventType.SUMMIT, EventType.DECLARA
 _TOPIC_PARTY_PREPS = tuple(p for p in _PARTY_PREPS if p != "on")
 #: Nouns that measure an event's extent: "two days of exercises", "a round of talks".
 _MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "round", "rounds", "series",
-                       "wave", "waves", "set", "spate"})
+                       "wave", "waves", "set", "spate", "phase", "phases", "stage", "stages",
+                       "leg", "part"})  # "began the first phase of the Malabar exercise"
 #: Verbs whose subject gathers *for* an event ("leaders gathered in Astana for a summit").
 _GATHER = frozenset({"gather", "meet", "convene", "assemble", "arrive", "travel", "fly",
                      "come", "head"})
