@@ -6685,3 +6685,12 @@ def test_the_navies_of_states_beginning_a_phase_of_an_exercise_hold_it(run) -> N
                  "first phase of the Malabar exercise on Tuesday.").of_type(EventFact)
     assert any(e.type == EventType.MILITARY_EXERCISE
                and {"india", "japan", "canada"} <= set(e.participants) for e in events)
+
+
+def test_a_protest_lodged_with_or_a_complaint_against_a_state_targets_it(run) -> None:
+    found = stances(run("The ships sailed on Wednesday.\nJapan had lodged a strong protest with "
+                        "Moscow. India filed a complaint against Canada at the World Trade "
+                        "Organization."))
+    assert ("japan", "russia", Polarity.NEGATIVE) in found
+    assert ("india", "canada", Polarity.NEGATIVE) in found
+    assert not any(t == "wto" for _, t, _ in found)

@@ -1052,6 +1052,10 @@ _THWARTING = frozenset({"block", "veto", "reject", "thwart"})
 #: X", "directed criticism at X"); not "with" (whom it was raised with) nor "over" (what it
 #: is about, whose possessive pronoun is often the wrong actor).
 _ADDRESSED_PREPS = frozenset({"to", "against", "toward", "towards", "at"})
+#: Stance nouns lodged "with" the one they are aimed at ("lodged a protest with Moscow").
+_LODGED = frozenset({"protest"})
+#: Stance nouns whose "at" names the forum, not the target ("a complaint at the WTO").
+_FILED = frozenset({"complaint", "complaints"})
 #: Verbs that turn against what their object names ("the EU challenged the ban at the WTO",
 #: "condemned the attacks on …"): the object's hostility is someone else's, not the subject's.
 _CONTESTING = frozenset({"challenge", "contest", "dispute", "defy", "flout", "evade",
@@ -1152,9 +1156,10 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in cues.noun or tok.lower_ in cues.noun):
             cue = cues.noun.get(lemma) or cues.noun[tok.lower_]
             holders = _holder_of_noun(ctx, tok)
-            # "anger at X", but "build support at the United Nations": where it is sought,
-            # not for whom
-            addressed = (_ADDRESSED_PREPS - {"at"} if cue.polarity == Polarity.POSITIVE
+            # "anger at X", but "build support at the United Nations", "filed a complaint at
+            # the WTO": where it is sought or filed, not for whom or against whom
+            addressed = (_ADDRESSED_PREPS - {"at"}
+                         if cue.polarity == Polarity.POSITIVE or tok.lower_ in _FILED
                          else _ADDRESSED_PREPS)
             preps = [p for p in _noun_preps(tok) if p.lower_ != "at" or "at" in addressed]
             targets = [s for p in preps for o in p.children if o.dep_ == "pobj"
@@ -1170,6 +1175,10 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                 # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
                 # the noun's "to" phrase on its verb
                 targets = prep_actors(ctx, tok.head, addressed)
+            if not targets and lemma in _LODGED:
+                # "Tokyo lodged a strong protest with Moscow": lodged with the one protested to
+                targets = prep_actors(ctx, tok, ("with",)) or (
+                    prep_actors(ctx, tok.head, ("with",)) if tok.dep_ == "dobj" else [])
             if (not targets and tok.dep_ == "dobj"
                     and tok.head.lemma_.lower() in _ELICITING and _from_phrase(ctx, tok)):
                 # "Russia vetoed the text, drawing condemnation from Britain": the one who
