@@ -6694,3 +6694,11 @@ def test_a_protest_lodged_with_or_a_complaint_against_a_state_targets_it(run) ->
     assert ("japan", "russia", Polarity.NEGATIVE) in found
     assert ("india", "canada", Polarity.NEGATIVE) in found
     assert not any(t == "wto" for _, t, _ in found)
+
+
+def test_arriving_or_returning_as_a_states_new_post_gives_it(run) -> None:
+    found = posts(run("The ban took effect on Monday.\nTom Reed, who arrived in Washington as "
+                      "China's new ambassador on May 23, struck a guarded note. Ann Lee, who "
+                      "returned as president of Canada in January, spoke."))
+    assert ("person-tom-reed", "china") in found
+    assert ("person-ann-lee", "canada") in found

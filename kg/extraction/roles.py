@@ -1642,7 +1642,9 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
 
 
 #: Verbs by which the subject takes a post "as" ("who replaced Biruta as foreign minister").
-_SUCCEEDING = frozenset({"replace", "succeed"})
+_SUCCEEDING = frozenset({"replace", "succeed", "arrive", "return", "start", "begin"})
+#: (also the verbs of taking up a post in a place: "Xie Feng, who arrived in Washington as
+#: China's new ambassador on May 23", "returned to Kabul as head of the mission")
 
 
 def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
@@ -1685,6 +1687,8 @@ def _post_at(ctx: DocContext, i: int, sent: Span,
     if i < sent.end and owner is None and (poss := ctx.actors.at(doc[i])) is not None and (
             poss.end < sent.end and doc[poss.end].text in _POSS):
         owner, i = poss, poss.end + 1  # "as Japan's ambassador"
+        while i < sent.end and doc[i].lower_ in _APPOINTED_LEADS:
+            i += 1  # "as China's new ambassador"
     hit = title_starting_at(doc, i, sent.end, titles)
     if hit is None:
         return None
