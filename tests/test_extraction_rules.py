@@ -6702,3 +6702,11 @@ def test_arriving_or_returning_as_a_states_new_post_gives_it(run) -> None:
                       "returned as president of Canada in January, spoke."))
     assert ("person-tom-reed", "china") in found
     assert ("person-ann-lee", "canada") in found
+
+
+def test_contradicting_rebuffing_or_chiding_is_a_negative_stance(run) -> None:
+    found = stances(run("The summit opened on Monday.\nJapan swiftly contradicted Canada. China "
+                        "rebuffed India's offer of talks. Russia chided Ethiopia for its "
+                        "remarks."))
+    assert {("japan", "canada", Polarity.NEGATIVE), ("china", "india", Polarity.NEGATIVE),
+            ("russia", "ethiopia", Polarity.NEGATIVE)} <= found
