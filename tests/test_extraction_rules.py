@@ -6710,3 +6710,13 @@ def test_contradicting_rebuffing_or_chiding_is_a_negative_stance(run) -> None:
                         "remarks."))
     assert {("japan", "canada", Polarity.NEGATIVE), ("china", "india", Polarity.NEGATIVE),
             ("russia", "ethiopia", Polarity.NEGATIVE)} <= found
+
+
+def test_a_possessive_inside_a_persons_name_and_a_party_noun_before_a_name(run) -> None:
+    ex = run("The election was held on Monday.\nPierre Poilievre's Conservatives lost. Maduro "
+             "agreed to talks with the opposition Unitary Platform. An employee of the "
+             "drugmaker Astellas Pharma was detained.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Pierre Poilievre") == EntityClass.PERSON, classes
+    assert classes.get("Unitary Platform") == EntityClass.ORGANIZATION, classes
+    assert classes.get("Astellas Pharma") == EntityClass.ORGANIZATION, classes

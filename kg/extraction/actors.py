@@ -890,6 +890,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     lower_words: set[str] | None = None  # the text's lowercase words, read when first needed
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            cut = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")),
+                       None)
+            if cut is not None and cut + 2 == end and doc[end - 1].lower_.endswith("s"):
+                end = cut  # "Pierre Poilievre's Conservatives": the person, not his party
+            elif cut is not None:
+                start = cut + 1  # "São Paulo's Tarcísio de Freitas": the name after
         if not ent.ent_id_ and doc[start:end].text in ships:
             continue  # "the Ruen" after "MV Ruen": the ship again
         if not ent.ent_id_ and ent.label_ == "PERSON" and (
@@ -1110,11 +1117,14 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                       and not _named_in_full_person(doc, text)):
                     cls = EntityClass.ORGANIZATION  # "Rosatom's director general", "Rosatom,
                     # Russia's state nuclear corporation,": a firm
-                elif cls == EntityClass.PERSON and ((end - start > 1 and (
+                elif (cls == EntityClass.PERSON and ((end - start > 1 and (
                         lowers[end - 1] in lex.company_ends
                         or (start >= 2 and doc[start - 1].text == ","
                             and lowers[start - 2] in lex.firm_nouns)))
-                        or (start >= 1 and lowers[start - 1] in lex.firm_nouns)):
+                        or (start >= 1 and lowers[start - 1] in lex.firm_nouns))) or (
+                        cls == EntityClass.PLACE and start >= 1
+                        and lowers[start - 1] in lex.firm_nouns):  # ("the opposition Unitary
+                    # Platform" tagged GPE)
                     # "Chang Guang Satellite Technology", "a Chinese satellite company, Chang
                     # Guang …", "the consultancy Lanthanide Advisory", "the broadcaster CNN
                     # Türk": the NER's person is a firm's name
