@@ -6720,3 +6720,10 @@ def test_a_possessive_inside_a_persons_name_and_a_party_noun_before_a_name(run) 
     assert classes.get("Pierre Poilievre") == EntityClass.PERSON, classes
     assert classes.get("Unitary Platform") == EntityClass.ORGANIZATION, classes
     assert classes.get("Astellas Pharma") == EntityClass.ORGANIZATION, classes
+
+
+def test_standing_rallying_or_throwing_weight_behind_a_state_is_support(run) -> None:
+    found = stances(run("The ships sailed on Wednesday.\nJapan stood squarely behind Canada. The "
+                        "EU rallied behind India, and Russia threw its weight behind China."))
+    assert {("japan", "canada", Polarity.POSITIVE), ("european-union", "india", Polarity.POSITIVE),
+            ("russia", "china", Polarity.POSITIVE)} <= found

@@ -106,8 +106,8 @@ class StanceCue:
     pos: str  # VERB, NOUN, ADJ or ANY
     polarity: Polarity
     kind: StanceKind
-    frame: str  # agent | experiencer | about | with | noun | adjective | evaluative | perceived
-    #            | relation | predicate
+    frame: str  # agent | experiencer | about | with | behind | noun | adjective | evaluative
+    #            | perceived | relation | predicate
     #: The target must be the verb's object itself, not an actor set beside a common noun
     #: ("to contain China" is a stance; "the bloc contains two members, the UAE and Bahrain"
     #: is the other sense of the verb). Optional key ``"named_object": true`` in the file.
@@ -118,7 +118,7 @@ class StanceCue:
     blame_for: bool = False
 
 
-_FRAMES = {"agent", "experiencer", "about", "with", "noun", "adjective", "evaluative",
+_FRAMES = {"agent", "experiencer", "about", "with", "behind", "noun", "adjective", "evaluative",
            "perceived", "relation", "predicate"}
 
 

@@ -1621,6 +1621,13 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
             if not targets and len(holders) >= 2:  # "China and India clashed": each the other
                 targets = holders
             em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.65, hedged)
+        elif cue.frame == "behind":  # "Kyiv stood squarely behind London": backing it
+            if negated or passive:
+                continue
+            targets = prep_actors(ctx, tok, ("behind",))
+            if targets:
+                em.emit(subject_actors(ctx, tok), targets, cue.polarity, cue.kind, tok, 0.65,
+                        hedged)
         elif cue.frame == "about":
             if any(c.dep_ == "dobj" for c in tok.children) and any(
                     other.frame == "experiencer" for other in cues.verb.get(lemma, ())):
