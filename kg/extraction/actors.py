@@ -57,7 +57,7 @@ GROUP_CLASSES = frozenset(
 )
 #: Lowercase particles that open a family name ("al-Mahdi", "bin Salman", "van der Leyen").
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von",
-                             "der", "le", "la", "du", "dos", "das", "di"})
+                             "der", "le", "la", "du", "dos", "das", "di", "do", "del", "della"})
 #: Prepositions after which a capital's name is the place, not the government.
 LOCATIVE_PREPS = frozenset(
     [
@@ -1669,9 +1669,10 @@ def _named_in_full_person(doc: Doc, word: str) -> bool:
 
 #: Initials before a surname ("T.S. Tirumurti").
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
-#: Lowercase words inside a person's name ("Alejandro Díaz de León", "Ursula von der Leyen").
-_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le",
-                             "van", "von", "der", "den", "bin", "bint", "ibn"})
+#: Lowercase words inside a person's name that make it no place's ("Alejandro Díaz de León",
+#: "Ursula von der Leyen"; not "al"/"el", which place names carry: "Sharm el-Sheikh").
+_INNER_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le",
+                              "van", "von", "der", "den", "bin", "bint", "ibn"})
 
 
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -1710,7 +1711,7 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
          or who)  # "Moussa Faki Mahamat, who chairs the Commission": a person's name
         and 2 <= len(words) <= 5
         and all((t.is_title and t.is_alpha)
-                or ((t.text == "-" or t.lower_ in _NAME_PARTICLES)
+                or ((t.text == "-" or t.lower_ in _INNER_PARTICLES)
                     and 0 < t.i - start < len(words) - 1)
                 or (_INITIALS.fullmatch(t.text) is not None and t.i - start < len(words) - 1)
                 for t in words)  # "Kassym-Jomart Tokayev", "Alejandro Díaz de León", "T.S.
