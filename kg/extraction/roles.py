@@ -1647,18 +1647,23 @@ _SUCCEEDING = frozenset({"replace", "succeed", "arrive", "return", "start", "beg
 #: China's new ambassador on May 23", "returned to Kabul as head of the mission")
 
 
+def _verbs_of(ctx: DocContext, person: ActorSpan) -> list[Token]:
+    """The verbs a person is the subject of: a relative clause's after the name ("X, who
+    replaced Y as …"), then the verb the name is the subject of ("X succeeded Y as …")."""
+    root = ctx.doc[person.start: person.end].root
+    verbs = [c for c in root.children if c.dep_ == "relcl"
+             and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)]
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    return verbs
+
+
 def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
                      titles: dict[str, str]) -> tuple[str, ActorSpan | None, int] | None:
     """ "Olivier Nduhungirehe, who replaced Biruta as Rwanda's foreign minister in June,", "X
     succeeded Y as prime minister": the post after "as" of a replacing verb whose subject is
     the person (or "who" after the name)."""
-    doc = ctx.doc
-    root = doc[span.start: span.end].root
-    verbs = [c for c in root.children if c.dep_ == "relcl"
-             and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)]
-    if root.dep_ == "nsubj":
-        verbs.append(root.head)
-    for verb in verbs:
+    for verb in _verbs_of(ctx, span):
         if verb.lemma_.lower() not in _SUCCEEDING or is_negated(verb):
             continue
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
@@ -1799,12 +1804,7 @@ def _chair_held(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | N
     """ "India's Narendra Modi holds the rotating presidency of the G20", "Macky Sall, who
     took over the AU's rotating chairmanship": the post the presidency or chairmanship of a
     body gives its holder (the person the subject, or "who" after the name)."""
-    root = ctx.doc[person.start: person.end].root
-    verbs = [c for c in root.children if c.dep_ == "relcl"
-             and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)]
-    if root.dep_ == "nsubj":
-        verbs.append(root.head)
-    for verb in verbs:
+    for verb in _verbs_of(ctx, person):
         if verb.lemma_.lower() not in _CHAIR_VERBS or is_negated(verb):
             continue
         if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over"
