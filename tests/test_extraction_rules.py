@@ -6727,3 +6727,10 @@ def test_standing_rallying_or_throwing_weight_behind_a_state_is_support(run) -> 
                         "EU rallied behind India, and Russia threw its weight behind China."))
     assert {("japan", "canada", Polarity.POSITIVE), ("european-union", "india", Polarity.POSITIVE),
             ("russia", "china", Polarity.POSITIVE)} <= found
+
+
+def test_taking_over_as_a_post_gives_it(run) -> None:
+    found = posts(run("The council voted on Friday.\nTom Reed, who took over as India's "
+                      "permanent representative last month, spoke. Ann Lee took over as "
+                      "Canada's foreign minister in May."))
+    assert {("person-tom-reed", "india"), ("person-ann-lee", "canada")} <= found

@@ -1664,8 +1664,10 @@ def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
     succeeded Y as prime minister": the post after "as" of a replacing verb whose subject is
     the person (or "who" after the name)."""
     for verb in _verbs_of(ctx, span):
-        if verb.lemma_.lower() not in _SUCCEEDING or is_negated(verb):
-            continue
+        taken = verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
+                                                      for c in verb.children)
+        if (verb.lemma_.lower() not in _SUCCEEDING and not taken) or is_negated(verb):
+            continue  # ("who took over as India's permanent representative": took the post)
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if prep is not None:
             return _post_after_as(ctx, prep, sent, titles)
