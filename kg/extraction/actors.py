@@ -230,7 +230,7 @@ class Lexicons:
             for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
         self.title_words = title_words()
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
-        self.title_heads = frozenset(t.split()[-1] for t in self.titles)
+        self.title_heads = _title_heads()
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
         #: nouns a capital before which is the place: event nouns and those named after
         #: where they were agreed ("the Minsk agreements")
@@ -1097,7 +1097,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 site_owner = (end + 1 < len(doc) and lowers[end] in ("'s", "’s")
                               and lowers[end + 1] in _TRANSPORT_SITES)  # "Karachi's airport"
                 if (after_place_noun or site_owner or lowers[end - 1] in _FACILITY_HEADS
-                        or (cls == EntityClass.PERSON and _place_context(doc, start, end))
+                        or (cls == EntityClass.PERSON
+                            and _place_context(doc, start, end, lex.event_nouns))
                         or (cls in (EntityClass.PERSON, EntityClass.ORGANIZATION)
                             and _where_done(doc, start, end, lex))):
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
@@ -1134,7 +1135,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     cls = EntityClass.PERSON  # "Dr Ifeoma Okonkwo" tagged ORG
                 elif cls != EntityClass.PERSON and (
                         _titled_name(doc, start, end, lex) or _kin_named(doc, start, end, lex)
-                ) and not (cls == EntityClass.PLACE and _place_context(doc, start, end)):
+                ) and not (cls == EntityClass.PLACE
+                           and _place_context(doc, start, end, lex.event_nouns)):
                     cls = EntityClass.PERSON  # "chairman Moussa Faki Mahamat" tagged ORG (not
                     # "in parts of South Kivu", whose "of" is no title's)
                 elif (cls == EntityClass.PLACE and 2 <= end - start <= 3
@@ -1574,9 +1576,10 @@ def _in_relative_clause(tok: Token) -> bool:
     return False
 
 
-def _place_context(doc: Doc, start: int, end: int) -> bool:
+def _place_context(doc: Doc, start: int, end: int, event_nouns: frozenset[str]) -> bool:
     """A name the NER took for a person used as a place: after a compass adjective ("eastern
-    Ladakh") or modifying an area noun ("the Depsang and Demchok areas")."""
+    Ladakh"), modifying an area noun ("the Depsang and Demchok areas"), where one of the
+    ``event_nouns`` is held ("the summit in Nusa Dua") and the like (see the cases below)."""
     if start > 0 and doc[start - 1].text in _COMPASS:  # lowercase: "Western Jake" is a name
         return True
     root = coordination_head(doc[start:end].root)
@@ -1596,13 +1599,13 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "part":
         return True  # "fighting continued in parts of South Kivu"
     if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at")
-            and root.head.head.lemma_.lower() in _EVENT_NOUNS):
+            and root.head.head.lemma_.lower() in event_nouns):
         return True  # "the summit in Nusa Dua": where a meeting is held, no person
     if (root.dep_ == "pobj" and root.head.lower_ == "of"
             and root.head.head.lower_ in ("north", "south", "east", "west")):
         return True  # "a country estate south of San Francisco"
     appos = [c for c in root.children if c.dep_ == "appos"]
-    if appos and appos[0].lemma_.lower() in _SITE_NOUNS | {"capital"}:
+    if appos and appos[0].lemma_.lower() in _SITE_NOUNS:  # ("capital" is an area noun)
         return True  # "Chancay, a fishing town", "Wad Madani, the Gezira state capital" (not
         # "Daniel Suidani, premier of Malaita, the country's most populous province")
     head = root
@@ -1626,8 +1629,6 @@ def _listed_with_places(doc: Doc, root: Token) -> bool:
         for t in others)  # (a one-word "person" in the list is as likely a place)
 
 
-#: Nouns of meetings and events ("the summit in Nusa Dua").
-_EVENT_NOUNS = frozenset(word_map("event_cues.json", "nouns"))
 #: Verbs whose object is a place taken by force ("captured Goma").
 _TAKING_VERBS = frozenset({"capture", "seize", "overrun", "besiege", "shell", "bomb",
                            "recapture", "retake", "encircle", "storm"})

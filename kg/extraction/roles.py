@@ -1647,6 +1647,12 @@ _SUCCEEDING = frozenset({"replace", "succeed", "arrive", "return", "start", "beg
 #: China's new ambassador on May 23", "returned to Kabul as head of the mission")
 
 
+def _taken_over(verb: Token) -> bool:
+    """Whether a verb is "take over" ("who took over as …", "took over the chairmanship")."""
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
+                                                 for c in verb.children)
+
+
 def _verbs_of(ctx: DocContext, person: ActorSpan) -> list[Token]:
     """The verbs a person is the subject of: a relative clause's after the name ("X, who
     replaced Y as …"), then the verb the name is the subject of ("X succeeded Y as …")."""
@@ -1664,9 +1670,7 @@ def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
     succeeded Y as prime minister": the post after "as" of a replacing verb whose subject is
     the person (or "who" after the name)."""
     for verb in _verbs_of(ctx, span):
-        taken = verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
-                                                      for c in verb.children)
-        if (verb.lemma_.lower() not in _SUCCEEDING and not taken) or is_negated(verb):
+        if is_negated(verb) or not (verb.lemma_.lower() in _SUCCEEDING or _taken_over(verb)):
             continue  # ("who took over as India's permanent representative": took the post)
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if prep is not None:
@@ -1809,8 +1813,7 @@ def _chair_held(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | N
     for verb in _verbs_of(ctx, person):
         if verb.lemma_.lower() not in _CHAIR_VERBS or is_negated(verb):
             continue
-        if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over"
-                                                     for c in verb.children):
+        if verb.lemma_.lower() == "take" and not _taken_over(verb):
             continue  # "took the chair" of a meeting is no post; "took over" a body's is
         for obj in (c for c in verb.children if c.dep_ == "dobj"
                     and c.lemma_.lower() in _CHAIR_NOUNS):
@@ -1820,6 +1823,11 @@ def _chair_held(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | N
             if bodies:
                 return _CHAIR_NOUNS[obj.lemma_.lower()], bodies[0]
     return None
+
+
+def _held_or_headed(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | None:
+    """The post a person's own verb gives: heading a body or holding its chair."""
+    return _body_headed_as_subject(ctx, person) or _chair_held(ctx, person)
 
 
 def _body_headed_by(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan] | None:
@@ -2057,8 +2065,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif (headed := _headed_body(ctx, span.end, sent.end)) is not None:
             title, of = headed  # "Kamchybek Tashiev, who heads Kyrgyzstan's State Committee …"
             last, explicit = of.end - 1, True
-        elif (headed := _body_headed_as_subject(ctx, span)
-              or _chair_held(ctx, span)) is not None:
+        elif (headed := _held_or_headed(ctx, span)) is not None:
             title, of = headed  # "Tedros … of Ethiopia heads the World Health Organization"
             last, explicit = of.end - 1, True
         elif (not _apposed_post(ctx, span, sent, titles)
@@ -2235,8 +2242,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of is not None and one:
             posts.setdefault((one, of.key), span.key)
         if found and (second := (_headed_body(ctx, span.end, sent.end)
-                                 or _body_headed_as_subject(ctx, span)
-                                 or _chair_held(ctx, span))) is not None and (
+                                 or _held_or_headed(ctx, span))) is not None and (
                 second[1].key != of_key):
             # "President Azali Assoumani, who currently leads the African Union,": a second
             # post, the one the relative clause names
