@@ -6734,3 +6734,16 @@ def test_taking_over_as_a_post_gives_it(run) -> None:
                       "permanent representative last month, spoke. Ann Lee took over as "
                       "Canada's foreign minister in May."))
     assert {("person-tom-reed", "india"), ("person-ann-lee", "canada")} <= found
+
+
+# --- extractor 0.4.28 ---
+
+
+def test_a_name_the_ner_took_for_a_body_is_a_person_by_apposition_or_as_speaker(run) -> None:
+    ex = run("The court met on Monday.\n“It is normal,” said Amara Diallo-Wright, senior counsel "
+             "at the Global Accountability Project. “It matters,” said Siobhan Kearney of the "
+             "Dublin-based Institute for Multilateral Affairs.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Amara Diallo-Wright") == EntityClass.PERSON, classes
+    assert classes.get("Siobhan Kearney") == EntityClass.PERSON, classes
+    assert classes.get("Global Accountability Project") == EntityClass.ORGANIZATION, classes

@@ -235,6 +235,7 @@ class Lexicons:
         #: nouns a capital before which is the place: event nouns and those named after
         #: where they were agreed ("the Minsk agreements")
         self.venue_nouns = self.event_nouns | word_set("event_cues.json", "venue_named")
+        self.speech_verbs = word_set("communication_verbs.json", "verbs")
         self.source_nouns = (word_set("communication_verbs.json", "nouns")
                              | word_set("communication_verbs.json", "source_nouns"))
         self.bloc_actors = {
@@ -1130,6 +1131,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     # Guang …", "the consultancy Lanthanide Advisory", "the broadcaster CNN
                     # Türk": the NER's person is a firm's name
                     cls = EntityClass.ORGANIZATION
+                elif (cls == EntityClass.ORGANIZATION and ent.label_ == "ORG"
+                      and _person_shaped(doc, start, end, lex)
+                      and (_post_apposed(doc, start, end, lex, lex.person_appositions)
+                           or _speaker_of_a_body(doc, start, end, lex))):
+                    cls = EntityClass.PERSON  # "Amara Diallo-Wright, senior counsel at …",
+                    # "said Siobhan Kearney of the … Institute" tagged ORG: no body holds a
+                    # post or speaks for another body
                 elif (cls != EntityClass.PERSON and end - start >= 2
                       and lowers[start].rstrip(".") in _ADDRESS_FORMS):
                     cls = EntityClass.PERSON  # "Dr Ifeoma Okonkwo" tagged ORG
@@ -1424,12 +1432,36 @@ def _person_of_a_state(doc: Doc, start: int, end: int, reg: Registry) -> bool:
     return actor is not None and actor.cls == EntityClass.STATE
 
 
-def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
-    """Whether a name has a post title in apposition after it ("Nebenzia, Russia's permanent
-    representative"), the apposition headed by the title's last word."""
+def _person_shaped(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether a span reads as a person's name: two to four capitalised words (hyphenated
+    ones count as one), no article before it, no body's head word or post word in it."""
+    words = doc[start:end]
+    return (2 <= len(words.text.split()) <= 4 and not (start > 0 and doc[start - 1].lower_ in
+                                                          ("the", "a", "an"))
+            and all(t.is_title or t.text == "-" for t in words)
+            and not any(t.lower_ in lex.org_heads or t.lower_ in lex.title_words
+                        or t.lower_ in lex.state_bodies for t in words))
+
+
+def _speaker_of_a_body(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether a name is the subject of a reporting verb and followed by "of the <body>"
+    ("said Siobhan Kearney of the Dublin-based Institute …"): how reports place a speaker
+    in the body they work for; a body is not "of" another when it speaks."""
     root = doc[start:end].root
-    return any(c.dep_ == "appos" and c.i > end and c.lower_ in lex.title_heads
-               and (c.lower_ in _SCHOLARS
+    return (end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the"
+            and root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.speech_verbs
+            and any(c.dep_ == "pobj" and c.ent_type_ == "ORG" for c in doc[end].children))
+
+
+def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons,
+                  more: frozenset[str] = frozenset()) -> bool:
+    """Whether a name has a post title in apposition after it ("Nebenzia, Russia's permanent
+    representative"), the apposition headed by the title's last word (or by one of ``more``
+    person nouns: "senior counsel at …")."""
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.i > end
+               and (c.lower_ in lex.title_heads or c.lower_ in more)
+               and (c.lower_ in _SCHOLARS or c.lower_ in more
                     or not any(t.is_title for t in c.subtree if t.i > c.i))
                for c in root.children)  # ("Petrescu, a researcher at the Bucharest Institute
 #                                          …": a scholar's post names where she works)
