@@ -6747,3 +6747,11 @@ def test_a_name_the_ner_took_for_a_body_is_a_person_by_apposition_or_as_speaker(
     assert classes.get("Amara Diallo-Wright") == EntityClass.PERSON, classes
     assert classes.get("Siobhan Kearney") == EntityClass.PERSON, classes
     assert classes.get("Global Accountability Project") == EntityClass.ORGANIZATION, classes
+
+
+def test_a_portfolio_before_a_title_is_no_short_form_of_a_body_ending_alike(run) -> None:
+    ex = run("The council voted on Friday.\nTom Okafor, a former diplomat now at the Laurentian "
+             "Forum for International Affairs, said it was over. Foreign Affairs Cabinet "
+             "Secretary Ann Lee said Kenya would act.")
+    assert not [r for r in ex.facts if isinstance(r, RoleFact) and r.person == "person-ann-lee"
+                and r.of == "organization-laurentian-forum-for-international-affairs"]

@@ -126,6 +126,11 @@ def _shortened_body(ctx: DocContext, tok: Token) -> ActorSpan | None:
               if s.end <= tok.i and s.end - s.start > 1 and s.kind == "name"
               and s.cls in (EntityClass.ORGANIZATION, EntityClass.INTERNATIONAL_ORGANIZATION)
               and ctx.doc[s.end - 1].text == tok.text}
+    before = ctx.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.is_title and before.is_alpha and not tok.is_sent_start:
+        # "Foreign Affairs Cabinet Secretary" after "the Laurentian Forum for International
+        # Affairs": another capitalised word before the repeated one makes another name
+        bodies = {k: s for k, s in bodies.items() if ctx.doc[s.end - 2].text == before.text}
     if len(bodies) != 1:
         return None
     body = next(iter(bodies.values()))  # located at the short form: the post's evidence
