@@ -6755,3 +6755,13 @@ def test_a_portfolio_before_a_title_is_no_short_form_of_a_body_ending_alike(run)
              "Secretary Ann Lee said Kenya would act.")
     assert not [r for r in ex.facts if isinstance(r, RoleFact) and r.person == "person-ann-lee"
                 and r.of == "organization-laurentian-forum-for-international-affairs"]
+
+
+def test_the_state_of_a_holders_counterpart_is_not_the_holders(run) -> None:
+    found = posts(run("China banned the chips on Sunday.\nChina said the firm had failed a "
+                      "review. China gave no details, and China would not comment.\nCommerce "
+                      "Secretary Ann Lee raised the "
+                      "case directly with her Chinese counterpart, Commerce Minister Tom Reed, "
+                      "when they met on May 25."))
+    assert ("person-tom-reed", "china") in found
+    assert ("person-ann-lee", "china") not in found

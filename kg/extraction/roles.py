@@ -687,6 +687,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     before says otherwise: the paragraph's or the article's state is a weaker sign."""
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
             | _shown_states(ctx, person) | _nationality(ctx, person)
+            | _counterparts_states(ctx, person)
             | _acting_on_states(ctx, person, held) | set(filled))
     guesses = (
         (_home_state, (ctx, person), 0.6),
@@ -1008,6 +1009,28 @@ def _acting_on_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) 
     actors = subject_actors(ctx, above)
     return ({s.key for s in actors if s.cls == EntityClass.STATE}
             | {held[s.key] for s in actors if s.key in held})
+
+
+def _counterparts_states(ctx: DocContext, person: ActorSpan) -> set[str]:
+    """The states of the holder's counterparts in the holder's sentence: "Commerce Secretary
+    Gina Raimondo raised the case with her Chinese counterpart": China is the other side,
+    so not the state of her post. The possessive is the holder's when no other person is
+    named between them."""
+    doc = ctx.doc
+    sent = doc[person.start].sent
+    out: set[str] = set()
+    for tok in sent:
+        if tok.i <= person.end or tok.lemma_.lower() != "counterpart":
+            continue
+        state = next((s for k in range(tok.i - 1, max(tok.i - 4, person.end) - 1, -1)
+                      if (s := ctx.actors.at(doc[k])) is not None), None)
+        if (state is None or state.cls != EntityClass.STATE or state.start - 1 < person.end
+                or doc[state.start - 1].lower_ not in _POSSESSIVE_PRONOUNS):
+            continue
+        if not any(s.cls == EntityClass.PERSON and person.end <= s.start < state.start
+                   for s in ctx.actors.spans):
+            out.add(state.key)
+    return out
 
 
 def _nationality(ctx: DocContext, person: ActorSpan) -> set[str]:
