@@ -6765,3 +6765,11 @@ def test_the_state_of_a_holders_counterpart_is_not_the_holders(run) -> None:
                       "when they met on May 25."))
     assert ("person-tom-reed", "china") in found
     assert ("person-ann-lee", "china") not in found
+
+
+def test_summoned_or_expelled_diplomats_of_a_state_stand_for_it(run) -> None:
+    found = stances(run("The row deepened on Monday.\nCanada said it would summon Chinese "
+                        "diplomats. Japan, which this week expelled ten Russian diplomats, "
+                        "agreed."))
+    assert ("canada", "china", Polarity.NEGATIVE) in found
+    assert ("japan", "russia", Polarity.NEGATIVE) in found

@@ -978,6 +978,8 @@ def _as_phrase(verb: Token) -> Token | None:
 #: Verbs whose object is an envoy who stands for his state ("summoned Russia's ambassador,
 #: Anatoly Antonov"): the protest is aimed at the state, not at the man.
 _ENVOY_VERBS = frozenset({"summon", "expel"})
+#: Nouns for a state's envoys as a group ("ten Russian diplomats"), who stand for it alike.
+_ENVOY_NOUNS = frozenset({"diplomat", "envoy", "ambassador", "attaché", "attache"})
 
 
 def _envoy_states(ctx: DocContext, roles: list[RoleFact]) -> dict[str, str]:
@@ -1014,6 +1016,9 @@ class _Emitter:
                 tkey = t.key
                 if cue.lemma_.lower() in _ENVOY_VERBS:
                     tkey = self.envoys.get(tkey, tkey)
+                    if (t.cls == EntityClass.COLLECTIVE and t.group_of
+                            and doc[t.end - 1].lemma_.lower() in _ENVOY_NOUNS):
+                        tkey = t.group_of  # "will summon Chinese diplomats": China's men
                 if tkey == hkey or t.cls in (EntityClass.PLACE, EntityClass.REGION):
                     continue
                 toks = [cue, doc[h.start], doc[h.end - 1], doc[t.start], doc[t.end - 1]]
