@@ -273,12 +273,16 @@ class StatementFact:
 
 @dataclass(frozen=True, order=True)
 class RoleFact:
-    """``person`` holds the post ``role`` ("Secretary General") in ``of`` (an Entity key)."""
+    """``person`` holds the post ``role`` ("Secretary General") in ``of`` (an Entity key);
+    with ``former``, the text says the post is held no longer ("former President X",
+    "X, then foreign minister,", "the late president X"): still a fact about the person,
+    but not who holds the post now."""
 
     person: str
     role: str
     evidence: Evidence
     of: str | None = None
+    former: bool = False
 
 
 @dataclass(frozen=True, order=True)

@@ -225,6 +225,8 @@ def _fact(w: _Writer, fact: Fact, article: NamedNode) -> None:
         if fact.of:
             w.add(s, K.postIn, entity_node(fact.of))
         w.add(s, K.roleName, text(fact.role))
+        if fact.former:
+            w.add(s, K.formerPost, boolean(True))
     elif isinstance(fact, EventFact):
         w.add(s, RDF_TYPE, K[fact.type.value])
         w.add(s, RDFS_LABEL, text(fact.label, "en"))

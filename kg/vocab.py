@@ -155,6 +155,7 @@ class KG(DefinedNamespace):
     topic: URIRef  # what a stance is about, in the article's words
     hedged: URIRef  # the stance was hedged ("may", "reportedly")
     roleName: URIRef  # "Secretary General", "spokesperson"
+    formerPost: URIRef  # the Role's post is held no longer ("former President")
     sentenceText: URIRef  # the whole sentence of an Evidence
     sentenceIndex: URIRef  # 0-based index of that sentence in the article
     confidence: URIRef  # 0..1
@@ -170,6 +171,7 @@ class KG(DefinedNamespace):
     positiveRank: URIRef
     profileRoleName: URIRef  # RoleProfile: the post's name
     roleCount: URIRef  # RoleProfile: role facts counted
+    formerCount: URIRef  # RoleProfile: ... of them naming a past post (kg:formerPost)
     articleCount: URIRef  # RoleProfile: articles they came from
     extractorName: URIRef  # name and version of the component, e.g. kg_stance.v1
     contentHash: URIRef  # sha256 of the article text

@@ -354,3 +354,24 @@ def test_a_rule_marked_reads_derived_sees_what_earlier_rules_wrote(
     derive.materialise(store)
     assert derived(store) == {(E.poland, KG.memberOf, E.nato), (E.rutte, KG.holds, FACT.r),
                               (E.nato, KG.hasMember, E.poland)}
+
+
+def test_role_profiles_count_the_role_facts_that_name_a_past_post() -> None:
+    store = store_of("""
+    graph:article\\/a {
+      fact:r1 kg:heldBy entity:rutte ; kg:roleName "Prime Minister" ; kg:postIn entity:nl ;
+              kg:inArticle article:a ; kg:formerPost true .
+      fact:r2 kg:heldBy entity:rutte ; kg:roleName "Secretary General" ; kg:postIn entity:nato ;
+              kg:inArticle article:a .
+    }
+    graph:article\\/b {
+      fact:r3 kg:heldBy entity:rutte ; kg:roleName "Prime Minister" ; kg:postIn entity:nl ;
+              kg:inArticle article:b .
+    }""")
+    derive.materialise(store)
+    rows = store.query("""
+        SELECT ?name ?n ?former WHERE { GRAPH graph:derived {
+          ?p a kg:RoleProfile ; kg:profilePerson entity:rutte ; kg:profileRoleName ?name ;
+             kg:roleCount ?n ; kg:formerCount ?former } }""", prefixes=vocab.PREFIXES)
+    got = {r["name"].value: (r["n"].value, r["former"].value) for r in rows}
+    assert got == {"Prime Minister": ("2", "1"), "Secretary General": ("1", "0")}

@@ -5508,7 +5508,11 @@ def test_current_before_a_title_is_a_tenure_word(run) -> None:
 def test_a_lowercase_portfolio_before_minister_in_an_apposition(run) -> None:
     ex = run("India responded. Kofi Mensah, the petroleum and natural gas minister, has made "
              "the economic argument. Abebe Bekele, a former prime minister, agreed.")
-    assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india")}
+    assert {p for p in titled_posts(ex) if p[0] == "person-kofi-mensah"} == {
+        ("person-kofi-mensah", "Minister", "india")}
+    # (since 0.4.28 a former post in apposition is read, and marked former)
+    assert all(r.former for r in ex.facts
+               if isinstance(r, RoleFact) and r.person == "person-abebe-bekele")
 
 
 def test_a_states_post_after_a_longer_portfolio_and_not_after_former(run) -> None:
@@ -6773,3 +6777,36 @@ def test_summoned_or_expelled_diplomats_of_a_state_stand_for_it(run) -> None:
                         "agreed."))
     assert ("canada", "china", Polarity.NEGATIVE) in found
     assert ("japan", "russia", Polarity.NEGATIVE) in found
+
+
+def _former_posts(ex) -> dict[tuple[str, str | None], bool]:
+    return {(r.person, r.of): r.former for r in ex.facts if isinstance(r, RoleFact)}
+
+
+def test_a_post_the_text_puts_in_the_past_is_marked_former(run) -> None:
+    found = _former_posts(run(
+        "The talks opened on Monday.\nTom Reed, a former prime minister of Canada, spoke. Ann "
+        "Lee, then Japan's foreign minister, agreed. Former Indian prime minister Arjun Rao was "
+        "released. The deal was backed by then-President Bob Hale of Ethiopia. Ousted President "
+        "Sam Ode of Kyrgyzstan remains detained."))
+    assert found.get(("person-tom-reed", "canada")) is True, found
+    assert found.get(("person-ann-lee", "japan")) is True, found
+    assert found.get(("arjun-rao", "india")) is True, found
+    assert found.get(("person-bob-hale", "ethiopia")) is True, found
+    assert found.get(("person-sam-ode", "kyrgyzstan")) is True, found
+
+
+def test_a_then_of_sequence_or_of_an_earlier_phrase_is_no_past_post(run) -> None:
+    found = _former_posts(run(
+        "The talks opened on Monday.\nSince then, Prime Minister Tom Reed of Canada has sought "
+        "help. Ann Lee met Foreign Minister Bob Hale of Japan and then President Sam Ode of "
+        "Ethiopia."))
+    assert found.get(("person-tom-reed", "canada")) is False, found
+    assert found.get(("person-sam-ode", "ethiopia")) is False, found
+
+
+def test_a_former_post_gives_no_side_to_its_holders_quotes(run) -> None:
+    ex = run("The vote was held on Monday.\nFormer President Tom Reed of Canada said: “This "
+             "is appalling.”")
+    quotes = [s for s in ex.facts if isinstance(s, StatementFact)]
+    assert quotes and all(q.on_behalf_of != "canada" for q in quotes), quotes

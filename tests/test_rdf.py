@@ -16,6 +16,7 @@ from kg.facts import (
     PartnershipDomain,
     PartnershipFact,
     Polarity,
+    RoleFact,
     StanceFact,
     StanceKind,
 )
@@ -108,6 +109,19 @@ def test_partnership_parties_and_domains() -> None:
     )
     assert {r["p"].value for r in rows} == {vocab.entity_iri("japan"), vocab.entity_iri("nato")}
     assert {r["d"].value for r in rows} == {str(vocab.KGC.cyber)}
+
+
+def test_a_past_post_is_marked_and_a_present_one_is_not() -> None:
+    roles = (RoleFact("japan-pm", "Prime Minister", _ev(23, 28, 1), of="japan", former=True),
+             RoleFact("japan-fm", "Foreign Minister", _ev(23, 28, 1), of="japan"))
+    store = Store()
+    store.extend(article_quads(ARTICLE, ArticleExtraction("t1", "test 0", ENTITIES, (), roles)))
+    rows = store.query("""SELECT ?person ?former WHERE {
+                            ?r a kg:Role ; kg:heldBy ?person .
+                            OPTIONAL { ?r kg:formerPost ?former } }""",
+                       prefixes=vocab.PREFIXES, use_default_graph_as_union=True)
+    got = {r["person"].value: r["former"].value if r["former"] else None for r in rows}
+    assert got == {vocab.entity_iri("japan-pm"): "true", vocab.entity_iri("japan-fm"): None}
 
 
 def test_no_triple_is_written_to_two_graphs() -> None:

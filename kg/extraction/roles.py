@@ -1568,8 +1568,10 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     Why one function: statements are made on behalf of it and partnerships a person forges
     are its ("Xi Jinping and Vladimir Putin declared a partnership": China and Russia).
     """
-    # A professor at a university speaks for herself, not for the university.
-    mine = [r for r in roles if r.person == person and r.of and r.role.lower() not in _AFFILIATIONS]
+    # A professor at a university speaks for herself, not for the university; a former
+    # prime minister for no state.
+    mine = [r for r in roles if r.person == person and r.of and not r.former
+            and r.role.lower() not in _AFFILIATIONS]
     if mine:
         return mine[0].of
     speaks = word_set("role_titles.json", "speaks_for_state")
@@ -1593,6 +1595,33 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
 
 #: Words before a title that put the post in the past ("former President", "then-President").
 _PAST_TENURE = frozenset({"former", "then", "ex", "late"})
+#: Words before a post that say its holder holds it no longer: the past tenures and those
+#: removed from it ("ousted President Mohamed Bazoum", "deposed leader").
+_FORMER_WORDS = _PAST_TENURE | {"ousted", "deposed", "toppled", "overthrown"}
+#: Adverbs before an apposed post that put it in the past ("X, then foreign minister,").
+_PAST_ADVERBS = frozenset({"then", "formerly", "previously"})
+
+
+
+def _past_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
+    """Whether the words right before a title put its post in the past: "former President
+    X", "then-Chancellor X", "the late president X", "Former Thai prime minister X", "then
+    US Defense Secretary X" (a demonym or state between). Not a "then" of sequence ("met
+    Lavrov and then President Putin") nor one of an earlier phrase ("Since then, Prime
+    Minister X")."""
+    doc, k = ctx.doc, t_start - 1
+    if k > sent_start and doc[k].text == "-":
+        return doc[k - 1].lower_ in _FORMER_WORDS  # "then-President", "ex-president"
+    if k >= sent_start and (owner := ctx.actors.at(doc[k])) is not None and (
+            owner.cls == EntityClass.STATE):
+        k = owner.start - 1
+    while k > sent_start and doc[k].lower_ in _TENURE and doc[k].lower_ != "then":
+        k -= 1  # "former interim president Jeanine Áñez"
+    if k < sent_start or doc[k].lower_ not in _FORMER_WORDS:
+        return False
+    return not (doc[k].lower_ == "then" and k > sent_start
+                and doc[k - 1].lower_ in ("and", ",", "but", "since", "until"))
+
 
 #: Posts named after their portfolio with no body ("the energy commissioner"): a
 #: commission's members, never a state's ministers (those have titles of their own).
@@ -2025,8 +2054,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             title, of, first = inherited
         elif found:
             title, t_start = found
-            past = any(doc[k].lower_ in _PAST_TENURE
-                       for k in range(max(sent.start, t_start - 2), t_start))
+            past = _past_before(ctx, t_start, sent.start)
             camp = _camp_before(doc, t_start, sent.start)
             unknown_body = (_unknown_body_before(ctx, t_start, sent.start)
                             or _unknown_owner_before(ctx, t_start, sent.start)
@@ -2103,10 +2131,15 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif span.end + 1 < sent.end and doc[span.end].text == ",":
             i = _relative_post_start(doc, span.end + 1, sent.end)
             if doc[i].lower_ in _TIME_ADVERBS and i + 1 < sent.end:
+                past = doc[i].lower_ in _PAST_ADVERBS
                 i += 1  # "Naledi Pandor, then South Africa's foreign minister,": a past post
             if doc[i].lower_ in ("the", "a", "an"):
                 i += 1
+            if i + 2 < sent.end and doc[i].lower_ in _FORMER_WORDS:
+                past = True  # "Tom Reed, a former prime minister of Canada,", "ex-president"
+                i += 2 if doc[i + 1].text == "-" else 1
             while i + 1 < sent.end and doc[i].lower_ in _TENURE:
+                past = past or doc[i].lower_ == "then"  # "the then prime minister of …"
                 i += 1  # "Dorothy Shea, the acting U.S. ambassador to the United Nations,"
             owner, i = _past_owner(ctx, i, sent.end)
             while (owner is not None and i + 1 < sent.end and doc[i].lower_ in _TENURE
@@ -2266,7 +2299,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if of is not None and of.kind == "demonym":
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
-        out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key))
+        out.add(RoleFact(person=span.key, role=title, evidence=ev, of=of_key, former=past))
         if of is not None and one:
             posts.setdefault((one, of.key), span.key)
         if found and (second := (_headed_body(ctx, span.end, sent.end)

@@ -985,7 +985,7 @@ _ENVOY_NOUNS = frozenset({"diplomat", "envoy", "ambassador", "attaché", "attach
 def _envoy_states(ctx: DocContext, roles: list[RoleFact]) -> dict[str, str]:
     """Person -> state for each envoy post this article reads ("Ambassador of Russia")."""
     return {r.person: r.of for r in roles
-            if r.of and r.role.lower() in ENVOY_TITLES
+            if r.of and not r.former and r.role.lower() in ENVOY_TITLES
             and (a := ctx.registry.actors.get(r.of)) is not None and a.cls == EntityClass.STATE}
 
 
