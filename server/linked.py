@@ -101,8 +101,9 @@ def group_facts(rows: list[dict[str, dict[str, str]]]) -> list[dict[str, object]
         fact = facts.get(iri)
         if fact is None:
             fact = {k: _v(row, k) for k in ("type", "role", "polarity", "kind", "quote",
-                                            "quoted", "roleName", "label", "date", "sentence",
-                                            "article", "title", "anchor", "begin", "end")}
+                                            "quoted", "roleName", "formerPost", "label",
+                                            "date", "sentence", "article", "title", "anchor",
+                                            "begin", "end")}
             fact["iri"] = iri
             fact["sentence_parts"] = highlight(fact["sentence"] or "", fact["anchor"])
             fact["class"] = local_name(fact["type"] or "")

@@ -211,6 +211,7 @@ def writer_graph() -> object:
             ),
             PartnershipFact(("japan", "nato"), ev(23, 65, 1), (PartnershipDomain.CYBER,)),
             RoleFact("stoltenberg", "Secretary General", ev(66, len(text) - 1, 2), of="nato"),
+            RoleFact("stoltenberg", "Prime Minister", ev(66, len(text) - 1, 2), former=True),
         ),
     )
     quads = [

@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 from kg.config import Settings
 from server import create_app
 from server.linked import highlight, text_runs
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import ROOT, LiveServer, load_into_store
 
 pytestmark = pytest.mark.e2e
 
@@ -240,3 +240,34 @@ def test_article_page_highlights_mentions_and_links_evidence(sample_server: Live
     targets = set(re.findall(r'<span id="t(\d+)" data-b="\d+" data-e="\d+">', body))
     links = set(re.findall(r'<a class="evlink" href="#t(\d+)"', body))
     assert links and links <= targets
+
+
+def test_a_former_post_reads_former_on_the_persons_page(tmp_path: Path) -> None:
+    trig = tmp_path / "roles.trig"
+    trig.write_text("""
+    @prefix kg: <https://w3id.org/geokg/ontology#> .
+    @prefix entity: <https://w3id.org/geokg/entity/> .
+    @prefix article: <https://w3id.org/geokg/article/> .
+    @prefix fact: <https://w3id.org/geokg/fact/> .
+    @prefix graph: <https://w3id.org/geokg/graph/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    graph:article\\/a {
+      fact:r1 a kg:Role ; kg:inArticle article:a ; kg:heldBy entity:tom-reed ;
+              kg:roleName "Prime Minister" ; kg:formerPost true ; kg:evidence fact:r1-ev .
+      fact:r1-ev a kg:Evidence ; kg:inArticle article:a ;
+              kg:sentenceText "Tom Reed, a former prime minister, spoke." .
+      fact:r2 a kg:Role ; kg:inArticle article:a ; kg:heldBy entity:tom-reed ;
+              kg:roleName "Ambassador" ; kg:evidence fact:r2-ev .
+      fact:r2-ev a kg:Evidence ; kg:inArticle article:a ;
+              kg:sentenceText "Tom Reed, now an ambassador, spoke." .
+    }
+    graph:entities { entity:tom-reed a kg:Person ; rdfs:label "Tom Reed" . }
+    """, encoding="utf-8")
+    app = create_app(Settings(store=load_into_store(tmp_path / "store", [trig]),
+                              queries=ROOT / "queries"))
+    try:
+        html = app.test_client().get("/entity/tom-reed", headers=HTML).get_data(as_text=True)
+    finally:
+        app.extensions["kg_executor"].close()
+    assert re.search(r"former</span>\s*Prime Minister", html), html
+    assert "Ambassador" in html and not re.search(r"former</span>\s*Ambassador", html)
