@@ -6810,3 +6810,18 @@ def test_a_former_post_gives_no_side_to_its_holders_quotes(run) -> None:
              "is appalling.”")
     quotes = [s for s in ex.facts if isinstance(s, StatementFact)]
     assert quotes and all(q.on_behalf_of != "canada" for q in quotes), quotes
+
+
+def test_a_registry_person_speaks_for_the_post_held_on_the_articles_date(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "kaja-kallas", "label": "Kaja Kallas", "class": "Person", "country": "japan",
+        "positions": [{"title": "Prime Minister", "of": "japan", "since": "2021",
+                       "until": "2024"},
+                      {"title": "High Representative", "of": "nato", "since": "2024"}]}])
+    text = ("The row deepened on Monday.\n“Stop issuing visas,” Kaja Kallas wrote on "
+            "Twitter.")
+    then = {s.on_behalf_of for s in _extract(nlp, text, "2022-09-01").facts
+            if isinstance(s, StatementFact)}
+    later = {s.on_behalf_of for s in _extract(nlp, text, "2025-09-01").facts
+             if isinstance(s, StatementFact)}
+    assert then == {"japan"} and later == {"nato"}, (then, later)

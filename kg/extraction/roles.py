@@ -1579,8 +1579,9 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     if actor is None:
         return None
     # A post held now outranks past ones: Baron Waqa, once Nauru's president, speaks for the
-    # Pacific Islands Forum he now leads.
-    now = [p for p in actor.positions if p.until is None and p.of]
+    # Pacific Islands Forum he now leads. "Now" is the article's date: Kaja Kallas wrote as
+    # Estonia's prime minister in 2022, not as the EU's foreign-policy chief she became.
+    now = [p for p in actor.positions if p.of and _held_then(p, ctx.published)]
     bodies = {p.of for p in now if p.of != actor.country
               and (body := ctx.registry.actors.get(p.of)) is not None
               and body.cls != EntityClass.STATE and body.country != actor.country}
