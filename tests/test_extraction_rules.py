@@ -6825,3 +6825,18 @@ def test_a_registry_person_speaks_for_the_post_held_on_the_articles_date(tmp_pat
     later = {s.on_behalf_of for s in _extract(nlp, text, "2025-09-01").facts
              if isinstance(s, StatementFact)}
     assert then == {"japan"} and later == {"nato"}, (then, later)
+
+
+def test_a_name_after_dubbed_the_is_no_quotation(run) -> None:
+    ex = run("The swap took place on Thursday.\nRussia freed Tom Reed in exchange for Ann Lee, "
+             "the arms dealer once dubbed the “Merchant of Death”, at the airport.")
+    assert not [s for s in ex.facts if isinstance(s, StatementFact)
+                and "Merchant" in s.quote]
+
+
+def test_quoted_words_in_an_after_clause_are_its_speakers(run) -> None:
+    ex = run("The row deepened on Thursday.\nChina said it had lodged a protest with Japan "
+             "after Foreign Minister Ann Lee of Japan announced that Japan would "
+             "\"aggressively revoke\" visas held by Chinese students.")
+    said = {(s.speaker, s.quote) for s in ex.facts if isinstance(s, StatementFact)}
+    assert said == {("person-ann-lee", "aggressively revoke")}, said

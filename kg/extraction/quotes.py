@@ -28,7 +28,8 @@ _STRIP = " \t\n.,;:!?"
 
 #: Words before quoted words that make them a name, not anyone's words ('known as
 #: "Barbecue"', 'dubbed "nepo kids"', 'the so-called "nine-dash line"').
-_NAMING = re.compile(r"\b(?:known as|nicknamed|dubbed|so-called|code-?named)\s*[\"“']$",
+_NAMING = re.compile(r"\b(?:known as|nicknamed|dubbed|so-called|code-?named)\s*"
+                     r"(?:(?:the|a|an)\s+)?[\"“']$",
                      re.IGNORECASE)
 
 
@@ -169,7 +170,8 @@ def speaker_of(
             if subj:
                 best = (subj, node)
                 if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
-                        "while", "whereas", "although", "though") for c in node.children):
+                        "while", "whereas", "although", "though", "after", "before", "when",
+                        "since", "until", "once", "because") for c in node.children):
                     break  # "X said …, while Skerrit said CARICOM stood 'firmly' …", "…,
                     # although President Emmanuel Macron has said recognition is 'not a
                     # taboo'": the contrasted speaker's words, not the first speaker's
