@@ -6840,3 +6840,12 @@ def test_quoted_words_in_an_after_clause_are_its_speakers(run) -> None:
              "\"aggressively revoke\" visas held by Chinese students.")
     said = {(s.speaker, s.quote) for s in ex.facts if isinstance(s, StatementFact)}
     assert said == {("person-ann-lee", "aggressively revoke")}, said
+
+
+def test_a_place_named_like_a_registry_persons_surname_stays_a_place(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "lloyd-austin", "label": "Lloyd Austin", "class": "Person",
+        "country": "united-states"}])
+    ex = _extract(nlp, "The governors met on Monday.\nSimilar memorandums followed on "
+                       "Thursday in Austin with the governor of the state.")
+    assert "lloyd-austin" not in {e.key for e in ex.entities}, ex.entities

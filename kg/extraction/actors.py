@@ -1035,7 +1035,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             elif one and text.endswith("s") and reg.demonym(text[:-1]) is not None:
                 span = None  # "Kazakhs worry about prices": a people, as "Americans" is, no
                 # person or organisation of that name
-            elif one and (actor := reg.surname(text)) is not None:
+            elif one and (actor := reg.surname(text)) is not None and not (
+                    ent.label_ in ("GPE", "LOC", "FAC")
+                    and _place_context(doc, start, end, lex.event_nouns)):
+                # (not "memorandums followed on Thursday in Austin": the NER's place where
+                # something happened, no Lloyd Austin)
                 span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif ent.label_ == "NORP":
                 span = None  # unregistered adjective: only part of a collective, if anything
