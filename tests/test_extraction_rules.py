@@ -6849,3 +6849,11 @@ def test_a_place_named_like_a_registry_persons_surname_stays_a_place(tmp_path) -
     ex = _extract(nlp, "The governors met on Monday.\nSimilar memorandums followed on "
                        "Thursday in Austin with the governor of the state.")
     assert "lloyd-austin" not in {e.key for e in ex.entities}, ex.entities
+
+
+def test_a_capital_before_group_or_process_names_a_group_not_the_state(run) -> None:
+    ex = run("The talks resumed on Monday.\nJapan is a co-chair of the OSCE Beijing Group. "
+             "Canada left the Moscow Process, which was founded in 2017.")
+    keys = {e.key for e in ex.entities}
+    assert {"organization-beijing-group", "organization-moscow-process"} <= keys, keys
+    assert "russia" not in keys and "china" not in keys, keys

@@ -920,6 +920,16 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             end = _name_tail(doc, start, end, lex)  # "the Kansai Centre | for Northeast …"
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
             continue
+        if (ent.label_ in ("GPE", "LOC") and end < len(doc) and doc[end].is_title
+                and doc[end].lower_ in _FORMAT_HEADS and not doc[end].ent_type_):
+            # "the Lima Group", "the OSCE Minsk Group", "the Berlin Process": a group of
+            # states named after where it first met, not the city's state
+            text = doc[start : end + 1].text
+            span = ActorSpan(start, end + 1, mint_id(text, EntityClass.ORGANIZATION),
+                             EntityClass.ORGANIZATION, text)
+            out.append(span)
+            local.setdefault(normalise_name(text), span)
+            continue
         text = doc[start:end].text
         norm = normalise_name(text)
         span: ActorSpan | None = None
@@ -1108,7 +1118,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                             and _where_done(doc, start, end, lex))):
                     cls = EntityClass.PLACE  # "the state of Arunachal Pradesh", "… Renaissance Dam"
                 elif (cls == EntityClass.PLACE and end - start > 1
-                      and (lowers[end - 1] in lex.org_heads
+                      and (lowers[end - 1] in lex.org_heads or lowers[end - 1] in _FORMAT_HEADS
                            or any(lowers[i] in lex.org_heads and lowers[i + 1] in _NAME_PREPS
                                   for i in range(start, end - 1)))):
                     # "the Wilson Center", "the Vienna Centre for Safeguards Studies" (as FAC
@@ -1210,6 +1220,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             persons.append(span)
     return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)),
                      lex)
+
+
+#: Capitalised words after a place's name that make the two a group of states named after
+#: where it first met ("the Lima Group", "the Minsk Group", "the Berlin Process", "the Paris
+#: Club", "the Normandy Format").
+_FORMAT_HEADS = frozenset({"group", "club", "process", "format", "quartet"})
 
 
 #: Words that make the demonym after them a region's ("Central American", "South American";
