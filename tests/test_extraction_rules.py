@@ -6857,3 +6857,13 @@ def test_a_capital_before_group_or_process_names_a_group_not_the_state(run) -> N
     keys = {e.key for e in ex.entities}
     assert {"organization-beijing-group", "organization-moscow-process"} <= keys, keys
     assert "russia" not in keys and "china" not in keys, keys
+
+
+def test_a_registry_name_inside_a_longer_name_with_and_or_a_possessive_goes_to_the_ner(
+        run) -> None:
+    ex = run("The deal was signed on Monday.\nThe China Road and Bridge Corporation will build "
+             "the canal. Canada launched an offensive against the Japan People’s Liberation "
+             "Front, which controls the north.")
+    labels = {e.label for e in ex.entities}
+    assert "China Road and Bridge Corporation" in labels, labels
+    assert "Japan People’s Liberation Front" in labels, labels

@@ -112,11 +112,16 @@ class EmbeddedNames:
     def _continued(self, doc: Doc, end: int) -> bool:
         """A name followed by a word that makes it an institution's ("Peking University"),
         or a party's after another word ("the Pakistan Peoples Party", not "US Congress")."""
-        for k, tok in enumerate(doc[end : end + 4]):  # "Moscow State University"
-            if not (tok.is_title and tok.is_alpha):
+        k = 0
+        for tok in doc[end : end + 6]:  # "Moscow State University"
+            if tok.text in ("'s", "’s", "and", "&") and k > 0:
+                continue  # "the Tigray People's Liberation Front", "the Shanghai Petroleum
+                # and Natural Gas Exchange" (not "Norway's Norges Bank": Norway owns it)
+            if not (tok.is_title and tok.is_alpha) or k == 4:
                 return False
             if tok.lower_ in self.continuations or (k > 0 and tok.lower_ in self.parties):
                 return True
+            k += 1
         return False
 
     @staticmethod
