@@ -6867,3 +6867,16 @@ def test_a_registry_name_inside_a_longer_name_with_and_or_a_possessive_goes_to_t
     labels = {e.label for e in ex.entities}
     assert "China Road and Bridge Corporation" in labels, labels
     assert "Japan People’s Liberation Front" in labels, labels
+
+
+def test_a_region_named_like_another_states_capital_is_the_region_and_a_lake_is_a_lake(
+        tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS,
+        {"id": "seychelles", "label": "Seychelles", "class": "State", "metonyms": ["Victoria"]},
+        {"id": "victoria-australia", "label": "Victoria", "class": "Region",
+         "country": "canada"}])
+    ex = _extract(nlp, "The deal was cancelled on Monday.\nChina is Victoria's largest trading "
+                       "partner. The pipeline would cross the Lake Victoria basin.")
+    keys = {e.key for e in ex.entities}
+    assert "victoria-australia" in keys and "seychelles" not in keys, keys
+    assert "place-lake-victoria" in keys, keys

@@ -920,6 +920,16 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             end = _name_tail(doc, start, end, lex)  # "the Kansai Centre | for Northeast …"
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
             continue
+        if (ent.ent_id_ and start > 0 and doc[start - 1].lower_ in _LANDFORM_STARTS
+                and doc[start - 1].is_title and not doc[start - 1].ent_type_):
+            # "the Lake Victoria basin", "Mount Kenya": the landform, not the registry's
+            # state or region of that name
+            text = doc[start - 1 : end].text
+            span = ActorSpan(start - 1, end, mint_id(text, EntityClass.PLACE),
+                             EntityClass.PLACE, text)
+            out.append(span)
+            local.setdefault(normalise_name(text), span)
+            continue
         if (ent.label_ in ("GPE", "LOC") and end < len(doc) and doc[end].is_title
                 and doc[end].lower_ in _FORMAT_HEADS and not doc[end].ent_type_):
             # "the Lima Group", "the OSCE Minsk Group", "the Berlin Process": a group of

@@ -82,12 +82,22 @@ def ruler_patterns(registry: Registry) -> list[dict]:
             for form in _variants(met, False):
                 add("GPE", form, actor.id + METONYM_MARK)
     # A registry place that is also a metonym keeps only the metonym pattern: the resolver
-    # turns it back into the place when the occurrence is locative.
-    metonym_surfaces = {p["pattern"] for p in patterns if p["id"].endswith(METONYM_MARK)}
+    # turns it back into the place when the occurrence is locative. Not a name of a place in
+    # another state: "Victoria" is an Australian state before it is the Seychelles' capital,
+    # whose metonym then gives way (as an ambiguous one does).
+    metonym_of = {p["pattern"]: p["id"][: -len(METONYM_MARK)] for p in patterns
+                  if p["id"].endswith(METONYM_MARK)}
+    elsewhere = {p["pattern"] for p in patterns
+                 if not p["id"].endswith(METONYM_MARK) and p["pattern"] in metonym_of
+                 and (actor := registry.actors.get(p["id"].split("#")[0])) is not None
+                 and actor.cls in (EntityClass.PLACE, EntityClass.REGION)
+                 and actor.country and actor.country != metonym_of[p["pattern"]]}
     patterns = [
         p
         for p in patterns
-        if p["id"].endswith(METONYM_MARK) or p["pattern"] not in metonym_surfaces
+        if (p["id"].endswith(METONYM_MARK) and p["pattern"] not in elsewhere)
+        or (not p["id"].endswith(METONYM_MARK)
+            and (p["pattern"] not in metonym_of or p["pattern"] in elsewhere))
     ]
     return sorted(patterns, key=lambda p: (p["pattern"], p["id"]))
 
