@@ -6880,3 +6880,11 @@ def test_a_region_named_like_another_states_capital_is_the_region_and_a_lake_is_
     keys = {e.key for e in ex.entities}
     assert "victoria-australia" in keys and "seychelles" not in keys, keys
     assert "place-lake-victoria" in keys, keys
+
+
+def test_a_place_right_before_the_colon_is_not_the_speaker(run) -> None:
+    ex = run("The visit began on Wednesday.\nArjun Rao urged Xi Jinping to help, telling the "
+             "Chinese leader at the start of their talks in Beijing: “I know I can count on "
+             "you.”")
+    said = {s.speaker for s in ex.facts if isinstance(s, StatementFact)}
+    assert "china" not in said and "arjun-rao" in said, said

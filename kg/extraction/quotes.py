@@ -72,6 +72,8 @@ def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
         if span is None:
             return None
         root = ctx.doc[span.start:span.end].root
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from", "near", "to"):
+            return None  # "at the start of their talks in Beijing: “…”": where, not who
         verb = root.head.head if root.dep_ == "pobj" else root.head
         if root.dep_ in ("dobj", "pobj", "dative") and verb.pos_ == "VERB":
             # "Erdoğan sharply criticised Israel: “…”": the clause's subject speaks, not
