@@ -6888,3 +6888,12 @@ def test_a_place_right_before_the_colon_is_not_the_speaker(run) -> None:
              "you.”")
     said = {s.speaker for s in ex.facts if isinstance(s, StatementFact)}
     assert "china" not in said and "arjun-rao" in said, said
+
+
+def test_having_or_winning_the_backing_of_an_actor_is_that_actors_support(run) -> None:
+    found = stances(run("The vote was held on Tuesday.\nArjun Rao, who has the backing of "
+                        "Canada, is the favourite. Japan won the support of China for its "
+                        "bid."))
+    assert ("canada", "arjun-rao", Polarity.POSITIVE) in found
+    assert ("china", "japan", Polarity.POSITIVE) in found
+    assert ("arjun-rao", "canada", Polarity.POSITIVE) not in found

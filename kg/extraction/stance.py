@@ -393,6 +393,12 @@ _COGNITION = word_set("communication_verbs.json", "cognition")
 _ELICITING = word_set("communication_verbs.json", "eliciting")
 
 
+#: Verbs whose subject has or gains what a support noun's "of" actor gives ("has the
+#: backing of X", "won the support of Y", "enjoys the blessing of Z").
+_HOLDING = frozenset({"have", "enjoy", "win", "secure", "gain", "get", "receive", "earn",
+                      "garner", "retain", "keep"})
+
+
 #: Verbs that let an act happen: not letting it is its negation.
 _PERMITTING = frozenset({"allow", "let", "permit", "tolerate"})
 
@@ -1189,6 +1195,12 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                 # "Russia vetoed the text, drawing condemnation from Britain": the one who
                 # draws it is its target
                 targets = subject_actors(ctx, tok.head)
+            if (cue.polarity == Polarity.POSITIVE and tok.dep_ == "dobj"
+                    and tok.head.lemma_.lower() in _HOLDING
+                    and (givers := prep_actors(ctx, tok, ("of",)))):
+                # "Raila Odinga, who has the backing of President Uhuru Kenyatta": the "of"
+                # actor backs the subject, not the other way round
+                holders, targets = givers, subject_actors(ctx, tok.head)
             measure = _measure(tok)
             ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
                 _ENDING | _LIFTING | _THWARTING)  # "blocked a package of support for Ukraine"
