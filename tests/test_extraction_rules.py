@@ -6897,3 +6897,14 @@ def test_having_or_winning_the_backing_of_an_actor_is_that_actors_support(run) -
     assert ("canada", "arjun-rao", Polarity.POSITIVE) in found
     assert ("china", "japan", Polarity.POSITIVE) in found
     assert ("arjun-rao", "canada", Polarity.POSITIVE) not in found
+
+
+def test_a_party_named_after_a_place_is_a_party_and_ends_before_its_leaders_post(
+        tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "colorado", "label": "Colorado", "class": "Place", "qid": "Q1261"}])
+    ex = _extract(nlp, "The vote was held on Sunday.\nSantiago Peña, a former finance minister "
+                       "running for the ruling Colorado Party of President Arjun Rao, won.")
+    labels = {e.label: e.cls for e in ex.entities}
+    assert labels.get("Colorado Party") == EntityClass.ORGANIZATION, labels
+    assert "Colorado" not in labels, labels

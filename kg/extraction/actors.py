@@ -918,6 +918,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         if ent.label_ != "PERSON" and not ent.ent_id_:  # (a registry name is whole)
             end = _title_head_cut(doc, start, end, lex)  # "Frontex Executive | Director …"
             end = _name_tail(doc, start, end, lex)  # "the Kansai Centre | for Northeast …"
+            end = next((k for k in range(start + 1, end - 1) if lowers[k] == "of"
+                        and doc[k + 1].is_title and lowers[k + 1] in _LEADER_TITLE_STARTS
+                        and any(doc[j].ent_type_ == "PERSON"
+                                for j in range(k + 2, min(k + 4, len(doc))))), end)
+            # "the Colorado Party of President Mario Abdo Benítez" tagged up to "President":
+            # the body ends before the post of its leader, whose name follows
         if start >= end or "\n" in doc[start:end].text or _in_title(doc, start, end, lex):
             continue
         if (ent.ent_id_ and start > 0 and doc[start - 1].lower_ in _LANDFORM_STARTS
@@ -1230,6 +1236,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             persons.append(span)
     return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)),
                      lex)
+
+
+#: First words of a leader's title that may follow "of" after a body's name ("the Colorado
+#: Party of President X"): where the body's name ends.
+_LEADER_TITLE_STARTS = frozenset({"president", "chancellor", "prime", "premier", "king",
+                                  "queen", "emir", "sultan"})
 
 
 #: Capitalised words after a place's name that make the two a group of states named after

@@ -64,7 +64,8 @@ class EmbeddedNames:
         dropped = [e for e in ents if e.ent_id_ and (
             self._embedded(doc, e.start)
             or (e.label_ == "ORG" and (self._tail(doc, e.start) or self._on_name(doc, e.end)))
-            or self._continued(doc, e.end) or (e.label_ == "NORP" and self._inside(doc, e))
+            or self._continued(doc, e.end, party_next=e.label_ != "NORP")
+            or (e.label_ == "NORP" and self._inside(doc, e))
             or (e.ent_id_.endswith("#metonym") and self._first_name(doc, e, starts)
                 and doc[e.end].lower_ not in self.bodies)
             or (e.label_ == "GPE" and "#" not in e.ent_id_ and self._surname(doc, e)))]
@@ -109,9 +110,10 @@ class EmbeddedNames:
                 and not any(doc[ent.end : ent.end + n].text.lower() in self.titles
                             for n in range(1, 4)))  # "The U.S. Trade Representative"
 
-    def _continued(self, doc: Doc, end: int) -> bool:
+    def _continued(self, doc: Doc, end: int, party_next: bool = True) -> bool:
         """A name followed by a word that makes it an institution's ("Peking University"),
-        or a party's after another word ("the Pakistan Peoples Party", not "US Congress")."""
+        or a party's ("the Colorado Party"; others after another word: "the Pakistan Peoples
+        Party", not "US Congress")."""
         k = 0
         for tok in doc[end : end + 6]:  # "Moscow State University"
             if tok.text in ("'s", "’s", "and", "&") and k > 0:
@@ -119,8 +121,11 @@ class EmbeddedNames:
                 # and Natural Gas Exchange" (not "Norway's Norges Bank": Norway owns it)
             if not (tok.is_title and tok.is_alpha) or k == 4:
                 return False
-            if tok.lower_ in self.continuations or (k > 0 and tok.lower_ in self.parties):
-                return True
+            if tok.lower_ in self.continuations or (
+                    (k > 0 or (party_next and tok.lower_ == "party"))
+                    and tok.lower_ in self.parties):
+                return True  # ("the Colorado Party" is Paraguay's party, not the US state;
+                # not a demonym's: "the pro-Russian Party of Socialists")
             k += 1
         return False
 
