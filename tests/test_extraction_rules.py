@@ -6908,3 +6908,9 @@ def test_a_party_named_after_a_place_is_a_party_and_ends_before_its_leaders_post
     labels = {e.label: e.cls for e in ex.entities}
     assert labels.get("Colorado Party") == EntityClass.ORGANIZATION, labels
     assert "Colorado" not in labels, labels
+
+
+def test_sanctions_let_lapse_or_allowed_to_expire_are_no_stance(run) -> None:
+    found = stances(run("The summit opened on Thursday.\nJapan allowed its sanctions against "
+                        "China to expire. Canada said its sanctions on India would stay."))
+    assert ("japan", "china", Polarity.NEGATIVE) not in found, found

@@ -113,6 +113,9 @@ _DISCOUNTING = frozenset({"downplay", "dismiss", "deny", "reject", "exaggerate",
 #: Verbs that end what their object names ("stop its support for Russia").
 _ENDING = frozenset({"stop", "end", "cease", "halt", "suspend", "abandon", "drop", "withdraw",
                      "renounce", "curb", "cut", "refrain", "desist"})
+#: Verbs of a measure running out that one lets happen ("let the sanctions lapse"): it is
+#: ended, no stance (not "the sanctions expire on January 31": they hold until then).
+_LAPSING = frozenset({"lapse", "expire", "end", "collapse"})
 #: Verbs that act against what their object names ("would act to prevent any escalation"):
 #: the hostile word is the thing opposed, no verdict on the subject.
 _COUNTERING = frozenset({"prevent", "avoid", "deter", "counter", "combat", "fight", "defuse",
@@ -1202,8 +1205,15 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                 # actor backs the subject, not the other way round
                 holders, targets = givers, subject_actors(ctx, tok.head)
             measure = _measure(tok)
-            ended = measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
-                _ENDING | _LIFTING | _THWARTING)  # "blocked a package of support for Ukraine"
+            ended = (measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
+                _ENDING | _LIFTING | _THWARTING)) or (  # "blocked a package of support …"
+                measure.dep_ == "nsubj" and measure.head.lemma_.lower() in _LAPSING
+                and measure.head.head.lemma_.lower() in _PERMITTING) or (
+                measure.dep_ == "dobj" and measure.head.lemma_.lower() in _PERMITTING
+                and any(t.lemma_.lower() in _LAPSING for t in ctx.doc[
+                    measure.i + 1 : measure.head.right_edge.i + 1]))
+            # ("let sanctions on Russia lapse", "allowed its sanctions against China to
+            # expire": measures that end)
             if (holders and targets and not is_negated(tok) and not ended
                     and not unspecified(tok)):  # ("any nuclear attack by North Korea")
                 em.emit(holders, targets, cue.polarity, cue.kind, tok, 0.6)
