@@ -6914,3 +6914,12 @@ def test_sanctions_let_lapse_or_allowed_to_expire_are_no_stance(run) -> None:
     found = stances(run("The summit opened on Thursday.\nJapan allowed its sanctions against "
                         "China to expire. Canada said its sanctions on India would stay."))
     assert ("japan", "china", Polarity.NEGATIVE) not in found, found
+
+
+def test_diseases_weapon_types_and_adverbs_are_no_actors(run) -> None:
+    ex = run("The meeting ended on Friday.\nTrade fell during Covid. Ukraine was left short "
+             "of Patriot interceptors, and Mirage jets flew overhead. Nowhere does the text "
+             "name Japan as the author of the strikes.")
+    labels = {e.label for e in ex.entities}
+    assert not labels & {"Covid", "Patriot", "Mirage", "Nowhere"}, labels
+    assert "Japan" in labels, labels

@@ -246,6 +246,8 @@ class Lexicons:
         self.org_heads = word_set("collective_nouns.json", "organization_heads")
         self.ship_prefixes = frozenset(read_json("collective_nouns.json")["ship_prefixes"])
         self.ship_nouns = word_set("collective_nouns.json", "ship_nouns")
+        self.weapon_nouns = word_set("collective_nouns.json", "weapon_nouns")
+        self.diseases = word_set("collective_nouns.json", "disease_names")
         self.company_ends = self.org_heads | word_set("collective_nouns.json", "company_name_ends")
         self.firm_nouns = word_set("collective_nouns.json", "firm_nouns")
         self.platforms = word_set("collective_nouns.json", "media_platforms")
@@ -900,6 +902,16 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 start = cut + 1  # "São Paulo's Tarcísio de Freitas": the name after
         if not ent.ent_id_ and doc[start:end].text in ships:
             continue  # "the Ruen" after "MV Ruen": the ship again
+        if not ent.ent_id_ and (
+                doc[start:end].text.lower() in lex.diseases
+                or (end - start == 1 and doc[start].pos_ in _FUNCTION_POS
+                    and doc[start].is_stop)
+                or (end - start == 1 and doc[start].dep_ == "compound"
+                    and (doc[start].head.lemma_.lower() in _WEAPON_KINDS
+                         or (ent.label_ == "PERSON"
+                             and doc[start].head.lemma_.lower() in lex.weapon_nouns)))):
+            continue  # "during Covid": a disease; "Nowhere does the text name …": an adverb;
+            # "short of Patriot interceptors", "Dongfeng missiles": a weapon's type
         if not ent.ent_id_ and ent.label_ == "PERSON" and (
                 doc[start].text in _OPERATION_WORDS
                 or (start > 0 and doc[start - 1].text in _OPERATION_WORDS)):
@@ -1242,6 +1254,16 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
 #: Party of President X"): where the body's name ends.
 _LEADER_TITLE_STARTS = frozenset({"president", "chancellor", "prime", "premier", "king",
                                   "queen", "emir", "sultan"})
+
+
+#: Weapon nouns a one-word name before which is the weapon's type whatever the NER made of
+#: it ("Mirage jets", "Leopard tanks"); before the others of ``weapon_nouns`` ("a Houthi
+#: missile") only a name the NER took for a person's is ("Dongfeng missiles").
+_WEAPON_KINDS = frozenset({"interceptor", "battery", "launcher", "howitzer",
+                           "warhead", "helicopter", "jet", "tank", "rifle", "munition"})
+#: Parts of speech no one-word name has, whatever the NER tagged ("Nowhere does …"): for a
+#: stop word only ("airBaltic", which the parser made an adverb, is a name).
+_FUNCTION_POS = frozenset({"ADV", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 
 
 #: Capitalised words after a place's name that make the two a group of states named after
