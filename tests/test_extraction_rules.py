@@ -6923,3 +6923,22 @@ def test_diseases_weapon_types_and_adverbs_are_no_actors(run) -> None:
     labels = {e.label for e in ex.entities}
     assert not labels & {"Covid", "Patriot", "Mirage", "Nowhere"}, labels
     assert "Japan" in labels, labels
+
+
+def test_a_transcripts_answers_are_the_interviewees_words(run) -> None:
+    ex = run("India hosted the talks on Monday.\nArjun Rao, India's prime minister, spoke to us "
+             "in his office on Thursday.\nQ: Is the border question closed?\nA: From our side, "
+             "yes. The platforms remain.\nQ: And China?\nA: We are discussing dates.")
+    said = {(s.speaker, s.quote) for s in ex.facts if isinstance(s, StatementFact)}
+    assert {("arjun-rao", "From our side, yes."), ("arjun-rao", "The platforms remain."),
+            ("arjun-rao", "We are discussing dates.")} <= said, said
+    assert not [q for _, q in said if q.endswith("?")], said
+
+
+def test_a_briefings_named_answers_are_the_speakers_and_questions_are_nobodys(run) -> None:
+    ex = run("The briefing was held on Monday.\nTom Reed: Canada respects the status of "
+             "these states.\nReuters: So is that a personal view?\nTom Reed: I have stated "
+             "our position clearly.")
+    said = {(s.speaker, s.quote) for s in ex.facts if isinstance(s, StatementFact)}
+    assert ("person-tom-reed", "I have stated our position clearly.") in said, said
+    assert not [q for _, q in said if q.endswith("?")], said

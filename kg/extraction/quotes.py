@@ -374,6 +374,95 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
                             date=date,
                         )
                     )
+    return sort_facts(out | set(transcript_statements(ctx, roles)))
+
+
+#: Labels that open an interview's turns: the interviewer's question, the answer.
+_QUESTION, _ANSWER = "Q:", "A:"
+
+
+#: Verbs whose subject, in the paragraph before a transcript's first question, is the one
+#: interviewed ("X, Poland's foreign minister, spoke to us in his office").
+_INTERVIEWED = frozenset({"speak", "talk", "tell", "say", "answer", "sit", "give"})
+
+
+def _interviewee(ctx: DocContext, intro_end: int) -> ActorSpan | None:
+    """The person an interview transcript introduces before its first question or answer
+    (character ``intro_end``): the one who "spoke to us" in the paragraph before it, else
+    the one person named in the introduction most often, if one is."""
+    text = ctx.sents.text
+    last_para = text.rfind("\n", 0, max(intro_end - 1, 0)) + 1
+    spoke = {s.key: s for s in ctx.actors.spans
+             if s.cls == EntityClass.PERSON and last_para <= ctx.doc[s.start].idx < intro_end
+             and (root := ctx.doc[s.start:s.end].root).dep_ == "nsubj"
+             and root.head.lemma_.lower() in _INTERVIEWED}
+    if len(spoke) == 1:
+        return next(iter(spoke.values()))
+    counts: dict[str, tuple[int, ActorSpan]] = {}
+    for s in ctx.actors.spans:
+        if s.cls == EntityClass.PERSON and ctx.doc[s.start].idx < intro_end:
+            n, first = counts.get(s.key, (0, s))
+            counts[s.key] = (n + 1, first)
+    ranked = sorted(counts.values(), key=lambda c: -c[0])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def _turn_speaker(ctx: DocContext, line_start: int, interviewee: ActorSpan | None
+                  ) -> tuple[ActorSpan | None, int] | None:
+    """Who speaks in a transcript paragraph starting at character ``line_start``, and where
+    the words start: "A: …" is the interviewee's, "Mao Ning: …" the named person's (a
+    briefing's answers); None for a question ("Q: …", "Reuters: …") or no turn at all."""
+    text = ctx.sents.text
+    if text.startswith(_ANSWER, line_start):
+        return (interviewee, line_start + len(_ANSWER)) if interviewee is not None else None
+    colon = text.find(":", line_start, line_start + 40)
+    if colon < 0 or "\n" in text[line_start:colon]:
+        return None
+    span = next((s for s in ctx.actors.spans if ctx.doc[s.start].idx == line_start), None)
+    if (span is None or span.cls != EntityClass.PERSON
+            or ctx.doc[span.end - 1].idx + len(ctx.doc[span.end - 1].text) != colon):
+        return None
+    return span, colon + 1
+
+
+def transcript_statements(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFact]:
+    """The answers of an interview or briefing transcript ("Q: … / A: …", "Mao Ning: …"),
+    one statement per sentence, as the words of the one who answers.
+
+    Why: a transcript prints what was said without quotation marks; its answers are the
+    speaker's words as much as a quoted sentence is. Only paragraphs that open with such a
+    label count, and only once a transcript has shown one question ("Q:" or a questioner's
+    name) or answer label; a sentence with quotation marks of its own is left to the quoted
+    words' own attribution."""
+    text = ctx.sents.text
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    labelled = [i for i in starts if text.startswith((_QUESTION, _ANSWER), i)]
+    interviewee = _interviewee(ctx, labelled[0]) if labelled else None
+    turns: list[tuple[ActorSpan, int, int]] = []
+    for k, line_start in enumerate(starts):
+        line_end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        found = _turn_speaker(ctx, line_start, interviewee)
+        if found is not None and found[0] is not None:
+            turns.append((found[0], found[1], line_end))
+    if len(turns) < 2 and not labelled:
+        return []  # one "Name: words" line is a headline's or a caption's, no transcript
+    asking = {sp.key for sp, _, _ in turns} - {
+        sp.key for sp, _, hi in turns if not text[:hi].rstrip().endswith("?")}
+    turns = [t for t in turns if t[0].key not in asking]  # ("Bloomberg: … How do you
+    # respond?": a questioner whose every turn asks)
+    out: set[StatementFact] = set()
+    for speaker, lo, hi in turns:
+        for sent in ctx.sents.sents:
+            a, b = ctx.sents.bounds(sent)
+            if b <= lo or a >= hi or any(c in text[a:b] for c in "\"“”"):
+                continue
+            ev = ctx.sents.evidence(sent, max(a, lo), min(b, hi), 0.7, NAME)
+            if not ev.text:
+                continue
+            out.add(StatementFact(speaker=speaker.key, quote=ev.text, evidence=ev,
+                                  on_behalf_of=_on_behalf_of(ctx, speaker, roles)))
     return sort_facts(out)
 
 
