@@ -6942,3 +6942,9 @@ def test_a_briefings_named_answers_are_the_speakers_and_questions_are_nobodys(ru
     said = {(s.speaker, s.quote) for s in ex.facts if isinstance(s, StatementFact)}
     assert ("person-tom-reed", "I have stated our position clearly.") in said, said
     assert not [q for _, q in said if q.endswith("?")], said
+
+
+def test_a_bodys_head_word_before_a_portfolio_is_a_word_of_the_post(run) -> None:
+    found = posts(run("The European Union passed a resolution on Thursday.\nIndia rejected "
+                      "it. Union Home Minister Tom Reed visited the state in May."))
+    assert ("person-tom-reed", "european-union") not in found, found

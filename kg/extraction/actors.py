@@ -224,10 +224,7 @@ class Lexicons:
         self.post_scopes = word_set("role_titles.json", "post_scopes")
         #: words naming a government portfolio, read off the ministers' titles ("foreign",
         #: "defence", "commerce"): with a body's head noun they name some state's ministry
-        self.portfolios = frozenset(
-            w for t in word_map("role_titles.json", "titles")
-            if t.split()[-1] in ("minister", "secretary")
-            for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
+        self.portfolios = portfolio_words()
         self.title_words = title_words()
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
         self.title_heads = _title_heads()
@@ -1031,7 +1028,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     text.islower() and doc[start:end].root.dep_ == "compound"):
                 prev = local.get(norm) or local[norm[:-1]]  # "the Houthis" after "Houthi"
                 span = ActorSpan(start, end, prev.key, prev.cls, prev.label, prev.group_of)
-            elif one and ent.label_ == "ORG" and len(heads := _named_by_head(out, text)) == 1:
+            elif one and ent.label_ == "ORG" and not (
+                    end < len(doc) and doc[end].is_title and lowers[end] in lex.portfolios
+                    ) and len(heads := _named_by_head(out, text)) == 1:
+                # (not "Union Home Minister Amit Shah": India's union government before a
+                # portfolio, a word of the post, not the European Union named before)
                 span = ActorSpan(start, end, heads[0].key, heads[0].cls, heads[0].label)
             elif one and ent.label_ == "ORG" and (organ := _organ_of_named(
                     doc, start, text, reg)) is not None:
@@ -2942,6 +2943,16 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 def _title_heads() -> frozenset[str]:
     """Last words of the post titles ("minister", "chief", "envoy")."""
     return frozenset(t.split()[-1] for t in word_map("role_titles.json", "titles"))
+
+
+@functools.cache
+def portfolio_words() -> frozenset[str]:
+    """Words naming a government portfolio, read off the ministers' titles ("foreign",
+    "defence", "commerce"): with a body's head noun they name some state's ministry."""
+    return frozenset(
+        w for t in word_map("role_titles.json", "titles")
+        if t.split()[-1] in ("minister", "secretary")
+        for w in t.split()[:-1]) - {"prime", "deputy", "vice", "chief", "general", "cabinet"}
 
 
 @functools.cache

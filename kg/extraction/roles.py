@@ -21,6 +21,7 @@ from kg.extraction.actors import (
     ActorSpan,
     is_heading,
     portfolio_word,
+    portfolio_words,
     title_ending_at,
     title_starting_at,
     title_words,
@@ -122,6 +123,9 @@ def _shortened_body(ctx: DocContext, tok: Token) -> ActorSpan | None:
     Only one body may end in that word, so "Council" after two councils names neither."""
     if tok.pos_ != "PROPN" or not tok.is_title or ctx.actors.at(tok) is not None:
         return None
+    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ in portfolio_words():
+        return None  # "Union Home Minister Amit Shah": a government's portfolio follows, the
+        # word is the post's (India's union government), not the European Union's short form
     bodies = {s.key: s for s in ctx.actors.spans
               if s.end <= tok.i and s.end - s.start > 1 and s.kind == "name"
               and s.cls in (EntityClass.ORGANIZATION, EntityClass.INTERNATIONAL_ORGANIZATION)
