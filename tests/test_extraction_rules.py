@@ -6948,3 +6948,21 @@ def test_a_bodys_head_word_before_a_portfolio_is_a_word_of_the_post(run) -> None
     found = posts(run("The European Union passed a resolution on Thursday.\nIndia rejected "
                       "it. Union Home Minister Tom Reed visited the state in May."))
     assert ("person-tom-reed", "european-union") not in found, found
+
+
+def test_sworn_in_as_a_states_first_woman_president_gives_the_post(run) -> None:
+    found = posts(run("The ceremony took place on Friday.\nAnn Lee was sworn in on Friday as "
+                      "Canada's first woman president."))
+    assert ("person-ann-lee", "canada") in found, found
+
+
+def test_a_sub_national_regions_own_posts_are_the_regions(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "ontario", "label": "Ontario", "class": "Region", "country": "canada"}])
+    ex = _extract(nlp, "The tariffs were paused on Monday.\nTom Reed, the premier of Ontario, "
+                       "welcomed the pause. A court in Canada issued a warrant for Ann Lee, "
+                       "the leader of Ontario, together with its prime minister, Bob Hale, and "
+                       "its parliament speaker, Sam Ode.")
+    found = {(r.person, r.of) for r in ex.facts if isinstance(r, RoleFact)}
+    assert {("person-tom-reed", "ontario"), ("person-bob-hale", "ontario"),
+            ("person-sam-ode", "ontario")} <= found, found

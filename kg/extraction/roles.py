@@ -1073,6 +1073,15 @@ def _apposed_post(ctx: DocContext, span: ActorSpan, sent: Span,
     return i < sent.end and title_starting_at(doc, i, sent.end, titles) is not None
 
 
+def _subnational(ctx: DocContext, span: ActorSpan) -> bool:
+    """Whether a region is one of a state's own parts in the registry (it has a ``country``:
+    Republika Srpska, Victoria, Chihuahua), whose government has posts of its own ("its
+    prime minister", "Victoria's premier"); a continent or sea has none."""
+    actor = ctx.registry.actors.get(span.key)
+    return (span.cls == EntityClass.REGION and actor is not None
+            and actor.country is not None)
+
+
 def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | None, int]:
     """The actor at token ``i`` of an apposition and where its post title may start: past a
     body or state and its "'s" ("X, Russia's army chief,"), at ``i`` for a person or none.
@@ -1661,7 +1670,9 @@ _APPOINTING = frozenset({"appoint", "reappoint", "name", "elect", "re-elect", "r
 
 
 #: Words between "as" and the post's title ("as its new secretary-general").
-_APPOINTED_LEADS = frozenset({"the", "a", "an", "its", "their", "his", "her", "new"}) | _TENURE
+_APPOINTED_LEADS = frozenset({"the", "a", "an", "its", "their", "his", "her", "new",
+                              # "as Namibia's first woman president"
+                              "woman", "female", "youngest", "oldest"}) | _TENURE
 
 
 def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
@@ -2073,6 +2084,16 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                 for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
+            k = t_start - 1
+            while (k > sent.start and t_start - k <= 2 and doc[k].is_lower
+                   and doc[k].pos_ in ("NOUN", "ADJ")):
+                k -= 1  # "its parliament speaker"
+            if of is None and k > sent.start and doc[k].lower_ == "its":
+                near = [s for s in ctx.actors.spans if sent.start <= s.start
+                        and s.end < k and s.cls != EntityClass.PERSON]
+                if near and _subnational(ctx, near[-1]):
+                    of = near[-1]  # "… Republika Srpska, together with its prime minister,
+                    # X": the region named last (the pronoun reader takes no regions)
             if (of is not None and of.kind == "demonym" and of.start > sent.start
                     and doc[of.start - 1].lower_ in ("its", "their")
                     and title.lower() not in state_titles):
@@ -2153,6 +2174,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if owner is None and doc[i].lower_ == "its" and i + 1 < sent.end:
                 owner = ctx.actors.pronoun(doc[i])  # "Antti Lindtman, its leader, said"
                 i += 1 if owner is not None else 0
+            # a region's own post only when the region owns it ("its prime minister",
+            # "Ontario's premier", "the governor of Nuevo León"; not "Secretary of State for
+            # Scotland", a post of the state's government)
+            region_owner = owner if owner is not None and _subnational(ctx, owner) else None
             hit = title_starting_at(doc, i, sent.end, titles)
             if hit is not None and (led := _leaders_state(ctx, out, i, sent.end, titles)) and (
                     led[1] + 1 < sent.end and doc[led[1]].text in _POSS
@@ -2229,6 +2254,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                     body = led[0] if led is not None else None
                 if body is not None:
                     owner, last = body, body.end - 1
+                    if doc[t_end].lower_ == "of" and _subnational(ctx, body):
+                        region_owner = body  # "the governor of Nuevo León"
                     # "Mute Egede, the premier of Greenland,": a territory's post, no state's
                     # (not "the minister for Pacific island affairs": a state's portfolio)
                     unknown_body = (doc[t_end].lower_ == "of" and body.start <= t_end + 2
@@ -2244,7 +2271,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 owner = None  # "Olivér Várhelyi, the Hungarian commissioner in charge of
                 # enlargement": his nationality, a commission's post (not "the Ukrainian
                 # human rights commissioner", a state's ombudsman)
-            of = owner if owner is not None and owner.cls not in _NOT_BODIES else None
+            of = owner if owner is not None and (
+                owner.cls not in _NOT_BODIES or owner is region_owner) else None
         else:
             continue
         if of is not None and of.cls == EntityClass.STATE and title.lower() in _AFFILIATIONS:
