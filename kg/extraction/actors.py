@@ -939,21 +939,13 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 and doc[start - 1].is_title and not doc[start - 1].ent_type_):
             # "the Lake Victoria basin", "Mount Kenya": the landform, not the registry's
             # state or region of that name
-            text = doc[start - 1 : end].text
-            span = ActorSpan(start - 1, end, mint_id(text, EntityClass.PLACE),
-                             EntityClass.PLACE, text)
-            out.append(span)
-            local.setdefault(normalise_name(text), span)
+            out.append(_minted(doc, start - 1, end, EntityClass.PLACE, local))
             continue
         if (ent.label_ in ("GPE", "LOC") and end < len(doc) and doc[end].is_title
                 and doc[end].lower_ in _FORMAT_HEADS and not doc[end].ent_type_):
             # "the Lima Group", "the OSCE Minsk Group", "the Berlin Process": a group of
             # states named after where it first met, not the city's state
-            text = doc[start : end + 1].text
-            span = ActorSpan(start, end + 1, mint_id(text, EntityClass.ORGANIZATION),
-                             EntityClass.ORGANIZATION, text)
-            out.append(span)
-            local.setdefault(normalise_name(text), span)
+            out.append(_minted(doc, start, end + 1, EntityClass.ORGANIZATION, local))
             continue
         text = doc[start:end].text
         norm = normalise_name(text)
@@ -1251,6 +1243,17 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                      lex)
 
 
+def _minted(doc: Doc, start: int, end: int, cls: EntityClass,
+            local: dict[str, ActorSpan]) -> ActorSpan:
+    """A new actor of class ``cls`` for the words ``start:end`` that no registry name covers
+    whole ("Lake Victoria", "the Lima Group"), remembered in ``local`` for its later
+    mentions."""
+    text = doc[start:end].text
+    span = ActorSpan(start, end, mint_id(text, cls), cls, text)
+    local.setdefault(normalise_name(text), span)
+    return span
+
+
 #: First words of a leader's title that may follow "of" after a body's name ("the Colorado
 #: Party of President X"): where the body's name ends.
 _LEADER_TITLE_STARTS = frozenset({"president", "chancellor", "prime", "premier", "king",
@@ -1501,8 +1504,8 @@ def _person_shaped(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """Whether a span reads as a person's name: two to four capitalised words (hyphenated
     ones count as one), no article before it, no body's head word or post word in it."""
     words = doc[start:end]
-    return (2 <= len(words.text.split()) <= 4 and not (start > 0 and doc[start - 1].lower_ in
-                                                          ("the", "a", "an"))
+    article = start > 0 and doc[start - 1].lower_ in ("the", "a", "an")
+    return (2 <= len(words.text.split()) <= 4 and not article
             and all(t.is_title or t.text == "-" for t in words)
             and not any(t.lower_ in lex.org_heads or t.lower_ in lex.title_words
                         or t.lower_ in lex.state_bodies for t in words))

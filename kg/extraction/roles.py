@@ -1082,6 +1082,21 @@ def _subnational(ctx: DocContext, span: ActorSpan) -> bool:
             and actor.country is not None)
 
 
+def _its_region(ctx: DocContext, t_start: int, sent_start: int) -> ActorSpan | None:
+    """The region "its" before a title refers to, when the actor named last before it in
+    the sentence is a sub-national region: "… Republika Srpska, together with its prime
+    minister, X, and its parliament speaker, Y" (the pronoun reader takes no regions)."""
+    doc, k = ctx.doc, t_start - 1
+    while (k > sent_start and t_start - k <= 2 and doc[k].is_lower
+           and doc[k].pos_ in ("NOUN", "ADJ")):
+        k -= 1  # "its parliament speaker"
+    if k <= sent_start or doc[k].lower_ != "its":
+        return None
+    near = [s for s in ctx.actors.spans if sent_start <= s.start and s.end < k
+            and s.cls != EntityClass.PERSON]
+    return near[-1] if near and _subnational(ctx, near[-1]) else None
+
+
 def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | None, int]:
     """The actor at token ``i`` of an apposition and where its post title may start: past a
     body or state and its "'s" ("X, Russia's army chief,"), at ``i`` for a person or none.
@@ -1616,7 +1631,6 @@ _FORMER_WORDS = _PAST_TENURE | {"ousted", "deposed", "toppled", "overthrown"}
 _PAST_ADVERBS = frozenset({"then", "formerly", "previously"})
 
 
-
 def _past_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
     """Whether the words right before a title put its post in the past: "former President
     X", "then-Chancellor X", "the late president X", "Former Thai prime minister X", "then
@@ -2084,16 +2098,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                 for j in range(max(sent.start, t_start - 3), t_start))
             of = served or _actor_before(ctx, t_start, sent.start) or _counterpart_state(
                 ctx, t_start, sent.start)
-            k = t_start - 1
-            while (k > sent.start and t_start - k <= 2 and doc[k].is_lower
-                   and doc[k].pos_ in ("NOUN", "ADJ")):
-                k -= 1  # "its parliament speaker"
-            if of is None and k > sent.start and doc[k].lower_ == "its":
-                near = [s for s in ctx.actors.spans if sent.start <= s.start
-                        and s.end < k and s.cls != EntityClass.PERSON]
-                if near and _subnational(ctx, near[-1]):
-                    of = near[-1]  # "… Republika Srpska, together with its prime minister,
-                    # X": the region named last (the pronoun reader takes no regions)
+            of = of or _its_region(ctx, t_start, sent.start)
             if (of is not None and of.kind == "demonym" and of.start > sent.start
                     and doc[of.start - 1].lower_ in ("its", "their")
                     and title.lower() not in state_titles):
