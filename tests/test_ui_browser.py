@@ -35,12 +35,35 @@ pytestmark = [
 ]
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="pip install selenium")
+from selenium.common.exceptions import (  # noqa: E402
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+
+def left_the_document(element: object) -> object:
+    """A wait condition: the page that held ``element`` has gone.
+
+    Why not ``ec.staleness_of``: mid-navigation chromium may answer the probe with "Node with
+    given id does not belong to the document" (a plain WebDriverException) instead of a stale
+    element reference; both say the same thing, and the first made the wait fail once."""
+    def gone(_driver: object) -> bool:
+        try:
+            element.is_enabled()  # type: ignore[attr-defined]
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as err:
+            if "does not belong to the document" in str(err):
+                return True
+            raise
+        return False
+    return gone
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +174,7 @@ def test_saved_query_form_runs_and_fills_table(browser: webdriver.Chrome,
     # The form's GET loads a new page: wait for this one to go and the new one's rows to be
     # there (the old page has a results table of its own, and reading it mid-navigation found
     # a table with no rows yet).
-    WebDriverWait(browser, 20).until(ec.staleness_of(field))
+    WebDriverWait(browser, 20).until(left_the_document(field))
     WebDriverWait(browser, 20).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "#results tbody tr")))
     rows = browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
