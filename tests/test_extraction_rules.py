@@ -6966,3 +6966,9 @@ def test_a_sub_national_regions_own_posts_are_the_regions(tmp_path) -> None:
     found = {(r.person, r.of) for r in ex.facts if isinstance(r, RoleFact)}
     assert {("person-tom-reed", "ontario"), ("person-bob-hale", "ontario"),
             ("person-sam-ode", "ontario")} <= found, found
+
+
+def test_a_coordinated_states_name_takes_the_post_named_for_the_first(run) -> None:
+    found = titled_posts(run("The vote was held on Tuesday.\nCanada's foreign minister, Ann "
+                             "Lee, and Japan's Tom Reed welcomed the result."))
+    assert ("person-tom-reed", "Foreign Minister", "japan") in found, found

@@ -1082,6 +1082,46 @@ def _subnational(ctx: DocContext, span: ActorSpan) -> bool:
             and actor.country is not None)
 
 
+def _elided_posts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
+    """Posts a coordinated "<state>'s <name>" leaves out: "Sweden's foreign minister, Ann
+    Linde, and Finland's Pekka Haavisto welcomed …" gives Haavisto the post Linde holds, in
+    Finland. Only right after "and" following a person whose post in another state this
+    sentence names, and only for a name with no post of its own here."""
+    doc, added = ctx.doc, set()
+    for span in ctx.actors.spans:
+        k = span.start
+        if (span.cls != EntityClass.PERSON or k < 4 or doc[k - 1].text not in _POSS
+                or (state := ctx.actors.at(doc[k - 2])) is None
+                or state.cls != EntityClass.STATE or state.start < 2):
+            continue
+        j = state.start - 1
+        if doc[j].lower_ != "and":
+            continue
+        j -= 1 if doc[j - 1].text == "," else 0
+        before = ctx.actors.at(doc[j - 1])
+        sent = ctx.sents.sent(doc[k])
+        if before is None or before.cls != EntityClass.PERSON or before.start < sent.start:
+            continue
+        held = [r for r in out if r.person == before.key and r.of is not None
+                and r.of != state.key and not r.former
+                and sent.start_char <= r.evidence.start < sent.end_char
+                and (a := ctx.registry.actors.get(r.of)) is not None
+                and a.cls == EntityClass.STATE]
+        if len(held) != 1 or any(r.person == span.key and r.evidence.start >= sent.start_char
+                                 and r.evidence.start < sent.end_char for r in out):
+            continue
+        title = held[0].role
+        actor = ctx.registry.actors.get(span.key)
+        there = {p.title for p in (actor.positions if actor is not None else ())
+                 if p.of == state.key and _held_then(p, ctx.published)}
+        if len(there) == 1:
+            title = there.pop()  # "Germany's Chancellor Olaf Scholz and Italy's Giorgia
+            # Meloni": her own title for the post, which the registry knows
+        ev = ctx.sents.token_evidence(doc[state.start], doc[span.end - 1], 0.6, NAME)
+        added.add(RoleFact(person=span.key, role=title, evidence=ev, of=state.key))
+    return added
+
+
 def _its_region(ctx: DocContext, t_start: int, sent_start: int) -> ActorSpan | None:
     """The region "its" before a title refers to, when the actor named last before it in
     the sentence is a sub-national region: "… Republika Srpska, together with its prime
@@ -2349,6 +2389,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             out.add(RoleFact(person=span.key, role=title2, of=body2.key,
                              evidence=ctx.sents.token_evidence(
                                  doc[span.start], doc[body2.end - 1], 0.85, NAME)))
+    out |= _elided_posts(ctx, out)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.
     told = {(r.person, r.of) for r in described}
