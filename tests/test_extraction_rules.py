@@ -6972,3 +6972,10 @@ def test_a_coordinated_states_name_takes_the_post_named_for_the_first(run) -> No
     found = titled_posts(run("The vote was held on Tuesday.\nCanada's foreign minister, Ann "
                              "Lee, and Japan's Tom Reed welcomed the result."))
     assert ("person-tom-reed", "Foreign Minister", "japan") in found, found
+
+
+def test_a_plural_title_of_listed_states_is_shared_out_in_order(run) -> None:
+    found = titled_posts(run("The summit opened on Tuesday.\nThe talks were attended by the "
+                             "foreign ministers of Canada and Japan, Ann Lee and Tom Reed."))
+    assert {("person-ann-lee", "Foreign Minister", "canada"),
+            ("person-tom-reed", "Foreign Minister", "japan")} <= found, found

@@ -1110,16 +1110,68 @@ def _elided_posts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
         if len(held) != 1 or any(r.person == span.key and r.evidence.start >= sent.start_char
                                  and r.evidence.start < sent.end_char for r in out):
             continue
-        title = held[0].role
-        actor = ctx.registry.actors.get(span.key)
-        there = {p.title for p in (actor.positions if actor is not None else ())
-                 if p.of == state.key and _held_then(p, ctx.published)}
-        if len(there) == 1:
-            title = there.pop()  # "Germany's Chancellor Olaf Scholz and Italy's Giorgia
-            # Meloni": her own title for the post, which the registry knows
+        # ("Germany's Chancellor Olaf Scholz and Italy's Giorgia Meloni": her own title)
+        title = _own_title(ctx, span.key, state.key, held[0].role)
         ev = ctx.sents.token_evidence(doc[state.start], doc[span.end - 1], 0.6, NAME)
         added.add(RoleFact(person=span.key, role=title, evidence=ev, of=state.key))
     return added
+
+
+def _own_title(ctx: DocContext, person: str, state: str, shared: str) -> str:
+    """The title of a post read off another's ("and Italy's Giorgia Meloni" after "Germany's
+    Chancellor", "the leaders of Azerbaijan and Armenia"): the registry's own title for the
+    one post the person held in that state on the article's date, else the shared one."""
+    actor = ctx.registry.actors.get(person)
+    there = {p.title for p in (actor.positions if actor is not None else ())
+             if p.of == state and _held_then(p, ctx.published)}
+    return there.pop() if len(there) == 1 else shared
+
+
+def _respective_posts(ctx: DocContext, titles: dict[str, str],
+                      out: set[RoleFact]) -> set[RoleFact]:
+    """Posts a plural title shares out in order: "the foreign ministers of Hungary and Turkey,
+    Peter Szijjarto and Mevlut Cavusoglu" (each state's minister named in the same order).
+    Only with as many states after "of" as names after the comma, and names with no post of
+    their own in this sentence."""
+    doc, added = ctx.doc, set()
+    for tok in doc:
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in _title_heads_words():
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in ("ADJ", "NOUN"):
+            start -= 1  # "the foreign ministers"
+        words = " ".join([*(t.lower_ for t in doc[start:tok.i]), tok.lemma_.lower()])
+        title = titles.get(words)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if title is None or of is None:
+            continue
+        states = [s for o in of.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)
+                  if s.cls == EntityClass.STATE]
+        end = max((ctx.doc[s.end - 1].i for s in states), default=tok.i) + 1
+        if len(states) < 2 or end >= len(doc) or doc[end].text != ",":
+            continue
+        first = ctx.actors.at(doc[end + 1]) if end + 1 < len(doc) else None
+        if first is None or first.cls != EntityClass.PERSON:
+            continue
+        people = [p for p in ctx.actors.conj_phrases(doc[first.start:first.end].root)
+                  if p.cls == EntityClass.PERSON]
+        sent = ctx.sents.sent(tok)
+        if len(people) != len(states) or any(
+                r.person in {p.key for p in people}
+                and sent.start_char <= r.evidence.start < sent.end_char for r in out):
+            continue
+        for person, state in zip(people, states, strict=True):
+            ev = ctx.sents.token_evidence(doc[start], doc[person.end - 1], 0.6, NAME)
+            added.add(RoleFact(person=person.key, role=_own_title(ctx, person.key, state.key,
+                                                                  title),
+                               evidence=ev, of=state.key))
+    return added
+
+
+@functools.cache
+def _title_heads_words() -> frozenset[str]:
+    """Last words of the post titles ("minister", "president"), which a plural names."""
+    return frozenset(t.split()[-1] for t in word_map("role_titles.json", "titles"))
 
 
 def _its_region(ctx: DocContext, t_start: int, sent_start: int) -> ActorSpan | None:
@@ -2390,6 +2442,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                              evidence=ctx.sents.token_evidence(
                                  doc[span.start], doc[body2.end - 1], 0.85, NAME)))
     out |= _elided_posts(ctx, out)
+    out |= _respective_posts(ctx, titles, out)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.
     told = {(r.person, r.of) for r in described}
