@@ -6979,3 +6979,11 @@ def test_a_plural_title_of_listed_states_is_shared_out_in_order(run) -> None:
                              "foreign ministers of Canada and Japan, Ann Lee and Tom Reed."))
     assert {("person-ann-lee", "Foreign Minister", "canada"),
             ("person-tom-reed", "Foreign Minister", "japan")} <= found, found
+
+
+def test_listed_counterparts_take_the_subjects_post_in_their_states_in_order(run) -> None:
+    found = titled_posts(run("The talks were held on Saturday.\nForeign Minister Arjun Rao "
+                             "hosted his Chinese and Japanese counterparts, Ann Lee and Tom "
+                             "Reed, in Delhi."))
+    assert {("person-ann-lee", "Foreign Minister", "china"),
+            ("person-tom-reed", "Foreign Minister", "japan")} <= found, found

@@ -1168,6 +1168,46 @@ def _respective_posts(ctx: DocContext, titles: dict[str, str],
     return added
 
 
+def _listed_counterparts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
+    """Counterparts listed in order: "Iwaya hosted his Chinese and South Korean
+    counterparts, Wang Yi and Cho Tae-yul" gives each the post "his" holder holds, in the
+    state of the same rank (as "his Chinese counterpart, X" does for one)."""
+    doc, added = ctx.doc, set()
+    for tok in doc:
+        if tok.lower_ != "counterparts":
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"
+                     and c.lower_ in _POSSESSIVE_PRONOUNS | {"their"}), None)
+        states = [s for c in tok.children if c.dep_ == "amod"
+                  for s in ctx.actors.conj_phrases(c) if s.cls == EntityClass.STATE]
+        end = tok.i + 1
+        if poss is None or len(states) < 2 or end + 1 >= len(doc) or doc[end].text != ",":
+            continue
+        first = ctx.actors.at(doc[end + 1])
+        if first is None or first.cls != EntityClass.PERSON:
+            continue
+        people = [p for p in ctx.actors.conj_phrases(doc[first.start:first.end].root)
+                  if p.cls == EntityClass.PERSON]
+        if len(people) != len(states):
+            continue
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        subjects = [a for a in subject_actors(ctx, verb) if a.cls == EntityClass.PERSON]
+        if len(subjects) != 1:
+            continue  # whose counterparts: the clause's one subject ("Jake Sullivan, President
+            # Joe Biden's national security adviser, spoke with his … counterparts")
+        for person, state in zip(people, states, strict=True):
+            held = _latest_post(out, subjects[0].key, doc[person.start].idx, but_in=state.key)
+            post = (word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
+                    if held is not None else None)
+            if post is not None and not any(
+                    r.person == person.key and r.of == state.key for r in out):
+                ev = ctx.sents.token_evidence(poss, doc[person.end - 1], 0.6, NAME)
+                added.add(RoleFact(person=person.key, role=post, evidence=ev, of=state.key))
+    return added
+
+
 @functools.cache
 def _title_heads_words() -> frozenset[str]:
     """Last words of the post titles ("minister", "president"), which a plural names."""
@@ -2443,6 +2483,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                  doc[span.start], doc[body2.end - 1], 0.85, NAME)))
     out |= _elided_posts(ctx, out)
     out |= _respective_posts(ctx, titles, out)
+    out |= _listed_counterparts(ctx, out)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
     # guessed from the paragraph or the article for the same person's state post.
     told = {(r.person, r.of) for r in described}
