@@ -6987,3 +6987,10 @@ def test_listed_counterparts_take_the_subjects_post_in_their_states_in_order(run
                              "Reed, in Delhi."))
     assert {("person-ann-lee", "Foreign Minister", "china"),
             ("person-tom-reed", "Foreign Minister", "japan")} <= found, found
+
+
+def test_chief_negotiator_and_majority_leader_are_posts(run) -> None:
+    found = titled_posts(run("Talks resumed on Monday.\nTom Reed, Canada's chief negotiator, "
+                             "left early. Ann Lee, Japan's chief nuclear negotiator, stayed."))
+    assert {("person-tom-reed", "Chief Negotiator", "canada"),
+            ("person-ann-lee", "Chief Negotiator", "japan")} <= found, found
