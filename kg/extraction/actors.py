@@ -227,7 +227,7 @@ class Lexicons:
         self.portfolios = portfolio_words()
         self.title_words = title_words()
         #: the last word of each post title ("minister", "spokesperson"): what "the …" names
-        self.title_heads = _title_heads()
+        self.title_heads = title_heads()
         self.event_nouns = frozenset(word_map("event_cues.json", "nouns"))
         #: nouns a capital before which is the place: event nouns and those named after
         #: where they were agreed ("the Minsk agreements")
@@ -2943,7 +2943,7 @@ def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:
 
 
 @functools.cache
-def _title_heads() -> frozenset[str]:
+def title_heads() -> frozenset[str]:
     """Last words of the post titles ("minister", "chief", "envoy")."""
     return frozenset(t.split()[-1] for t in word_map("role_titles.json", "titles"))
 
@@ -3089,7 +3089,7 @@ class DocActors:
         names, not the state that owns the post."""
         doc = self.doc
         i = title.i + 2
-        if (title.lower_ not in _title_heads() or i >= len(doc) or doc[title.i + 1].text != ","
+        if (title.lower_ not in title_heads() or i >= len(doc) or doc[title.i + 1].text != ","
                 or (title.head.lower_ in ("for", "of") and title.head.head.lower_ in (
                     title_words()))):
             return None  # (not a portfolio: "Ghana's Minister for Information, Kojo …")

@@ -23,6 +23,7 @@ from kg.extraction.actors import (
     portfolio_word,
     portfolio_words,
     title_ending_at,
+    title_heads,
     title_starting_at,
     title_words,
 )
@@ -1135,7 +1136,7 @@ def _respective_posts(ctx: DocContext, titles: dict[str, str],
     their own in this sentence."""
     doc, added = ctx.doc, set()
     for tok in doc:
-        if tok.tag_ != "NNS" or tok.lemma_.lower() not in _title_heads_words():
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in title_heads():
             continue
         start = tok.i
         while start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in ("ADJ", "NOUN"):
@@ -1206,12 +1207,6 @@ def _listed_counterparts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
                 ev = ctx.sents.token_evidence(poss, doc[person.end - 1], 0.6, NAME)
                 added.add(RoleFact(person=person.key, role=post, evidence=ev, of=state.key))
     return added
-
-
-@functools.cache
-def _title_heads_words() -> frozenset[str]:
-    """Last words of the post titles ("minister", "president"), which a plural names."""
-    return frozenset(t.split()[-1] for t in word_map("role_titles.json", "titles"))
 
 
 def _its_region(ctx: DocContext, t_start: int, sent_start: int) -> ActorSpan | None:
