@@ -449,10 +449,11 @@ def transcript_statements(ctx: DocContext, roles: list[RoleFact]) -> list[Statem
     if len(turns) < 2 and not labelled:
         return []  # one "Name: words" line is a headline's or a caption's, no transcript
     asking = {sp.key for sp, _, _ in turns} - {
-        sp.key for sp, _, hi in turns if not text[:hi].rstrip().endswith("?")}
+        sp.key for sp, lo, hi in turns if not text[lo:hi].rstrip().endswith("?")}
     turns = [t for t in turns if t[0].key not in asking]  # ("Bloomberg: … How do you
     # respond?": a questioner whose every turn asks)
     out: set[StatementFact] = set()
+    sides = {sp.key: _on_behalf_of(ctx, sp, roles) for sp, _, _ in turns}  # once per speaker
     for speaker, lo, hi in turns:
         for sent in ctx.sents.sents:
             a, b = ctx.sents.bounds(sent)
@@ -462,7 +463,7 @@ def transcript_statements(ctx: DocContext, roles: list[RoleFact]) -> list[Statem
             if not ev.text:
                 continue
             out.add(StatementFact(speaker=speaker.key, quote=ev.text, evidence=ev,
-                                  on_behalf_of=_on_behalf_of(ctx, speaker, roles)))
+                                  on_behalf_of=sides[speaker.key]))
     return sort_facts(out)
 
 

@@ -233,7 +233,13 @@ def _counterparts_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan, sta
         holder = ctx.actors.pronoun(pronoun)  # "X said …. His German counterpart, Y, …"
     if holder is None or holder.cls != EntityClass.PERSON or holder.key == span.key:
         return None
-    held = _latest_post(out, holder.key, ctx.doc[span.start].idx, but_in=state.key)
+    return _counterpart_title(out, holder.key, ctx.doc[span.start].idx, state.key)
+
+
+def _counterpart_title(out: set[RoleFact], holder: str, before: int, state: str) -> str | None:
+    """The post of ``holder``'s counterpart in ``state``: the counterpart title of the post
+    last found for the holder before character ``before`` outside that state."""
+    held = _latest_post(out, holder, before, but_in=state)
     if held is None:
         return None
     return word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
@@ -1022,9 +1028,8 @@ def _counterparts_states(ctx: DocContext, person: ActorSpan) -> set[str]:
     so not the state of her post. The possessive is the holder's when no other person is
     named between them."""
     doc = ctx.doc
-    sent = doc[person.start].sent
     out: set[str] = set()
-    for tok in sent:
+    for tok in ctx.sents.sent(doc[person.start]):
         if tok.i <= person.end or tok.lemma_.lower() != "counterpart":
             continue
         state = next((s for k in range(tok.i - 1, max(tok.i - 4, person.end) - 1, -1)
@@ -1103,13 +1108,13 @@ def _elided_posts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
         sent = ctx.sents.sent(doc[k])
         if before is None or before.cls != EntityClass.PERSON or before.start < sent.start:
             continue
+        n = ctx.sents.index(doc[k])
         held = [r for r in out if r.person == before.key and r.of is not None
-                and r.of != state.key and not r.former
-                and sent.start_char <= r.evidence.start < sent.end_char
+                and r.of != state.key and not r.former and r.evidence.sentence_index == n
                 and (a := ctx.registry.actors.get(r.of)) is not None
                 and a.cls == EntityClass.STATE]
-        if len(held) != 1 or any(r.person == span.key and r.evidence.start >= sent.start_char
-                                 and r.evidence.start < sent.end_char for r in out):
+        if len(held) != 1 or any(r.person == span.key and r.evidence.sentence_index == n
+                                 for r in out):
             continue
         # ("Germany's Chancellor Olaf Scholz and Italy's Giorgia Meloni": her own title)
         title = _own_title(ctx, span.key, state.key, held[0].role)
@@ -1149,17 +1154,11 @@ def _respective_posts(ctx: DocContext, titles: dict[str, str],
         states = [s for o in of.children if o.dep_ == "pobj" for s in ctx.actors.conj_phrases(o)
                   if s.cls == EntityClass.STATE]
         end = max((ctx.doc[s.end - 1].i for s in states), default=tok.i) + 1
-        if len(states) < 2 or end >= len(doc) or doc[end].text != ",":
-            continue
-        first = ctx.actors.at(doc[end + 1]) if end + 1 < len(doc) else None
-        if first is None or first.cls != EntityClass.PERSON:
-            continue
-        people = [p for p in ctx.actors.conj_phrases(doc[first.start:first.end].root)
-                  if p.cls == EntityClass.PERSON]
-        sent = ctx.sents.sent(tok)
-        if len(people) != len(states) or any(
-                r.person in {p.key for p in people}
-                and sent.start_char <= r.evidence.start < sent.end_char for r in out):
+        people = _listed_after_comma(ctx, end)
+        n = ctx.sents.index(tok)
+        if len(states) < 2 or len(people) != len(states) or any(
+                r.person in {p.key for p in people} and r.evidence.sentence_index == n
+                for r in out):
             continue
         for person, state in zip(people, states, strict=True):
             ev = ctx.sents.token_evidence(doc[start], doc[person.end - 1], 0.6, NAME)
@@ -1181,15 +1180,8 @@ def _listed_counterparts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
                      and c.lower_ in _POSSESSIVE_PRONOUNS | {"their"}), None)
         states = [s for c in tok.children if c.dep_ == "amod"
                   for s in ctx.actors.conj_phrases(c) if s.cls == EntityClass.STATE]
-        end = tok.i + 1
-        if poss is None or len(states) < 2 or end + 1 >= len(doc) or doc[end].text != ",":
-            continue
-        first = ctx.actors.at(doc[end + 1])
-        if first is None or first.cls != EntityClass.PERSON:
-            continue
-        people = [p for p in ctx.actors.conj_phrases(doc[first.start:first.end].root)
-                  if p.cls == EntityClass.PERSON]
-        if len(people) != len(states):
+        people = _listed_after_comma(ctx, tok.i + 1)
+        if poss is None or len(states) < 2 or len(people) != len(states):
             continue
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
@@ -1199,14 +1191,25 @@ def _listed_counterparts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
             continue  # whose counterparts: the clause's one subject ("Jake Sullivan, President
             # Joe Biden's national security adviser, spoke with his … counterparts")
         for person, state in zip(people, states, strict=True):
-            held = _latest_post(out, subjects[0].key, doc[person.start].idx, but_in=state.key)
-            post = (word_map("role_titles.json", "counterpart_posts").get(held.role.lower())
-                    if held is not None else None)
+            post = _counterpart_title(out, subjects[0].key, doc[person.start].idx, state.key)
             if post is not None and not any(
                     r.person == person.key and r.of == state.key for r in out):
                 ev = ctx.sents.token_evidence(poss, doc[person.end - 1], 0.6, NAME)
                 added.add(RoleFact(person=person.key, role=post, evidence=ev, of=state.key))
     return added
+
+
+def _listed_after_comma(ctx: DocContext, i: int) -> list[ActorSpan]:
+    """The conjoined persons a comma at token ``i`` opens ("…, Wang Yi and Cho Tae-yul"),
+    [] when no comma or no person follows there."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []
+    first = ctx.actors.at(doc[i + 1])
+    if first is None or first.cls != EntityClass.PERSON:
+        return []
+    return [p for p in ctx.actors.conj_phrases(doc[first.start:first.end].root)
+            if p.cls == EntityClass.PERSON]
 
 
 def _its_region(ctx: DocContext, t_start: int, sent_start: int) -> ActorSpan | None:
