@@ -85,11 +85,11 @@ def ruler_patterns(registry: Registry) -> list[dict]:
     # turns it back into the place when the occurrence is locative. Not a name of a place in
     # another state: "Victoria" is an Australian state before it is the Seychelles' capital,
     # whose metonym then gives way (as an ambiguous one does).
-    metonym_of = {p["pattern"]: p["id"][: -len(METONYM_MARK)] for p in patterns
+    metonym_of = {p["pattern"]: split_ent_id(p["id"])[0] for p in patterns
                   if p["id"].endswith(METONYM_MARK)}
     elsewhere = {p["pattern"] for p in patterns
                  if not p["id"].endswith(METONYM_MARK) and p["pattern"] in metonym_of
-                 and (actor := registry.actors.get(p["id"].split("#")[0])) is not None
+                 and (actor := registry.actors.get(split_ent_id(p["id"])[0])) is not None
                  and actor.cls in (EntityClass.PLACE, EntityClass.REGION)
                  and actor.country and actor.country != metonym_of[p["pattern"]]}
     patterns = [
