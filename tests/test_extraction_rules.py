@@ -6994,3 +6994,15 @@ def test_chief_negotiator_and_majority_leader_are_posts(run) -> None:
                              "left early. Ann Lee, Japan's chief nuclear negotiator, stayed."))
     assert {("person-tom-reed", "Chief Negotiator", "canada"),
             ("person-ann-lee", "Chief Negotiator", "japan")} <= found, found
+
+
+# --- extractor 0.4.29 ---
+
+
+def test_an_unnamed_posts_state_is_the_governments_named_not_the_states_most_named(run) -> None:
+    found = posts(run(
+        "China released the two men on Friday.\nChina had detained them in 2018, and China "
+        "denied any link to the case. Canada's prime minister, Ann Lee, thanked China. The "
+        "men were met by Canada's ambassador, Bob Hale.\nForeign Minister Tom Reed said the "
+        "two would now be given time to recover."))
+    assert ("person-tom-reed", "canada") in found, found

@@ -2442,8 +2442,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
-                fallback = main_state or (None if title.lower() in _MONARCHS
-                                          else _government_state(held))
+                # The state the article names most is its default, unless none of its
+                # officials is named and another state's are: a Canadian report on China
+                # names China most, but its "Foreign Minister X" is Canada's.
+                government = None if title.lower() in _MONARCHS else _government_state(held)
+                fallback = (government if main_state is None or (
+                    government is not None and main_state not in held.values())
+                    else main_state)
                 of_key, confidence = _guessed_state(
                     ctx, sent, span, held, fallback, filled,
                     recent=title.lower() not in _MONARCHS, envoys=envoys,
