@@ -7006,3 +7006,11 @@ def test_an_unnamed_posts_state_is_the_governments_named_not_the_states_most_nam
         "men were met by Canada's ambassador, Bob Hale.\nForeign Minister Tom Reed said the "
         "two would now be given time to recover."))
     assert ("person-tom-reed", "canada") in found, found
+
+
+def test_a_fronted_intent_of_a_state_gives_the_speakers_state(run) -> None:
+    found = posts(run(
+        "China announced the games on Monday.\nChina invited all states, and China set "
+        "the date. China sent the invitations.\nJapan will not send a delegation, "
+        "Education Minister Tom Reed said this week."))
+    assert ("person-tom-reed", "japan") in found, found

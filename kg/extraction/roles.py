@@ -970,9 +970,10 @@ def _voiced_state(ctx: DocContext, person: ActorSpan) -> str | None:
     # the holder's own verb, or one it shares ("has thanked … and said San José would ask")
     verbs = [v for v in (node.head, *node.head.conjuncts) if v.lemma_.lower() in SPEECH_VERBS]
     for clause in (c for v in verbs for c in v.children if c.dep_ == "ccomp"):
-        if not _stated_now(clause) or clause.lemma_.lower() not in SPEECH_VERBS or (
-                is_negated(clause)):
-            continue
+        fronted_intent = clause.i < clause.head.i and clause.tag_ == "VB" and _stated_now(clause)
+        if not fronted_intent and (not _stated_now(clause) or (
+                clause.lemma_.lower() not in SPEECH_VERBS) or is_negated(clause)):
+            continue  # (a fronted "France will not join, Minister X said" is France's word)
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         spans = [ctx.actors.at(t) for t in subjects]
         if (len(spans) == 1 and spans[0] is not None and spans[0].cls == EntityClass.STATE
