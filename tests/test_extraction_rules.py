@@ -7014,3 +7014,21 @@ def test_a_fronted_intent_of_a_state_gives_the_speakers_state(run) -> None:
         "the date. China sent the invitations.\nJapan will not send a delegation, "
         "Education Minister Tom Reed said this week."))
     assert ("person-tom-reed", "japan") in found, found
+
+
+def test_a_name_the_ner_took_for_a_body_is_a_person_where_only_a_person_stands(run) -> None:
+    ex = run("The talks ended on Monday.\nRetno L.P. Marsudi is the Minister for Foreign "
+             "Affairs of Japan. Garneau's predecessor, Francois-Philippe Champagne, called it "
+             "unacceptable. The correspondents of Le Monde and Libération, Sophie Douce and "
+             "Agnès Faivre, were expelled.")
+    persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert {"Retno L.P. Marsudi", "Francois-Philippe Champagne", "Sophie Douce"} <= persons, (
+        persons)
+
+
+def test_a_bodys_predecessor_and_a_firm_beside_a_one_word_firm_stay_bodies(run) -> None:
+    ex = run("The court ruled on Monday.\nIts predecessor, Future Forward, was dissolved in "
+             "2020. Beijing revoked the licences of two shippers, Richardson International "
+             "and Viterra.")
+    persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert not {"Future Forward", "Richardson International"} & persons, persons

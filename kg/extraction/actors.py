@@ -1169,7 +1169,8 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 elif (cls == EntityClass.ORGANIZATION and ent.label_ == "ORG"
                       and _person_shaped(doc, start, end, lex)
                       and (_post_apposed(doc, start, end, lex, lex.person_appositions)
-                           or _speaker_of_a_body(doc, start, end, lex))):
+                           or _speaker_of_a_body(doc, start, end, lex)
+                           or _person_beside(doc, start, end, lex))):
                     cls = EntityClass.PERSON  # "Amara Diallo-Wright, senior counsel at …",
                     # "said Siobhan Kearney of the … Institute" tagged ORG: no body holds a
                     # post or speaks for another body
@@ -1519,6 +1520,38 @@ def _speaker_of_a_body(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the"
             and root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.speech_verbs
             and any(c.dep_ == "pobj" and c.ent_type_ == "ORG" for c in doc[end].children))
+
+
+def _person_beside(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether a name stands where only a person's can: in apposition to a noun for a person
+    ("Garneau's predecessor, Francois-Philippe Champagne", "his wife, Ann Lee"), conjoined with
+    a name the NER took for a person ("Sophie Douce and Agnès Faivre"), or as the subject of
+    "is the <post>" ("Retno Marsudi is the Minister for Foreign Affairs")."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and (
+            head.lower_ in lex.person_appositions or head.lower_ in lex.title_heads
+            or head.lower_ in _KIN_NOUNS or (head.lower_ in _SUCCESSION_NOUNS and any(
+                c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
+                for c in head.children))):  # (not "Its predecessor, Future Forward")
+        return True
+    if any(t.ent_type_ == "PERSON" and not (start <= t.i < end) and _multiword_person(t)
+           for t in (*root.conjuncts, *(c for c in root.children if c.dep_ == "conj"))):
+        return True  # (a firm the NER took for a person has one word: "Amundi and Amia
+        # Capital")
+    return (root.dep_ == "nsubj" and root.head.lemma_ == "be"
+            and any(c.dep_ == "attr" and c.lower_ in lex.title_heads
+                    for c in root.head.children))
+
+
+#: Nouns for whoever held a post before or after someone, or something before or after.
+_SUCCESSION_NOUNS = frozenset({"predecessor", "successor"})
+
+
+def _multiword_person(tok: Token) -> bool:
+    """Whether a token is in a person entity of two words or more."""
+    ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+    return bool(ents) and ents[0].label_ == "PERSON" and len(ents[0]) >= 2
 
 
 def _post_apposed(doc: Doc, start: int, end: int, lex: Lexicons,
