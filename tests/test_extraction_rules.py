@@ -7032,3 +7032,26 @@ def test_a_bodys_predecessor_and_a_firm_beside_a_one_word_firm_stay_bodies(run) 
              "and Viterra.")
     persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
     assert not {"Future Forward", "Richardson International"} & persons, persons
+
+
+def test_removal_and_resignation_as_a_post_give_a_former_post(run) -> None:
+    ex = run("The cabinet changed on Tuesday.\nJapan removed Tom Reed as foreign minister on "
+             "Tuesday. Ann Lee resigned as defence minister of Canada in May.")
+    found = {(r.person, r.role, r.former) for r in ex.facts if isinstance(r, RoleFact)}
+    assert {("person-tom-reed", "Foreign Minister", True),
+            ("person-ann-lee", "Defence Minister", True)} <= found, found
+
+
+def test_becoming_a_post_and_naming_someone_a_post_give_the_post(run) -> None:
+    ex = run("The cabinet changed on Tuesday.\nTom Reed, the party's co-leader, becomes "
+             "finance minister of Japan. Arjun Rao named Bob Hale minister of defence.")
+    found = {(r.person, r.role, r.former) for r in ex.facts if isinstance(r, RoleFact)}
+    assert ("person-tom-reed", "Finance Minister", False) in found, found
+    assert any(p == "person-bob-hale" for p, _, _ in found), found
+
+
+def test_someone_to_be_replaced_later_holds_the_post_still(run) -> None:
+    ex = run("The leaders met on Tuesday.\nThe leaders confirmed that Ann Lee will replace "
+             "Tom Reed as foreign minister of Japan from January.")
+    found = {(r.person, r.former) for r in ex.facts if isinstance(r, RoleFact)}
+    assert ("person-tom-reed", True) not in found, found

@@ -1812,6 +1812,25 @@ def _relative_post_start(doc: Doc, i: int, end: int) -> int:
 _APPOINTING = frozenset({"appoint", "reappoint", "name", "elect", "re-elect", "reelect",
                          "choose", "select", "nominate", "confirm", "install", "designate",
                          "swear"})
+#: Verbs that take someone out of a post named after "as" ("removed Qin Gang as foreign
+#: minister", "was dismissed as defence minister"): a post the person held, not holds.
+_REMOVING = frozenset({"remove", "dismiss", "sack", "fire", "oust", "depose", "replace"})
+#: Verbs by which the subject leaves a post named after "as" ("stepped down as deputy prime
+#: minister", "resigned as foreign minister").
+_LEAVING = frozenset({"resign", "quit", "retire", "step"})
+
+
+def left_post(verb: Token, root: Token) -> bool:
+    """Whether ``verb``, of which ``root`` is the object or subject, takes its person out of
+    the post it names: a removing verb's object ("removed X as …", "X was replaced as …"),
+    or a leaving verb's subject ("X resigned as …", "X stepped down as …")."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                                for c in verb.children):
+        return False  # "Y will replace Zas as secretary general from January": he holds it
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return lemma in _REMOVING
+    return root.dep_ == "nsubj" and lemma in _LEAVING
 
 
 #: Words between "as" and the post's title ("as its new secretary-general").
@@ -1830,19 +1849,23 @@ def _appointed_post(ctx: DocContext, span: ActorSpan, sent: Span,
     doc = ctx.doc
     root = doc[span.start: span.end].root
     verb = root.head
-    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _APPOINTING:
+    if root.dep_ == "compound" and verb.dep_ == "oprd" and verb.i == span.end:
+        # "named Ronald Lamola minister of …", parsed with the name compounded to the post
+        root, verb = verb, verb.head
+    if root.dep_ not in ("dobj", "nsubjpass", "oprd") or (
+            verb.lemma_.lower() not in _APPOINTING | _REMOVING):
         return None
     if verb.pos_ != "VERB" or is_negated(verb):
         return None
     prep = next((c for c in (*verb.children, *root.children)
                  if c.dep_ == "prep" and c.lower_ == "as" and c.i > span.start), None)
-    # "Doreen Bogdan-Martin was elected secretary-general of the ITU": the post is the
-    # passive verb's predicate, with no "as"
-    named = next((c for c in verb.children if c.dep_ == "oprd" and c.i > span.end), None)
-    if prep is None and (named is None or root.dep_ != "nsubjpass"):
+    # "Doreen Bogdan-Martin was elected secretary-general of the ITU", "named X minister of
+    # …": the post is the verb's predicate, with no "as"
+    named = next((c for c in verb.children if c.dep_ == "oprd" and c.i >= span.end), None)
+    if prep is None and (named is None or verb.lemma_.lower() in _REMOVING):
         return None
     post = (_post_after_as(ctx, prep, sent, titles) if prep is not None
-            else _post_at(ctx, named.left_edge.i, sent, titles))
+            else _post_at(ctx, max(named.left_edge.i, span.end), sent, titles))
     if post is None or post[1] is not None:
         return post
     title, _, last = post
@@ -1888,7 +1911,15 @@ def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
     succeeded Y as prime minister": the post after "as" of a replacing verb whose subject is
     the person (or "who" after the name)."""
     for verb in _verbs_of(ctx, span):
-        if is_negated(verb) or not (verb.lemma_.lower() in _SUCCEEDING or _taken_over(verb)):
+        if verb.lemma_.lower() == "become" and not is_negated(verb):
+            # "Lars Klingbeil becomes vice-chancellor and finance minister"
+            attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+            if attr is not None and attr.i > span.end and not any(
+                    c.dep_ in ("acl", "relcl") for c in attr.children):
+                # (not "became the first premier … to be removed", a distinction)
+                return _post_at(ctx, attr.left_edge.i, sent, titles)
+        if is_negated(verb) or not (verb.lemma_.lower() in _SUCCEEDING | _LEAVING
+                                    or _taken_over(verb)):
             continue  # ("who took over as India's permanent representative": took the post)
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if prep is not None:
@@ -2271,11 +2302,15 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         elif (span.end < sent.end and doc[span.end].text != ","  # (an apposition first)
               and (appointed := _appointed_post(ctx, span, sent, titles)) is not None):
             title, of, last = appointed  # "naming Feridun Sinirlioğlu as secretary-general"
+            root = doc[span.start:span.end].root
+            past = left_post(root.head, root)  # "removed Qin Gang as foreign minister"
             # a body named after the post, even one no actor names ("as interim head of
             # state"), is no group's to guess
             explicit = of is not None or (last + 1 < sent.end and doc[last + 1].lower_ == "of")
         elif (succeeded := _succeeding_post(ctx, span, sent, titles)) is not None:
             title, of, last = succeeded  # "X, who replaced Biruta as Rwanda's foreign minister"
+            past = any(left_post(v, v_subject) for v in _verbs_of(ctx, span)
+                       for v_subject in v.children if v_subject.dep_ == "nsubj")
             explicit = of is not None
         elif (listed := _listed_under_plural_post(ctx, span, sent, titles)) is not None:
             title, of, last = listed  # "the three defence ministers, Grant Shapps of the
