@@ -7055,3 +7055,19 @@ def test_someone_to_be_replaced_later_holds_the_post_still(run) -> None:
              "Tom Reed as foreign minister of Japan from January.")
     found = {(r.person, r.former) for r in ex.facts if isinstance(r, RoleFact)}
     assert ("person-tom-reed", True) not in found, found
+
+
+def test_a_state_before_a_colon_or_semicolon_gives_the_post_of_the_next_clauses_subject(
+        run) -> None:
+    found = posts(run(
+        "China held the vote on Monday.\nChina praised it, China thanked the monitors and "
+        "China called it fair. Japan was more cautious: Foreign Minister Tom Reed said Tokyo "
+        "would wait. Canada campaigned hard for it; Vice President Ann Lee championed it."))
+    assert {("person-tom-reed", "japan"), ("person-ann-lee", "canada")} <= found, found
+
+
+def test_the_official_a_leader_sends_is_of_the_leaders_state(run) -> None:
+    found = posts(run(
+        "China hosted the summit on Monday.\nChina opened it, China chaired it and China "
+        "closed it. Japan's Ann Lee stayed away and sent Foreign Minister Tom Reed."))
+    assert ("person-tom-reed", "japan") in found, found

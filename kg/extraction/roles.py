@@ -706,6 +706,8 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         (_companion_state, (ctx, person, held), 0.55),
         (_team_state, (ctx, person, held), 0.55),
         (_voiced_state, (ctx, person), 0.55),
+        (_lead_clause_state, (ctx, person, held), 0.55),
+        (_sender_state, (ctx, person, held), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
         (lambda: national, (), 0.5),
         (_paragraph_state, (ctx, sent, held), 0.5),
@@ -1343,6 +1345,43 @@ def _opening_scene(ctx: DocContext, sent: Span, verb: Token, before: int) -> str
 
 #: Verbs whose "by" phrase names who goes along with the subject ("was accompanied by").
 _ACCOMPANYING = frozenset({"accompany", "join", "flank"})
+
+
+def _lead_clause_state(ctx: DocContext, person: ActorSpan,
+                       held: dict[str, str]) -> str | None:
+    """The state a clause before a colon or semicolon is about, when the post holder is the
+    subject of the clause after it ("Uruguay was more cautious: Foreign Minister Mario
+    Lubetkin said …"; "The United States campaigned hard for him; Vice President Mike Pence
+    championed …"): the second clause says how that state acted, through its official."""
+    node = _name_phrase_head(ctx, person)
+    if node.dep_ != "nsubj":
+        return None
+    doc = ctx.doc
+    for clause in node.head.children:
+        if clause.dep_ not in ("ccomp", "conj", "parataxis") or clause.i > node.i:
+            continue
+        gap = doc[clause.right_edge.i + 1 : node.left_edge.i]
+        if any(t.text in (":", ";") for t in gap):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return _sole_state(ctx, subjects, held)
+    return None
+
+
+#: Verbs by which the subject sends someone on its behalf ("sent Foreign Minister X").
+_SENDING = frozenset({"send", "dispatch"})
+
+
+def _sender_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
+    """The state of whoever sends the post holder ("Nicaragua's Daniel Ortega also stayed
+    away and sent Foreign Minister Denis Moncada"): one sends one's own official."""
+    node = _name_phrase_head(ctx, person)
+    if node.dep_ != "dobj" or node.head.lemma_.lower() not in _SENDING:
+        return None
+    verb = node.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":  # "stayed away and sent X": the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return _sole_state(ctx, subjects, held)
 
 
 def _companion_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
