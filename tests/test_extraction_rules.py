@@ -7071,3 +7071,10 @@ def test_the_official_a_leader_sends_is_of_the_leaders_state(run) -> None:
         "China hosted the summit on Monday.\nChina opened it, China chaired it and China "
         "closed it. Japan's Ann Lee stayed away and sent Foreign Minister Tom Reed."))
     assert ("person-tom-reed", "japan") in found, found
+
+
+def test_portfolio_ministers_keep_their_portfolio(run) -> None:
+    found = titled_posts(run("Talks ended on Monday.\nJapan's oil minister, Tom Reed, "
+                             "responded. Canada's immigration minister, Ann Lee, agreed."))
+    assert {("person-tom-reed", "Oil Minister", "japan"),
+            ("person-ann-lee", "Immigration Minister", "canada")} <= found, found
