@@ -7078,3 +7078,13 @@ def test_portfolio_ministers_keep_their_portfolio(run) -> None:
                              "responded. Canada's immigration minister, Ann Lee, agreed."))
     assert {("person-tom-reed", "Oil Minister", "japan"),
             ("person-ann-lee", "Immigration Minister", "canada")} <= found, found
+
+
+def test_a_courtesy_call_on_someone_is_no_appeal(run) -> None:
+    ex = run("The visit began on Monday.\nArjun Rao held talks with Ann Lee and called on "
+             "Tom Reed. Bob Hale called on Ann Lee at her official residence to convey "
+             "congratulations. Japan called on China to release the crew.")
+    found = {(h, t) for h, t, _ in stances(ex)}
+    assert ("japan", "china") in found, found
+    assert not {("arjun-rao", "person-tom-reed"),
+                ("person-bob-hale", "person-ann-lee")} & found, found

@@ -360,6 +360,27 @@ def _aimed_at(ctx: DocContext, noun: Token) -> list[ActorSpan]:
     return out
 
 
+#: Nouns of the places where a call is paid ("called on her at her residence").
+_PREMISES = frozenset({"residence", "office", "palace", "home", "headquarters", "house",
+                       "ministry", "embassy", "secretariat"})
+
+
+def _courtesy_call(verb: Token) -> bool:
+    """Whether "called on X" is a visit, not an appeal: paid at a place ("called on Hasina at
+    her official residence to convey congratulations"), or with nothing asked of X (no "to"
+    clause, no "for" and no "that": "held talks with the president and called on the party's
+    general secretary")."""
+    if any(c.dep_ == "prep" and c.lower_ == "at" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _PREMISES for o in c.children)
+           for c in verb.children):
+        return True  # (not "at the joint press conference, Yoon called on the North to …")
+    return not any(
+        (c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in (*verb.children, *(g for p in verb.children if p.dep_ == "prep"
+                                    and p.lower_ in ("on", "upon") for g in p.subtree)))
+
+
 def _asks_to_stop(verb: Token) -> bool:
     """A request whose content is to stop something ("called on the PRC to cease this
     activity", "urged NATO to stop"): criticism of what the addressee does, not an appeal."""
@@ -1688,7 +1709,8 @@ def _verb_frames(ctx: DocContext, cues: Cues, em: _Emitter, tok: Token, lemma: s
                                if _victim(ctx, cues, s)}
                     inner = _inner_actors(ctx, as_prep, holders, victims)
                     em.emit(holders, inner, pol, kind, tok, 0.5, hedged)
-    if lemma == "call" and not negated:  # "NATO called on China to stop …": an appeal
+    if lemma == "call" and not negated and not _courtesy_call(tok):
+        # "NATO called on China to stop …": an appeal
         targets = prep_actors(ctx, tok, ("on", "upon"))
         # Asking an actor to stop what it does is criticism ("calling on the PRC to cease
         # this activity"); any other request is an appeal.
