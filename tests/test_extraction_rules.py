@@ -7088,3 +7088,18 @@ def test_a_courtesy_call_on_someone_is_no_appeal(run) -> None:
     assert ("japan", "china") in found, found
     assert not {("arjun-rao", "person-tom-reed"),
                 ("person-bob-hale", "person-ann-lee")} & found, found
+
+
+def test_honorifics_and_first_lady_are_no_part_of_a_name(run) -> None:
+    ex = run("The statement came on Monday.\nIn response to queries, the Official "
+             "Spokesperson, Shri Tom Reed, said: India rejects it. Canada sent Senator the Hon "
+             "Bob Hale. First Lady Ann Lee arrived later.")
+    persons = {e.label for e in ex.entities if e.cls == EntityClass.PERSON}
+    assert {"Tom Reed", "Bob Hale", "Ann Lee"} <= persons, persons
+
+
+def test_a_bare_surname_shared_by_two_names_the_registrys_public_figure(run) -> None:
+    ex = run("The visit began on Friday.\nPrime Minister Arjun Rao landed in Rome. First "
+             "Lady Mira Rao arrived with him. Rao and Tom Reed met in the basilica.")
+    met = [e for e in ex.of_type(EventFact) if "met" in e.label]
+    assert met and "arjun-rao" in met[0].participants, met

@@ -401,8 +401,9 @@ def _strip_titles(doc: Doc, start: int, end: int, titles: dict[str, str]) -> int
     name ("COP28 President Sultan al-Jaber", "Dr King")."""
     i = start
     while i < end - 1:
-        if doc[i].lower_.rstrip(".") in _ADDRESS_FORMS | _RANK_ABBREVIATIONS:
-            i += 1  # ("Dr", "Lt Gen Herzi Halevi")
+        if doc[i].lower_.rstrip(".") in _ADDRESS_FORMS | _RANK_ABBREVIATIONS or (
+                doc[i].lower_ == "lady" and i > 0 and doc[i - 1].lower_ == "first"):
+            i += 1  # ("Dr", "Lt Gen Herzi Halevi", "First Lady Melania Trump")
             continue
         if doc[i].lower_ in _GIVEN_NAME_TITLES and i > 0 and _styles(doc[i - 1], titles):
             break
@@ -426,9 +427,11 @@ _NAME_PREFIXES = word_set("role_titles.json", "name_prefixes")
 
 
 #: Forms of address that are no part of a name ("Dr Ifeoma Okonkwo", "Mr Tinubu"; the
-#: Malaysian styles "Datuk Seri Hishammuddin Hussein", "Tun …").
+#: Malaysian styles "Datuk Seri Hishammuddin Hussein", "Tun …"; the Indian "Shri", the
+#: Commonwealth's "the Hon Simon Birmingham").
 _ADDRESS_FORMS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "datuk", "dato",
-                            "seri", "tun"})
+                            "seri", "tun", "shri", "smt", "shrimati", "hon", "honourable",
+                            "honorable", "mme", "madame"})
 
 
 #: Abbreviated military ranks before a name ("Lt Gen Herzi Halevi", "Maj. Gen. X").
@@ -897,6 +900,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 end = cut  # "Pierre Poilievre's Conservatives": the person, not his party
             elif cut is not None:
                 start = cut + 1  # "São Paulo's Tarcísio de Freitas": the name after
+        if not ent.ent_id_ and ent.label_ == "ORG" and (comma := next(
+                (k for k in range(end - 3, start, -1) if doc[k].text == ","), None)) and (
+                lowers[comma + 1].rstrip(".") in _ADDRESS_FORMS
+                and any(lowers[k] in lex.title_words for k in range(start, comma))):
+            start = comma + 1  # "the Official Spokesperson, Shri Randhir Jaiswal" tagged as one
+            # body: the post, then the person holding it
         if not ent.ent_id_ and doc[start:end].text in ships:
             continue  # "the Ruen" after "MV Ruen": the ship again
         if not ent.ent_id_ and (
@@ -1035,6 +1044,12 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # "Ortega" after Daniel Ortega and Laureano Ortega Murillo: the one whose name
                 # ends with it, as a surname does
                 span = ActorSpan(start, end, ended[0].key, ended[0].cls, ended[0].label)
+            elif ended and len(known := {p.key: p for p in ended if p.key in reg.actors}) == 1:
+                # "Trump" after Donald Trump and then First Lady Melania Trump: of two who
+                # share a surname, the public figure the registry knows is the one a bare
+                # surname names
+                p = next(iter(known.values()))
+                span = ActorSpan(start, end, p.key, p.cls, p.label)
             elif same and one:
                 # "Wang" after Wang Yi and then Wang Wenbin: the one named last, as a reader
                 # takes it
@@ -1193,6 +1208,7 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                     while start > 0 and _name_part_before(doc, start, end):
                         start -= 1
                 elif (cls == EntityClass.PERSON and start > 0 and lowers[start - 1] == "the"
+                      and lowers[start] not in _ADDRESS_FORMS  # ("the Hon Simon Birmingham")
                       and ((text.endswith("s")
                             or doc[start:end].root.dep_ not in ("compound", "nmod")) if one else
                            doc[start:end].root.dep_ not in ("compound", "nmod", "poss"))):
