@@ -7103,3 +7103,13 @@ def test_a_bare_surname_shared_by_two_names_the_registrys_public_figure(run) -> 
              "Lady Mira Rao arrived with him. Rao and Tom Reed met in the basilica.")
     met = [e for e in ex.of_type(EventFact) if "met" in e.label]
     assert met and "arjun-rao" in met[0].participants, met
+
+
+def test_an_economist_at_a_body_holds_a_post_there_and_an_economist_alone_none(run) -> None:
+    ex = run("The talks ended on Monday.\n\"It is over,\" said Tom Reed, a trade economist at "
+             "the Lagos Centre for Trade Policy. Ann Lee, an economist who spent her career "
+             "abroad, agreed.")
+    found = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert ("person-tom-reed", "Economist", "organization-lagos-centre-for-trade-policy") in (
+        found), found
+    assert not [f for f in found if f[0] == "person-ann-lee"], found

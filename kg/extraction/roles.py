@@ -61,6 +61,8 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 _TENURE = word_set("role_titles.json", "tenure")
 #: Academic and research titles ("Professor", "Fellow"), which no intergovernmental body gives.
 _AFFILIATIONS = word_set("role_titles.json", "affiliations")
+#: Affiliations that are a post only with the body they work for ("an economist at X").
+_PROFESSIONS = word_set("role_titles.json", "professions")
 #: Posts held abroad: the state a paragraph is about is as often the host as the sender
 #: ("New Delhi ordered six Canadian diplomats, including High Commissioner Stewart Wheeler,
 #: to leave"), so it is no guess for theirs.
@@ -2542,8 +2544,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # names without a body is as often an electoral commission's or a
                 # ministry's)
                 of_key, confidence = main_group, 0.5
-        if of_key is None and title.lower() in _RANKS:
-            continue  # "Major General Muraveiko": a rank in no force the text names, no post
+        if of_key is None and (title.lower() in _RANKS or title.lower() in _PROFESSIONS):
+            continue  # "Major General Muraveiko": a rank in no force the text names, no post;
+            # "Chaves, an economist who spent his career at the World Bank": a profession
         if of is not None and of.kind == "demonym":
             confidence = 0.85
         ev = ctx.sents.token_evidence(doc[first], doc[last], confidence, NAME)
