@@ -7113,3 +7113,13 @@ def test_an_economist_at_a_body_holds_a_post_there_and_an_economist_alone_none(r
     assert ("person-tom-reed", "Economist", "organization-lagos-centre-for-trade-policy") in (
         found), found
     assert not [f for f in found if f[0] == "person-ann-lee"], found
+
+
+def test_a_present_post_in_a_who_clause_closing_an_apposition_is_read(run) -> None:
+    found = titled_posts(run(
+        "The talks ended on Monday.\n\"It is over,\" said Tom Reed, a former Japanese diplomat "
+        "who is now a researcher at the Nordic Institute for Mediation Studies. Ann Lee, a "
+        "veteran negotiator who now serves as chief negotiator of Canada, agreed."))
+    assert {("person-tom-reed", "Researcher",
+             "organization-nordic-institute-for-mediation-studies"),
+            ("person-ann-lee", "Chief Negotiator", "canada")} <= found, found

@@ -1834,6 +1834,23 @@ _RANK_MODIFIERS = frozenset({"assistant", "deputy", "police", "chief", "acting",
 _POST_VERBS = frozenset({"be", "serve", "become", "remain"})
 
 
+def _closing_relative_post(doc: Doc, i: int, end: int) -> int | None:
+    """Where the post starts in an apposition that describes someone first and gives the post
+    in a present-tense "who" clause ("a former Finnish diplomat who is now a researcher at
+    …"), within six words and before any punctuation; else None."""
+    for k in range(i, min(i + 6, end)):
+        if doc[k].is_punct:
+            return None
+        if doc[k].lower_ == "who" and (
+                (verb := _past_adverbs(doc, k + 1, end)) < end
+                and doc[verb].tag_ in ("VBZ", "VBP")):
+            j = _relative_post_start(doc, k, end)
+            if j == k:
+                return None
+            return j + (j + 1 < end and doc[j].lower_ in ("the", "a", "an"))
+    return None
+
+
 def _relative_post_start(doc: Doc, i: int, end: int) -> int:
     """Where the post starts in "<name>, who serves as both Qatar's prime minister …" (past
     "who", the verb, "as" and "both"), else ``i`` itself."""
@@ -2433,6 +2450,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if hit is None and owner is None:
                 hit = (_fielded_affiliation(ctx, i, sent.end, titles)
                        or _portfolio_minister(ctx, i, sent.end, titles))
+            if hit is None and (k := _closing_relative_post(doc, i, sent.end)) is not None:
+                # "Kaisa Lindroos, a former Finnish diplomat who is now a researcher at …":
+                # the post of the relative clause that closes the apposition, held now (the
+                # description's state is not the post's)
+                hit = title_starting_at(doc, k, sent.end, titles)
+                if hit is not None:
+                    past, owner, region_owner = False, None, None
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
