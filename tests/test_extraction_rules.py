@@ -7123,3 +7123,14 @@ def test_a_present_post_in_a_who_clause_closing_an_apposition_is_read(run) -> No
     assert {("person-tom-reed", "Researcher",
              "organization-nordic-institute-for-mediation-studies"),
             ("person-ann-lee", "Chief Negotiator", "canada")} <= found, found
+
+
+def test_a_bare_quotation_after_a_sentence_introducing_its_speaker_is_theirs(run) -> None:
+    ex = run("The vote was held on Monday.\nTom Reed, a Geneva-based trade lawyer, was "
+             "blunter. “No director-general can fix the WTO alone.” Ann Lee, a researcher, "
+             "said Gulf capitals would be watching closely. “Riyadh invested in this.”\nBob "
+             "Hale met Arjun Rao. “It was a good day.”")
+    said = {(s.speaker, s.quote) for s in ex.of_type(StatementFact)}
+    assert {("person-tom-reed", "No director-general can fix the WTO alone"),
+            ("person-ann-lee", "Riyadh invested in this")} <= said, said
+    assert not [q for p, q in said if p in ("person-bob-hale", "arjun-rao")], said

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extraction.actors import ActorSpan, is_quoted_title
-from kg.extraction.context import DocContext, subject_actors, verb_date
+from kg.extraction.context import SPEECH_VERBS, DocContext, subject_actors, verb_date
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import word_set
 from kg.extraction.roles import acts_for
@@ -292,6 +292,44 @@ def _opening_speakers(ctx: DocContext, opened: int, b: int) -> tuple[list[ActorS
     return _quote_speakers(ctx, _sentence_at(ctx, opened), opened, b)
 
 
+#: Adjectives by which a sentence introduces the quotation after it ("X was blunter.").
+_MANNER = frozenset({"blunt", "blunter", "clear", "clearer", "direct", "frank", "franker",
+                     "candid", "explicit", "emphatic", "categorical", "cautious", "scathing",
+                     "succinct", "forthright"})
+
+
+def _introducer(ctx: DocContext, index: int) -> ActorSpan | None:
+    """The person the sentence before a bare quotation introduces as its speaker, in the same
+    paragraph and with no quotation of its own: its one subject, of a speech verb ("Nabil
+    Haddad, a researcher, said Gulf capitals would be watching closely. “Riyadh invested
+    …”") or of a manner of speaking ("Marc Delaunay, a trade lawyer, was blunter. “No
+    director-general can fix the WTO alone.”"; "X put it bluntly.").
+
+    Why: the analysis-piece convention names the speaker, then gives the words."""
+    if index == 0:
+        return None
+    sents, text = ctx.sents.sents, ctx.sents.text
+    prev, sent = sents[index - 1], sents[index]
+    between = text[prev.start_char:sent.start_char]
+    if "\n" in between.rstrip() or any(m in between for m in "\"“”"):
+        return None
+    root = prev.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].conjuncts:
+        return None
+    speaker = ctx.actors.at(subjects[0])
+    if speaker is None or speaker.cls != EntityClass.PERSON:
+        return None
+    lemma = root.lemma_.lower()
+    if lemma in SPEECH_VERBS or (lemma == "put" and any(
+            c.dep_ == "dobj" and c.lower_ == "it" for c in root.children)):
+        return speaker
+    if lemma == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in _MANNER
+                             for c in root.children):
+        return speaker
+    return None
+
+
 def _on_behalf_of(ctx: DocContext, speaker: ActorSpan, roles: list[RoleFact]) -> str | None:
     if speaker.cls != EntityClass.PERSON:
         return None
@@ -355,6 +393,9 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
                 elif (last is not None and _bare(ctx, sent, a, b, end)
                       and _continues(ctx, last[0], _first_index(ctx, index, held.get(b)))):
                     speakers, confidence = last[1], 0.6
+                elif _bare(ctx, sent, a, b, end) and (
+                        intro := _introducer(ctx, _first_index(ctx, index, held.get(b)))):
+                    speakers, confidence = [intro], 0.6
                 else:
                     held.pop(b, None)
                     continue
