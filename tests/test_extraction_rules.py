@@ -7134,3 +7134,10 @@ def test_a_bare_quotation_after_a_sentence_introducing_its_speaker_is_theirs(run
     assert {("person-tom-reed", "No director-general can fix the WTO alone"),
             ("person-ann-lee", "Riyadh invested in this")} <= said, said
     assert not [q for p, q in said if p in ("person-bob-hale", "arjun-rao")], said
+
+
+def test_calling_a_states_election_flawed_or_a_sham_is_a_verdict_on_the_state(run) -> None:
+    found = stances(run("The vote was held on Sunday.\nJapan said Canada's election was "
+                        "flawed. China said India's referendum was a sham."))
+    assert {("japan", "canada", Polarity.NEGATIVE),
+            ("china", "india", Polarity.NEGATIVE)} <= found, found
