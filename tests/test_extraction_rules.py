@@ -7141,3 +7141,11 @@ def test_calling_a_states_election_flawed_or_a_sham_is_a_verdict_on_the_state(ru
                         "flawed. China said India's referendum was a sham."))
     assert {("japan", "canada", Polarity.NEGATIVE),
             ("china", "india", Polarity.NEGATIVE)} <= found, found
+
+
+def test_a_live_blogs_clock_and_a_capitals_dateline_are_no_actors(run) -> None:
+    ex = run("14:05 GMT – Arjun Rao arrives in Rome.\nCAMP DAVID, Maryland, Aug. 18 — The "
+             "leaders of Japan and Canada met on Friday.")
+    labels = {e.label: e.cls for e in ex.entities}
+    assert "GMT" not in labels, labels
+    assert labels.get("Camp David") == EntityClass.PLACE, labels

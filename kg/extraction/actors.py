@@ -505,6 +505,11 @@ def coordination_head(tok: Token) -> Token:
     return tok
 
 
+#: Time-zone abbreviations after a clock time ("14:05 GMT"), never an actor's name.
+_TIME_ZONES = frozenset({"GMT", "UTC", "CET", "CEST", "EET", "EEST", "BST", "EST", "EDT",
+                         "CST", "CDT", "PST", "PDT", "MSK", "JST", "KST", "AEST", "AEDT"})
+
+
 def is_dateline(span: Span) -> bool:
     """An all-capitals name opening a line, before a comma or a dash ("BRUSSELS —")."""
     doc = span.doc
@@ -908,6 +913,15 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             # body: the post, then the person holding it
         if not ent.ent_id_ and doc[start:end].text in ships:
             continue  # "the Ruen" after "MV Ruen": the ship again
+        if not ent.ent_id_ and doc[start:end].text in _TIME_ZONES:
+            continue  # "15:10 GMT – Trump says …": a live blog's clock, no body
+        if not ent.ent_id_ and ent.label_ == "PERSON" and is_dateline(doc[start:end]):
+            text = doc[start:end].text
+            out.append(ActorSpan(start, end, mint_id(text, EntityClass.PLACE),
+                                 EntityClass.PLACE, text.title()))
+            continue  # "CAMP DAVID, Maryland, Aug. 18 —": where the story was filed (not
+            # "UNIFIL, the UN force, …", a body opening a paragraph; and the capitals stay
+            # out of ``local``, so later mentions are read in their own case)
         if not ent.ent_id_ and (
                 doc[start:end].text.lower() in lex.diseases
                 or (end - start == 1 and doc[start].pos_ in _FUNCTION_POS
