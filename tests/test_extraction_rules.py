@@ -7149,3 +7149,16 @@ def test_a_live_blogs_clock_and_a_capitals_dateline_are_no_actors(run) -> None:
     labels = {e.label: e.cls for e in ex.entities}
     assert "GMT" not in labels, labels
     assert labels.get("Camp David") == EntityClass.PLACE, labels
+
+
+def test_a_states_ministry_or_a_named_commission_led_by_someone_gives_the_post(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "ecowas-commission", "label": "ECOWAS Commission",
+        "class": "InternationalOrganization"}])
+    ex = _extract(nlp, "The vote was held on Sunday.\nJapan's foreign ministry, led by Tom "
+                       "Reed, welcomed the result. The ECOWAS Commission, headed by Ann Lee, "
+                       "also welcomed it. The Canadian delegation, led by Bob Hale, left.")
+    found = {(r.person, r.role, r.of) for r in ex.of_type(RoleFact)}
+    assert {("person-tom-reed", "Foreign Minister", "japan"),
+            ("person-ann-lee", "Head", "ecowas-commission")} <= found, found
+    assert not [f for f in found if f[0] == "person-bob-hale"], found

@@ -2156,14 +2156,38 @@ def _body_headed_by(ctx: DocContext, person: ActorSpan) -> tuple[str, ActorSpan]
         # Vitorino": the body named last before the participle
         subjects = [max((t for t in (subjects[0], *subjects[0].conjuncts) if t.i < verb.i),
                         key=lambda t: t.i, default=subjects[0])]
-    if any(t.lemma_.lower() in _LED_GROUPS for t in subjects):
+    if len(subjects) == 1 and (ministry := _state_ministry(ctx, subjects[0])) is not None:
+        return ministry  # "Uganda's foreign ministry, led by Gen Jeje Odongo"
+    if any(t.lemma_.lower() in _LED_GROUPS and (
+            ctx.actors.at(t) is None or t.lemma_.lower() in _PASSING_GROUPS) for t in subjects):
         return None  # "The European Union's observation mission, led by …": the mission's
+        # (not "The ECOWAS Commission, headed by …", a body named; but "the US delegation"
+        # is none, named or not)
     bodies = [b for t in subjects if (b := ctx.actors.at(t)) is not None]
     if len(bodies) != 1 or bodies[0].cls in (*_NOT_BODIES, EntityClass.STATE):
         return None
     return title, bodies[0]
 
 
+def _state_ministry(ctx: DocContext, noun: Token) -> tuple[str, ActorSpan] | None:
+    """The minister's post and state of "<state>'s <portfolio> ministry" ("Uganda's foreign
+    ministry", "the Indian defence ministry"): who heads a ministry is its minister."""
+    if noun.lemma_.lower() != "ministry" or ctx.actors.at(noun) is not None:
+        return None
+    titles = _titles()[0]
+    portfolio = next((titles[f"{c.lower_} minister"] for c in noun.children
+                      if c.dep_ in ("amod", "compound") and f"{c.lower_} minister" in titles),
+                     None)
+    states = [a for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+              and (a := ctx.actors.at(c)) is not None and a.cls == EntityClass.STATE]
+    if portfolio is None or len(states) != 1:
+        return None
+    return portfolio, states[0]
+
+
+#: Groups that exist for one occasion: no body, even when the text names them as one.
+_PASSING_GROUPS = frozenset({"delegation", "mission", "team", "convoy", "contingent",
+                             "operation"})
 #: Groups a person leads that are no bodies of their own (a body's or a state's mission).
 _LED_GROUPS = frozenset({"delegation", "mission", "team", "convoy", "panel", "contingent",
                          "group", "committee", "commission", "operation"})
