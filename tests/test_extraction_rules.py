@@ -7162,3 +7162,12 @@ def test_a_states_ministry_or_a_named_commission_led_by_someone_gives_the_post(t
     assert {("person-tom-reed", "Foreign Minister", "japan"),
             ("person-ann-lee", "Head", "ecowas-commission")} <= found, found
     assert not [f for f in found if f[0] == "person-bob-hale"], found
+
+
+def test_acting_as_a_states_post_gives_the_subject_the_post_not_the_object(run) -> None:
+    found = posts(run(
+        "The talks ended on Monday.\nTom Reed held his first cabinet meeting as Japan's "
+        "prime minister on Tuesday. Arjun Rao attended the inauguration of Ann Lee as "
+        "Canada's prime minister."))
+    assert ("person-tom-reed", "japan") in found, found
+    assert ("arjun-rao", "canada") not in found, found

@@ -1976,12 +1976,27 @@ def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
                     c.dep_ in ("acl", "relcl") for c in attr.children):
                 # (not "became the first premier … to be removed", a distinction)
                 return _post_at(ctx, attr.left_edge.i, sent, titles)
-        if is_negated(verb) or not (verb.lemma_.lower() in _SUCCEEDING | _LEAVING
-                                    or _taken_over(verb)):
-            continue  # ("who took over as India's permanent representative": took the post)
+        if is_negated(verb):
+            continue
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        if prep is not None:
+        if prep is not None and (verb.lemma_.lower() in _SUCCEEDING | _LEAVING
+                                 or _taken_over(verb)):
+            # ("who took over as India's permanent representative": took the post)
             return _post_after_as(ctx, prep, sent, titles)
+        # "held her first Cabinet meeting as Samoa's prime minister": or hung on the object
+        prep = prep or next((p for o in verb.children if o.dep_ == "dobj"
+                             for p in o.children if p.dep_ == "prep" and p.lower_ == "as"), None)
+        if prep is None:
+            continue
+        post = _post_after_as(ctx, prep, sent, titles)
+        if post is not None and post[1] is not None and not (
+                verb.lemma_.lower() in _APPOINTING | _REMOVING or any(
+                    o.cls == EntityClass.PERSON for c in verb.children
+                    if c.dep_ in ("dobj", "dative") for o in ctx.actors.in_subtree(c))):
+            # "Fiame held her first Cabinet meeting as Samoa's prime minister": any act of
+            # the subject's "as" a post whose holder is named (not "named X as …", "praised
+            # X as …", "attended the inauguration of X as …": the object's)
+            return post
     return None
 
 
