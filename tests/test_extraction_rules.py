@@ -7171,3 +7171,14 @@ def test_acting_as_a_states_post_gives_the_subject_the_post_not_the_object(run) 
         "Canada's prime minister."))
     assert ("person-tom-reed", "japan") in found, found
     assert ("arjun-rao", "canada") not in found, found
+
+
+def test_the_un_high_commissioners_posts_keep_their_portfolio(run) -> None:
+    ex = run("The talks ended on Monday.\nThe UN High Commissioner for Human Rights, Tom "
+             "Reed, urged restraint. Ann Lee, the UN High Commissioner for Refugees, said "
+             "the camp was full. Morocco's plan for Western Sahara was discussed.")
+    titles = {(r.person, r.role) for r in ex.of_type(RoleFact)}
+    assert {("person-tom-reed", "High Commissioner for Human Rights"),
+            ("person-ann-lee", "High Commissioner for Refugees")} <= titles, titles
+    assert not [e for e in ex.entities if e.label == "Western Sahara"
+                and e.cls == EntityClass.PERSON]

@@ -3025,7 +3025,9 @@ def portfolio_words() -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Lowercase words of the post titles ("envoy", "minister", "special"), as listed (not
     "first" of the derived "first deputy …": "First Lady" is no post's)."""
-    return frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split())
+    return frozenset(w for t in word_map("role_titles.json", "titles") for w in t.split()
+                     if w != "for")  # (a preposition of "High Commissioner for Refugees":
+    # "Morocco's plan for Western Sahara" names no post)
 
 
 @functools.cache
