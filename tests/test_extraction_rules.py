@@ -7182,3 +7182,13 @@ def test_the_un_high_commissioners_posts_keep_their_portfolio(run) -> None:
             ("person-ann-lee", "High Commissioner for Refugees")} <= titles, titles
     assert not [e for e in ex.entities if e.label == "Western Sahara"
                 and e.cls == EntityClass.PERSON]
+
+
+def test_a_reporting_clause_set_between_commas_before_the_quotation_names_its_speaker(
+        run) -> None:
+    ex = run("Talks opened on Monday.\nTom Reed spoke first. The new administration, he "
+             "says, \"has a different worldview than ours\". If Japan went ahead, Ann Lee "
+             "said, the world \"must respond firmly\".")
+    said = {(s.speaker, s.quote) for s in ex.of_type(StatementFact)}
+    assert {("person-tom-reed", "has a different worldview than ours"),
+            ("person-ann-lee", "must respond firmly")} <= said, said

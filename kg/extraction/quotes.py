@@ -187,7 +187,8 @@ def speaker_of(
             if owner is not None and owner.start < node.i:
                 best = ([owner], node)
     if best is None and quoted is not None:
-        best = _reporting_clause_below(ctx, root, quoted, verbs)
+        best = (_reporting_clause_below(ctx, root, quoted, verbs)
+                or _parenthetical_reporter(ctx, root, quoted, verbs))
     if quoted is not None and best is not None:
         # 'Germany had asked "key regional partners" for support …, he added': a reporting
         # clause set in after the quoted words on the sentence's root reports the whole
@@ -223,6 +224,34 @@ def _reporting_clause_below(
         subj = list({s.key: s for s in subj}.values())
         if subj:  # ('"Oslo is betting that its credibility …," said X': no one inside the
             # quoted words, which the parser made a second subject, said them)
+            return subj, child
+    return None
+
+
+def _parenthetical_reporter(
+    ctx: DocContext, root: Token, quoted: tuple[int, int], verbs: frozenset[str],
+) -> tuple[list[ActorSpan], Token] | None:
+    """ 'The new US administration, he says, "has a different worldview than ours"': a
+    reporting clause set between commas before the quoted words, which the parser hangs on
+    the quoted verb, reports them."""
+    doc = ctx.doc
+    for child in root.children:
+        if not (child.dep_ == "parataxis" and child.idx < quoted[0]
+                and child.lemma_.lower() in verbs):
+            continue
+        subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+        if not subjects:
+            continue
+        # the commas round the subject and the verb ("…, he says, …"; the parser may hang
+        # a clause before them on the verb too: "If X went ahead, he said, …")
+        left, right = subjects[0].left_edge.i - 1, child.right_edge.i
+        while right > child.i and doc[right].is_punct:
+            right -= 1
+        if left < 0 or doc[left].text != "," or right + 1 >= len(doc) or (
+                doc[right + 1].text != ","):
+            continue
+        subj = [s for s in subject_actors(ctx, child) if s.cls != EntityClass.PLACE]
+        if subj:
             return subj, child
     return None
 
