@@ -7192,3 +7192,12 @@ def test_a_reporting_clause_set_between_commas_before_the_quotation_names_its_sp
     said = {(s.speaker, s.quote) for s in ex.of_type(StatementFact)}
     assert {("person-tom-reed", "has a different worldview than ours"),
             ("person-ann-lee", "must respond firmly")} <= said, said
+
+
+def test_a_party_named_before_a_ministers_title_is_the_holders_camp_not_the_body(run) -> None:
+    found = posts(run("The cabinet met on Tuesday in Japan.\nJapan's cabinet grew. Tom Reed, "
+                      "the SPD defence minister, stayed. Ann Lee, the Pirate Party mayor of "
+                      "Osaka, left. Bob Hale, the Labour Party leader, spoke."))
+    assert ("person-tom-reed", "organization-spd") not in found, found
+    assert ("person-ann-lee", "organization-pirate-party") not in found, found
+    assert ("person-bob-hale", "organization-labour-party") in found, found

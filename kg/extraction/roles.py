@@ -1666,6 +1666,10 @@ def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozens
     return None
 
 
+#: Words that name a political camp before a title (see role_titles.json).
+_CAMPS = word_set("role_titles.json", "camp_modifiers")
+
+
 def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
     """A word before the title that names the holder's political camp ("leftist leader",
     "opposition leader", "far-right leader"): the post is in a party or movement."""
@@ -2499,6 +2503,18 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
+            if (owner is not None and owner.cls == EntityClass.ORGANIZATION
+                    and owner.key not in ctx.registry.actors
+                    and all(t.is_lower for t in doc[owner.end:t_end])
+                    and (owner.label.endswith(" Party") or owner.label.lower() in _CAMPS
+                         or (owner.label.isupper() and len(owner.label) <= 4))
+                    and (title.lower().endswith("minister")
+                         or (t_end < sent.end and doc[t_end].lower_ == "of"))):
+                # "Boris Pistorius, the SPD defence minister,", "the Pirate Party mayor of
+                # Prague", "Paul Keating, the Labor prime minister": the holder's party, not
+                # the post's body (not a party's own post: "the Communist Party general
+                # secretary", "the Democratic Party leader")
+                owner, region_owner = None, None
             after = ctx.actors.at(doc[t_end]) if t_end < sent.end else None
             if after is not None and after.cls == EntityClass.PERSON:
                 continue  # "Biden, Kishida, Indian Prime Minister Narendra Modi": Modi's post
