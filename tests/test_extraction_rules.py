@@ -7201,3 +7201,9 @@ def test_a_party_named_before_a_ministers_title_is_the_holders_camp_not_the_body
     assert ("person-tom-reed", "organization-spd") not in found, found
     assert ("person-ann-lee", "organization-pirate-party") not in found, found
     assert ("person-bob-hale", "organization-labour-party") in found, found
+
+
+def test_bringing_states_into_a_body_makes_them_members(run) -> None:
+    members = _members(run("The summit opened on Monday.\nShe helped bring Japan and Canada "
+                           "into NATO. He led China into the war."))
+    assert {("japan", "nato"), ("canada", "nato")} <= members, members

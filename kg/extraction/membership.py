@@ -175,7 +175,7 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
     belongs = word_set("membership_cues.json", "belong_verbs")
     chairs = word_set("membership_cues.json", "chair_verbs")
     words = (joins | admits | belongs | chairs | {"hold", "holds", "held", "holding"}
-             | _FOUNDING_ACTS | group_nouns
+             | _FOUNDING_ACTS | _BRINGING | group_nouns
              | {"member", "members", "membership", "(", "observer", "observers"})
     words |= _DASHES
     for tok in ctx.scan(words):
@@ -259,6 +259,14 @@ def membership_facts(ctx: DocContext) -> list[MembershipFact]:
                 members = [s for s in ctx.actors.in_subtree(obj) if s.cls == EntityClass.STATE]
                 for org in orgs:
                     out.add(members, org, tok, obj.right_edge, 0.8)
+        elif tok.pos_ == "VERB" and lemma in _BRINGING and not is_negated(tok):
+            # "helped bring Poland, Hungary and the Czech Republic into NATO", "led Croatia
+            # into the EU": the object's states became members of the "into" body
+            orgs = [o for o in prep_actors(ctx, tok, ("into",), allow_poss=False) if _is_org(o)]
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                states = [s for s in ctx.actors.conj_phrases(obj) if s.cls == EntityClass.STATE]
+                for org in orgs:
+                    out.add(states, org, tok, obj.right_edge, 0.7)
         elif tok.text == "(" or tok.text in _DASHES:
             _bracketed(ctx, out, tok)
         elif tok.lower_ in group_nouns and tok.pos_ == "NOUN":
@@ -808,6 +816,8 @@ def _named_group_of(ctx: DocContext, out: _Out) -> None:
 #: the nouns such a pact is called by ("launched the AUKUS partnership").
 _FOUNDING_ACTS = frozenset({"announce", "launch", "unveil", "inaugurate"})
 _PACT_NOUNS = frozenset({"pact", "alliance", "partnership", "grouping", "dialogue", "format"})
+#: Verbs by which someone takes states into a body ("brought Poland into NATO").
+_BRINGING = frozenset({"bring", "take", "lead", "usher", "steer"})
 #: Admit verbs whose object may be the new members themselves ("admitted Egypt"); "welcomed
 #: Sweden" or "accepted China's offer" are too often no admission.
 _ADMIT_STATES = frozenset({"admit", "readmit", "re-admit", "induct"})
