@@ -7207,3 +7207,10 @@ def test_bringing_states_into_a_body_makes_them_members(run) -> None:
     members = _members(run("The summit opened on Monday.\nShe helped bring Japan and Canada "
                            "into NATO. He led China into the war."))
     assert {("japan", "nato"), ("canada", "nato")} <= members, members
+
+
+def test_sending_congratulations_or_paying_tribute_to_someone_is_praise(run) -> None:
+    found = stances(run("The vote was held on Sunday.\nJapan sent congratulations to Canada. "
+                        "India paid tribute to Ann Lee."))
+    assert {("japan", "canada", Polarity.POSITIVE),
+            ("india", "person-ann-lee", Polarity.POSITIVE)} <= found, found
