@@ -7214,3 +7214,10 @@ def test_sending_congratulations_or_paying_tribute_to_someone_is_praise(run) -> 
                         "India paid tribute to Ann Lee."))
     assert {("japan", "canada", Polarity.POSITIVE),
             ("india", "person-ann-lee", Polarity.POSITIVE)} <= found, found
+
+
+def test_a_quotation_after_in_the_presence_of_someone_is_the_clause_subjects(run) -> None:
+    ex = run("The talks ended on Monday.\nArjun Rao admonished the commander in the presence "
+             "of Japan's Prime Minister Tom Reed: \"You did not come to help.\"")
+    said = {s.speaker for s in ex.of_type(StatementFact)}
+    assert said == {"arjun-rao"}, said

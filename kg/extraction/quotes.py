@@ -75,6 +75,11 @@ def _colon_speaker(ctx: DocContext, sent: Span, a: int) -> ActorSpan | None:
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from", "near", "to"):
             return None  # "at the start of their talks in Beijing: “…”": where, not who
         verb = root.head.head if root.dep_ == "pobj" else root.head
+        if root.dep_ == "pobj" and verb.pos_ != "VERB":
+            # "admonished the commander in the presence of President William Ruto: “…”":
+            # up the phrase to the clause's verb (the one in whose presence it was said is
+            # no speaker)
+            verb = next((a for a in list(verb.ancestors)[:4] if a.pos_ == "VERB"), verb)
         if root.dep_ in ("dobj", "pobj", "dative") and verb.pos_ == "VERB":
             # "Erdoğan sharply criticised Israel: “…”": the clause's subject speaks, not
             # what the clause is about
