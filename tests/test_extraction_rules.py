@@ -6999,15 +6999,6 @@ def test_chief_negotiator_and_majority_leader_are_posts(run) -> None:
 # --- extractor 0.4.29 ---
 
 
-def test_an_unnamed_posts_state_is_the_governments_named_not_the_states_most_named(run) -> None:
-    found = posts(run(
-        "China released the two men on Friday.\nChina had detained them in 2018, and China "
-        "denied any link to the case. Canada's prime minister, Ann Lee, thanked China. The "
-        "men were met by Canada's ambassador, Bob Hale.\nForeign Minister Tom Reed said the "
-        "two would now be given time to recover."))
-    assert ("person-tom-reed", "canada") in found, found
-
-
 def test_a_fronted_intent_of_a_state_gives_the_speakers_state(run) -> None:
     found = posts(run(
         "China announced the games on Monday.\nChina invited all states, and China set "

@@ -1673,15 +1673,14 @@ _CAMPS = word_set("role_titles.json", "camp_modifiers")
 def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
     """A word before the title that names the holder's political camp ("leftist leader",
     "opposition leader", "far-right leader"): the post is in a party or movement."""
-    camp = word_set("role_titles.json", "camp_modifiers")
     k = t_start - 1
     if k < sent_start:
         return False
-    if doc[k].lower_ in camp or doc[k].text in word_set("role_titles.json",
+    if doc[k].lower_ in _CAMPS or doc[k].text in word_set("role_titles.json",
                                                          "faction_modifiers"):
         return True  # (also "the eastern commander Khalifa Haftar": a faction's post)
     return (k - 2 >= sent_start and doc[k - 1].text == "-"
-            and f"{doc[k - 2].lower_}-{doc[k].lower_}" in camp)
+            and f"{doc[k - 2].lower_}-{doc[k].lower_}" in _CAMPS)
 
 
 #: Head nouns of a state's own bodies ("Parliament speaker", "Ministry spokesperson"): a post
@@ -1882,7 +1881,7 @@ _REMOVING = frozenset({"remove", "dismiss", "sack", "fire", "oust", "depose", "r
 _LEAVING = frozenset({"resign", "quit", "retire", "step"})
 
 
-def left_post(verb: Token, root: Token) -> bool:
+def _left_post(verb: Token, root: Token) -> bool:
     """Whether ``verb``, of which ``root`` is the object or subject, takes its person out of
     the post it names: a removing verb's object ("removed X as …", "X was replaced as …"),
     or a leaving verb's subject ("X resigned as …", "X stepped down as …")."""
@@ -1892,7 +1891,9 @@ def left_post(verb: Token, root: Token) -> bool:
         return False  # "Y will replace Zas as secretary general from January": he holds it
     if root.dep_ in ("dobj", "nsubjpass"):
         return lemma in _REMOVING
-    return root.dep_ == "nsubj" and lemma in _LEAVING
+    return root.dep_ == "nsubj" and lemma in _LEAVING and (lemma != "step" or any(
+        c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children))
+    # ("stepped in as acting president" takes the post up)
 
 
 #: Words between "as" and the post's title ("as its new secretary-general").
@@ -2404,13 +2405,13 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
               and (appointed := _appointed_post(ctx, span, sent, titles)) is not None):
             title, of, last = appointed  # "naming Feridun Sinirlioğlu as secretary-general"
             root = doc[span.start:span.end].root
-            past = left_post(root.head, root)  # "removed Qin Gang as foreign minister"
+            past = _left_post(root.head, root)  # "removed Qin Gang as foreign minister"
             # a body named after the post, even one no actor names ("as interim head of
             # state"), is no group's to guess
             explicit = of is not None or (last + 1 < sent.end and doc[last + 1].lower_ == "of")
         elif (succeeded := _succeeding_post(ctx, span, sent, titles)) is not None:
             title, of, last = succeeded  # "X, who replaced Biruta as Rwanda's foreign minister"
-            past = any(left_post(v, v_subject) for v in _verbs_of(ctx, span)
+            past = any(_left_post(v, v_subject) for v in _verbs_of(ctx, span)
                        for v_subject in v.children if v_subject.dep_ == "nsubj")
             explicit = of is not None
         elif (listed := _listed_under_plural_post(ctx, span, sent, titles)) is not None:
@@ -2598,13 +2599,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
-                # The state the article names most is its default, unless none of its
-                # officials is named and another state's are: a Canadian report on China
-                # names China most, but its "Foreign Minister X" is Canada's.
-                government = None if title.lower() in _MONARCHS else _government_state(held)
-                fallback = (government if main_state is None or (
-                    government is not None and main_state not in held.values())
-                    else main_state)
+                fallback = main_state or (None if title.lower() in _MONARCHS
+                                          else _government_state(held))
                 of_key, confidence = _guessed_state(
                     ctx, sent, span, held, fallback, filled,
                     recent=title.lower() not in _MONARCHS, envoys=envoys,
