@@ -7212,3 +7212,12 @@ def test_a_quotation_after_in_the_presence_of_someone_is_the_clause_subjects(run
              "of Japan's Prime Minister Tom Reed: \"You did not come to help.\"")
     said = {s.speaker for s in ex.of_type(StatementFact)}
     assert said == {"arjun-rao"}, said
+
+
+def test_a_monarch_named_by_title_and_given_name_is_the_registrys_regnal_name(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "harald-v", "label": "Harald V", "class": "Person", "country": "japan",
+        "positions": [{"title": "King", "of": "japan", "since": "1991", "until": None}]}])
+    ex = _extract(nlp, "The funeral was held on Saturday.\nPrince Tom is representing his "
+                       "father, King Harald.")
+    assert "harald-v" in {e.key for e in ex.entities}, [e.key for e in ex.entities]

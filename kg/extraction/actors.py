@@ -1069,6 +1069,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                 # takes it
                 last = max(same, key=lambda p: p.start)
                 span = ActorSpan(start, end, last.key, last.cls, last.label)
+            elif ent.label_ == "PERSON" and (
+                    actor := _regnal_name(doc, start, text, reg)) is not None:
+                # "King Charles": the registry's Charles III, a monarch named without the
+                # numeral of his reign
+                span = ActorSpan(start, end, actor.id, actor.cls, actor.label)
             elif ent.label_ in ("PERSON", "ORG") and not kin and (
                     actor := _registry_short_name(text, reg)):
                 # "President Tayyip Erdogan" is the registry's Recep Tayyip Erdoğan (also when
@@ -1410,6 +1415,29 @@ def _named_by_head(before: list[ActorSpan], word: str) -> list[ActorSpan]:
              if s.cls in GROUP_CLASSES and s.kind == "name" and _name_head(s.label) == low
              and len(s.label.split()) > 1}
     return list(found.values())
+
+
+#: Titles a monarch's given name follows ("King Charles", "Pope Francis").
+_MONARCH_WORDS = frozenset({"king", "queen", "pope", "emperor", "sultan", "emir", "prince",
+                            "princess", "grand"})
+#: A regnal numeral ending a monarch's registry label ("Charles III", "Felipe VI").
+_REGNAL = re.compile(r"^[IVXL]+$")
+
+
+def _regnal_name(doc: Doc, start: int, text: str, reg: Registry) -> Actor | None:
+    """The one registry person whose label is ``text`` and a regnal numeral ("Charles III"),
+    when a monarch's title stands right before the given name ("King Charles")."""
+    words = text.split()
+    if len(words) == 2 and words[0].lower() in _MONARCH_WORDS:
+        word = slug(words[1])  # the NER's "King Charles"
+    elif len(words) == 1 and start > 0 and doc[start - 1].lower_ in _MONARCH_WORDS:
+        word = slug(words[0])
+    else:
+        return None
+    found = [a for a in reg.actors.values() if a.cls == EntityClass.PERSON
+             and len(a.label.split()) == 2 and slug(a.label.split()[0]) == word
+             and _REGNAL.match(a.label.split()[1])]
+    return found[0] if len(found) == 1 else None
 
 
 def _registry_short_name(text: str, reg: Registry) -> Actor | None:
