@@ -7221,3 +7221,11 @@ def test_a_monarch_named_by_title_and_given_name_is_the_registrys_regnal_name(tm
     ex = _extract(nlp, "The funeral was held on Saturday.\nPrince Tom is representing his "
                        "father, King Harald.")
     assert "harald-v" in {e.key for e in ex.entities}, [e.key for e in ex.entities]
+
+
+def test_a_place_after_a_capitalised_the_inside_a_sentence_is_a_titles_name(run) -> None:
+    ex = run("The chat leaked on Monday.\nTom Reed, the editor of The Atlantic, was added to "
+             "the chat. Ships crossed the Atlantic.")
+    labels = {e.label: e.cls for e in ex.entities}
+    assert labels.get("The Atlantic") == EntityClass.ORGANIZATION, labels
+    assert "Atlantic Ocean" in labels, labels  # (the ocean is still the ocean)

@@ -982,6 +982,14 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
         if (known := _known_as(doc, start, persons)) is not None:
             # "Mohamed Hamdan Dagalo, known as Hemedti": his byname (here and after)
             span = ActorSpan(start, end, known.key, known.cls, known.label)
+        elif (ent.ent_id_ and start > 1 and doc[start - 1].text == "The"
+              and not doc[start - 1].is_sent_start and doc[start - 2].is_alpha
+              and (known := reg.actors.get(split_ent_id(ent.ent_id_)[0])) is not None
+              and known.cls in (EntityClass.PLACE, EntityClass.REGION)):
+            # "the editor of The Atlantic": a capitalised "The" after a word inside a sentence
+            # makes the place's name a title's (a magazine, a newspaper), not the place (not
+            # '"The Pacific is not asking …"', a quotation's first word)
+            span = _minted(doc, start - 1, end, EntityClass.ORGANIZATION, local)
         elif ent.ent_id_:
             span = (None if _metaphor(doc, start, end, quoted=True) else
                     _registry_span(doc, start, end, *split_ent_id(ent.ent_id_), reg, lex))
