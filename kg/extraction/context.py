@@ -86,17 +86,18 @@ def governing_verb(tok: Token, through: frozenset[str]) -> Token | None:
 
 def prep_actors(
     ctx: DocContext, tok: Token, preps: tuple[str, ...] | frozenset[str], appositions: bool = False,
-    allow_poss: bool = True,
+    allow_poss: bool = True, deps: tuple[str, ...] = ("prep",),
 ) -> list[ActorSpan]:
     """Actors in the objects of the given prepositions attached to ``tok`` ("ties *with* X").
 
     With ``appositions``, actors in an apposition to such an object count too ("a visit to
     the capital, Belgrade"); without ``allow_poss`` an object's possessor does not stand for
-    it ("belongs to the SCO", not to whoever owns a thing).
+    it ("belongs to the SCO", not to whoever owns a thing). ``deps``: the arcs the parser
+    hangs such a preposition by ("dative" for the "to" of "sent congratulations to X").
     """
     out: list[ActorSpan] = []
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+        if prep.dep_ in deps and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     out += ctx.actors.conj_phrases(pobj, allow_poss)

@@ -1209,11 +1209,9 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
             if not targets and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 # "Egypt and Sudan stepped up their warnings to Ethiopia": the parser hangs
                 # the noun's "to" phrase on its verb
-                targets = prep_actors(ctx, tok.head, addressed) or [
-                    s for c in tok.head.children if c.dep_ == "dative" and c.lower_ == "to"
-                    for o in c.children if o.dep_ == "pobj"
-                    for s in ctx.actors.conj_phrases(o)]  # ("sent congratulations to X",
-                # "paid tribute to X": the "to" parsed as the verb's dative)
+                targets = prep_actors(ctx, tok.head, addressed) or prep_actors(
+                    ctx, tok.head, ("to",), deps=("dative",))  # ("sent congratulations to
+                # X", "paid tribute to X": the "to" parsed as the verb's dative)
             if not targets and lemma in _LODGED:
                 # "Tokyo lodged a strong protest with Moscow": lodged with the one protested to
                 targets = prep_actors(ctx, tok, ("with",)) or (
