@@ -7229,3 +7229,16 @@ def test_a_place_after_a_capitalised_the_inside_a_sentence_is_a_titles_name(run)
     labels = {e.label: e.cls for e in ex.entities}
     assert labels.get("The Atlantic") == EntityClass.ORGANIZATION, labels
     assert "Atlantic Ocean" in labels, labels  # (the ocean is still the ocean)
+
+
+# --- extractor 0.4.30 ---
+
+
+def test_a_he_after_a_his_owned_subject_continues_the_paragraphs_subject(run) -> None:
+    found = stances(run("Carlos Mendoza, a former banker, took office in 2022 to complete the "
+                        "term of Pedro Alves, who had dissolved parliament. He is due to be "
+                        "sworn in for a full term in May. His foreign policy has been built "
+                        "around trade. He has sought closer cooperation with Washington and "
+                        "criticised Japan."))
+    holders = {h for h, _t, _p in found}
+    assert holders == {"person-carlos-mendoza"}, found

@@ -3798,10 +3798,14 @@ class DocActors:
             for s in persons)
 
     def _pronoun_subject_before(self, tok: Token) -> bool:
-        """Whether the sentence before ``tok``'s has a "he"/"she" as its main subject."""
+        """Whether the sentence before ``tok``'s has a "he"/"she" as its main subject, or a
+        "his"/"her" as the owner of it ("His foreign policy has been built around security.
+        He has sought …": the chain of the paragraph's subject goes on through the owner)."""
         prev = self._sentence_before(tok)
         return prev is not None and any(
-            t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head == prev.root
+            (t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head == prev.root)
+            or (t.lower_ in ("his", "her") and t.dep_ == "poss"
+                and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head == prev.root)
             for t in prev)
 
     def _speaker_since(self, person: ActorSpan, tok: Token) -> bool:
