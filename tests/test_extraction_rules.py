@@ -7242,3 +7242,12 @@ def test_a_he_after_a_his_owned_subject_continues_the_paragraphs_subject(run) ->
                         "criticised Japan."))
     holders = {h for h, _t, _p in found}
     assert holders == {"person-carlos-mendoza"}, found
+
+
+def test_a_he_after_a_sentence_with_a_person_subject_is_that_subject_not_its_object(run) -> None:
+    ex = run("The runoff was held on Tuesday.\nTom Reed, a former footballer of the year who "
+             "took office in 2018 after two failed attempts and a long career abroad, said he "
+             "had called Ann Lee \"to congratulate her on her victory\" and urged supporters to "
+             "accept the outcome.\n\"Tonight, we have lost the election,\" he said.")
+    said = {(s.speaker, s.quote[:7]) for s in ex.of_type(StatementFact)}
+    assert ("person-tom-reed", "Tonight") in said, said

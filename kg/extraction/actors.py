@@ -3639,8 +3639,7 @@ class DocActors:
             if len({s.key for s in recent}) == 1 and not (
                     chained and (not _is_subject(last_root) or subordinate)
                     and (self._pronoun_subject_before(tok)
-                         or ((last_root.dep_ in ("appos", "poss") or subordinate)
-                             and self._person_subject_before(tok, persons)))):
+                         or self._person_subject_before(tok, persons))):
                 # (but "he vowed …, a category in which he included China and Lula. His
                 # foreign minister said": the chain of subjects, not the last name; and
                 # "Lourenço has sought to loosen the ties of his predecessor, José Eduardo dos
