@@ -7251,3 +7251,19 @@ def test_a_he_after_a_sentence_with_a_person_subject_is_that_subject_not_its_obj
              "accept the outcome.\n\"Tonight, we have lost the election,\" he said.")
     said = {(s.speaker, s.quote[:7]) for s in ex.of_type(StatementFact)}
     assert ("person-tom-reed", "Tonight") in said, said
+
+
+def test_its_after_two_conjoined_subjects_is_not_one_of_them(run) -> None:
+    found = stances(run("The vote was held on Sunday.\nChina and Russia, by contrast, endorsed "
+                        "the process and its outcome."))
+    assert not {(h, t) for h, t, _p in found if t in ("china", "russia")}, found
+
+
+def test_a_former_official_makes_no_government_of_an_unnamed_post(run) -> None:
+    ex = run("The inauguration was held on Saturday.\nFormer Japanese prime minister Tom Reed "
+             "sat beside Japan's foreign minister, Ann Lee, and India's envoy.\nChina and "
+             "India sent delegations. China and India both praised the new president. The new "
+             "cabinet came later. Bob Hale, a former banker, returned as finance minister, a "
+             "sign that the government may change course.")
+    found = posts(ex)
+    assert ("person-bob-hale", "japan") not in found, found

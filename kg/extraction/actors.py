@@ -3696,6 +3696,13 @@ class DocActors:
                 if s.start < sent_start:
                     break
                 head = self.doc[s.start : s.end].root
+                if head.dep_ in ("nsubj", "nsubjpass") and any(
+                        c.dep_ == "conj" and not c.left_edge.i <= tok.i <= c.right_edge.i
+                        for c in head.children):
+                    # "China and Russia endorsed the process and its outcome": two subjects
+                    # would be "their"; the "its" is the process's (but "the union and its
+                    # president welcomed": the union's)
+                    return None
                 if s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE) and (
                         head.dep_ in ("nsubj", "nsubjpass", "poss")
                         # "Lula criticised the United States over its sanctions": the object

@@ -2599,8 +2599,12 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
+                # (a government is its sitting officials: "former chancellor Gerhard
+                # Schröder" makes no German government of a Turkish cabinet)
+                sitting = {r.person: r.of for r in (*out, *described)
+                           if not r.former and held.get(r.person) == r.of}
                 fallback = main_state or (None if title.lower() in _MONARCHS
-                                          else _government_state(held))
+                                          else _government_state(sitting))
                 of_key, confidence = _guessed_state(
                     ctx, sent, span, held, fallback, filled,
                     recent=title.lower() not in _MONARCHS, envoys=envoys,
