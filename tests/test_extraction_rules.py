@@ -7267,3 +7267,19 @@ def test_a_former_official_makes_no_government_of_an_unnamed_post(run) -> None:
              "sign that the government may change course.")
     found = posts(ex)
     assert ("person-bob-hale", "japan") not in found, found
+
+
+def test_its_after_a_sentence_whose_subject_is_no_actor_is_that_sentences_one_actor(
+        run) -> None:
+    ex = run("China introduced the resolution on Monday.\nThe strongest objections came from "
+             "India. Its permanent representative, Tom Reed, said the text was flawed.")
+    found = posts(ex)
+    assert ("person-tom-reed", "india") in found, found
+    assert ("person-tom-reed", "china") not in found, found
+
+
+def test_the_speaker_is_the_person_named_after_where_the_post_is_held(run) -> None:
+    ex = run("The vote was held on Monday.\nJapan's High Commissioner in Nairobi, Ann Lee, "
+             "said the conduct of the election showed \"the strength of Kenya's democracy\".")
+    said = {s.speaker for s in ex.of_type(StatementFact)}
+    assert said == {"person-ann-lee"}, said

@@ -3205,14 +3205,16 @@ class DocActors:
         """The person named right after a post's "for"/"to" phrase: "US Special Envoy for
         Sudan Tom Perriello said", which the parser reads as an envoy for Perriello (the
         actor before the name is where the post is aimed), or set off after it: "Trump's
-        envoy to Putin, Steve Witkoff, said", the name read as in apposition to Putin."""
+        envoy to Putin, Steve Witkoff, said", the name read as in apposition to Putin; so
+        is one after where the post is held: "Indonesia's ambassador in Geneva, Febrian
+        Ruddyard, said"."""
         if title.lower_ not in title_words():
             return None
         for prep in title.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in ("for", "to"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "to", "in", "at"):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                span = self.at(pobj)
+                span = self.at(pobj) if prep.lower_ in ("for", "to") else None
                 aimed = self.at(self.doc[span.start - 1]) if span is not None else None
                 if (span is not None and span.cls == EntityClass.PERSON and aimed is not None
                         and aimed.cls != EntityClass.PERSON and aimed.start > prep.i):
@@ -3725,6 +3727,10 @@ class DocActors:
                       and self.doc[s.start : s.end].root.dep_ not in ("nsubj", "nsubjpass")]
             if inside:
                 return inside[-1]
+        if low == "its":
+            topic = self._subjectless_topic(tok)
+            if topic is not None:
+                return topic
         if low in ("it", "its"):
             # '"… what we saw on Wednesday was reckless and it was dangerous," Rutte told':
             # a quoted "it" is the speaker's, about something named in the quotation if
@@ -3748,6 +3754,25 @@ class DocActors:
                             and head.head.head.dep_ == "ROOT" and s.start < tok.sent.start)):
                     return None if self._closer_thing(s.end, tok.i) else s
         return None
+
+    def _subjectless_topic(self, tok: Token) -> ActorSpan | None:
+        """The one actor of the sentence before, when that sentence's subject is no actor and
+        a sentence-opening "its" owns the new subject ("The strongest objections came from
+        India. Its permanent representative said …": India's, not a state named as a subject
+        earlier)."""
+        if tok.head.dep_ not in ("nsubj", "nsubjpass") or any(
+                not t.is_punct for t in self.doc[tok.sent.start:tok.i]):
+            return None
+        prev = self._sentence_before(tok)
+        if prev is None or any(self.at(t) is not None for c in prev.root.children
+                               if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.root.children):
+            return None
+        inside = [s for s in self.spans if prev.start <= s.start < prev.end
+                  and s.kind != "demonym"
+                  and s.cls not in (EntityClass.PERSON, EntityClass.COLLECTIVE)]
+        return inside[0] if len({s.key for s in inside}) == 1 else None
 
     def _participle_subject(self, tok: Token) -> ActorSpan | None:
         """The actor right before the past participle whose phrase an "its" is in: "a
