@@ -5519,7 +5519,8 @@ def test_a_states_post_after_a_longer_portfolio_and_not_after_former(run) -> Non
     ex = run("Kofi Mensah, India's energy and natural resources minister, announced the "
              "restart. Abebe Bekele, India's human rights ombudsman, objected. Almaz Tesfaye, "
              "India's former president, agreed.")
-    assert titled_posts(ex) == {("person-kofi-mensah", "Minister", "india"),
+    assert titled_posts(ex) == {("person-kofi-mensah", "Energy and Natural Resources Minister",
+                                 "india"),
                                 ("person-abebe-bekele", "Ombudsman", "india")}
 
 
@@ -7283,3 +7284,13 @@ def test_the_speaker_is_the_person_named_after_where_the_post_is_held(run) -> No
              "said the conduct of the election showed \"the strength of Kenya's democracy\".")
     said = {s.speaker for s in ex.of_type(StatementFact)}
     assert said == {"person-ann-lee"}, said
+
+
+def test_ministers_travelling_with_a_leader_are_his_states_not_the_hosts(run) -> None:
+    ex = run("The visit ended on Friday.\nIndia hosted the summit in Delhi. India's ministers "
+             "met their guests. India and Japan signed a deal. India praised Japan.\nJapanese "
+             "Prime Minister Hiro Tanaka travelled with Trade Minister Tom Reed and Natural "
+             "Resources Minister Ann Lee, and much of the business in Delhi concerned India.")
+    found = titled_posts(ex)
+    assert ("person-tom-reed", "Trade Minister", "japan") in found, found
+    assert ("person-ann-lee", "Natural Resources Minister", "japan") in found, found

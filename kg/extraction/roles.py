@@ -701,7 +701,8 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
     away = (_visited_states(ctx, person, held) | _host_states(ctx, person, held)
             | _shown_states(ctx, person) | _nationality(ctx, person)
             | _counterparts_states(ctx, person)
-            | _acting_on_states(ctx, person, held) | set(filled))
+            | _acting_on_states(ctx, person, held) | _object_states(ctx, person, held)
+            | set(filled))
     guesses = (
         (_home_state, (ctx, person), 0.6),
         (_scene_state, (ctx, sent, person), 0.55),
@@ -781,6 +782,10 @@ def _home_state(ctx: DocContext, person: ActorSpan) -> str | None:
 _TRIPS = frozenset({"visit", "trip", "journey", "tour"})
 #: Verbs whose subject goes to, or receives, the state named as their object.
 _VISITING = frozenset({"visit", "meet", "tour", "travel", "fly", "arrive"})
+#: Verbs of going somewhere "with" companions: "Albanese travelled with Trade Minister Don
+#: Farrell" (his delegation, not the host's government).
+#: ("visit with" is American for meeting someone: not here)
+_TRAVELLING = frozenset({"travel", "fly", "arrive", "come", "go", "tour", "land"})
 #: Verbs whose subject talks to, or with, the person named after "to"/"with".
 _TALKING = frozenset({"speak", "talk", "call", "telephone", "phone", "meet"})
 #: Verbs by which the subject attacks its object: never one of its own side.
@@ -830,6 +835,8 @@ def _host_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> se
             verb = verb.head
     elif node.dep_ == "pobj" and verb.lower_ == "with":
         verb = verb.head
+        if verb.lemma_.lower() in _TRAVELLING:
+            return set()  # "Albanese travelled with Trade Minister Don Farrell": his own side
     elif node.dep_ != "dobj":
         return set()
     lemma = verb.lemma_.lower()
@@ -1025,6 +1032,32 @@ def _acting_on_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) 
     actors = subject_actors(ctx, above)
     return ({s.key for s in actors if s.cls == EntityClass.STATE}
             | {held[s.key] for s in actors if s.key in held})
+
+
+def _object_states(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> set[str]:
+    """The states whose people or envoys the post holder, as subject, meets, summons, asks or
+    attacks ("Vice Foreign Minister Choi Jong-kun summoned Japan's ambassador"): the other
+    side, never the holder's own (the object's owner, or the state of a post read for an
+    object person)."""
+    node = _name_phrase_head(ctx, person)
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ != "nsubj" or node.head.lemma_.lower() not in (
+            _ATTACKING | _OTHER_SIDE_VERBS):
+        return set()
+    out: set[str] = set()
+    verb = node.head
+    for obj in (c for c in verb.children if c.dep_ == "dobj" or (
+            c.dep_ == "nsubj" and c.i > verb.i)):  # (an object the parser took for a subject)
+        owners = [*ctx.actors.conj_phrases(obj),
+                  *(a for c in obj.lefts if c.dep_ in ("poss", "compound", "amod")
+                    for a in [ctx.actors.at(c)] if a is not None)]  # "Japan's ambassador, X"
+        for owner in owners:
+            if owner.cls == EntityClass.STATE:
+                out.add(owner.key)
+            elif owner.key in held:
+                out.add(held[owner.key])
+    return out
 
 
 def _counterparts_states(ctx: DocContext, person: ActorSpan) -> set[str]:
@@ -1388,17 +1421,21 @@ def _sender_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> s
 
 def _companion_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
     """The state of whom the post holder goes along with: "Vance was accompanied by his
-    wife, National Security Adviser Mike Waltz and Energy Secretary Chris Wright" (Vance's,
-    from ``held``: person -> state of a post read before). Why: a delegation is one side."""
+    wife, National Security Adviser Mike Waltz and Energy Secretary Chris Wright", "Albanese
+    travelled with Trade Minister Don Farrell" (Vance's and Albanese's, from ``held``:
+    person -> state of a post read before). Why: a delegation is one side."""
     node = _name_phrase_head(ctx, person)
     while node.dep_ in ("conj", "appos") and node.head != node:
         node = node.head  # "his wife, Usha, X and Y": back to the first in the "by" phrase
-    if node.dep_ != "pobj" or node.head.lower_ != "by":
+    if node.dep_ != "pobj" or node.head.lower_ not in ("by", "with"):
         return None
     verb = node.head.head
-    if verb.lemma_.lower() not in _ACCOMPANYING:
+    if verb.lemma_.lower() not in (_ACCOMPANYING if node.head.lower_ == "by"
+                                   else _TRAVELLING):
         return None
-    if verb.dep_ == "acl":  # "Vance, accompanied by …"
+    if node.head.lower_ == "with":  # "Albanese travelled with Trade Minister Don Farrell"
+        companions = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif verb.dep_ == "acl":  # "Vance, accompanied by …"
         companions = [verb.head]
     else:
         companions = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -1694,8 +1731,10 @@ def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool
     """A proper name right before the title that no actor is ("Eurogroup President Paschal
     Donohoe"): the post is that unknown body's, so none is guessed for it."""
     k = t_start - 1
-    if k < sent_start or ctx.doc[t_start].lower_ in ("minister", "secretary"):
-        return False  # "Water Minister X": a portfolio, in some state's government
+    if k < sent_start or any(ctx.doc[i].lower_ in ("minister", "secretary")
+                             for i in range(t_start, min(t_start + 3, len(ctx.doc)))):
+        return False  # "Water Minister X", "Natural Resources Minister X": a portfolio, in
+        # some state's government
     tok = ctx.doc[k]
     return (tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "DATE")
             and ctx.actors.at(tok) is None and tok.lower_ not in _STATE_BODY_WORDS
