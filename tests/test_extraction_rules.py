@@ -7294,3 +7294,12 @@ def test_ministers_travelling_with_a_leader_are_his_states_not_the_hosts(run) ->
     found = titled_posts(ex)
     assert ("person-tom-reed", "Trade Minister", "japan") in found, found
     assert ("person-ann-lee", "Natural Resources Minister", "japan") in found, found
+
+
+def test_two_officials_receiving_someone_together_are_one_states(run) -> None:
+    ex = run("Japan returned the bronzes on Monday.\nJapan said so. Japan agreed. Japan acted. "
+             "The objects were received by Tom Reed, India's foreign minister, and Ann Lee, "
+             "the minister of information and culture, who has led the campaign.")
+    found = posts(ex)
+    assert ("person-ann-lee", "india") in found, found
+    assert ("person-ann-lee", "japan") not in found, found

@@ -708,6 +708,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         (_scene_state, (ctx, sent, person), 0.55),
         (_companion_state, (ctx, person, held), 0.55),
         (_team_state, (ctx, person, held), 0.55),
+        (_pair_state, (ctx, person, held), 0.55),
         (_voiced_state, (ctx, person), 0.55),
         (_lead_clause_state, (ctx, person, held), 0.55),
         (_sender_state, (ctx, person, held), 0.55),
@@ -1441,6 +1442,47 @@ def _companion_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -
         companions = [c for c in verb.children if c.dep_ == "nsubjpass"]
     states = {held[s.key] for c in companions for s in ctx.actors.conj_phrases(c)
               if s.cls == EntityClass.PERSON and s.key in held}
+    return states.pop() if len(states) == 1 else None
+
+
+#: Verbs whose two listed subjects are one side, acting on a third ("A and B received the
+#: delegation"); others may list two sides ("Wang Yi and Antony Blinken met", "Kerry and
+#: al-Jaber attended").
+_ONE_SIDED = frozenset({"receive", "host", "greet", "welcome", "lead", "represent"})
+
+
+def _pair_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
+    """The state of the one other official listed with the holder as one side: "They were
+    received by Geoffrey Onyeama, Nigeria's foreign minister, and Lai Mohammed, the minister
+    of information and culture" (Nigeria's, from ``held``). Only where the two act together
+    on someone else (the agents of a passive, or the subjects of a verb of receiving or
+    leading): "Foreign Minister Wang Yi and Secretary of State Antony Blinken met" are two
+    sides, and so may be two who attended."""
+    node = _name_phrase_head(ctx, person)
+    if node.dep_ == "conj" and node.head.pos_ == "VERB":
+        # (the parser may hang the second name on the verb: "received by A, …, and B")
+        agents = [p for c in node.head.children if c.dep_ == "agent"
+                  for p in c.children if p.dep_ == "pobj"]
+        if len(agents) != 1 or agents[0].conjuncts:
+            return None
+        node, members = agents[0], [agents[0], node]
+    else:
+        while node.dep_ in ("conj", "appos") and node.head != node:
+            node = node.head
+        members = [node, *node.conjuncts]
+    if len(members) != 2:
+        return None
+    if node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.dep_ == "agent":
+        pass
+    elif not (node.dep_ == "nsubj" and node.head.lemma_.lower() in _ONE_SIDED):
+        return None
+    states = set()
+    for member in members:
+        span = ctx.actors.at(member)
+        if span is None or span.cls != EntityClass.PERSON:
+            return None
+        if span.key != person.key and span.key in held:
+            states.add(held[span.key])
     return states.pop() if len(states) == 1 else None
 
 
