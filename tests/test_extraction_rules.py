@@ -7303,3 +7303,12 @@ def test_two_officials_receiving_someone_together_are_one_states(run) -> None:
     found = posts(ex)
     assert ("person-ann-lee", "india") in found, found
     assert ("person-ann-lee", "japan") not in found, found
+
+
+def test_a_registry_persons_mentions_count_for_the_articles_state(run) -> None:
+    ex = run("The cabinet was named on Monday.\nIndia and China talked. India and China "
+             "traded. China and India argued. India and China agreed. Arjun Rao won the vote. "
+             "Arjun Rao thanked voters. Arjun Rao named a cabinet. Arjun Rao smiled.\nThe new "
+             "cabinet sent clear signals. Tom Reed, a former banker, returned as finance "
+             "minister.")
+    assert ("person-tom-reed", "india") in posts(ex), posts(ex)
