@@ -7312,3 +7312,16 @@ def test_a_registry_persons_mentions_count_for_the_articles_state(run) -> None:
              "cabinet sent clear signals. Tom Reed, a former banker, returned as finance "
              "minister.")
     assert ("person-tom-reed", "india") in posts(ex), posts(ex)
+
+
+def test_a_states_name_before_a_surname_is_a_persons_given_name(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {"id": "jordan", "label": "Jordan",
+                                              "class": "State"},
+                                    {"id": "chad", "label": "Chad", "class": "State"}])
+    ex = _extract(nlp, "The Senate voted on Tuesday.\nJordan Bardella, president of the "
+                       "party, called the vote a victory. Chad Wolf said no. The Jordan River "
+                       "rose. Japan agreed.")
+    labels = {e.label: e.cls for e in ex.entities}
+    assert labels.get("Jordan Bardella") == EntityClass.PERSON, labels
+    assert labels.get("Chad Wolf") == EntityClass.PERSON, labels
+    assert "Chad" not in labels and "Jordan" not in labels, labels

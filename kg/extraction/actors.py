@@ -896,8 +896,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
     local: dict[str, ActorSpan] = {}  # normalised surface -> first span (abbreviations, names)
     ships = _ship_names(doc, lex)
     lower_words: set[str] | None = None  # the text's lowercase words, read when first needed
+    merged_to = -1  # end of a person whose name the loop made of two entities
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
+        if start < merged_to:
+            continue  # "Wolf" of "Chad Wolf", made one person below
         if ent.label_ == "PERSON" and not ent.ent_id_:
             cut = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")),
                        None)
@@ -969,6 +972,14 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             # "the Lima Group", "the OSCE Minsk Group", "the Berlin Process": a group of
             # states named after where it first met, not the city's state
             out.append(_minted(doc, start, end + 1, EntityClass.ORGANIZATION, local))
+            continue
+        if ent.label_ == "GPE" and end - start == 1 and _state_as_given_name(doc, start, lex):
+            # "Jordan Bardella, president of the Rassemblement National,", "Chad Wolf said":
+            # a given name that is also a state's, before a surname
+            span = _minted(doc, start, end + 1, EntityClass.PERSON, local)
+            out.append(span)
+            persons.append(span)
+            merged_to = end + 1
             continue
         text = doc[start:end].text
         norm = normalise_name(text)
@@ -1285,6 +1296,29 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             persons.append(span)
     return _surnames(doc, _short_names(doc, _abbreviations(doc, _initialisms(doc, out), lowers)),
                      lex)
+
+
+def _state_as_given_name(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Whether a one-word place name at ``i`` is a person's given name: a capitalised name
+    follows as the head it modifies, which the NER took for a person or which has a person's
+    post in apposition or is the subject of a verb of saying ("Jordan Bardella, president
+    of …", "Chad Wolf said"; not "the Jordan River", "Georgia Tech")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if (nxt is None or not doc[i].is_title or doc[i].dep_ != "compound"
+            or doc[i].head.i != nxt.i
+            or not (nxt.is_title and nxt.is_alpha and nxt.pos_ == "PROPN")
+            or nxt.ent_type_ not in ("", "PERSON")
+            or (nxt.ent_type_ == "PERSON" and nxt.ent_iob_ != "B")
+            or nxt.lower_ in lex.title_words or nxt.lower_ in lex.org_heads
+            or nxt.lower_ in _PLACE_NOUNS or nxt.lower_ in _FORMAT_HEADS
+            or (i + 2 < len(doc) and doc[i + 2].ent_type_ == "PERSON"
+                and doc[i + 2].ent_iob_ == "I")):
+        return False  # (a two-word person after the place is a name of its own)
+    return (nxt.ent_type_ == "PERSON"
+            or any(c.dep_ == "appos" and (c.lower_ in lex.title_heads
+                                          or c.lower_ in lex.person_appositions)
+                   for c in nxt.children)
+            or (nxt.dep_ == "nsubj" and nxt.head.lemma_.lower() in lex.speech_verbs))
 
 
 def _minted(doc: Doc, start: int, end: int, cls: EntityClass,
