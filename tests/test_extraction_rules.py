@@ -7325,3 +7325,22 @@ def test_a_states_name_before_a_surname_is_a_persons_given_name(tmp_path) -> Non
     assert labels.get("Jordan Bardella") == EntityClass.PERSON, labels
     assert labels.get("Chad Wolf") == EntityClass.PERSON, labels
     assert "Chad" not in labels and "Jordan" not in labels, labels
+
+
+def test_the_post_that_speaks_after_quoted_sentences_is_the_subject_before_them(
+        tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "ann-lee", "label": "Ann Lee", "class": "Person", "country": "japan",
+        "positions": [{"title": "President", "of": "japan", "since": "2023", "until": None}]}])
+    ex = _extract(nlp, "The vote was held on Sunday.\nThe council's president, Tom Reed, "
+                       "announced the results. Ann Lee conceded quickly. \"We consulted the "
+                       "people. We kept our promise,\" the president wrote.")
+    said = {s.speaker for s in ex.of_type(StatementFact)}
+    assert said == {"ann-lee"}, said
+
+
+def test_a_relative_clause_in_an_apposition_gives_the_person_no_post(run) -> None:
+    ex = run("The visit ended on Monday.\nTom Reed, a lawmaker who is second in line after the "
+             "vice president, met President Ann Lee. \"We will win,\" the president replied.")
+    said = {s.speaker for s in ex.of_type(StatementFact)}
+    assert "person-tom-reed" not in said, said

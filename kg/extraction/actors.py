@@ -2932,7 +2932,12 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
                 and (state is None or (
                     told := _given_state(doc, s, state, at_state, registry)) is True
                      or (told is None and s.start >= near))}
-        prev = doc[sent_starts[here - 1]:sent_starts[here]] if here > 0 else None
+        back = here - 1
+        while back > 0 and here - back < 3 and _quoted_words_only(
+                doc[sent_starts[back]:sent_starts[back + 1]], persons):
+            back -= 1  # '… conceded. "We consulted them. We kept our word," the president
+            # wrote': the sentence before the quoted words
+        prev = doc[sent_starts[back]:sent_starts[back + 1]] if here > 0 else None
         if prev is not None and state is None and "\n" not in prev.text.strip():
             # "He said Prof Yunus raised the issue … The chief adviser also complained": the
             # previous sentence's subject, given the post earlier in the article (however
@@ -2971,6 +2976,14 @@ def _title_references(doc: Doc, spans: list[ActorSpan], lex: Lexicons,
         out.append(ActorSpan(start - 1, tok.i + 1, person.key, person.cls, person.label,
                              person.group_of, kind="reference"))
     return sorted(out)
+
+
+def _quoted_words_only(sent: Span, persons: list[ActorSpan]) -> bool:
+    """Whether a sentence opens a quotation and names no person (a quoted sentence before the
+    one that says who spoke it)."""
+    text = sent.text.strip()
+    return bool(text) and text[0] in "\"“‘'" and not any(
+        sent.start <= p.start < sent.end for p in persons)
 
 
 def _names_post(given: str, wanted: tuple[str, ...]) -> bool:
@@ -3065,8 +3078,13 @@ def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:
         # "the Minister of Information and Culture, Alhaji Lai Mohammed,": the title the
         # name is apposed to
         before = " ".join(lowers[root.head.left_edge.i : first - 1])
+    # (not a relative clause's words: "Pelosi, a California Democrat who is second in line
+    # after the vice president," holds no presidency)
     apposed = " ".join(t.lower_ for c in root.children if c.dep_ == "appos"
-                       and c.i >= person.end for t in c.subtree)
+                       and c.i >= person.end for t in c.subtree
+                       if not any(a.dep_ in ("relcl", "acl") and a.i > c.i
+                                  for a in (t, *t.ancestors) if a.i != c.i
+                                  and c in a.ancestors))
     return f"{before} | {apposed}"
 
 
