@@ -7344,3 +7344,9 @@ def test_a_relative_clause_in_an_apposition_gives_the_person_no_post(run) -> Non
              "vice president, met President Ann Lee. \"We will win,\" the president replied.")
     said = {s.speaker for s in ex.of_type(StatementFact)}
     assert "person-tom-reed" not in said, said
+
+
+def test_prime_cabinet_secretary_is_a_states_post(run) -> None:
+    ex = run("The charter was signed on Saturday.\nTom Reed, India's Prime Cabinet Secretary "
+             "and Cabinet Secretary for Foreign Affairs, spoke to our editor.")
+    assert ("person-tom-reed", "Prime Cabinet Secretary", "india") in titled_posts(ex)
