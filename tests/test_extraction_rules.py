@@ -7350,3 +7350,10 @@ def test_prime_cabinet_secretary_is_a_states_post(run) -> None:
     ex = run("The charter was signed on Saturday.\nTom Reed, India's Prime Cabinet Secretary "
              "and Cabinet Secretary for Foreign Affairs, spoke to our editor.")
     assert ("person-tom-reed", "Prime Cabinet Secretary", "india") in titled_posts(ex)
+
+
+def test_an_official_named_among_a_states_officials_is_that_states(run) -> None:
+    ex = run("Japan hosted the talks on Monday.\nJapan said so. Japan agreed. Japan acted. "
+             "Indian officials, including Foreign Minister Tom Reed, have stressed that the "
+             "deal holds.")
+    assert ("person-tom-reed", "india") in posts(ex), posts(ex)

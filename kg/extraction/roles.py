@@ -709,6 +709,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         (_companion_state, (ctx, person, held), 0.55),
         (_team_state, (ctx, person, held), 0.55),
         (_pair_state, (ctx, person, held), 0.55),
+        (_including_state, (ctx, person), 0.55),
         (_voiced_state, (ctx, person), 0.55),
         (_lead_clause_state, (ctx, person, held), 0.55),
         (_sender_state, (ctx, person, held), 0.55),
@@ -1484,6 +1485,29 @@ def _pair_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str
         if span.key != person.key and span.key in held:
             states.add(held[span.key])
     return states.pop() if len(states) == 1 else None
+
+
+def _including_state(ctx: DocContext, person: ActorSpan) -> str | None:
+    """The state of the group the holder is named as one of: "Thai officials, including
+    Foreign Minister Sihasak Phuangketkeow, have stressed …" (Thailand's, from the group's
+    demonym or owner)."""
+    node = _name_phrase_head(ctx, person)
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head  # "including A and B"
+    if node.dep_ != "pobj" or node.head.lower_ not in ("including", "among"):
+        return None
+    group = node.head.head
+    if group.pos_ not in ("NOUN", "PROPN") or not (
+            group.lower_ in word_set("collective_nouns.json", "nouns")
+            or group.lemma_.lower() in title_heads()):  # "officials", "ministers"
+        return None
+    collective = ctx.actors.at(group)  # "Thai officials": a collective of Thailand's
+    if collective is not None and collective.group_of is not None:
+        owner = ctx.registry.actors.get(collective.group_of)
+        return owner.id if owner is not None and owner.cls == EntityClass.STATE else None
+    owners = {s.key for c in group.children if c.dep_ in ("amod", "compound", "poss")
+              for s in [ctx.actors.at(c)] if s is not None and s.cls == EntityClass.STATE}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _team_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str | None:
