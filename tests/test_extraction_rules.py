@@ -7357,3 +7357,12 @@ def test_an_official_named_among_a_states_officials_is_that_states(run) -> None:
              "Indian officials, including Foreign Minister Tom Reed, have stressed that the "
              "deal holds.")
     assert ("person-tom-reed", "india") in posts(ex), posts(ex)
+
+
+def test_a_posts_body_is_named_after_its_camp_words(run) -> None:
+    ex = run("The Senate voted on Tuesday.\nTom Reed, president of the far-right Rassemblement "
+             "National, called the vote a victory. Ann Lee, leader of the opposition Liberal "
+             "Alliance Party, agreed.")
+    found = {(p, b) for p, _t, b in titled_posts(ex)}
+    assert ("person-tom-reed", "organization-rassemblement-national") in found, found
+    assert ("person-ann-lee", "organization-liberal-alliance-party") in found, found

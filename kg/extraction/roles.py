@@ -454,12 +454,13 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
     j = i
     while j + 1 < sent_end and j - i < 8:
         tok = ctx.doc[j]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
-            break
+        if (tok.is_punct and not _word_hyphen(tok)) or tok.pos_ in ("VERB", "AUX"):
+            break  # (not the hyphen of "the far-right Rassemblement National")
         if tok.lower_ in ("of", "for", "at") or (to and j == i and tok.lower_ == "to"):
             # (with ``to``, a first "to": "adviser to South Korean President Yoon Suk Yeol")
             k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
             k = _past_based(ctx, k, sent_end)  # "at the Amsterdam-based Centre for …"
+            k = _past_camp(ctx, k, sent_end)  # "of the far-right Rassemblement National"
             found = ctx.actors.at(ctx.doc[k])
             if (found is not None and found.kind == "demonym" and found.end < sent_end
                     and (body := ctx.actors.at(ctx.doc[found.end])) is not None
@@ -478,6 +479,34 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
                 continue
         j += 1
     return first
+
+
+#: Words before a party's name that say which side it is on ("the ruling Georgian Dream").
+_SIDE_WORDS = frozenset({"ruling", "governing", "main"})
+
+
+def _past_camp(ctx: DocContext, k: int, sent_end: int) -> int:
+    """Index of the name after the camp words that open a body's phrase at ``k`` ("the
+    far-right Rassemblement National", "the ruling Georgian Dream party"), if an actor's
+    name follows them; else ``k``."""
+    doc, i = ctx.doc, k
+    while i + 1 < sent_end and ctx.actors.at(doc[i]) is None:
+        if (i + 3 < sent_end and _word_hyphen(doc[i + 1])
+                and f"{doc[i].lower_}-{doc[i + 2].lower_}" in _CAMPS):
+            i += 3  # "far-right"
+        elif doc[i].lower_ in _CAMPS or doc[i].lower_ in _SIDE_WORDS:
+            i += 1
+        else:
+            break
+    found = ctx.actors.at(doc[i]) if i > k else None
+    # (not a demonym: "the ruling Georgian Dream party" names no Georgia)
+    return i if found is not None and found.kind != "demonym" else k
+
+
+def _word_hyphen(tok: Token) -> bool:
+    """Whether a token is a hyphen inside a word ("far-right"), no dash between phrases."""
+    return (tok.text == "-" and not tok.whitespace_ and tok.i > 0
+            and not tok.doc[tok.i - 1].whitespace_)
 
 
 #: Nouns of bodies no state runs ("the Venezuelan rights group Foro Penal", "the Armenian
