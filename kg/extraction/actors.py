@@ -3081,11 +3081,15 @@ def _given_title(doc: Doc, person: ActorSpan, lowers: list[str]) -> str:
     # (not a relative clause's words: "Pelosi, a California Democrat who is second in line
     # after the vice president," holds no presidency)
     apposed = " ".join(t.lower_ for c in root.children if c.dep_ == "appos"
-                       and c.i >= person.end for t in c.subtree
-                       if not any(a.dep_ in ("relcl", "acl") and a.i > c.i
-                                  for a in (t, *t.ancestors) if a.i != c.i
-                                  and c in a.ancestors))
+                       and c.i >= person.end for t in _without_clauses(c))
     return f"{before} | {apposed}"
+
+
+def _without_clauses(head: Token) -> list[Token]:
+    """The tokens of ``head``'s phrase outside the relative or participial clauses in it."""
+    inside = {t.i for d in head.subtree if d.dep_ in ("relcl", "acl") and d != head
+              for t in d.subtree}
+    return [t for t in head.subtree if t.i not in inside]
 
 
 def _scan(doc: Doc, lowers: list[str], vocab: object) -> list[Token]:

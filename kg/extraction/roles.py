@@ -1500,11 +1500,9 @@ def _pair_state(ctx: DocContext, person: ActorSpan, held: dict[str, str]) -> str
         while node.dep_ in ("conj", "appos") and node.head != node:
             node = node.head
         members = [node, *node.conjuncts]
-    if len(members) != 2:
-        return None
-    if node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.dep_ == "agent":
-        pass
-    elif not (node.dep_ == "nsubj" and node.head.lemma_.lower() in _ONE_SIDED):
+    agents = node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.dep_ == "agent"
+    if len(members) != 2 or not (agents or (node.dep_ == "nsubj"
+                                            and node.head.lemma_.lower() in _ONE_SIDED)):
         return None
     states = set()
     for member in members:
