@@ -7366,3 +7366,10 @@ def test_a_posts_body_is_named_after_its_camp_words(run) -> None:
     found = {(p, b) for p, _t, b in titled_posts(ex)}
     assert ("person-tom-reed", "organization-rassemblement-national") in found, found
     assert ("person-ann-lee", "organization-liberal-alliance-party") in found, found
+
+
+def test_a_ranked_name_set_beside_a_post_holds_that_post_not_the_rank(run) -> None:
+    ex = run("The clashes ended on Monday.\nNATO sent more troops. Its commander, Japanese "
+             "Major General Tom Reed, said the troops would stay.")
+    found = titled_posts(ex)
+    assert ("person-tom-reed", "Commander", "nato") in found, found

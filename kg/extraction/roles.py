@@ -1148,6 +1148,21 @@ def _apposed_post(ctx: DocContext, span: ActorSpan, sent: Span,
     return i < sent.end and title_starting_at(doc, i, sent.end, titles) is not None
 
 
+def _post_apposed_to(ctx: DocContext, span: ActorSpan, rank_start: int,
+                     titles: dict[str, str]) -> Token | None:
+    """The one-word post title right before the comma that opens a ranked name's apposition
+    ("Its commander, Italian Major General X,", "the force's chief, General X,"), if any
+    (only a nationality may stand between the comma and the rank)."""
+    doc = ctx.doc
+    root = doc[span.start:span.end].root
+    head = root.head
+    if not (root.dep_ == "appos" and head.i + 1 < rank_start and head.tag_ == "NN"
+            and head.lower_ in titles and doc[head.i + 1].text == ","):
+        return None
+    between = doc[head.i + 2:rank_start]
+    return head if all(t.ent_type_ == "NORP" for t in between) else None
+
+
 def _subnational(ctx: DocContext, span: ActorSpan) -> bool:
     """Whether a region is one of a state's own parts in the registry (it has a ``country``:
     Republika Srpska, Victoria, Chihuahua), whose government has posts of its own ("its
@@ -2487,6 +2502,10 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         if found and found[0].lower() in _RANKS and _apposed_post(ctx, span, sent, titles):
             found = None  # "General Asim Munir, the chief of army staff,": the post, not the
             # rank, which names no body
+        elif found and found[0].lower() in _RANKS and (
+                head := _post_apposed_to(ctx, span, found[1], titles)) is not None:
+            found = (titles[head.lower_], head.i)  # "Its commander, Italian Major General
+            # X,": the post the name is set beside, not the rank
         inherited = None if found else (
             _counterpart_post(ctx, out, span, sent.start, named)
             or _predecessor_post(ctx, out, span, sent.start, named))
