@@ -7373,3 +7373,9 @@ def test_a_ranked_name_set_beside_a_post_holds_that_post_not_the_rank(run) -> No
              "Major General Tom Reed, said the troops would stay.")
     found = titled_posts(ex)
     assert ("person-tom-reed", "Commander", "nato") in found, found
+
+
+def test_an_elided_post_reaches_past_a_comma_and_a_rank(run) -> None:
+    ex = run("The accord was signed on Monday.\nIndia's defence minister, General Tom Reed, "
+             "and Japan's, General Ann Lee, are responsible for the timetable.")
+    assert ("person-ann-lee", "japan") in posts(ex), posts(ex)

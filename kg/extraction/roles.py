@@ -1175,11 +1175,17 @@ def _subnational(ctx: DocContext, span: ActorSpan) -> bool:
 def _elided_posts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
     """Posts a coordinated "<state>'s <name>" leaves out: "Sweden's foreign minister, Ann
     Linde, and Finland's Pekka Haavisto welcomed …" gives Haavisto the post Linde holds, in
-    Finland. Only right after "and" following a person whose post in another state this
-    sentence names, and only for a name with no post of its own here."""
+    Finland (also "… and Cambodia's, General Tea Seiha", past a comma and a rank). Only
+    right after "and" following a person whose post in another state this sentence names,
+    and only for a name with no post of its own here."""
     doc, added = ctx.doc, set()
+    words = title_words()
     for span in ctx.actors.spans:
         k = span.start
+        while k > 0 and doc[k - 1].is_title and doc[k - 1].lower_ in words:
+            k -= 1  # "and Cambodia's, General Tea Seiha": past the rank
+        if k < span.start and doc[k - 1].text == ",":
+            k -= 1
         if (span.cls != EntityClass.PERSON or k < 4 or doc[k - 1].text not in _POSS
                 or (state := ctx.actors.at(doc[k - 2])) is None
                 or state.cls != EntityClass.STATE or state.start < 2):
