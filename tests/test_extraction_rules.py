@@ -7379,3 +7379,9 @@ def test_an_elided_post_reaches_past_a_comma_and_a_rank(run) -> None:
     ex = run("The accord was signed on Monday.\nIndia's defence minister, General Tom Reed, "
              "and Japan's, General Ann Lee, are responsible for the timetable.")
     assert ("person-ann-lee", "japan") in posts(ex), posts(ex)
+
+
+def test_a_states_partners_are_not_the_state(run) -> None:
+    found = stances(run("The checkpoint opened on Sunday.\nTom Reed called on India's "
+                        "international partners to respond."))
+    assert not {t for _h, t, _p in found if t == "india"}, found
