@@ -3820,10 +3820,9 @@ class DocActors:
                 not t.is_punct for t in self.doc[tok.sent.start:tok.i]):
             return None
         prev = self._sentence_before(tok)
-        if prev is None or any(self.at(t) is not None for c in prev.root.children
-                               if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree):
-            return None
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.root.children):
+        subjects = [c for c in prev.root.children
+                    if c.dep_ in ("nsubj", "nsubjpass")] if prev is not None else []
+        if not subjects or any(self.at(t) is not None for c in subjects for t in c.subtree):
             return None
         inside = [s for s in self.spans if prev.start <= s.start < prev.end
                   and s.kind != "demonym"

@@ -1184,7 +1184,7 @@ def _elided_posts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
         k = span.start
         while k > 0 and doc[k - 1].is_title and doc[k - 1].lower_ in words:
             k -= 1  # "and Cambodia's, General Tea Seiha": past the rank
-        if k < span.start and doc[k - 1].text == ",":
+        if 0 < k < span.start and doc[k - 1].text == ",":
             k -= 1
         if (span.cls != EntityClass.PERSON or k < 4 or doc[k - 1].text not in _POSS
                 or (state := ctx.actors.at(doc[k - 2])) is None
