@@ -7385,3 +7385,27 @@ def test_a_states_partners_are_not_the_state(run) -> None:
     found = stances(run("The checkpoint opened on Sunday.\nTom Reed called on India's "
                         "international partners to respond."))
     assert not {t for _h, t, _p in found if t == "india"}, found
+
+
+# --- extractor 0.4.31 ---
+
+
+def test_a_counterpart_named_without_a_comma_holds_the_same_post(run) -> None:
+    ex = run("The talks opened on Monday.\nIndian Foreign Minister Tom Reed met his Japanese "
+             "counterpart Ann Lee in Delhi.")
+    assert ("person-ann-lee", "Foreign Minister", "japan") in titled_posts(ex), titled_posts(ex)
+
+
+def test_a_reported_it_continues_its_reporting_clauses_subject(run) -> None:
+    ex = run("The talks ended on Friday.\nJapan criticised the plan on Monday. The Indian "
+             "foreign ministry said it had protested over the remarks, which it said were "
+             '"full of provocations".')
+    speakers = {f.speaker for f in ex.of_type(StatementFact)}
+    assert "japan" not in speakers, speakers
+
+
+def test_a_partnerships_domain_can_be_named_by_a_phrase(run) -> None:
+    ex = run("The talks ended on Friday.\nIndia and Japan signed a coast guard cooperation "
+             "agreement.")
+    domains = {d for f in ex.of_type(PartnershipFact) for d in f.domains}
+    assert PartnershipDomain.MARITIME in domains, domains

@@ -3788,6 +3788,9 @@ class DocActors:
             if topic is not None:
                 return topic
         if low in ("it", "its"):
+            owner = self._governing_subject_owner(tok)
+            if owner is not None:
+                return owner
             # '"… what we saw on Wednesday was reckless and it was dangerous," Rutte told':
             # a quoted "it" is the speaker's, about something named in the quotation if
             # anything, not an actor the article named before it
@@ -3809,6 +3812,33 @@ class DocActors:
                         or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")
                             and head.head.head.dep_ == "ROOT" and s.start < tok.sent.start)):
                     return None if self._closer_thing(s.end, tok.i) else s
+        return None
+
+    def _governing_subject_owner(self, tok: Token) -> ActorSpan | None:
+        """The one actor named inside the subject of a clause that governs "it"/"its" in the
+        same sentence, when that subject is a body no actor names by itself ("the Chinese
+        foreign ministry said it had lodged protests with the United States over remarks,
+        which it said were …": China's, not Washington, the subject a sentence before).
+        Why: a reported clause's "it" continues its reporting clause's subject; the scan back
+        over earlier subjects skips the subject when it is no actor. Pronoun subjects on the
+        way up are passed ("that it had lodged"); persons and groups are "he"/"they"."""
+        for verb in tok.ancestors:
+            subjects = [c for c in verb.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                        and not c.left_edge.i <= tok.i <= c.right_edge.i]
+            if not subjects:
+                continue
+            if verb.i > tok.i:
+                return None  # "The Taiwan question, it added, was …": "it" reports the clause
+            if subjects[0].pos_ == "PRON":
+                continue
+            found = {a.key: a for t in subjects[0].subtree
+                     if (a := self.at(t)) is not None}
+            if len(found) != 1 or self.at(subjects[0]) is not None:
+                return None  # a named subject is the scan's to find
+            owner = next(iter(found.values()))
+            return owner if owner.cls not in (EntityClass.PERSON,
+                                              EntityClass.COLLECTIVE) else None
         return None
 
     def _subjectless_topic(self, tok: Token) -> ActorSpan | None:

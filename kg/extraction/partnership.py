@@ -163,9 +163,14 @@ def _status(tok: Token, cues: Cues) -> PartnershipStatus:
 
 
 def _domains(tok: Token, cues: Cues) -> tuple[PartnershipDomain, ...]:
-    words = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
+    """The domains the cue words in a partnership noun's phrase name, phrases of several words
+    included ("a coast guard cooperation agreement" is maritime)."""
+    tokens = list(tok.subtree)
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     words |= {c.lower_ for c in tok.head.children} if tok.head != tok else set()
-    found = {PartnershipDomain(cues.domains[w]) for w in words if w in cues.domains}
+    text = f" {' '.join(t.lower_ for t in tokens)} "
+    found = {PartnershipDomain(domain) for cue, domain in cues.domains.items()
+             if (cue in words if " " not in cue else f" {cue} " in text)}
     return tuple(sorted(found))
 
 

@@ -172,6 +172,13 @@ def _whose_head(tok: Token) -> Token | None:
     return doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].text == "," else None
 
 
+def _before_apposition(doc: Doc, i: int) -> int:
+    """The word before a name or title at token ``i`` set in apposition, past the comma the
+    press often leaves out ("his Chinese counterpart, Wang Yi", "his Chinese counterpart
+    Wang Yi")."""
+    return i - 2 if i >= 1 and doc[i - 1].text == "," else i - 1
+
+
 def _counterpart_state(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     """The state of a post named in apposition to "counterpart(s)": "sat down with their
     Philippine counterparts, Foreign Secretary Enrique Manalo and …", "his Chinese
@@ -181,8 +188,8 @@ def _counterpart_state(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | 
     "counterparts," almost anywhere, but the order of the words is reliable.
     """
     doc = ctx.doc
-    k = i - 2
-    if k <= sent_start or doc[i - 1].text != "," or doc[k].lemma_.lower() != "counterpart":
+    k = _before_apposition(doc, i)
+    if k <= sent_start or doc[k].lemma_.lower() != "counterpart":
         return None
     for m in range(k - 1, max(sent_start, k - 4) - 1, -1):
         if doc[m].is_punct:
@@ -205,7 +212,7 @@ def _counterpart_post(ctx: DocContext, out: set[RoleFact], span: ActorSpan,
     ("his Afghan counterpart, Mullah Mohammad Yaqoob").
     """
     doc = ctx.doc
-    k = start - 2
+    k = _before_apposition(doc, start)
     state = _counterpart_state(ctx, start, sent_start)  # (singular "counterpart" only)
     if state is None or doc[k].lower_ != "counterpart":
         return _counterpart_after(ctx, out, span, sent_start)
