@@ -7409,3 +7409,13 @@ def test_a_partnerships_domain_can_be_named_by_a_phrase(run) -> None:
              "agreement.")
     domains = {d for f in ex.of_type(PartnershipFact) for d in f.domains}
     assert PartnershipDomain.MARITIME in domains, domains
+
+
+def test_a_dateline_parsed_as_the_root_does_not_hide_the_ledes_subject(run) -> None:
+    ex = run("Indians suspend order as Beijing eases curbs\nTHE HAGUE, Nov 19 - The Indian "
+             "government said on Wednesday it was suspending the emergency order that gave it "
+             "sweeping powers over chipmaker Nexperia, a move meant to defuse a seven-week "
+             "standoff with China.\nEconomic Affairs Minister Tom Reed described the "
+             'decision as "a gesture of goodwill" after Beijing began allowing chips to leave '
+             "China again. China said it welcomed the move. Beijing and China agreed.")
+    assert ("person-tom-reed", "india") in posts(ex), posts(ex)

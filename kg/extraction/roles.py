@@ -1673,7 +1673,12 @@ def _main_subjects(sent: Span, passive: bool = False) -> list[Token]:
     """The subjects of the sentence's root verb (with ``passive``, passive subjects too: what
     a paragraph is about, "Egypt's role is shaped by geography")."""
     deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
-    return [t for t in sent if t.dep_ in deps and t.head.dep_ == "ROOT"]
+    roots = {sent.root.i}
+    if sent.root.text.isupper() and sent.root.pos_ == "PROPN" and sent.root.i - sent.start < 3:
+        # "THE HAGUE, Nov 19 - The Dutch government said …": the parser took the dateline
+        # for the root and hung the sentence's verb from it
+        roots |= {c.i for c in sent.root.children if c.pos_ in ("VERB", "AUX")}
+    return [t for t in sent if t.dep_ in deps and t.head.i in roots]
 
 
 def _sole_state(ctx: DocContext, subjects: list[Token],
