@@ -7419,3 +7419,46 @@ def test_a_dateline_parsed_as_the_root_does_not_hide_the_ledes_subject(run) -> N
              'decision as "a gesture of goodwill" after Beijing began allowing chips to leave '
              "China again. China said it welcomed the move. Beijing and China agreed.")
     assert ("person-tom-reed", "india") in posts(ex), posts(ex)
+
+
+def test_coordinated_titles_share_the_body_named_after_them(run) -> None:
+    ex = run("The talks ended on Friday. Canada protested.\nTom Reed, president and chief "
+             'executive of the Canola Council of Canada, said the case "sends a signal".')
+    assert ("person-tom-reed", "canada") not in posts(ex), posts(ex)
+    assert any(p == "person-tom-reed" and b and b.startswith("organization-canola")
+               for p, b in posts(ex)), posts(ex)
+
+
+def test_a_body_named_with_a_states_name_is_not_the_state(run) -> None:
+    ex = run("The talks ended on Friday.\nTom Reed, head of the China Council for the Promotion "
+             "of International Trade, left the meeting early.")
+    assert ("person-tom-reed", "china") not in posts(ex), posts(ex)
+
+
+_UNLABELLED = (
+    "The talks ended on Friday.\nIndia's navy stopped a tanker last week. {intro}\n"
+    "What happened with the tanker?\nWe did what a coastal state should do. The ship had no "
+    "flag.\nDid India overreact? Some allies suggested the navy took a risk.\nNo. The risk was "
+    "created by others, not by us.\nIs the new sanctions package enough?\nIt is an important "
+    "step. But we need more.\n")
+
+
+def test_an_unlabelled_interviews_answers_are_the_interviewees(run) -> None:
+    ex = run(_UNLABELLED.format(intro="We spoke to Tom Reed, India's foreign minister, in his "
+                                      "office. The interview has been edited."))
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-tom-reed", "The ship had no flag.") in quotes, quotes
+    assert ("person-tom-reed", "It is an important step.") in quotes, quotes
+
+
+def test_an_explainers_question_headings_give_no_statements(run) -> None:
+    ex = run(_UNLABELLED.format(intro="Tom Reed, India's foreign minister, defended it."))
+    assert not ex.of_type(StatementFact), ex.of_type(StatementFact)
+
+
+def test_a_transcripts_stage_directions_are_not_said(run) -> None:
+    ex = run("The talks ended on Friday.\nTom Reed spoke to us in Delhi.\nQ: Who is to blame?\n"
+             "A: (laughs) I am not naming anyone.\nQ: Will you stay?\nA: (smiles) I have a job "
+             "to do.\n")
+    quotes = {f.quote for f in ex.of_type(StatementFact)}
+    assert quotes and not any("(" in q for q in quotes), quotes

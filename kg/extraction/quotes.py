@@ -461,18 +461,63 @@ _QUESTION, _ANSWER = "Q:", "A:"
 _INTERVIEWED = frozenset({"speak", "talk", "tell", "say", "answer", "sit", "give"})
 
 
+def _spoke_to_us(ctx: DocContext, intro_end: int) -> ActorSpan | None:
+    """The one person who, in the paragraph before character ``intro_end``, "spoke to us" or
+    whom "we spoke to" ("We spoke to Margus Tsahkna, Estonia's foreign minister, in his
+    office", "We spoke to him in Riyadh")."""
+    text = ctx.sents.text
+    last_para = text.rfind("\n", 0, max(intro_end - 1, 0)) + 1
+    spoke: dict[str, ActorSpan] = {}
+    for tok in ctx.doc:
+        if not last_para <= tok.idx < intro_end:
+            continue
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _INTERVIEWED:
+            found = ctx.actors.at(tok)
+        elif (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with")
+              and tok.head.head.lemma_.lower() in ("speak", "talk")
+              and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.head.head.children)):
+            found = ctx.actors.at(tok) or (ctx.actors.pronoun(tok)
+                                           if tok.lower_ in ("him", "her") else None)
+        else:
+            continue
+        if found is not None and found.cls == EntityClass.PERSON:
+            spoke[found.key] = found
+    return next(iter(spoke.values())) if len(spoke) == 1 else None
+
+
+def _unlabelled_turns(ctx: DocContext, starts: list[int]) -> list[tuple[ActorSpan, int, int]]:
+    """The answers of an interview printed without labels: after an introduction saying whom
+    "we spoke to", short paragraphs that ask a question alternate with the answers
+    ("How serious is the funding gap?" / "It is serious, and …").
+
+    Why the introduction must say so: an explainer's question headings ("What is the
+    Arctic Council?") are followed by the writer's answers, no one's statement. At least three
+    questions; each answer runs until the next question."""
+    text = ctx.sents.text
+    ends = [*(s - 1 for s in starts[1:]), len(text)]
+    asks = [k for k, (lo, hi) in enumerate(zip(starts, ends, strict=True))
+            if k > 0 and "?" in text[lo:hi] and len(text[lo:hi].split()) <= _QUESTION_WORDS
+            and text[lo:hi].rstrip().endswith(("?", ".", "?\u201d"))]
+    if len(asks) < 3:
+        return []
+    interviewee = _spoke_to_us(ctx, starts[asks[0]])
+    if interviewee is None:
+        return []
+    return [(interviewee, starts[k], ends[k]) for k in range(asks[0] + 1, len(starts))
+            if k not in asks and ends[k] > starts[k]]
+
+
+#: The longest paragraph read as an interviewer's question in an unlabelled interview.
+_QUESTION_WORDS = 45
+
+
 def _interviewee(ctx: DocContext, intro_end: int) -> ActorSpan | None:
     """The person an interview transcript introduces before its first question or answer
     (character ``intro_end``): the one who "spoke to us" in the paragraph before it, else
     the one person named in the introduction most often, if one is."""
-    text = ctx.sents.text
-    last_para = text.rfind("\n", 0, max(intro_end - 1, 0)) + 1
-    spoke = {s.key: s for s in ctx.actors.spans
-             if s.cls == EntityClass.PERSON and last_para <= ctx.doc[s.start].idx < intro_end
-             and (root := ctx.doc[s.start:s.end].root).dep_ == "nsubj"
-             and root.head.lemma_.lower() in _INTERVIEWED}
-    if len(spoke) == 1:
-        return next(iter(spoke.values()))
+    spoke = _spoke_to_us(ctx, intro_end)
+    if spoke is not None:
+        return spoke
     counts: dict[str, tuple[int, ActorSpan]] = {}
     for s in ctx.actors.spans:
         if s.cls == EntityClass.PERSON and ctx.doc[s.start].idx < intro_end:
@@ -522,6 +567,8 @@ def transcript_statements(ctx: DocContext, roles: list[RoleFact]) -> list[Statem
         if found is not None and found[0] is not None:
             turns.append((found[0], found[1], line_end))
     if len(turns) < 2 and not labelled:
+        turns = _unlabelled_turns(ctx, starts)
+    if len(turns) < 2 and not labelled:
         return []  # one "Name: words" line is a headline's or a caption's, no transcript
     asking = {sp.key for sp, _, _ in turns} - {
         sp.key for sp, lo, hi in turns if not text[lo:hi].rstrip().endswith("?")}
@@ -534,12 +581,23 @@ def transcript_statements(ctx: DocContext, roles: list[RoleFact]) -> list[Statem
             a, b = ctx.sents.bounds(sent)
             if b <= lo or a >= hi or any(c in text[a:b] for c in "\"“”"):
                 continue
-            ev = ctx.sents.evidence(sent, max(a, lo), min(b, hi), 0.7, NAME)
+            start, end = _past_stage_direction(text, max(a, lo)), min(b, hi)
+            if not text[start:end].strip():
+                continue  # "A: (laughs)" alone
+            ev = ctx.sents.evidence(sent, start, end, 0.7, NAME)
             if not ev.text:
                 continue
             out.add(StatementFact(speaker=speaker.key, quote=ev.text, evidence=ev,
                                   on_behalf_of=sides[speaker.key]))
     return sort_facts(out)
+
+
+def _past_stage_direction(text: str, i: int) -> int:
+    """Where an answer's words start past a stage direction the transcript opens it with
+    ("A: (laughs) I am not naming anyone"): the speaker did not say "(laughs)"."""
+    j = i + len(text[i:]) - len(text[i:].lstrip())
+    close = text.find(")", j, j + 25) if text.startswith("(", j) else -1
+    return close + 1 if close > 0 and text[j + 1 : close].islower() else i
 
 
 def _first_index(ctx: DocContext, index: int, parts: list[tuple[Span, int, int]] | None) -> int:

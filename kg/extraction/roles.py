@@ -468,6 +468,9 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
             k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
             k = _past_based(ctx, k, sent_end)  # "at the Amsterdam-based Centre for …"
             k = _past_camp(ctx, k, sent_end)  # "of the far-right Rassemblement National"
+            if _unnamed_body_at(ctx, k, sent_end):
+                return None  # "president of the Canola Council of Canada", "head of the China
+                # Council for …": a body the NER did not name, with a state's name in its own
             found = ctx.actors.at(ctx.doc[k])
             if (found is not None and found.kind == "demonym" and found.end < sent_end
                     and (body := ctx.actors.at(ctx.doc[found.end])) is not None
@@ -486,6 +489,24 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
                 continue
         j += 1
     return first
+
+
+def _unnamed_body_at(ctx: DocContext, k: int, sent_end: int) -> bool:
+    """Whether a body's name no actor covers starts at token ``k``: capitalised words that are
+    no actor, after a state's name or not, ending in an organisation's head noun ("Canola
+    Council", "China Council", "Helsinki Commission")."""
+    doc = ctx.doc
+    found = ctx.actors.at(doc[k]) if k < sent_end else None
+    if found is not None and (found.cls != EntityClass.STATE or found.kind == "demonym"):
+        return False
+    j = k = k if found is None else found.end
+    while (j < sent_end and doc[j].is_title and not doc[j].is_sent_start
+           and ctx.actors.at(doc[j]) is None):
+        j += 1
+    return j > k and doc[j - 1].lower_ in _ORGANIZATION_HEADS
+
+
+_ORGANIZATION_HEADS = word_set("collective_nouns.json", "organization_heads")
 
 
 #: Words before a party's name that say which side it is on ("the ruling Georgian Dream").
@@ -2687,6 +2708,11 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             if hit is None or (hit[1] < sent.end and doc[hit[1]].text in _POSS):
                 continue  # "Jared Kushner, the president's son-in-law": not the president
             title, t_end = hit
+            if t_end + 1 < sent.end and doc[t_end].lower_ == "and" and (
+                    also := title_starting_at(doc, t_end + 1, sent.end, titles)) is not None and (
+                    also[1] < sent.end and doc[also[1]].lower_ in ("of", "for", "at")):
+                t_end = also[1]  # "president and chief executive of the Canola Council": both
+                # posts are the body's
             if (owner is not None and owner.cls == EntityClass.ORGANIZATION
                     and owner.key not in ctx.registry.actors
                     and all(t.is_lower for t in doc[owner.end:t_end])
@@ -2723,6 +2749,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # title names the post's field, the body comes after it
                 explicit = True
                 body = _body_after(ctx, t_end, sent.end, to=True)
+                after = t_end + 1 + (doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end)
+                unknown_body = body is None and _unnamed_body_at(ctx, after, sent.end)
                 if body is None and _staff_post(title) and doc[t_end].lower_ in ("for", "to"):
                     # "Vincent Magwenya, spokesman for President Cyril Ramaphosa,"
                     led = _leaders_state(ctx, out, t_end + 1, sent.end, titles)
