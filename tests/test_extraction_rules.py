@@ -2187,8 +2187,8 @@ def test_a_post_in_apposition_makes_a_person_of_a_mislabelled_name(run) -> None:
              "Ministry of External Affairs, said the Canadian government was pursuing \"a "
              "political agenda\".")
     assert "Randhir Jaiswal" in {m.text for m in ex.mentions}
-    assert posts(ex) == {
-        ("person-randhir-jaiswal", "india")}
+    assert posts(ex) == {  # the ministry named with its state's name (0.4.31; was India)
+        ("person-randhir-jaiswal", "organization-india-ministry-of-external-affairs")}
     assert {s.speaker for s in ex.of_type(StatementFact)} == {"person-randhir-jaiswal"}
 
 
@@ -7462,3 +7462,28 @@ def test_a_transcripts_stage_directions_are_not_said(run) -> None:
              "to do.\n")
     quotes = {f.quote for f in ex.of_type(StatementFact)}
     assert quotes and not any("(" in q for q in quotes), quotes
+
+
+def test_a_spokesperson_for_an_organisations_leader_speaks_for_the_organisation(
+        tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "ann-gutt", "label": "Ann Gutt", "class": "Person", "country": "japan",
+        "positions": [{"title": "Secretary-General", "of": "nato", "since": "2017"}]}])
+    ex = _extract(nlp, "The talks ended on Friday.\nTom Reed, spokesperson for "
+                       "Secretary-General Ann Gutt, said the force would leave.", "2024-07-31")
+    assert ("person-tom-reed", "nato") in posts(ex), posts(ex)
+
+
+def test_a_body_named_with_its_states_name_holds_the_post(run) -> None:
+    ex = run("The talks ended on Friday.\nThe deal was signed by General Tom Reed, head of "
+             "India's Armament Agency, and Ann Lee.")
+    found = posts(ex)
+    assert ("person-tom-reed", "india") not in found, found
+    assert any(p == "person-tom-reed" and b and "armament" in b for p, b in found), found
+
+
+def test_a_post_in_a_where_clause_is_the_places_states(run) -> None:
+    ex = run("Japan signed the deal on Monday. Japan paid. Japan will get tanks. Japan is happy.\n"
+             "The contract was also welcomed in India, where the government of President Tom "
+             "Reed has made defence exports a priority.")
+    assert ("person-tom-reed", "india") in posts(ex), posts(ex)

@@ -476,6 +476,14 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
                     and (body := ctx.actors.at(ctx.doc[found.end])) is not None
                     and body.cls not in _NOT_BODIES and body.cls != EntityClass.STATE):
                 return body  # "the leader of the Pakistani Taliban": the Taliban's post
+            owned = (ctx.actors.at(ctx.doc[found.end + 1])
+                     if found is not None and found.cls == EntityClass.STATE
+                     and found.end + 1 < sent_end and ctx.doc[found.end].text in _POSS else None)
+            if (owned is not None and owned.cls == EntityClass.ORGANIZATION
+                    and owned.label.startswith(ctx.doc[found.start : found.end + 1].text)):
+                return owned  # "head of Poland's Armament Agency", a body named with its
+                # state's name: the agency's post (a bare "Armenia's National Assembly" stays
+                # the state's: one minted "National Assembly" would join every state's)
             if found is not None and found.cls == EntityClass.STATE and (
                     (private := _private_body_after(ctx, found.end, sent_end)) is not None):
                 # "director of the Venezuelan rights group Foro Penal": the group's post,
@@ -650,6 +658,18 @@ def _leaders_state(ctx: DocContext, out: set[RoleFact], i: int, sent_end: int,
     if leader is None or leader.cls != EntityClass.PERSON or leader.start != i:
         return None
     actor = ctx.registry.actors.get(leader.key)
+    if hit is not None and hit[0].lower() not in _titles()[1]:
+        # "spokesperson for Secretary-General António Guterres": the body he leads, not his
+        # country (a title no state's government has)
+        same = hit[0].lower().replace("-", " ")
+        body = next((p.of for p in (actor.positions if actor is not None else ())
+                     if p.title.lower().replace("-", " ") == same
+                     and p.of in ctx.registry.actors), None) or next(
+            (r.of for r in out if r.person == leader.key and r.of in ctx.registry.actors
+             and r.role.lower().replace("-", " ") == same), None)
+        known = ctx.registry.actors.get(body) if body else None
+        return (ActorSpan(leader.start, leader.end, known.id, known.cls, known.label),
+                leader.end) if known is not None else None
     state = actor.country if actor is not None else None
     if state is None:
         state = next((r.of for r in sorted(out, key=lambda r: -r.evidence.start)
@@ -1392,6 +1412,9 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
     President"), and a post the text gives a state never reaches this guess.
     """
     node = _name_phrase_head(ctx, person)
+    where = _where_place(ctx, node)
+    if where is not None:
+        return where
     if (node.dep_ == "pobj" and node.head.lower_ == "including"
             and node.head.head.dep_ in ("nsubj", "nsubjpass")):
         node = node.head.head  # "In Tanzania, officials including Energy Minister X have …"
@@ -1416,6 +1439,21 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
             for t in _main_subjects(prev)):
         return None
     return _opening_scene(ctx, prev, prev.root, prev.end)
+
+
+def _where_place(ctx: DocContext, node: Token) -> str | None:
+    """The state of a capital or state that a "where" clause holding the post describes: "The
+    contract was welcomed in Seoul, where the government of President Lee Jae Myung has …"
+    is South Korea's president."""
+    clause = next((t for t in (node, *node.ancestors) if t.dep_ == "relcl"
+                   and any(c.lower_ == "where" for c in t.children)), None)
+    place = ctx.actors.at(clause.head) if clause is not None else None
+    if place is None or place.kind == "demonym":
+        return None
+    if place.cls == EntityClass.STATE:
+        return place.key
+    state = ctx.actors.capital_state(place)
+    return state.key if state is not None else None
 
 
 def _opening_in(ctx: DocContext, sent: Span, prep: Token) -> bool:
