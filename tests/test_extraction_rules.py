@@ -7487,3 +7487,18 @@ def test_a_post_in_a_where_clause_is_the_places_states(run) -> None:
              "The contract was also welcomed in India, where the government of President Tom "
              "Reed has made defence exports a priority.")
     assert ("person-tom-reed", "india") in posts(ex), posts(ex)
+
+
+def test_a_post_named_again_is_the_state_the_article_gave_it_before(run) -> None:
+    ex = run("The talks ended on Monday.\nFlanked by Japanese Prime Minister Ann Lee and "
+             "India's acting prime minister, Tom Reed, the mediator spoke. Ann Lee said the "
+             "deal would hold.\nTom Reed, who took over as acting premier after India's court "
+             "suspended Prime Minister Arjun Rao this month, was more guarded.")
+    assert ("person-tom-reed", "japan") not in posts(ex), posts(ex)
+
+
+def test_a_post_in_a_states_private_body_is_not_the_states(run) -> None:
+    ex = run("India protested on Monday. India said no. India left. India is angry.\nTom Reed, "
+             "the president of India's largest farm union, the FNSEA, called it "
+             '"a provocation".')
+    assert ("person-tom-reed", "india") not in posts(ex), posts(ex)

@@ -499,6 +499,14 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
     return first
 
 
+def _private_body_of_state(ctx: DocContext, k: int, sent_end: int) -> bool:
+    """Whether a state's name at token ``k`` opens a phrase naming a private body of the
+    state ("of France's largest farm union, the FNSEA"): no post of the state's own."""
+    found = ctx.actors.at(ctx.doc[k]) if k < sent_end else None
+    return (found is not None and found.cls == EntityClass.STATE
+            and _private_body_after(ctx, found.end, sent_end) is not None)
+
+
 def _unnamed_body_at(ctx: DocContext, k: int, sent_end: int) -> bool:
     """Whether a body's name no actor covers starts at token ``k``: capitalised words that are
     no actor, after a state's name or not, ending in an organisation's head noun ("Canola
@@ -550,7 +558,8 @@ def _word_hyphen(tok: Token) -> bool:
 #: are, not whose post their head holds.
 _PRIVATE_BODY_NOUNS = frozenset({"group", "church", "diocese", "archdiocese", "company", "firm",
                                  "corporation", "conglomerate", "charity", "ngo", "movement",
-                                 "association", "newspaper", "broadcaster", "university"})
+                                 "association", "newspaper", "broadcaster", "university",
+                                 "union", "federation", "lobby", "chamber"})
 
 
 def _private_body_after(ctx: DocContext, i: int, sent_end: int
@@ -941,6 +950,13 @@ def _one_post(title: str) -> str | None:
     if title.lower().split()[0] in ("deputy", "vice", "assistant"):
         return None
     return word_map("role_titles.json", "counterpart_posts").get(title.lower())
+
+
+def _same_post(a: str | None, b: str | None) -> bool:
+    """Whether two posts (:func:`_one_post`) are one: a state's "premier" is its prime
+    minister ("acting prime minister" and later "acting premier" of one man)."""
+    premier = {"Premier", "Prime Minister"}
+    return a is not None and (a == b or {a, b} == premier)
 
 
 def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
@@ -2788,7 +2804,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 explicit = True
                 body = _body_after(ctx, t_end, sent.end, to=True)
                 after = t_end + 1 + (doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end)
-                unknown_body = body is None and _unnamed_body_at(ctx, after, sent.end)
+                unknown_body = body is None and (
+                    _unnamed_body_at(ctx, after, sent.end) or _private_body_of_state(
+                        ctx, after, sent.end))
                 if body is None and _staff_post(title) and doc[t_end].lower_ in ("for", "to"):
                     # "Vincent Magwenya, spokesman for President Cyril Ramaphosa,"
                     led = _leaders_state(ctx, out, t_end + 1, sent.end, titles)
@@ -2845,6 +2863,15 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                     if r.of in states and r.role.lower() in state_titles
                     and r.evidence.confidence > RECENT_GUESS}  # (not the weakest guess)
             envoys = {r.person for r in (*out, *described) if r.role.lower() in _ENVOYS}
+            if of_key is None and not past:
+                # "Thailand's acting prime minister, Phumtham …. Phumtham, who took over as
+                # acting premier after … suspended Prime Minister Paetongtarn": the state
+                # whose same post the article gave him before
+                of_key = next((r.of for r in sorted(out, key=lambda r: r.evidence.start)
+                               if r.person == span.key and one is not None and r.of in states
+                               and not r.former and _same_post(_one_post(r.role), one)
+                               and r.evidence.confidence > RECENT_GUESS), None)
+                confidence = 0.6
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
