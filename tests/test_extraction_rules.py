@@ -7502,3 +7502,9 @@ def test_a_post_in_a_states_private_body_is_not_the_states(run) -> None:
              "the president of India's largest farm union, the FNSEA, called it "
              '"a provocation".')
     assert ("person-tom-reed", "india") not in posts(ex), posts(ex)
+
+
+def test_an_explainer_opening_with_a_meeting_is_no_interview(run) -> None:
+    ex = run(_UNLABELLED.format(intro="When Tom Reed sat down with Ann Lee on Monday, he had "
+                                      "one question."))
+    assert not ex.of_type(StatementFact), ex.of_type(StatementFact)

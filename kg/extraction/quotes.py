@@ -461,17 +461,19 @@ _QUESTION, _ANSWER = "Q:", "A:"
 _INTERVIEWED = frozenset({"speak", "talk", "tell", "say", "answer", "sit", "give"})
 
 
-def _spoke_to_us(ctx: DocContext, intro_end: int) -> ActorSpan | None:
+def _spoke_to_us(ctx: DocContext, intro_end: int, strict: bool = False) -> ActorSpan | None:
     """The one person who, in the paragraph before character ``intro_end``, "spoke to us" or
     whom "we spoke to" ("We spoke to Margus Tsahkna, Estonia's foreign minister, in his
-    office", "We spoke to him in Riyadh")."""
+    office", "We spoke to him in Riyadh"). With ``strict``, the one who speaks must do so to
+    "us"/"me": "Albanese sat down with Donald Trump" introduces no interview."""
     text = ctx.sents.text
     last_para = text.rfind("\n", 0, max(intro_end - 1, 0)) + 1
     spoke: dict[str, ActorSpan] = {}
     for tok in ctx.doc:
         if not last_para <= tok.idx < intro_end:
             continue
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _INTERVIEWED:
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _INTERVIEWED and not (
+                strict and not any(t.lower_ in ("us", "me") for t in tok.head.subtree)):
             found = ctx.actors.at(tok)
         elif (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with")
               and tok.head.head.lemma_.lower() in ("speak", "talk")
@@ -500,7 +502,7 @@ def _unlabelled_turns(ctx: DocContext, starts: list[int]) -> list[tuple[ActorSpa
             and text[lo:hi].rstrip().endswith(("?", ".", "?\u201d"))]
     if len(asks) < 3:
         return []
-    interviewee = _spoke_to_us(ctx, starts[asks[0]])
+    interviewee = _spoke_to_us(ctx, starts[asks[0]], strict=True)
     if interviewee is None:
         return []
     return [(interviewee, starts[k], ends[k]) for k in range(asks[0] + 1, len(starts))
