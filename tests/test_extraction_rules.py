@@ -7508,3 +7508,22 @@ def test_an_explainer_opening_with_a_meeting_is_no_interview(run) -> None:
     ex = run(_UNLABELLED.format(intro="When Tom Reed sat down with Ann Lee on Monday, he had "
                                       "one question."))
     assert not ex.of_type(StatementFact), ex.of_type(StatementFact)
+
+
+def test_and_said_continues_the_clause_just_before_it(run) -> None:
+    ex = run('The talks ended on Friday.\nTom Reed said the decision "rewards terror", while '
+             'Foreign Minister Ann Lee called it "reckless" and said it "only serves '
+             'propaganda and sets back peace".')
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-ann-lee", "only serves propaganda and sets back peace") in quotes, quotes
+
+
+def test_he_continues_a_titled_subject_past_a_conjoined_name(run) -> None:
+    ex = run("India\nIndia declined an invitation to attend. Foreign Minister Tom Reed said that "
+             'neither he nor President Ann Lee could "engage with counterparts who have '
+             'attacked the Indian people and continue to threaten and sanction us", a reference '
+             "to the American strikes on Indian nuclear facilities in June. He added that India "
+             'welcomed any initiative that ended "the genocide" in Gaza and led to the '
+             "withdrawal of Israeli forces.")
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-tom-reed", "the genocide") in quotes, quotes

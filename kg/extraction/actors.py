@@ -3148,6 +3148,15 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
+def _head_past(tok: Token, start: int, end: int) -> Token:
+    """The first head above ``tok`` outside tokens ``start``..``end`` ("Foreign" in "Foreign
+    Minister Abbas Araghchi", before the name: "Araghchi", through "Minister")."""
+    head = tok.head
+    while start <= head.i < end and head.head != head:
+        head = head.head
+    return head
+
+
 def _subordinate_subject(tok: Token) -> bool:
     """Whether a subject (see :func:`_is_subject`) is a subordinate clause's ("as President
     Biden was returning", "who said …"), not its sentence's main clause's."""
@@ -3910,7 +3919,8 @@ class DocActors:
         return prev is not None and any(
             prev.start <= s.start < prev.end
             and self.doc[s.start:s.end].root.dep_ == "nsubj"
-            and all(s.start <= self.doc[k].head.i < s.end for k in range(prev.start, s.start))
+            and all(s.start <= _head_past(self.doc[k], prev.start, s.start).i < s.end
+                    for k in range(prev.start, s.start))
             for s in persons)
 
     def _pronoun_subject_before(self, tok: Token) -> bool:

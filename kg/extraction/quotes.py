@@ -167,6 +167,11 @@ def speaker_of(
         lemma = node.lemma_.lower()
         if quoted is not None and quoted[0] <= node.idx < quoted[1]:
             continue
+        if node.pos_ in ("VERB", "AUX") and lemma in verbs and (
+                nearer := _nearer_conjunct_head(node, verbs)) is not None and (
+                subj := [s for s in subject_actors(ctx, nearer) if s.cls != EntityClass.PLACE]):
+            best = (subj, nearer)  # "X said …, while Rubio called it 'reckless' and said it
+            break  # 'only serves …'": the parser hung "and said" on X's verb
         if node.pos_ in ("VERB", "AUX") and lemma in verbs:
             # '"…, neither India's nor China's," Mirza Fakhrul Islam Alamgir … said', parsed
             # with the quoted "India" as the subject and the speaker its conjunct: no one
@@ -201,6 +206,26 @@ def speaker_of(
         best = _reporting_clause_below(ctx, node, quoted, verbs, deps=("parataxis",),
                                        right_after=False) or best
     return best
+
+
+def _nearer_conjunct_head(verb: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb of saying that ends right before a subjectless conjunct ``verb`` ("… and said
+    …") when the parser hung the conjunct on an earlier verb instead: the clause just before
+    the "and" has a subject of its own and is the one continued."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc, k = verb.doc, verb.left_edge.i - 1
+    while k > verb.head.i and (doc[k].is_punct or doc[k].dep_ == "cc"):
+        k -= 1
+    if k <= verb.head.i:
+        return None
+    node = doc[k]
+    while node != verb.head and node.head != node and not (
+            node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in verbs):
+        node = node.head
+    if node == verb.head or node.head == node or verb.head not in node.ancestors:
+        return None
+    return node if any(c.dep_ == "nsubj" for c in node.children) else None
 
 
 def _reporting_clause_below(
