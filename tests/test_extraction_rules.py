@@ -7527,3 +7527,19 @@ def test_he_continues_a_titled_subject_past_a_conjoined_name(run) -> None:
              "withdrawal of Israeli forces.")
     quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
     assert ("person-tom-reed", "the genocide") in quotes, quotes
+
+
+def test_a_round_ups_heading_names_the_state_of_its_sections_posts(run) -> None:
+    ex = run("Reactions to the Seville deal\nThe deal was adopted on Monday. Japan rejected it. "
+             "Japan left. Japan said no. Japan is angry.\nINDIA\nPrime Minister Arjun Rao said "
+             'the deal was "a clear message".\nEconomy Minister Tom Reed said the platform '
+             "would turn commitments into projects.\nTHE UNITED STATES\nThe State Department "
+             "said it could not support the document.")
+    assert ("person-tom-reed", "india") in posts(ex), posts(ex)
+
+
+def test_a_minister_on_his_visit_to_a_state_is_not_its_minister(run) -> None:
+    ex = run("India is happy. India said so. India agreed. India will pay.\nThe plan will "
+             "continue, Foreign Minister Tom Reed said on Friday during his first visit to "
+             "India.")
+    assert ("person-tom-reed", "india") not in posts(ex), posts(ex)

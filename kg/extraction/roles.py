@@ -800,6 +800,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
         (_lead_clause_state, (ctx, person, held), 0.55),
         (_sender_state, (ctx, person, held), 0.55),
         (_sentence_state, (ctx, sent, person, held), 0.55),
+        (_heading_state, (ctx, sent), 0.55),
         (lambda: national, (), 0.5),
         (_paragraph_state, (ctx, sent, held), 0.5),
         (_topic_state, (ctx, sent, held), 0.45),
@@ -1022,6 +1023,11 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
     # "President Jimmy Morales called off a planned visit to Washington": where the trip goes
     trips = [s for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _TRIPS
              for s in prep_actors(ctx, c, ("to",))] if node.dep_ == "nsubj" else []
+    if node.dep_ == "nsubj":  # "X said on Friday during his first visit to Kyiv"
+        trips += [s for p in verb.children if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() in _TRIPS
+                  and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in o.children)
+                  for s in prep_actors(ctx, o, ("to",))]
     if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING | _ASKING:
         lemma = ""
         if not trips:
@@ -1455,6 +1461,27 @@ def _scene_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
             for t in _main_subjects(prev)):
         return None
     return _opening_scene(ctx, prev, prev.root, prev.end)
+
+
+def _heading_state(ctx: DocContext, sent: Span) -> str | None:
+    """The state a round-up's section heading names, for a post in its section ("SPAIN" /
+    "Economy Minister Carlos Cuerpo said …"): the nearest heading line above the sentence,
+    past the headline, when it is a state's name and nothing else.
+
+    Why: a report that gathers reactions by country names each country once, as the heading,
+    and its officials below without their state."""
+    sents = ctx.sents.sents
+    for k in range(ctx.sents.index(sent[0]) - 1, 0, -1):
+        head = sents[k]
+        if not is_heading(head):
+            continue
+        words = [t for t in head if not t.is_punct and not t.is_space
+                 and t.lower_ != "the"]
+        spans = {ctx.actors.at(t) for t in words}
+        found = spans.pop() if len(spans) == 1 else None
+        return (found.key if found is not None and found.cls == EntityClass.STATE
+                and found.kind != "demonym" else None)
+    return None
 
 
 def _where_place(ctx: DocContext, node: Token) -> str | None:
