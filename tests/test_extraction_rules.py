@@ -7543,3 +7543,18 @@ def test_a_minister_on_his_visit_to_a_state_is_not_its_minister(run) -> None:
              "continue, Foreign Minister Tom Reed said on Friday during his first visit to "
              "India.")
     assert ("person-tom-reed", "india") not in posts(ex), posts(ex)
+
+
+def test_and_then_before_a_lower_case_title_dates_the_post(run) -> None:
+    ex = run("The pact was signed in Delhi by Ann Lee and then foreign minister Tom Reed. Bo "
+             "Li met Jo Ma and then President Arjun Rao.")
+    found = {(r.person, r.former) for r in ex.of_type(RoleFact)}
+    assert ("person-tom-reed", True) in found, found
+    assert ("arjun-rao", False) in found, found
+
+
+def test_a_join_with_no_body_read_before_is_into_the_one_group_named(run) -> None:
+    ex = run("What is BRICS?\nBRICS is a bloc of emerging economies. Its leaders meet each "
+             "year.\nWho has joined since then?\nEthiopia became the tenth full member in "
+             "January 2025.")
+    assert ("ethiopia", "brics") in _members(ex), _members(ex)

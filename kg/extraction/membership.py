@@ -533,6 +533,10 @@ _JOIN_REACH = 5
 _ADMITTED = frozenset({"admit", "induct"})
 
 
+#: Verbs of joining a body that exists (not of founding one).
+_JOINING = frozenset({"join", "accede", "rejoin", "become", "apply"}) | _ADMITTED
+
+
 #: Prepositions of when and where a join took place ("joined in 2017 at a summit").
 _SETTINGS = frozenset({"in", "on", "as", "at"})
 
@@ -601,6 +605,21 @@ def _elided_joins(ctx: DocContext, out: _Out, joins: frozenset[str]) -> None:
                   if far <= f.evidence.start < verb.idx
                   and (f.member not in joiners or lemma == "apply" or applied)]
         near = [f for f in before if f.evidence.start >= since]
+        if not before:
+            # "How did BRICS start? … Indonesia became the tenth full member": with no
+            # membership read before, the one group the five sentences before name (a join,
+            # not a founding: "the land China created" has its object elsewhere)
+            if lemma not in _JOINING and not applied:
+                continue
+            groups = {s.key for s in ctx.actors.spans
+                      if s.cls in GROUP_CLASSES and s.key in ctx.registry.actors
+                      and far <= ctx.doc[s.start].idx < sent.start_char}
+            # (not its own sentence's: "Japan criticised NATO after Finland joined" is
+            # about Japan, the body the clause hangs from would have been read above)
+            if len(groups) == 1:
+                out.add_to(members, groups.pop(), verb, verb, 0.55,
+                           MembershipStatus.CANDIDATE if lemma == "apply" or applied else None)
+            continue
         if not near and len({f.organization for f in before}) != 1:
             continue  # further back, only a body that is the one joined in all that text
         last = max(near or before, key=lambda f: f.evidence.start)

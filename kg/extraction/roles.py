@@ -2091,8 +2091,8 @@ def _past_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
     """Whether the words right before a title put its post in the past: "former President
     X", "then-Chancellor X", "the late president X", "Former Thai prime minister X", "then
     US Defense Secretary X" (a demonym or state between). Not a "then" of sequence ("met
-    Lavrov and then President Putin") nor one of an earlier phrase ("Since then, Prime
-    Minister X")."""
+    Lavrov and then President Putin", a title in capitals) nor one of an earlier phrase
+    ("Since then, Prime Minister X")."""
     doc, k = ctx.doc, t_start - 1
     if k > sent_start and doc[k].text == "-":
         return doc[k - 1].lower_ in _FORMER_WORDS  # "then-President", "ex-president"
@@ -2104,7 +2104,9 @@ def _past_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
     if k < sent_start or doc[k].lower_ not in _FORMER_WORDS:
         return False
     return not (doc[k].lower_ == "then" and k > sent_start
-                and doc[k - 1].lower_ in ("and", ",", "but", "since", "until"))
+                and doc[k - 1].lower_ in ("and", ",", "but", "since", "until")
+                and not doc[t_start].is_lower)  # ("by Teodoro and then foreign secretary
+    # Enrique Manalo": a title set before a name in lower case is the "then"'s)
 
 
 #: Posts named after their portfolio with no body ("the energy commissioner"): a
