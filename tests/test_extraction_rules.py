@@ -7558,3 +7558,17 @@ def test_a_join_with_no_body_read_before_is_into_the_one_group_named(run) -> Non
              "year.\nWho has joined since then?\nEthiopia became the tenth full member in "
              "January 2025.")
     assert ("ethiopia", "brics") in _members(ex), _members(ex)
+
+
+def test_a_spokesperson_of_a_body_named_after_a_state_does_not_accuse_the_state(run) -> None:
+    ex = run("The ships collided on Monday.\nIts spokesperson, Tom Reed, said in a statement "
+             "that the Japanese ship had intruded. India's coast guard said it expelled the "
+             'ship.\nTom Reed, spokesperson of India\'s coast guard, said Indian personnel took '
+             '"necessary control measures", and accused Japan of provocations.')
+    assert not {(h, t) for h, t, _p in stances(ex) if t == "india"}, stances(ex)
+
+
+def test_a_state_ministrys_possessive_spokesperson_is_the_states(run) -> None:
+    ex = run("The talks ended on Friday.\nTom Reed, the Indian foreign ministry's "
+             "spokesperson, said the claim was false.")
+    assert ("person-tom-reed", "india") in posts(ex), posts(ex)

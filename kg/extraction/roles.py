@@ -2748,7 +2748,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             for k in range(i + 1, min(i + 3, sent.end)):
                 # "Maria Zakharova, the foreign ministry spokesperson,": past a state body
                 if hit is None and _executive_words(ctx, i, k):
-                    hit = title_starting_at(doc, k, sent.end, titles)
+                    # (also "the Vietnamese foreign ministry's spokesperson")
+                    at = k + 1 if k + 1 < sent.end and doc[k].text in _POSS else k
+                    hit = title_starting_at(doc, at, sent.end, titles)
                     governmental = hit is not None
             field = i
             state_owned = owner is not None and owner.cls == EntityClass.STATE

@@ -1286,7 +1286,9 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 # or a newspaper of that state)
                 own = ({person.part_of, person.country}
                        if is_executive_body(person) else set())
-                sides[f.holder] = (bodies | parents | own) - {None}
+                sides[f.holder] = (bodies | parents | own | {
+                    _owner_named_in(ctx, b) for b in bodies - {None}
+                    if b not in ctx.registry.actors}) - {None}
             target = ctx.registry.actors.get(f.target)
             if f.target not in people:
                 people[f.target] = _sides_of_person(ctx, f.target, roles)
@@ -1302,6 +1304,17 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 # Trump's terms")
         out.append(f)
     return out
+
+
+def _owner_named_in(ctx: DocContext, key: str) -> str | None:
+    """The state a body the registry does not know is named after: "China's coast guard",
+    "Vietnamese foreign ministry" (its first words a state's name with "'s", or a demonym)."""
+    label = next((s.label for s in ctx.actors.spans if s.key == key), "")
+    head, _, rest = label.partition("'s ")
+    state = ctx.registry.lookup(head) if rest else None
+    if state is None and " " in label:
+        state = ctx.registry.demonym(label.split()[0])
+    return state.id if state is not None and state.cls == EntityClass.STATE else None
 
 
 #: Posts of a legislature, whose holders oversee and attack their own state's executive
