@@ -7572,3 +7572,9 @@ def test_a_state_ministrys_possessive_spokesperson_is_the_states(run) -> None:
     ex = run("The talks ended on Friday.\nTom Reed, the Indian foreign ministry's "
              "spokesperson, said the claim was false.")
     assert ("person-tom-reed", "india") in posts(ex), posts(ex)
+
+
+def test_a_headlines_genre_label_is_no_actor(run) -> None:
+    ex = run("Explainer: Can the council survive without Russia?\nRussia left the council in "
+             "2024.")
+    assert not [e for e in ex.entities if e.label == "Explainer"], ex.entities

@@ -2727,6 +2727,7 @@ def resolve_actors(doc: Doc, registry: Registry, lex: Lexicons) -> list[ActorSpa
     spans = _head_references(doc, spans, lex, lowers)
     spans = _compass_references(doc, spans, lowers)
     spans = _without_credits(doc, spans)
+    spans = _without_genre_labels(doc, spans)
     return _title_references(doc, spans, lex, lowers, registry)
 
 
@@ -2764,6 +2765,16 @@ def _without_credits(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
                 continue
         out.append(s)
     return out
+
+
+def _without_genre_labels(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """Without a genre label opening a line before a colon ("Explainer: Can the Arctic
+    Council survive?"): the NER reads "Explainer" as a person."""
+    labels = word_set("collective_nouns.json", "genre_labels")
+    return [s for s in spans if not (
+        s.end < len(doc) and doc[s.end].text == ":" and s.end - s.start == 1
+        and doc[s.start].lower_ in labels
+        and (s.start == 0 or "\n" in doc[s.start - 1].text_with_ws))]
 
 
 #: Capitalised compass words that, after "the", shorten a state's name ("the North").
