@@ -7578,3 +7578,10 @@ def test_a_headlines_genre_label_is_no_actor(run) -> None:
     ex = run("Explainer: Can the council survive without Russia?\nRussia left the council in "
              "2024.")
     assert not [e for e in ex.entities if e.label == "Explainer"], ex.entities
+
+
+def test_a_dateline_the_ner_took_for_a_body_is_a_place(run) -> None:
+    ex = run("Ministers agree communique\nDURBAN, South Africa, July 18 - Finance ministers "
+             "agreed a communique on Friday, officials said.")
+    found = {(e.label.lower(), e.cls) for e in ex.entities}
+    assert ("durban", EntityClass.ORGANIZATION) not in found, found

@@ -918,11 +918,14 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
             continue  # "the Ruen" after "MV Ruen": the ship again
         if not ent.ent_id_ and doc[start:end].text in _TIME_ZONES:
             continue  # "15:10 GMT – Trump says …": a live blog's clock, no body
-        if not ent.ent_id_ and ent.label_ == "PERSON" and is_dateline(doc[start:end]):
+        if (not ent.ent_id_ and ent.label_ in ("PERSON", "ORG") and is_dateline(doc[start:end])
+                and reg.lookup(doc[start:end].text.title()) is None
+                and reg.metonym(doc[start:end].text.title()) is None):
             text = doc[start:end].text
             out.append(ActorSpan(start, end, mint_id(text, EntityClass.PLACE),
                                  EntityClass.PLACE, text.title()))
-            continue  # "CAMP DAVID, Maryland, Aug. 18 —": where the story was filed (not
+            continue  # "CAMP DAVID, Maryland, Aug. 18 —", "DURBAN, South Africa, July 18 -"
+            # (an ORG to the NER): where the story was filed (not
             # "UNIFIL, the UN force, …", a body opening a paragraph; and the capitals stay
             # out of ``local``, so later mentions are read in their own case)
         if not ent.ent_id_ and (
