@@ -7585,3 +7585,8 @@ def test_a_dateline_the_ner_took_for_a_body_is_a_place(run) -> None:
              "agreed a communique on Friday, officials said.")
     found = {(e.label.lower(), e.cls) for e in ex.entities}
     assert ("durban", EntityClass.ORGANIZATION) not in found, found
+
+
+def test_a_quoted_letter_is_no_statement(run) -> None:
+    ex = run('The bloc grew.\nIndia joined in 2010, adding the "I".')
+    assert not ex.of_type(StatementFact), ex.of_type(StatementFact)

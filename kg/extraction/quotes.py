@@ -462,6 +462,8 @@ def statement_facts(ctx: DocContext, roles: list[RoleFact]) -> list[StatementFac
             parts = [(sent, a, b)] + [(s, lo, hi) for s, lo, hi in held.pop(b, [])]
             for part_sent, lo, hi in parts:
                 ev = ctx.sents.evidence(part_sent, lo, hi, confidence, NAME)
+                if sum(c.isalpha() for c in ev.text) < 2:
+                    continue  # 'South Africa joined in 2010, adding the "S"': a letter
                 for speaker in speakers:  # a joint statement is each signatory's
                     if speaker.kind == "demonym":
                         continue
