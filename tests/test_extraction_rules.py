@@ -7590,3 +7590,12 @@ def test_a_dateline_the_ner_took_for_a_body_is_a_place(run) -> None:
 def test_a_quoted_letter_is_no_statement(run) -> None:
     ex = run('The bloc grew.\nIndia joined in 2010, adding the "I".')
     assert not ex.of_type(StatementFact), ex.of_type(StatementFact)
+
+
+def test_a_person_a_quotation_names_is_not_he_in_the_next_paragraph(run) -> None:
+    ex = run("The talks ended on Friday.\nTom Reed said the vote could not be called an "
+             'election.\n"I say this as a friend," he said. "Ann Lee is in prison. Thousands '
+             'are in prison."\nHe welcomed the decision and said the plan remained "the only '
+             'credible framework".')
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-tom-reed", "the only credible framework") in quotes, quotes

@@ -3154,6 +3154,16 @@ def _quoted_tokens(sent: Span) -> set[int]:
     return out
 
 
+def _inside_quotes(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` stands inside quotation marks, counted from its paragraph's start
+    (a sentence may open inside a quotation that an earlier sentence opened)."""
+    inside = False
+    for t in doc[_paragraph_start(doc, i) : i]:
+        if t.text in ("“", "”", '"'):
+            inside = t.text == "“" or (t.text == '"' and not inside)
+    return inside
+
+
 def _is_subject(tok: Token) -> bool:
     """A clause subject, conjoined with one ("Stoltenberg and Putin met") or in apposition to
     one ("Sogavare's successor, Jeremiah Manele, has taken a softer line")."""
@@ -3692,7 +3702,11 @@ class DocActors:
                                 for t in c.subtree}
             persons = [s for s in before if s.cls == EntityClass.PERSON
                        # '"Pezeshkian was elected …," she said': not the one quoted about
-                       and (s.start not in quoted or tok.i in quoted)
+                       # (nor one a quotation of an earlier sentence names: '"Aung San Suu
+                       # Kyi is in prison." / He welcomed …' is the speaker)
+                       and (tok.i in quoted or (
+                           s.start not in quoted if s.start >= tok.sent.start
+                           else not _inside_quotes(self.doc, s.start)))
                        and self.doc[s.start:s.end].root.i not in own_subject]
             if not persons or self._speaker_since(persons[-1], tok):
                 return None
