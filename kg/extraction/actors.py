@@ -3143,7 +3143,8 @@ def _person_nouns() -> frozenset[str]:
 
 
 def _quoted_tokens(sent: Span) -> set[int]:
-    """Indices of the tokens of ``sent`` inside quotation marks (curly or straight)."""
+    """Indices of the tokens of ``sent`` (or any span) inside quotation marks (curly or
+    straight)."""
     inside, out = False, set()
     for t in sent:
         if t.text in ("“", "”", '"'):
@@ -3157,11 +3158,7 @@ def _quoted_tokens(sent: Span) -> set[int]:
 def _inside_quotes(doc: Doc, i: int) -> bool:
     """Whether token ``i`` stands inside quotation marks, counted from its paragraph's start
     (a sentence may open inside a quotation that an earlier sentence opened)."""
-    inside = False
-    for t in doc[_paragraph_start(doc, i) : i]:
-        if t.text in ("“", "”", '"'):
-            inside = t.text == "“" or (t.text == '"' and not inside)
-    return inside
+    return i in _quoted_tokens(doc[_paragraph_start(doc, i) : i + 1])
 
 
 def _is_subject(tok: Token) -> bool:

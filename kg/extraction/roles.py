@@ -2834,7 +2834,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # title names the post's field, the body comes after it
                 explicit = True
                 body = _body_after(ctx, t_end, sent.end, to=True)
-                after = t_end + 1 + (doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end)
+                after = (t_end + 2 if doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end
+                         else t_end + 1)  # the body's first word, past "the"
                 unknown_body = body is None and (
                     _unnamed_body_at(ctx, after, sent.end) or _private_body_of_state(
                         ctx, after, sent.end))
@@ -2902,7 +2903,6 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                                if r.person == span.key and one is not None and r.of in states
                                and not r.former and _same_post(_one_post(r.role), one)
                                and r.evidence.confidence > RECENT_GUESS), None)
-                confidence = 0.6
             if of_key is None:
                 filled = {state for (post, state), holder in posts.items()
                           if post == one and holder != span.key} if not past else set()
