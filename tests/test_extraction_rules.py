@@ -7599,3 +7599,11 @@ def test_a_person_a_quotation_names_is_not_he_in_the_next_paragraph(run) -> None
              'credible framework".')
     quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
     assert ("person-tom-reed", "the only credible framework") in quotes, quotes
+
+
+def test_a_ship_named_beside_or_after_a_ship_noun_is_no_actor(run) -> None:
+    ex = run("The row grew on Monday.\nIndia's navy tried to steer a tanker called the Jaguar "
+             "towards Indian waters. Russia then held the Green Admiral, a Greek tanker, at the "
+             "port. Japan boarded the Eagle S, an oil tanker that damaged a cable.")
+    labels = {e.label for e in ex.entities}
+    assert not labels & {"Jaguar", "Green Admiral", "Eagle S"}, labels

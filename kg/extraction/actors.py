@@ -877,16 +877,31 @@ def _ship_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
     names = set()
     for tok in doc:
         # (also after a ship noun: "the frigate Admiral Gorshkov … the Gorshkov's port call")
+        if tok.lower_ in lex.ship_nouns and tok.lower_ not in _LOOSE_SHIP_NOUNS and (
+                tok.dep_ == "appos" and tok.head.ent_type_):
+            ent = next((e for e in doc.ents if e.start <= tok.head.i < e.end), None)
+            if ent is not None:  # "the Green Admiral, a Greek tanker", "the Eagle S, an oil
+                names.add(_trim_the(ent))  # tanker that …": the name set beside the noun
         if tok.text in lex.ship_prefixes or (tok.lower_ in lex.ship_nouns
                                              and tok.lower_ not in _LOOSE_SHIP_NOUNS):
             end = tok.i + 1
-            while end < len(doc) and end - tok.i <= 3 and doc[end].is_title:
+            if end + 1 < len(doc) and doc[end].lower_ in ("called", "named"):
+                end += 1  # "a tanker called the Jaguar"
+            if end + 1 < len(doc) and doc[end].lower_ == "the":
                 end += 1
-            if end > tok.i + 1:
-                names.add(doc[tok.i + 1 : end].text)
-                if end > tok.i + 2 and doc[tok.i + 1].lower_ in lex.titles:
-                    names.add(doc[tok.i + 2 : end].text)  # "Gorshkov", past the rank
+            first = end
+            while end < len(doc) and end - first <= 2 and doc[end].is_title:
+                end += 1
+            if end > first:
+                names.add(doc[first:end].text)
+                if end > first + 1 and doc[first].lower_ in lex.titles:
+                    names.add(doc[first + 1 : end].text)  # "Gorshkov", past the rank
     return frozenset(names)
+
+
+def _trim_the(ent: Span) -> str:
+    """An entity's text without a leading "the"."""
+    return (ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent).text
 
 
 def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> list[ActorSpan]:
