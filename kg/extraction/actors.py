@@ -881,7 +881,8 @@ def _ship_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
                 tok.dep_ == "appos" and tok.head.ent_type_):
             ent = next((e for e in doc.ents if e.start <= tok.head.i < e.end), None)
             if ent is not None:  # "the Green Admiral, a Greek tanker", "the Eagle S, an oil
-                names.add(_trim_the(ent))  # tanker that …": the name set beside the noun
+                # tanker that …": the name set beside the noun, trimmed as names are
+                names.add(doc[slice(*_trim(doc, ent.start, ent.end))].text)
         if tok.text in lex.ship_prefixes or (tok.lower_ in lex.ship_nouns
                                              and tok.lower_ not in _LOOSE_SHIP_NOUNS):
             end = tok.i + 1
@@ -898,10 +899,6 @@ def _ship_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
                     names.add(doc[first + 1 : end].text)  # "Gorshkov", past the rank
     return frozenset(names)
 
-
-def _trim_the(ent: Span) -> str:
-    """An entity's text without a leading "the"."""
-    return (ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent).text
 
 
 def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> list[ActorSpan]:

@@ -74,6 +74,10 @@ ENVOY_TITLES = _ENVOYS | {f"deputy {t}" for t in _ENVOYS} | {
     "chargé d'affaires", "charge d'affaires", "deputy chief of mission"}
 
 
+#: Head nouns that end a body's name ("council", "agency", "federation").
+_ORGANIZATION_HEADS = word_set("collective_nouns.json", "organization_heads")
+
+
 @functools.cache
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
     return post_titles(), with_deputies(word_set("role_titles.json", "state_titles"))
@@ -386,7 +390,7 @@ def _body_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
         tok = ctx.doc[j - 1]
         if ctx.actors.at(tok) is not None or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
-        heads = heads or tok.lower_ in word_set("collective_nouns.json", "organization_heads")
+        heads = heads or tok.lower_ in _ORGANIZATION_HEADS
         j -= 1
     return j if heads and j < i else None
 
@@ -465,7 +469,7 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
             break  # (not the hyphen of "the far-right Rassemblement National")
         if tok.lower_ in ("of", "for", "at") or (to and j == i and tok.lower_ == "to"):
             # (with ``to``, a first "to": "adviser to South Korean President Yoon Suk Yeol")
-            k = j + 1 + (1 if ctx.doc[j + 1].lower_ == "the" and j + 2 < sent_end else 0)
+            k = _past_the(ctx.doc, j + 1, sent_end)
             k = _past_based(ctx, k, sent_end)  # "at the Amsterdam-based Centre for …"
             k = _past_camp(ctx, k, sent_end)  # "of the far-right Rassemblement National"
             if _unnamed_body_at(ctx, k, sent_end):
@@ -499,6 +503,12 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
     return first
 
 
+def _past_the(doc: Doc, k: int, end: int) -> int:
+    """Token ``k``, or the one after it when ``k`` is a "the" with a word after it before
+    ``end`` (the first word of a body named after "of the")."""
+    return k + 1 if doc[k].lower_ == "the" and k + 1 < end else k
+
+
 def _private_body_of_state(ctx: DocContext, k: int, sent_end: int) -> bool:
     """Whether a state's name at token ``k`` opens a phrase naming a private body of the
     state ("of France's largest farm union, the FNSEA"): no post of the state's own."""
@@ -521,8 +531,6 @@ def _unnamed_body_at(ctx: DocContext, k: int, sent_end: int) -> bool:
         j += 1
     return j > k and doc[j - 1].lower_ in _ORGANIZATION_HEADS
 
-
-_ORGANIZATION_HEADS = word_set("collective_nouns.json", "organization_heads")
 
 
 #: Words before a party's name that say which side it is on ("the ruling Georgian Dream").
@@ -1966,7 +1974,7 @@ def _camp_before(doc: Doc, t_start: int, sent_start: int) -> bool:
 #: in some state's body, not in a body of another name.
 _STATE_BODY_WORDS = (word_set("collective_nouns.json", "state_body_heads")
                      | word_set("collective_nouns.json", "executive_body_heads")
-                     | word_set("collective_nouns.json", "organization_heads"))
+                     | _ORGANIZATION_HEADS)
 
 
 def _unknown_body_before(ctx: DocContext, t_start: int, sent_start: int) -> bool:
@@ -2834,8 +2842,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 # title names the post's field, the body comes after it
                 explicit = True
                 body = _body_after(ctx, t_end, sent.end, to=True)
-                after = (t_end + 2 if doc[t_end + 1].lower_ == "the" and t_end + 2 < sent.end
-                         else t_end + 1)  # the body's first word, past "the"
+                after = _past_the(doc, t_end + 1, sent.end)  # the body's first word
                 unknown_body = body is None and (
                     _unnamed_body_at(ctx, after, sent.end) or _private_body_of_state(
                         ctx, after, sent.end))
