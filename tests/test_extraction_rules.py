@@ -7607,3 +7607,15 @@ def test_a_ship_named_beside_or_after_a_ship_noun_is_no_actor(run) -> None:
              "port. Japan boarded the Eagle S, an oil tanker that damaged a cable.")
     labels = {e.label for e in ex.entities}
     assert not labels & {"Jaguar", "Green Admiral", "Eagle S"}, labels
+
+
+# --- extractor 0.4.32 ---
+
+
+def test_a_body_named_after_the_words_saying_what_kind_it_is_holds_the_post(run) -> None:
+    ex = run("Shipping firms were alarmed on Monday. Jane Roe, head of maritime safety at the "
+             "shipping association Atlantic Council, said the threat was real. Mark Poe, "
+             "director of the Middle East and North Africa programme at the Konrad Adenauer "
+             "Foundation, agreed.")
+    assert posts(ex) == {("person-jane-roe", "atlantic-council"),
+                         ("person-mark-poe", "organization-konrad-adenauer-foundation")}

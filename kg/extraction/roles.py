@@ -463,7 +463,7 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
     Sahel programme at the Konrad Adenauer Foundation")."""
     first: ActorSpan | None = None
     j = i
-    while j + 1 < sent_end and j - i < 8:
+    while j + 1 < sent_end and j - i < 12:
         tok = ctx.doc[j]
         if (tok.is_punct and not _word_hyphen(tok)) or tok.pos_ in ("VERB", "AUX"):
             break  # (not the hyphen of "the far-right Rassemblement National")
@@ -472,6 +472,7 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
             k = _past_the(ctx.doc, j + 1, sent_end)
             k = _past_based(ctx, k, sent_end)  # "at the Amsterdam-based Centre for …"
             k = _past_camp(ctx, k, sent_end)  # "of the far-right Rassemblement National"
+            k = _past_kind(ctx, k, sent_end)  # "at the shipping association BIMCO"
             if _unnamed_body_at(ctx, k, sent_end):
                 return None  # "president of the Canola Council of Canada", "head of the China
                 # Council for …": a body the NER did not name, with a state's name in its own
@@ -553,6 +554,18 @@ def _past_camp(ctx: DocContext, k: int, sent_end: int) -> int:
     found = ctx.actors.at(doc[i]) if i > k else None
     # (not a demonym: "the ruling Georgian Dream party" names no Georgia)
     return i if found is not None and found.kind != "demonym" else k
+
+
+def _past_kind(ctx: DocContext, k: int, sent_end: int) -> int:
+    """Index of the name after the lower-case words that say what kind of body it is, at
+    ``k`` ("the shipping association BIMCO", "the charity Debt Justice", "the
+    conflict-monitoring group ACLED"), if an organisation's name follows them; else ``k``."""
+    doc, i = ctx.doc, k
+    while (i < sent_end and i - k < 4 and ctx.actors.at(doc[i]) is None
+           and ((doc[i].is_lower and doc[i].is_alpha) or _word_hyphen(doc[i]))):
+        i += 1
+    found = ctx.actors.at(doc[i]) if k < i < sent_end and doc[i - 1].pos_ == "NOUN" else None
+    return i if found is not None and found.cls == EntityClass.ORGANIZATION else k
 
 
 def _word_hyphen(tok: Token) -> bool:
