@@ -7619,3 +7619,15 @@ def test_a_body_named_after_the_words_saying_what_kind_it_is_holds_the_post(run)
              "Foundation, agreed.")
     assert posts(ex) == {("person-jane-roe", "atlantic-council"),
                          ("person-mark-poe", "organization-konrad-adenauer-foundation")}
+
+
+def test_a_former_president_is_no_side_a_sitting_one_cannot_criticise(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "ann-lee", "label": "Ann Lee", "class": "Person", "country": "japan",
+        "positions": [{"title": "President", "of": "japan", "since": "2025", "until": None}]},
+        {"id": "tom-reed", "label": "Tom Reed", "class": "Person", "country": "japan",
+         "positions": [{"title": "President", "of": "japan", "since": "2020",
+                        "until": "2025"}]}])
+    ex = _extract(nlp, "The row deepened on Monday.\nAnn Lee spent years denouncing Tom "
+                  "Reed's China policy as humiliating.", "2026-01-10")
+    assert ("ann-lee", "tom-reed", Polarity.NEGATIVE) in stances(ex), stances(ex)

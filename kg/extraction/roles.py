@@ -991,12 +991,12 @@ def _held_posts(ctx: DocContext) -> dict[tuple[str, str], str]:
         if span.cls != EntityClass.PERSON or actor is None:
             continue
         for pos in actor.positions:
-            if pos.of and _held_then(pos, ctx.published) and (one := _one_post(pos.title)):
+            if pos.of and held_then(pos, ctx.published) and (one := _one_post(pos.title)):
                 out.setdefault((one, pos.of), span.key)
     return out
 
 
-def _held_then(pos: Position, published: FuzzyDate | None) -> bool:
+def held_then(pos: Position, published: FuzzyDate | None) -> bool:
     """Whether a post was held in the article's year: a current one begun by then, or an ended
     one begun before that year and ended after it (a post begun or ended in the article's
     year may not have been held on its date: not counted)."""
@@ -1310,7 +1310,7 @@ def _own_title(ctx: DocContext, person: str, state: str, shared: str) -> str:
     one post the person held in that state on the article's date, else the shared one."""
     actor = ctx.registry.actors.get(person)
     there = {p.title for p in (actor.positions if actor is not None else ())
-             if p.of == state and _held_then(p, ctx.published)}
+             if p.of == state and held_then(p, ctx.published)}
     return there.pop() if len(there) == 1 else shared
 
 
@@ -2086,7 +2086,7 @@ def acts_for(ctx: DocContext, person: str, roles: list[RoleFact]) -> str | None:
     # A post held now outranks past ones: Baron Waqa, once Nauru's president, speaks for the
     # Pacific Islands Forum he now leads. "Now" is the article's date: Kaja Kallas wrote as
     # Estonia's prime minister in 2022, not as the EU's foreign-policy chief she became.
-    now = [p for p in actor.positions if p.of and _held_then(p, ctx.published)]
+    now = [p for p in actor.positions if p.of and held_then(p, ctx.published)]
     bodies = {p.of for p in now if p.of != actor.country
               and (body := ctx.registry.actors.get(p.of)) is not None
               and body.cls != EntityClass.STATE and body.country != actor.country}

@@ -52,7 +52,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import StanceCue, stance_cues, word_set
-from kg.extraction.roles import ENVOY_TITLES, acts_for
+from kg.extraction.roles import ENVOY_TITLES, acts_for, held_then
 from kg.facts import EntityClass, Polarity, RoleFact, StanceFact, StanceKind
 
 NAME = "kg_stance.v1"
@@ -1275,8 +1275,10 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
         if f.polarity != Polarity.NEUTRAL:  # (a state acts for no other: no sides)
             if f.holder not in sides:
                 person = ctx.registry.actors.get(f.holder)
-                bodies = {acts_for(ctx, f.holder, roles)} | {
-                    p.of for p in (person.positions if person else ())}
+                bodies = ({acts_for(ctx, f.holder, roles)} | {
+                    p.of for p in (person.positions if person else ())
+                    if held_then(p, ctx.published)}
+                    if _holds_a_post(ctx, f.holder, roles) else set())
                 # the union a body is part of, the state a ministry belongs to
                 parents = {p for b in map(ctx.registry.actors.get, bodies - {None})
                            if b is not None for p in (b.part_of, b.country)}
@@ -1336,10 +1338,28 @@ def _sides_of_person(ctx: DocContext, key: str, roles: list[RoleFact]) -> set[st
     kind of actor."""
     actor = ctx.registry.actors.get(key)
     if (actor is not None and actor.cls != EntityClass.PERSON) or (
-            actor is None and not key.startswith("person-")):
+            actor is None and not key.startswith("person-")) or not _holds_a_post(
+            ctx, key, roles):
         return set()
     return ({acts_for(ctx, key, roles)} | {
         p.of for p in (actor.positions if actor else ()) if p.until is None}) - {None}
+
+
+def _holds_a_post(ctx: DocContext, key: str, roles: list[RoleFact]) -> bool:
+    """Whether an actor holds a post at the article's date: one this article gives it (not a
+    former one), or a registry post held then; any other actor (a state, a body) counts.
+
+    Why: a side is what one acts for now. "President Lee Jae-myung denounced Yoon Suk Yeol's
+    policy" is one South Korean attacking another, a former president no longer South
+    Korea's voice, and the opposition leader criticising the sitting president is a stance.
+    """
+    actor = ctx.registry.actors.get(key)
+    if actor is None and not key.startswith("person-"):
+        return True
+    if actor is not None and actor.cls != EntityClass.PERSON:
+        return True
+    return any(r.person == key and not r.former for r in roles) or any(
+        held_then(p, ctx.published) for p in (actor.positions if actor else ()))
 
 
 #: Prepositions of a passive verb naming what its subject is told or asked about.
