@@ -7631,3 +7631,10 @@ def test_a_former_president_is_no_side_a_sitting_one_cannot_criticise(tmp_path) 
     ex = _extract(nlp, "The row deepened on Monday.\nAnn Lee spent years denouncing Tom "
                   "Reed's China policy as humiliating.", "2026-01-10")
     assert ("ann-lee", "tom-reed", Polarity.NEGATIVE) in stances(ex), stances(ex)
+
+
+def test_criticism_held_back_or_avoided_is_no_stance(run) -> None:
+    ex = run("The row deepened on Monday. Japan has avoided public criticism of China. India "
+             "refrained from condemning Russia, and Canada stopped short of criticising "
+             "Ethiopia. Tajikistan shied away from open criticism of Kyrgyzstan.")
+    assert stances(ex) == set(), stances(ex)

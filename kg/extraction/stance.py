@@ -438,6 +438,8 @@ def _negated_scope(tok: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NOT_OR_NO_LONGER:
             return True  # "refused to condemn", "should stop smearing China"
+        if node.dep_ == "pcomp" and _held_back(node.head):
+            return True  # "refrained from condemning", "stopped short of criticising"
         if (node.dep_ == "ccomp" and node.head.lemma_.lower() in _COGNITION
                 and is_negated(node.head)):
             return True  # "few believe Canberra would back it", "nobody thinks X will …"
@@ -451,6 +453,19 @@ def _negated_scope(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+#: Verbs that keep their subject from an act named after "from" ("refrained from
+#: condemning", "shied away from criticising", "abstained from voting").
+_HOLDING_BACK = frozenset({"refrain", "abstain", "desist", "shy", "keep", "stop"})
+
+
+def _held_back(prep: Token) -> bool:
+    """Whether a preposition opens an act its head keeps from happening: "from" after a
+    verb of holding back, "of" after "short" ("stopped short of condemning Russia")."""
+    head = prep.head
+    return ((prep.lower_ == "from" and head.lemma_.lower() in _HOLDING_BACK)
+            or (prep.lower_ == "of" and head.lower_ == "short"))
 
 
 def _paired(ctx: DocContext, span: ActorSpan) -> bool:
@@ -1229,7 +1244,10 @@ def stance_facts(ctx: DocContext, cues: Cues | None = None,
                 holders, targets = givers, subject_actors(ctx, tok.head)
             measure = _measure(tok)
             ended = (measure.dep_ == "dobj" and measure.head.lemma_.lower() in (
-                _ENDING | _LIFTING | _THWARTING)) or (  # "blocked a package of support …"
+                _NOT_OR_NO_LONGER | _LIFTING | _THWARTING)) or (  # "blocked a package of
+                # support …", "has avoided public criticism of Beijing"
+                measure.dep_ == "pobj" and _held_back(measure.head)) or (  # "refrained from
+                # open criticism of China"
                 measure.dep_ == "nsubj" and measure.head.lemma_.lower() in _LAPSING
                 and measure.head.head.lemma_.lower() in _PERMITTING) or (
                 measure.dep_ == "dobj" and measure.head.lemma_.lower() in _PERMITTING
