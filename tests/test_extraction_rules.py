@@ -7638,3 +7638,16 @@ def test_criticism_held_back_or_avoided_is_no_stance(run) -> None:
              "refrained from condemning Russia, and Canada stopped short of criticising "
              "Ethiopia. Tajikistan shied away from open criticism of Kyrgyzstan.")
     assert stances(ex) == set(), stances(ex)
+
+
+def test_an_agreement_no_longer_had_is_a_past_partnership(run) -> None:
+    ex = run("The talks ended on Monday. Canada no longer has any agreement with Japan on "
+             "returning migrants.")
+    assert {(frozenset(f.parties), f.status) for f in ex.of_type(PartnershipFact)} == {
+        (frozenset({"canada", "japan"}), PartnershipStatus.PAST)}
+
+
+def test_a_visit_by_a_post_holder_rules_out_the_state_visited(run) -> None:
+    ex = run("Washington raised its profile in the region on Monday. The threat prompted a "
+             "visit to Washington by National Security Adviser Tom Reed in November.")
+    assert ("person-tom-reed", "united-states") not in posts(ex), posts(ex)

@@ -141,13 +141,19 @@ def _reported_future(verb: Token) -> bool:
                         for c in verb.children))
 
 
+def _no_longer(tok: Token) -> bool:
+    """Whether ``tok`` is the "longer" of "no longer": what it modifies has ended."""
+    return tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children)
+
+
 def _status(tok: Token, cues: Cues) -> PartnershipStatus:
     """Past if a past marker is near; proposed under a modal, a proposal verb or a proposal
     noun ("efforts to normalise …"), 5 arcs up."""
     node = tok
     for _ in range(5):
-        if node.lower_ in cues.past or any(c.lower_ in cues.past for c in node.children):
-            return PartnershipStatus.PAST
+        if node.lower_ in cues.past or any(c.lower_ in cues.past or _no_longer(c)
+                                           for c in node.children):
+            return PartnershipStatus.PAST  # (also "no longer had any agreement with the bloc")
         if node.pos_ in ("VERB", "AUX") and (
             (modal(node) in cues.hypothetical and not _reported_future(node))
             or node.lemma_.lower() in cues.proposal

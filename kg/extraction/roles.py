@@ -1049,6 +1049,9 @@ def _visited_states(ctx: DocContext, person: ActorSpan,
                   if o.dep_ == "pobj" and o.lemma_.lower() in _TRIPS
                   and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in o.children)
                   for s in prep_actors(ctx, o, ("to",))]
+    if (node.dep_ == "pobj" and node.head.lower_ == "by"
+            and node.head.head.lemma_.lower() in _TRIPS):
+        trips += prep_actors(ctx, node.head.head, ("to",))  # "a visit to Washington by X"
     if node.dep_ != "nsubj" or lemma not in _VISITING | _TALKING | _ATTACKING | _ASKING:
         lemma = ""
         if not trips:
