@@ -7651,3 +7651,18 @@ def test_a_visit_by_a_post_holder_rules_out_the_state_visited(run) -> None:
     ex = run("Washington raised its profile in the region on Monday. The threat prompted a "
              "visit to Washington by National Security Adviser Tom Reed in November.")
     assert ("person-tom-reed", "united-states") not in posts(ex), posts(ex)
+
+
+def test_a_registry_person_keeps_their_ministry_over_one_only_the_article_names(
+        tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "japan-ministry-of-foreign-affairs", "label": "Ministry of Foreign Affairs of "
+        "Japan", "class": "Organization", "country": "japan"}, {
+        "id": "ann-lee", "label": "Ann Lee", "class": "Person", "country": "japan",
+        "positions": [{"title": "Spokesperson of the Ministry of Foreign Affairs",
+                       "of": "japan-ministry-of-foreign-affairs", "since": "2015",
+                       "until": None}]}])
+    ex = _extract(nlp, "The strike hit the terminal on Saturday.\nIndia's Foreign Ministry "
+                  "said it had taken note of the concerns. In Tokyo, Foreign Ministry "
+                  "spokeswoman Ann Lee called the strike a terrorist act.", "2025-11-30")
+    assert posts(ex) == {("ann-lee", "japan-ministry-of-foreign-affairs")}, posts(ex)

@@ -1928,6 +1928,24 @@ def _clear_lead(counts: Counter) -> str | None:
     return ranked[0][0]
 
 
+def _registered_instead(ctx: DocContext, person: str, of: ActorSpan, title: str,
+                        state_titles: frozenset) -> str | None:
+    """The registry body of a person's post, where the body the text gives is one only this
+    article names: "In Moscow, Foreign Ministry spokeswoman Maria Zakharova" after "Ukraine's
+    Foreign Ministry said …" or "The Foreign Ministry [Azerbaijan's] summoned …" is Russia's
+    ministry, which the registry has her speak for now, not the other ministry the bare
+    words were taken for."""
+    if of.key in ctx.registry.actors or of.cls != EntityClass.ORGANIZATION:
+        return None
+    body = _registry_of(ctx, person, title, state_titles)
+    known = ctx.registry.actors.get(body) if body is not None else None
+    actor = ctx.registry.actors.get(person)
+    if known is None or known.cls == EntityClass.STATE or actor is None:
+        return None
+    return body if any(p.of == body and held_then(p, ctx.published)
+                       for p in actor.positions) else None
+
+
 def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset,
                  guess: bool = False) -> str | None:
     """The post's holder from the registry: a matching position, else the person's country;
@@ -2898,6 +2916,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         # "leader of the main opposition Democratic Party", "leftist leader": a body the
         # sentence names or a camp, so no guess from where the person works now
         camp = camp or unknown_body
+        if of is not None and found and _registered_instead(ctx, span.key, of, title,
+                                                            state_titles) is not None:
+            of = None  # the registry's body, read just below
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles,
                                                 guess=not (camp or explicit))
         confidence = 0.9 if of else 0.7
