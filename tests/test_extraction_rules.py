@@ -7666,3 +7666,9 @@ def test_a_registry_person_keeps_their_ministry_over_one_only_the_article_names(
                   "said it had taken note of the concerns. In Tokyo, Foreign Ministry "
                   "spokeswoman Ann Lee called the strike a terrorist act.", "2025-11-30")
     assert posts(ex) == {("ann-lee", "japan-ministry-of-foreign-affairs")}, posts(ex)
+
+
+def test_a_portfolio_word_between_a_states_possessive_and_the_title(run) -> None:
+    ex = run("Canada signed the deal on Wednesday. It was signed by Japan's Public Security "
+             "Minister Tom Reed.")
+    assert posts(ex) == {("person-tom-reed", "japan")}, posts(ex)

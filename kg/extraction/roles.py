@@ -378,7 +378,11 @@ def _portfolio_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
         j -= 1
     words = [t.lower_ for t in doc[j:i]]
     if "and" not in words and "&" not in words:
-        return None
+        # "Panama's Public Security Minister": a word or two of portfolio after a state's
+        # possessive
+        owner = ctx.actors.at(doc[j - 2]) if j - 2 >= sent_start else None
+        return j if (0 < i - j <= 2 and doc[j - 1].text in _POSS and owner is not None
+                     and owner.cls == EntityClass.STATE) else None
     # (the title may begin with the portfolio's last word: "Trade and | Industry Minister")
     return j if doc[j].is_title else None
 
