@@ -7672,3 +7672,10 @@ def test_a_portfolio_word_between_a_states_possessive_and_the_title(run) -> None
     ex = run("Canada signed the deal on Wednesday. It was signed by Japan's Public Security "
              "Minister Tom Reed.")
     assert posts(ex) == {("person-tom-reed", "japan")}, posts(ex)
+
+
+def test_bare_words_after_minister_for_are_a_portfolio_not_a_body(run) -> None:
+    ex = run("The canal opened on Monday. Japan's Minister for Canal Affairs, Tom Reed, said "
+             "the text was clear. A spokesperson for the Canal Authority, Ann Lee, agreed.")
+    assert posts(ex) == {("person-tom-reed", "japan"),
+                         ("person-ann-lee", "organization-canal-authority")}, posts(ex)

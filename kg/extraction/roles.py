@@ -368,6 +368,15 @@ def _describing_start(doc: Doc, i: int, sent_start: int) -> int | None:
     return start
 
 
+def _portfolio_after_for(ctx: DocContext, posted: ActorSpan, j: int) -> bool:
+    """Whether the words after "for" at token ``j`` name a portfolio, not a body: bare
+    capitalised words no registry body bears ("Japan's Minister for Canal Affairs, X,": the
+    state's minister, not one of a body called "Canal Affairs")."""
+    return (ctx.doc[j - 1].lower_ == "for" and posted.start == j
+            and posted.cls == EntityClass.ORGANIZATION
+            and posted.key not in ctx.registry.actors)
+
+
 def _portfolio_start(ctx: DocContext, i: int, sent_start: int) -> int | None:
     """Start of a capitalised portfolio joined by "and" right before the title at token
     ``i`` ("Law and Human Rights", "Trade and Industry" before "Minister"), or None."""
@@ -2642,7 +2651,8 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                         and title_ending_at(doc, j - 1, sent.start, titles) is not None):
                     # (not "he had spoken to Iran's foreign minister, X": the verb's "to")
                     end = j - 1  # "Russia's envoy in Vienna, Mikhail Ulyanov,"
-                    if doc[j - 1].lower_ in ("for", "of") and posted.cls not in _NOT_BODIES:
+                    if (doc[j - 1].lower_ in ("for", "of") and posted.cls not in _NOT_BODIES
+                            and not _portfolio_after_for(ctx, posted, j)):
                         served = posted  # "a spokesperson for China's foreign ministry, Mao
                         # Ning", "The President of France, Emmanuel Macron,"
             found = title_ending_at(doc, end, sent.start, titles)
