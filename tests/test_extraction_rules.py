@@ -7679,3 +7679,12 @@ def test_bare_words_after_minister_for_are_a_portfolio_not_a_body(run) -> None:
              "the text was clear. A spokesperson for the Canal Authority, Ann Lee, agreed.")
     assert posts(ex) == {("person-tom-reed", "japan"),
                          ("person-ann-lee", "organization-canal-authority")}, posts(ex)
+
+
+def test_a_hostile_act_only_feared_started_or_supposed_is_no_event(run) -> None:
+    ex = run("The row grew on Monday. India said the strikes were a pretext for an attack on "
+             "Japan. Canada warned that a war in Ethiopia would destabilise the region, and "
+             "said Russia was trying to start a war with Japan. Officials played down talk of "
+             "a clash with China. Russia started a war against Tajikistan in 2022.")
+    found = {(e.type, e.participants) for e in ex.of_type(EventFact)}
+    assert found == {(EventType.WAR, ("russia", "tajikistan"))}, found

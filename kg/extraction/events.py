@@ -297,6 +297,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     for c in tok.children if c.dep_ == "dobj" for d in c.children)):
             continue  # "any attack on Niger would …", "a possible intervention", "can veto any
             # resolution": none took place
+        if tok.pos_ == "NOUN" and etype in _HOSTILITIES and _unrealised(tok):
+            continue  # "a pretext for an attack on Venezuela", "a war in Venezuela would …",
+            # "trying to start a war", "talk of a clash": none took place
         if low in cues.powers and _held(tok, cues.holding):
             continue  # "where the United States holds a veto": a power, not its use
         if tok.pos_ == "NOUN" and _called_off(tok, cues.called_off):
@@ -567,6 +570,40 @@ def _called_off(noun: Token, verbs: frozenset[str]) -> bool:
 
 #: Event types whose "against" phrase names a party (the side attacked).
 _HOSTILITIES = frozenset({EventType.WAR, EventType.ATTACK, EventType.BOMBING})
+
+
+#: Modals that put a hostile act in a clause of what may happen, not of what did.
+_IRREALIS_MODALS = frozenset({"would", "could", "might", "may"})
+#: Verbs whose object is an act still to come ("start a war", "provoke an attack").
+_STARTING = frozenset({"start", "begin", "launch", "provoke", "trigger", "spark", "risk",
+                       "prevent", "avert", "avoid", "fear", "threaten", "unleash"})
+#: Verbs of trying or wanting: what they control is not done yet ("trying to start a war").
+_TRYING = frozenset({"try", "want", "seek", "plan", "aim", "hope", "intend", "prepare",
+                     "attempt", "threaten"})
+#: Nouns an act is only spoken of or feared through ("a pretext for an attack", "talk of a
+#: clash", "the risk of war").
+_PROSPECT_NOUNS = frozenset({"pretext", "excuse", "justification", "talk", "risk", "threat",
+                             "prospect", "possibility", "spectre", "specter", "danger", "fear",
+                             "fears", "warning", "warnings", "threats"})
+
+
+def _unrealised(noun: Token) -> bool:
+    """Whether a hostile act's noun names one that has not happened: the subject of a clause
+    with "would"/"could"/"might"/"may" ("a war in Venezuela would turn …", "similar strikes
+    could take place"), the object of a verb of starting or averting, itself not done yet
+    ("was trying to start a war"), or what a prospect noun is "of"/"for" ("a pretext for an
+    attack on Venezuela", "talk of a clash")."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "aux" and c.lower_ in _IRREALIS_MODALS for c in head.children):
+        return True
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _STARTING and (
+            any(c.dep_ == "aux" and c.lower_ in _IRREALIS_MODALS | {"to"}
+                for c in head.children)
+            or (head.dep_ == "xcomp" and head.head.lemma_.lower() in _TRYING)):
+        return True
+    return (noun.dep_ == "pobj" and head.lower_ in ("of", "for")
+            and head.head.lower_ in _PROSPECT_NOUNS)
 
 
 def _party_preps(etype: EventType) -> tuple[str, ...]:
