@@ -7688,3 +7688,11 @@ def test_a_hostile_act_only_feared_started_or_supposed_is_no_event(run) -> None:
              "a clash with China. Russia started a war against Tajikistan in 2022.")
     found = {(e.type, e.participants) for e in ex.of_type(EventFact)}
     assert found == {(EventType.WAR, ("russia", "tajikistan"))}, found
+
+
+def test_an_event_only_wanted_or_asked_for_is_no_event(run) -> None:
+    ex = run("The row grew on Monday. The party has long favoured direct talks with Japan. "
+             "India called for talks with China, and Canada was seeking an emergency meeting "
+             "of the council. Russia and Tajikistan held talks in Moscow.")
+    found = {(e.type, e.participants) for e in ex.of_type(EventFact)}
+    assert found == {(EventType.MEETING, ("russia", "tajikistan"))}, found

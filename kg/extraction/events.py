@@ -297,6 +297,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                     for c in tok.children if c.dep_ == "dobj" for d in c.children)):
             continue  # "any attack on Niger would …", "a possible intervention", "can veto any
             # resolution": none took place
+        if tok.pos_ == "NOUN" and _only_wanted(tok):
+            continue  # "has long favoured direct talks with Washington", "called for talks
+            # with China", "proposed a summit": asked for, not held
         if tok.pos_ == "NOUN" and etype in _HOSTILITIES and _unrealised(tok):
             continue  # "a pretext for an attack on Venezuela", "a war in Venezuela would …",
             # "trying to start a war", "talk of a clash": none took place
@@ -585,6 +588,24 @@ _TRYING = frozenset({"try", "want", "seek", "plan", "aim", "hope", "intend", "pr
 _PROSPECT_NOUNS = frozenset({"pretext", "excuse", "justification", "talk", "risk", "threat",
                              "prospect", "possibility", "spectre", "specter", "danger", "fear",
                              "fears", "warning", "warnings", "threats"})
+
+
+#: Verbs whose object is an event only wanted or proposed ("favoured direct talks").
+_WANTING = frozenset({"favour", "favor", "want", "seek", "propose", "demand", "advocate",
+                      "prefer", "suggest", "request", "urge", "desire"})
+#: Verbs whose "for" phrase names an event asked for ("called for talks").
+_ASKING_FOR = frozenset({"call", "push", "press", "appeal", "lobby", "ask", "clamour",
+                         "clamor", "campaign"})
+
+
+def _only_wanted(noun: Token) -> bool:
+    """Whether an event noun names one only wanted or asked for: the object of a verb of
+    wanting or proposing, or the "for" phrase of a verb of asking."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in _WANTING
+    return (noun.dep_ == "pobj" and head.lower_ == "for"
+            and head.head.lemma_.lower() in _ASKING_FOR)
 
 
 def _unrealised(noun: Token) -> bool:
