@@ -7696,3 +7696,15 @@ def test_an_event_only_wanted_or_asked_for_is_no_event(run) -> None:
              "of the council. Russia and Tajikistan held talks in Moscow.")
     found = {(e.type, e.participants) for e in ex.of_type(EventFact)}
     assert found == {(EventType.MEETING, ("russia", "tajikistan"))}, found
+
+
+def test_a_second_he_in_a_sentence_is_the_firsts(run) -> None:
+    ex = run("The summit opened on Monday.\nIn his first major outing abroad, Tom Reed told a "
+             "room of diplomats, executives and reporters that included Ann Lee that excessive "
+             "regulation of the sector could kill a transformative industry just as it was "
+             "taking off. The administration, he said, would ensure that the most powerful "
+             "systems were built at home, and he warned Japan against \"tightening the screws\" "
+             "on its firms. He left early.")
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-tom-reed", "tightening the screws") in quotes, quotes
+    assert ("person-tom-reed", "japan", Polarity.NEGATIVE) in stances(ex), stances(ex)

@@ -15,6 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -3690,6 +3691,11 @@ class DocActors:
             if owner is not None:  # "Brazil's ambassador said his country …": Brazil's man
                 return owner
             quoted = _quoted_tokens(tok.sent)
+            same = self._same_pronoun_before(tok, quoted)
+            if same is not None:
+                # "The Trump administration, he said, would …, and he warned …": the second
+                # "he" is the first's, whoever was named in the sentence before
+                return self.pronoun(same)
             # "Vučić met him": an object pronoun is never its own clause's subject (binding
             # principle B)
             own_subject = ({c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
@@ -3960,13 +3966,30 @@ class DocActors:
                     for k in range(prev.start, s.start))
             for s in persons)
 
+    def _same_pronoun_before(self, tok: Token, quoted: AbstractSet[int]) -> Token | None:
+        """The nearest "he"/"she" subject before the subject pronoun ``tok`` in its sentence,
+        the same word, on the same side of the quotation marks, with no person named between
+        them."""
+        if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she"):
+            return None
+        for t in reversed(self.doc[tok.sent.start : tok.i]):
+            span = self.at(t)
+            if span is not None and span.cls == EntityClass.PERSON:
+                return None
+            if (t.lower_ == tok.lower_ and t.dep_ == "nsubj"
+                    and (t.i in quoted) == (tok.i in quoted)):
+                return t
+        return None
+
     def _pronoun_subject_before(self, tok: Token) -> bool:
         """Whether the sentence before ``tok``'s has a "he"/"she" as its main subject, or a
         "his"/"her" as the owner of it ("His foreign policy has been built around security.
         He has sought …": the chain of the paragraph's subject goes on through the owner)."""
         prev = self._sentence_before(tok)
         return prev is not None and any(
-            (t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head == prev.root)
+            (t.lower_ in ("he", "she") and t.dep_ == "nsubj" and (
+                t.head == prev.root  # (or a main verb conjoined: "…, and he warned …")
+                or (t.head.dep_ == "conj" and t.head.head == prev.root)))
             or (t.lower_ in ("his", "her") and t.dep_ == "poss"
                 and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head == prev.root)
             for t in prev)
