@@ -7708,3 +7708,12 @@ def test_a_second_he_in_a_sentence_is_the_firsts(run) -> None:
     quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
     assert ("person-tom-reed", "tightening the screws") in quotes, quotes
     assert ("person-tom-reed", "japan", Polarity.NEGATIVE) in stances(ex), stances(ex)
+
+
+def test_a_he_after_a_parenthetical_he_said_skips_a_subordinate_subject(run) -> None:
+    ex = run("The deal was signed on Friday.\nAnn Lee, the senior adviser to the president, "
+             "went much further in a long interview with a news agency on Saturday. The "
+             'region, she said, was not "ownerless real estate" for Tom Reed to lease. Japan '
+             'would block it "with or without Russia", she said.')
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-ann-lee", "with or without Russia") in quotes, quotes

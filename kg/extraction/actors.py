@@ -3191,6 +3191,18 @@ def _head_past(tok: Token, start: int, end: int) -> Token:
     return head
 
 
+def _pronoun_subject_in(sent: Span) -> bool:
+    """Whether a "he"/"she" is the sentence's main subject, or a "his"/"her" the owner of it."""
+    return any(
+        (t.lower_ in ("he", "she") and t.dep_ == "nsubj" and (
+            t.head == sent.root  # (or a main verb conjoined, "…, and he warned …", or a
+            # parenthetical report: "The Caucasus, he said, was not …")
+            or (t.head.dep_ in ("conj", "parataxis") and t.head.head == sent.root)))
+        or (t.lower_ in ("his", "her") and t.dep_ == "poss"
+            and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head == sent.root)
+        for t in sent)
+
+
 def _subordinate_subject(tok: Token) -> bool:
     """Whether a subject (see :func:`_is_subject`) is a subordinate clause's ("as President
     Biden was returning", "who said …"), not its sentence's main clause's."""
@@ -3770,6 +3782,12 @@ class DocActors:
                     prev = self.doc[start - 1].sent
                     last = [s for s in persons if prev.start <= s.start < prev.end
                             and _is_subject(self.doc[s.start : s.end].root)]
+                    if _pronoun_subject_in(prev) and all(
+                            _subordinate_subject(self.doc[s.start : s.end].root) for s in last):
+                        # "The Caucasus, he said, was not real estate for Trump to lease.
+                        # Tehran would block it, he said.": the chain goes on through the
+                        # "he", past a subordinate clause's subject
+                        last = []
                     if len({s.key for s in last}) > 1:
                         # "Michel said Orbán had no mandate. '…,' he wrote": the main
                         # clause's subject, not the reported clause's
@@ -3986,13 +4004,7 @@ class DocActors:
         "his"/"her" as the owner of it ("His foreign policy has been built around security.
         He has sought …": the chain of the paragraph's subject goes on through the owner)."""
         prev = self._sentence_before(tok)
-        return prev is not None and any(
-            (t.lower_ in ("he", "she") and t.dep_ == "nsubj" and (
-                t.head == prev.root  # (or a main verb conjoined: "…, and he warned …")
-                or (t.head.dep_ == "conj" and t.head.head == prev.root)))
-            or (t.lower_ in ("his", "her") and t.dep_ == "poss"
-                and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head == prev.root)
-            for t in prev)
+        return prev is not None and _pronoun_subject_in(prev)
 
     def _speaker_since(self, person: ActorSpan, tok: Token) -> bool:
         """Whether a sentence between the last named ``person`` and the pronoun ``tok``
