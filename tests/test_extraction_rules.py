@@ -7717,3 +7717,12 @@ def test_a_he_after_a_parenthetical_he_said_skips_a_subordinate_subject(run) -> 
              'would block it "with or without Russia", she said.')
     quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
     assert ("person-ann-lee", "with or without Russia") in quotes, quotes
+
+
+def test_a_representative_is_a_person_and_by_default_a_us_legislator(run) -> None:
+    ex = run("Russia and Japan traded warnings on Monday.\nDemocratic Representative Dina Titus "
+             'said she would block funding for such tests. "Nevadans are not guinea pigs," '
+             "she wrote.")
+    assert titled_posts(ex) == {("person-dina-titus", "Representative", "united-states")}, (
+        titled_posts(ex))
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-dina-titus"}
