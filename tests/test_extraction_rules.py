@@ -7726,3 +7726,10 @@ def test_a_representative_is_a_person_and_by_default_a_us_legislator(run) -> Non
     assert titled_posts(ex) == {("person-dina-titus", "Representative", "united-states")}, (
         titled_posts(ex))
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"person-dina-titus"}
+
+
+def test_a_former_post_set_after_a_name_with_the_states_possessive(run) -> None:
+    ex = run("The verdict came on Monday. The court sentenced Tom Reed, Japan's former prime "
+             "minister, to death in absentia.")
+    assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-tom-reed", "Prime Minister", "japan", True)}

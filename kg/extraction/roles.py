@@ -2784,6 +2784,9 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 past = past or doc[i].lower_ == "then"  # "the then prime minister of …"
                 i += 1  # "Dorothy Shea, the acting U.S. ambassador to the United Nations,"
             owner, i = _past_owner(ctx, i, sent.end)
+            if owner is not None and i + 2 < sent.end and doc[i].lower_ in _FORMER_WORDS:
+                past = True  # "Sheikh Hasina, Bangladesh's former prime minister,"
+                i += 2 if doc[i + 1].text == "-" else 1
             while (owner is not None and i + 1 < sent.end and doc[i].lower_ in _TENURE
                    and doc[i].lower_ not in ("first", "second")):  # ("first deputy …")
                 i += 1  # "Teresa Ribera, Spain's acting minister for ecological transition,"
