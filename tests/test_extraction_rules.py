@@ -5515,13 +5515,14 @@ def test_a_lowercase_portfolio_before_minister_in_an_apposition(run) -> None:
                if isinstance(r, RoleFact) and r.person == "person-abebe-bekele")
 
 
-def test_a_states_post_after_a_longer_portfolio_and_not_after_former(run) -> None:
+def test_a_states_post_after_a_longer_portfolio_and_a_past_one_after_former(run) -> None:
     ex = run("Kofi Mensah, India's energy and natural resources minister, announced the "
              "restart. Abebe Bekele, India's human rights ombudsman, objected. Almaz Tesfaye, "
              "India's former president, agreed.")
-    assert titled_posts(ex) == {("person-kofi-mensah", "Energy and Natural Resources Minister",
-                                 "india"),
-                                ("person-abebe-bekele", "Ombudsman", "india")}
+    assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-kofi-mensah", "Energy and Natural Resources Minister", "india", False),
+        ("person-abebe-bekele", "Ombudsman", "india", False),
+        ("person-almaz-tesfaye", "President", "india", True)}
 
 
 def test_a_portfolio_tagged_as_a_body_before_cabinet_secretary_is_no_body(run) -> None:
@@ -7733,3 +7734,10 @@ def test_a_former_post_set_after_a_name_with_the_states_possessive(run) -> None:
              "minister, to death in absentia.")
     assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
         ("person-tom-reed", "Prime Minister", "japan", True)}
+
+
+def test_a_portfolios_secretary_is_its_minister_by_another_name(run) -> None:
+    ex = run("Canada renamed its institute on Monday. Tom Reed, the technology secretary, "
+             "said it was a new focus.")
+    assert titled_posts(ex) == {("person-tom-reed", "Technology Secretary", "canada")}, (
+        titled_posts(ex))

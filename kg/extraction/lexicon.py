@@ -74,11 +74,29 @@ def post_titles() -> dict[str, str]:
     with "deputy", "first deputy" or "vice" before it: "Russia's deputy permanent
     representative", "Vice-Chancellor Robert Habeck" hold posts of their own, which the list
     need not spell out for every title."""
-    titles = word_map("role_titles.json", "titles")
+    titles = {**portfolio_secretaries(), **word_map("role_titles.json", "titles")}
     deputies = {f"{low} {t}": f"{word} {c}" for t, c in titles.items()
                 if not t.startswith(("deputy ", "vice ", "acting ", "first "))
                 for low, word in _DEPUTY_WORDS}
     return {**deputies, **titles}
+
+
+#: First words of "<word> minister" titles that name no portfolio ("prime", "chief").
+_NO_PORTFOLIO = frozenset({"prime", "chief", "first", "senior", "junior", "cabinet"})
+
+
+@cache
+def portfolio_secretaries() -> dict[str, str]:
+    """"<portfolio> secretary" for each one-word "<portfolio> minister" of
+    ``role_titles.json`` the list gives no secretary ("the technology secretary" ->
+    "Technology Secretary"): Britain's and America's cabinets call their ministers
+    secretaries, so the list need not spell each portfolio out twice."""
+    titles = word_map("role_titles.json", "titles")
+    return {f"{t.split()[0]} secretary": c.removesuffix(" Minister") + " Secretary"
+            for t, c in titles.items()
+            if t.endswith(" minister") and len(t.split()) == 2 and c.endswith(" Minister")
+            and t.split()[0] not in _NO_PORTFOLIO
+            and f"{t.split()[0]} secretary" not in titles}
 
 
 def word_map(name: str, key: str | None = None) -> dict[str, str]:

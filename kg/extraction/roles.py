@@ -36,7 +36,13 @@ from kg.extraction.context import (
     subject_actors,
 )
 from kg.extraction.evidence import sort_facts
-from kg.extraction.lexicon import post_titles, with_deputies, word_map, word_set
+from kg.extraction.lexicon import (
+    portfolio_secretaries,
+    post_titles,
+    with_deputies,
+    word_map,
+    word_set,
+)
 from kg.facts import EntityClass, FuzzyDate, RoleFact
 from kg.linking import Position
 
@@ -80,7 +86,11 @@ _ORGANIZATION_HEADS = word_set("collective_nouns.json", "organization_heads")
 
 @functools.cache
 def _titles() -> tuple[dict[str, str], frozenset[str]]:
-    return post_titles(), with_deputies(word_set("role_titles.json", "state_titles"))
+    states = word_set("role_titles.json", "state_titles")
+    # (a portfolio's secretary is a state's post as its minister is)
+    secretaries = {t for t, c in portfolio_secretaries().items()
+                   if c.lower().replace(" secretary", " minister") in states}
+    return post_titles(), with_deputies(states | secretaries)
 
 
 def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
