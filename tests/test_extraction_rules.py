@@ -7741,3 +7741,14 @@ def test_a_portfolios_secretary_is_its_minister_by_another_name(run) -> None:
              "said it was a new focus.")
     assert titled_posts(ex) == {("person-tom-reed", "Technology Secretary", "canada")}, (
         titled_posts(ex))
+
+
+def test_a_post_as_the_copulas_predicate_or_after_an_ordinal(run) -> None:
+    ex = run("The talks ended on Monday. Tom Reed is Japan's foreign minister. Ann Lee, who "
+             "was India's defence minister until May, objected. When Mark Poe was sworn in as "
+             "Canada's eighth president, he pledged reform. Jane Roe would be Russia's prime "
+             "minister.")
+    assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-tom-reed", "Foreign Minister", "japan", False),
+        ("person-ann-lee", "Defence Minister", "india", True),
+        ("person-mark-poe", "President", "canada", False)}

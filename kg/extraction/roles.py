@@ -2239,6 +2239,9 @@ def _left_post(verb: Token, root: Token) -> bool:
         return False  # "Y will replace Zas as secretary general from January": he holds it
     if root.dep_ in ("dobj", "nsubjpass"):
         return lemma in _REMOVING
+    if root.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ == "VBD":
+        return any(c.dep_ == "attr" for c in verb.children)  # "X was prime minister until
+        # 2020": a post held then
     return root.dep_ == "nsubj" and lemma in _LEAVING and (lemma != "step" or any(
         c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children))
     # ("stepped in as acting president" takes the post up)
@@ -2322,8 +2325,11 @@ def _succeeding_post(ctx: DocContext, span: ActorSpan, sent: Span,
     succeeded Y as prime minister": the post after "as" of a replacing verb whose subject is
     the person (or "who" after the name)."""
     for verb in _verbs_of(ctx, span):
-        if verb.lemma_.lower() == "become" and not is_negated(verb):
-            # "Lars Klingbeil becomes vice-chancellor and finance minister"
+        if (verb.lemma_.lower() == "become" or (
+                verb.lemma_ == "be" and not any(c.dep_ == "aux" for c in verb.children))
+                ) and not is_negated(verb):
+            # "Lars Klingbeil becomes vice-chancellor and finance minister", "X is Japan's
+            # foreign minister" (not "would be", "has been")
             attr = next((c for c in verb.children if c.dep_ == "attr"), None)
             if attr is not None and attr.i > span.end and not any(
                     c.dep_ in ("acl", "relcl") for c in attr.children):
@@ -2373,8 +2379,9 @@ def _post_at(ctx: DocContext, i: int, sent: Span,
     if i < sent.end and owner is None and (poss := ctx.actors.at(doc[i])) is not None and (
             poss.end < sent.end and doc[poss.end].text in _POSS):
         owner, i = poss, poss.end + 1  # "as Japan's ambassador"
-        while i < sent.end and doc[i].lower_ in _APPOINTED_LEADS:
-            i += 1  # "as China's new ambassador"
+        while i < sent.end and (doc[i].lower_ in _APPOINTED_LEADS
+                                or doc[i].ent_type_ == "ORDINAL"):
+            i += 1  # "as China's new ambassador", "as Indonesia's eighth president"
     hit = title_starting_at(doc, i, sent.end, titles)
     if hit is None:
         return None
