@@ -7752,3 +7752,8 @@ def test_a_post_as_the_copulas_predicate_or_after_an_ordinal(run) -> None:
         ("person-tom-reed", "Foreign Minister", "japan", False),
         ("person-ann-lee", "Defence Minister", "india", True),
         ("person-mark-poe", "President", "canada", False)}
+
+
+def test_an_adjective_after_the_object_of_called_is_its_predicate(run) -> None:
+    ex = run("The row deepened on Monday. India called Japan's move irresponsible.")
+    assert stances(ex) == {("india", "japan", Polarity.NEGATIVE)}, stances(ex)

@@ -964,9 +964,11 @@ def _small_clause_frame(
     if negated:
         return
     oprds = [c for c in verb.children if c.dep_ == "oprd"]
-    pairs = [(obj, oprds + [c for c in obj.children if c.dep_ == "appos"
-                            and ctx.actors.at(c) is None])
-             for obj in verb.children if obj.dep_ in ("dobj", "dative")]
+    pairs = [(obj, oprds + [c for c in obj.children if (
+                  c.dep_ == "appos" and ctx.actors.at(c) is None)
+                  or (c.dep_ == "amod" and c.i > obj.i)])  # ("called Israel's move
+             for obj in verb.children if obj.dep_ in ("dobj", "dative")]  # irresponsible":
+    # an adjective after its noun, parsed as its modifier, is the predicate)
     if not pairs and len(oprds) >= 2 and ctx.actors.at(oprds[0]) is not None:
         pairs = [(oprds[0], oprds[1:])]  # "called AUKUS 'the worst deal'", parsed as two
     if not pairs and len(oprds) == 1:
