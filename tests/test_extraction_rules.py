@@ -7757,3 +7757,11 @@ def test_a_post_as_the_copulas_predicate_or_after_an_ordinal(run) -> None:
 def test_an_adjective_after_the_object_of_called_is_its_predicate(run) -> None:
     ex = run("The row deepened on Monday. India called Japan's move irresponsible.")
     assert stances(ex) == {("india", "japan", Polarity.NEGATIVE)}, stances(ex)
+
+
+def test_states_ranked_among_a_bodys_members_are_members(run) -> None:
+    ex = run("The talks ended on Monday. India and Japan are BRICS members. Canada, which has "
+             "been among the most reluctant NATO members on spending, objected. Russia is not "
+             "among the NATO members that objected.")
+    assert _members(ex) == {("india", "brics"), ("japan", "brics"), ("canada", "nato")}, (
+        _members(ex))

@@ -1055,6 +1055,10 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
             "member", "members", "ally", "allies", "candidate")
         if tok.lower_ in ("partner", "partners") and "dialogue" not in tier:
             continue  # "NATO's partners" cooperate with it (a partnership), no tier
+        if (span is not None and span.kind == "name" and _is_org(span)
+                and span.end - 1 == tok.i and span.start < tok.i
+                and tok.lower_ in ("member", "members")):
+            org = span  # "EU members", resolved as the body itself: its members
         if org is None and (span is None or span.kind == "collective") and (
                 tok.lower_ in ("member", "members", "ally", "allies", "candidate")
                 or (tok.lower_ in ("state", "country", "nation", "states", "countries",
@@ -1143,6 +1147,13 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 members += listed
         if tok.dep_ == "attr" and not is_negated(tok.head):
             members += subject_actors(ctx, tok.head)
+        ranked = tok.head if tok.dep_ == "pobj" else None  # "is among the EU members", "is
+        if ranked is not None and ranked.lower_ == "of" and ranked.head.lower_ in _COUNTS:
+            ranked = ranked.head  # one of the most reluctant EU members"
+        if (ranked is not None and ranked.lower_ in ("among", "one", "two", "three")
+                and ranked.dep_ in ("prep", "attr") and ranked.head.lemma_ == "be"
+                and not is_negated(ranked.head)):
+            members += subject_actors(ctx, ranked.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ in ("member",
                                                                             "members"):
             members += _entered_as(ctx, tok.head.head) or _acting_as(ctx, tok.head.head)
