@@ -7765,3 +7765,9 @@ def test_states_ranked_among_a_bodys_members_are_members(run) -> None:
              "among the NATO members that objected.")
     assert _members(ex) == {("india", "brics"), ("japan", "brics"), ("canada", "nato")}, (
         _members(ex))
+
+
+def test_it_in_of_which_it_is_a_member_is_the_state_the_clause_is_about(run) -> None:
+    ex = run("The visit was sensitive. Relations have been tense since May, when Japan ignored "
+             "a ruling issued by the African Union, of which it is a member.")
+    assert _members(ex) == {("japan", "african-union")}, _members(ex)

@@ -924,8 +924,25 @@ def _of_which(ctx: DocContext, out: _Out, member: Token) -> None:
         org = ctx.actors.at(head.head)  # "CARICOM, a 15-nation bloc of which Guyana is …"
     if _is_org(org):
         members = [s for c in clause.children if c.dep_ == "nsubj"
-                   for s in ctx.actors.conj_phrases(c)]
+                   for s in (ctx.actors.conj_phrases(c) or (
+                       _it_member(ctx, c, org) if c.lower_ == "it" else []))]
         out.add(members, org, member, member, 0.75)
+
+
+def _it_member(ctx: DocContext, it: Token, org: ActorSpan) -> list[ActorSpan]:
+    """What "it" is in "X, of which it is a member": the pronoun's actor, else the state the
+    nearest clause above is about ("Mongolia ignored a warrant issued by the ICC, of which
+    it is a member"); never the body itself."""
+    found = ctx.actors.pronoun(it)
+    verb = it.head
+    for _ in range(8):  # the nearest clause above with a state for its subject
+        if found is not None or verb.head == verb:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            found = next((s for s in subject_actors(ctx, verb)
+                          if s.cls == EntityClass.STATE), None)
+    return [found] if found is not None and found.key != org.key else []
 
 
 #: Nouns a "led by" clause can hang on that name some of a body's members, not the body: who
