@@ -7771,3 +7771,13 @@ def test_it_in_of_which_it_is_a_member_is_the_state_the_clause_is_about(run) -> 
     ex = run("The visit was sensitive. Relations have been tense since May, when Japan ignored "
              "a ruling issued by the African Union, of which it is a member.")
     assert _members(ex) == {("japan", "african-union")}, _members(ex)
+
+
+def test_an_unlabelled_interviews_prompt_to_you_is_no_answer(run) -> None:
+    ex = run(_UNLABELLED.format(intro="We spoke to Tom Reed, India's foreign minister, in his "
+                                      "office.")
+             + "Some of your partners think India has been too friendly to the juntas.\n"
+             "We have been realistic. We cannot choose our neighbours.\n")
+    quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
+    assert ("person-tom-reed", "We cannot choose our neighbours.") in quotes, quotes
+    assert not {q for _, q in quotes if "your partners" in q}, quotes

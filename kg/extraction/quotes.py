@@ -532,8 +532,26 @@ def _unlabelled_turns(ctx: DocContext, starts: list[int]) -> list[tuple[ActorSpa
     interviewee = _spoke_to_us(ctx, starts[asks[0]], strict=True)
     if interviewee is None:
         return []
+    prompts = {k for k, (lo, hi) in enumerate(zip(starts, ends, strict=True))
+               if _prompt(text[lo:hi])}
     return [(interviewee, starts[k], ends[k]) for k in range(asks[0] + 1, len(starts))
-            if k not in asks and ends[k] > starts[k]]
+            if k not in asks and k not in prompts and ends[k] > starts[k]]
+
+
+#: The longest paragraph read as an interviewer's prompt that asks nothing ("Some of your
+#: partners think Ghana has been too friendly to the juntas.").
+_PROMPT_WORDS = 30
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _prompt(paragraph: str) -> bool:
+    """Whether a paragraph of an unlabelled interview is the interviewer's prompt put as a
+    statement: short, addressed to "you", and saying nothing of "I" or "we" (which the
+    interviewee's answers do)."""
+    words = [w.strip(".,;:!?\"'\u201c\u201d").lower() for w in paragraph.split()]
+    return (len(words) <= _PROMPT_WORDS and bool(_SECOND_PERSON.intersection(words))
+            and not _FIRST_PERSON.intersection(words))
 
 
 #: The longest paragraph read as an interviewer's question in an unlabelled interview.
