@@ -7781,3 +7781,10 @@ def test_an_unlabelled_interviews_prompt_to_you_is_no_answer(run) -> None:
     quotes = {(f.speaker, f.quote) for f in ex.of_type(StatementFact)}
     assert ("person-tom-reed", "We cannot choose our neighbours.") in quotes, quotes
     assert not {q for _, q in quotes if "your partners" in q}, quotes
+
+
+def test_a_guessed_post_is_in_the_state_whose_body_the_holder_heads(run) -> None:
+    ex = run("Canada pushed its plan on Saturday. On Sunday, army chief General Tom Reed, who "
+             "also heads Japan's Sovereignty Council, told senior officers that the plan would "
+             "dissolve the armed forces.")
+    assert ("person-tom-reed", "Army Chief", "japan") in titled_posts(ex), titled_posts(ex)

@@ -815,6 +815,33 @@ def _leads_unnamed_body(ctx: DocContext, person: ActorSpan) -> bool:
                                       for s in subjects for t in s.subtree if t.i < verb.i)
 
 
+def state_named_in(ctx: DocContext, key: str) -> str | None:
+    """The state a body the registry does not know is named after: "China's coast guard",
+    "Vietnamese foreign ministry" (its first words a state's name with "'s", or a demonym)."""
+    label = next((s.label for s in ctx.actors.spans if s.key == key), "")
+    head, _, rest = label.partition("'s ")
+    state = ctx.registry.lookup(head) if rest else None
+    if state is None and " " in label:
+        state = ctx.registry.demonym(label.split()[0])
+    return state.id if state is not None and state.cls == EntityClass.STATE else None
+
+
+def _headed_state(ctx: DocContext, sent: Span, person: ActorSpan) -> str | None:
+    """The state of the body the holder's relative clause has them head: "army chief General
+    Abdel Fattah al-Burhan, who also heads Sudan's Transitional Sovereignty Council" is
+    Sudan's army chief, whatever state the paragraph is about."""
+    headed = _headed_body(ctx, person.end, sent.end)
+    if headed is None:
+        return None
+    body = headed[1]
+    if body.cls == EntityClass.STATE:
+        return body.key
+    known = ctx.registry.actors.get(body.key)
+    if known is not None:
+        return known.country
+    return state_named_in(ctx, body.key)
+
+
 def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[str, str],
                    main_state: str | None, filled: AbstractSet[str] = frozenset(),
                    recent: bool = True, envoys: AbstractSet[str] = frozenset(),
@@ -835,6 +862,7 @@ def _guessed_state(ctx: DocContext, sent: Span, person: ActorSpan, held: dict[st
             | set(filled))
     guesses = (
         (_home_state, (ctx, person), 0.6),
+        (_headed_state, (ctx, sent, person), 0.6),
         (_scene_state, (ctx, sent, person), 0.55),
         (_companion_state, (ctx, person, held), 0.55),
         (_team_state, (ctx, person, held), 0.55),

@@ -52,7 +52,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.evidence import sort_facts
 from kg.extraction.lexicon import StanceCue, stance_cues, word_set
-from kg.extraction.roles import ENVOY_TITLES, acts_for, held_then
+from kg.extraction.roles import ENVOY_TITLES, acts_for, held_then, state_named_in
 from kg.facts import EntityClass, Polarity, RoleFact, StanceFact, StanceKind
 
 NAME = "kg_stance.v1"
@@ -1309,7 +1309,7 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 own = ({person.part_of, person.country}
                        if is_executive_body(person) else set())
                 sides[f.holder] = (bodies | parents | own | {
-                    _owner_named_in(ctx, b) for b in bodies - {None}
+                    state_named_in(ctx, b) for b in bodies - {None}
                     if b not in ctx.registry.actors}) - {None}
             target = ctx.registry.actors.get(f.target)
             if f.target not in people:
@@ -1326,17 +1326,6 @@ def _not_against_own_side(ctx: DocContext, stances: set[StanceFact],
                 # Trump's terms")
         out.append(f)
     return out
-
-
-def _owner_named_in(ctx: DocContext, key: str) -> str | None:
-    """The state a body the registry does not know is named after: "China's coast guard",
-    "Vietnamese foreign ministry" (its first words a state's name with "'s", or a demonym)."""
-    label = next((s.label for s in ctx.actors.spans if s.key == key), "")
-    head, _, rest = label.partition("'s ")
-    state = ctx.registry.lookup(head) if rest else None
-    if state is None and " " in label:
-        state = ctx.registry.demonym(label.split()[0])
-    return state.id if state is not None and state.cls == EntityClass.STATE else None
 
 
 #: Posts of a legislature, whose holders oversee and attack their own state's executive
