@@ -7788,3 +7788,14 @@ def test_a_guessed_post_is_in_the_state_whose_body_the_holder_heads(run) -> None
              "also heads Japan's Sovereignty Council, told senior officers that the plan would "
              "dissolve the armed forces.")
     assert ("person-tom-reed", "Army Chief", "japan") in titled_posts(ex), titled_posts(ex)
+
+
+def test_a_place_name_before_corps_or_command_is_part_of_a_bodys_name(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {"id": "africa", "label": "Africa",
+                                              "class": "Region", "qid": "Q15"}])
+    ex = _extract(nlp, "Mali hosted the Africa Corps on Monday. Tom Reed, the head of US "
+                  "Africa Command, said the operation had killed fighters.", "2025-12-26")
+    labels = {e.label for e in ex.entities}
+    assert {"Africa Corps", "US Africa Command"} <= labels, labels
+    assert "Africa" not in labels, labels
+    assert posts(ex) == {("person-tom-reed", "organization-us-africa-command")}, posts(ex)
