@@ -7799,3 +7799,12 @@ def test_a_place_name_before_corps_or_command_is_part_of_a_bodys_name(tmp_path) 
     assert {"Africa Corps", "US Africa Command"} <= labels, labels
     assert "Africa" not in labels, labels
     assert posts(ex) == {("person-tom-reed", "organization-us-africa-command")}, posts(ex)
+
+
+def test_a_name_run_across_a_spaced_dash_keeps_only_its_name_parts(run) -> None:
+    ex = run("Courts react to exits\nDAKAR, 23 September 2025 - Rights groups reacted on "
+             "Monday.\n21:20 - Tom Reed, the state's chief minister, posted: \"What just "
+             'happened?"\nDILI - Ann Lee answered with a story.')
+    labels = {e.label for e in ex.entities}
+    assert not {lab for lab in labels if " - " in lab or lab.startswith("-")}, labels
+    assert {"Tom Reed", "Ann Lee"} <= labels, labels

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.embedded_names import DATE_WORDS, restore
+from kg.extraction.embedded_names import DATE_WORDS, NOT_NAMES, restore
 from kg.extraction.gazetteer import split_ent_id
 from kg.extraction.lexicon import post_titles, read_json, word_map, word_set
 from kg.facts import MONTHS, EntityClass
@@ -530,6 +531,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         restore(doc)  # registry names the NER did not take into a longer name
         _split_at_commas(doc)
+        _split_at_dashes(doc)
         _split_persons_of_states(doc, self.registry, self.lex)
         _join_split_persons(doc, self.lex)
         _untagged_titled_persons(doc, self.lex)
@@ -560,6 +562,38 @@ def _split_at_commas(doc: Doc) -> None:
         changed = True
     if changed:
         doc.set_ents(ents, default="unmodified")
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _split_at_dashes(doc: Doc) -> None:
+    """An unregistered name the NER ran across a dash set between spaces keeps only its
+    parts that are names: capitalised words with no digit, two or more after the dash
+    ("DAKAR, 23 September 2025 - Rights groups …", "20:40 - Opposition voices", "Alexander
+    Marschik - produce", "DILI - José Ramos-Horta"): a name's own hyphen has no space around
+    it."""
+    ents, cleared = [], []
+    for ent in doc.ents:
+        cut = [t.i for t in ent if t.text in _DASHES and t.whitespace_
+               and t.i > 0 and doc[t.i - 1].whitespace_]
+        if ent.ent_id_ or not cut or ent.label_ in NOT_NAMES:
+            ents.append(ent)
+            continue
+        bounds = [ent.start, *cut, ent.end]
+        for lo, hi in itertools.pairwise(bounds):
+            if lo != ent.start:
+                cleared.append(doc[lo : lo + 1])  # the dash
+                lo += 1
+            part = doc[lo:hi]
+            if part and (len(part) >= 2 or lo == ent.start) and all(
+                    (t.is_title or t.is_upper or not t.is_alpha)
+                    and not any(c.isdigit() for c in t.text) for t in part):
+                ents.append(Span(doc, part.start, part.end, label=ent.label_))
+            elif part:
+                cleared.append(part)
+    if cleared:
+        doc.set_ents(ents, outside=cleared, default="unmodified")
 
 
 def _split_persons_of_states(doc: Doc, reg: Registry, lex: Lexicons) -> None:

@@ -171,7 +171,7 @@ class EmbeddedNames:
 
 
 #: NER labels that never name an actor: a registry name the NER tagged so goes back.
-_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def restore(doc: Doc) -> None:
@@ -186,7 +186,7 @@ def restore(doc: Doc) -> None:
     for s, e, label, ent_id in rows:
         hit = [ent for ent in doc.ents if ent.start < e and s < ent.end]
         if all(s <= ent.start and ent.end <= e for ent in hit) and (
-                len(hit) > 1 or all(ent.label_ in _NOT_NAMES for ent in hit)):
+                len(hit) > 1 or all(ent.label_ in NOT_NAMES for ent in hit)):
             back.append(Span(doc, s, e, label=label, span_id=ent_id))  # untagged, or a DATE
     if back:
         kept = [ent for ent in doc.ents
