@@ -7808,3 +7808,14 @@ def test_a_name_run_across_a_spaced_dash_keeps_only_its_name_parts(run) -> None:
     labels = {e.label for e in ex.entities}
     assert not {lab for lab in labels if " - " in lab or lab.startswith("-")}, labels
     assert {"Tom Reed", "Ann Lee"} <= labels, labels
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "alix-didier-fils-aime", "label": "Alix Didier Fils-Aimé", "class": "Person",
+        "aliases": ["Alix Didier Fils-Aime"]}])
+    ex = _extract(nlp, 'Prime Minister Alix Didier Fils-Aime welcomed the vote as "a turning '
+                  'point". Fils-Aime said in a post on X that Japan needed "boots on the '
+                  'ground".', "2025-09-30")
+    assert {f.speaker for f in ex.of_type(StatementFact)} == {"alix-didier-fils-aime"}
+    assert "Fils-Aime" not in {e.label for e in ex.entities}

@@ -2353,13 +2353,16 @@ def _initialisms(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
 def _short_names(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
     """A one-word person name that is a word of exactly one fuller person name in the article
     is that person, wherever the fuller name comes ("after Lai's inauguration" in a headline,
-    "Lai Ching-te" later; family names come first in many languages)."""
-    full = [s for s in spans if s.cls == EntityClass.PERSON and s.end - s.start >= 2]
+    "Lai Ching-te" later; family names come first in many languages; a hyphenated word too:
+    "Fils-Aime" after "Alix Didier Fils-Aimé")."""
+    full = [s for s in spans if s.cls == EntityClass.PERSON
+            and " " in doc[s.start : s.end].text.strip()]
     out = []
     for s in spans:
-        if (s.cls == EntityClass.PERSON and s.end - s.start == 1 and s.kind == "name"
+        text = doc[s.start : s.end].text  # one word, hyphens and all ("Fils-Aime")
+        if (s.cls == EntityClass.PERSON and " " not in text and s.kind == "name"
                 and s.key == mint_id(s.label, EntityClass.PERSON)):  # not a registry person
-            word = slug(doc[s.start].text)
+            word = slug(text)
             keys = {p.key for p in full if word in _name_words(doc, p)}
             if len(keys) == 1 and s.key not in keys:
                 p = next(p for p in full if p.key in keys)
