@@ -7819,3 +7819,11 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full(tmp_path) -> Non
                   'ground".', "2025-09-30")
     assert {f.speaker for f in ex.of_type(StatementFact)} == {"alix-didier-fils-aime"}
     assert "Fils-Aime" not in {e.label for e in ex.entities}
+
+
+def test_a_predecessors_inherited_post_is_a_past_one(run) -> None:
+    ex = run("Japan's prime minister, Tom Reed, met the council on Monday. He wants guarantees "
+             "that he will not be removed, as his predecessor, Mark Poe, was in 2024.")
+    assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-tom-reed", "Prime Minister", "japan", False),
+        ("person-mark-poe", "Prime Minister", "japan", True)}

@@ -2729,11 +2729,14 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                 head := _post_apposed_to(ctx, span, found[1], titles)) is not None:
             found = (titles[head.lower_], head.i)  # "Its commander, Italian Major General
             # X,": the post the name is set beside, not the rank
-        inherited = None if found else (
-            _counterpart_post(ctx, out, span, sent.start, named)
-            or _predecessor_post(ctx, out, span, sent.start, named))
+        counterpart = None if found else _counterpart_post(ctx, out, span, sent.start, named)
+        inherited = counterpart or (
+            None if found else _predecessor_post(ctx, out, span, sent.start, named))
         if inherited is not None:
             title, of, first = inherited
+            # "his predecessor, David Panuelo": a post held before (a successor's is to come,
+            # and read as held: the text names it)
+            past = counterpart is None and doc[first + 1].lemma_.lower() == "predecessor"
         elif found:
             title, t_start = found
             past = _past_before(ctx, t_start, sent.start)
