@@ -7827,3 +7827,15 @@ def test_a_predecessors_inherited_post_is_a_past_one(run) -> None:
     assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
         ("person-tom-reed", "Prime Minister", "japan", False),
         ("person-mark-poe", "Prime Minister", "japan", True)}
+
+
+def test_a_post_of_a_leaders_staff_is_the_leaders_states(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "ann-lee", "label": "Ann Lee", "class": "Person", "country": "japan",
+        "positions": [{"title": "Prime Minister", "of": "japan", "since": "2020",
+                       "until": None}]}])
+    ex = _extract(nlp, "The summit opened on Monday.\nTom Reed, Ann Lee's special envoy for "
+                  "the event, argued otherwise. Mark Poe, Ann Lee's son-in-law, agreed.",
+                  "2025-02-20")
+    assert ("person-tom-reed", "Special Envoy", "japan") in titled_posts(ex), titled_posts(ex)
+    assert not [p for p in titled_posts(ex) if p[0] == "person-mark-poe"], titled_posts(ex)

@@ -1469,6 +1469,11 @@ def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | Non
     A name the NER made of a party's adjectives ("the Social Democratic prime minister") is
     skipped as no owner: the post is still the state's."""
     owner = ctx.actors.at(ctx.doc[i])
+    if (owner is not None and owner.cls == EntityClass.PERSON and owner.end + 1 < sent_end
+            and ctx.doc[owner.end].text in _POSS
+            and (state := _leaders_own_state(ctx, owner)) is not None):
+        return state, owner.end + 1  # "Anne Bouverot, Macron's special envoy for the event":
+        # the leader's state's post
     if owner is not None and owner.cls != EntityClass.PERSON:
         i = owner.end + (1 if owner.end < sent_end and (
             ctx.doc[owner.end].text in _POSS or ctx.doc[owner.end].tag_ == "POS") else 0)
@@ -1478,6 +1483,27 @@ def _past_owner(ctx: DocContext, i: int, sent_end: int) -> tuple[ActorSpan | Non
                 and (last.pos_ == "ADJ" or last.lower_ in _PARTY_ADJECTIVES)):
             owner = None
     return owner, i
+
+
+def _leaders_own_state(ctx: DocContext, person: ActorSpan) -> ActorSpan | None:
+    """The state a registry person leads at the article's date (a head of state's or
+    government's post held then), as an actor span over the person's name: whose post
+    "Macron's special envoy" or "Aliyev's foreign policy adviser" is."""
+    actor = ctx.registry.actors.get(person.key)
+    if actor is None:
+        return None
+    led = {p.of for p in actor.positions if p.of and held_then(p, ctx.published)
+           and p.title.lower() in _LEADERS}
+    state = ctx.registry.actors.get(led.pop()) if len(led) == 1 else None
+    if state is None or state.cls != EntityClass.STATE:
+        return None
+    return ActorSpan(person.start, person.end, state.id, state.cls, state.label)
+
+
+#: Posts of a state's leader, whose own staff's posts ("Macron's special envoy") are the
+#: state's.
+_LEADERS = frozenset({"president", "prime minister", "chancellor", "king", "emir",
+                      "crown prince", "supreme leader", "premier"})
 
 
 #: Last words of a party's adjective the NER may take for a name ("Social Democratic").
