@@ -7839,3 +7839,19 @@ def test_a_post_of_a_leaders_staff_is_the_leaders_states(tmp_path) -> None:
                   "2025-02-20")
     assert ("person-tom-reed", "Special Envoy", "japan") in titled_posts(ex), titled_posts(ex)
     assert not [p for p in titled_posts(ex) if p[0] == "person-mark-poe"], titled_posts(ex)
+
+
+def test_a_plural_title_gives_each_registry_name_after_it_their_own_post(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, *({
+        "id": f"person-{i}", "label": name, "class": "Person", "country": state,
+        "positions": [{"title": "Foreign Minister", "of": state, "since": since,
+                       "until": until}]} for i, name, state, since, until in (
+        ("a", "Ann Lee", "japan", "2020", None), ("b", "Tom Reed", "india", "2021", None),
+        ("c", "Mark Poe", "canada", "2010", "2015")))])
+    ex = _extract(nlp, "The treaty was initialled on Friday.\nForeign Ministers Ann Lee and "
+                  "Tom Reed initialled the text, watched by former foreign ministers Mark Poe "
+                  "and Jane Roe.", "2025-08-09")
+    assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-a", "Foreign Minister", "japan", False),
+        ("person-b", "Foreign Minister", "india", False),
+        ("person-c", "Foreign Minister", "canada", True)}

@@ -1317,6 +1317,43 @@ def _subnational(ctx: DocContext, span: ActorSpan) -> bool:
             and actor.country is not None)
 
 
+def _plural_titled(ctx: DocContext, out: set[RoleFact], titles: dict[str, str],
+                   state_titles: frozenset[str]) -> set[RoleFact]:
+    """Posts a plural title gives each name listed after it: "Foreign Ministers Jeyhun
+    Bayramov and Ararat Mirzoyan initialled …", "Presidents Sadyr Japarov and Emomali Rahmon
+    signed …". Each holds the post in their own state, which only the registry says, so only
+    registry persons with that post get one; a name with a post of its own here keeps it."""
+    doc, added = ctx.doc, set()
+    have = {r.person for r in out}
+    for span in ctx.actors.spans:
+        if (span.cls != EntityClass.PERSON or span.key in have
+                or span.key not in ctx.registry.actors):
+            continue
+        first = ctx.doc[span.start:span.end].root
+        while first.dep_ == "conj" and ctx.actors.at(first.head) is not None:
+            first = first.head  # the list's first name: the title is before it
+        lead = ctx.actors.at(first)
+        if lead is None or lead.start == 0 or not doc[lead.start - 1].lower_.endswith("s"):
+            continue
+        end = lead.start
+        plural = next((t for n in range(3, 0, -1) if end - n >= 0
+                       and (t := doc[end - n : end].text.lower()).endswith("s")
+                       and t[:-1] in titles), None)
+        if plural is None:
+            continue
+        title = titles[plural[:-1]]
+        of = _registry_of(ctx, span.key, title, state_titles)
+        if of is None:
+            continue
+        start = end - len(plural.split())
+        former = start > 0 and doc[start - 1].lower_ in _FORMER_WORDS  # "former prime
+        # ministers Hassan Ali Khaire and Mohamed Hussein Roble"
+        added.add(RoleFact(person=span.key, role=title, of=of, former=former,
+                           evidence=ctx.sents.token_evidence(
+                               doc[start - former], doc[span.end - 1], 0.7, NAME)))
+    return added
+
+
 def _elided_posts(ctx: DocContext, out: set[RoleFact]) -> set[RoleFact]:
     """Posts a coordinated "<state>'s <name>" leaves out: "Sweden's foreign minister, Ann
     Linde, and Finland's Pekka Haavisto welcomed …" gives Haavisto the post Linde holds, in
@@ -3084,6 +3121,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
                              evidence=ctx.sents.token_evidence(
                                  doc[span.start], doc[body2.end - 1], 0.85, NAME)))
     out |= _elided_posts(ctx, out)
+    out |= _plural_titled(ctx, out, titles, state_titles)
     out |= _respective_posts(ctx, titles, out)
     out |= _listed_counterparts(ctx, out)
     # A state the article itself gives a person's post ("the Cook Islands premier") beats one
