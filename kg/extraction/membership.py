@@ -1167,7 +1167,7 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
         ranked = tok.head if tok.dep_ == "pobj" else None  # "is among the EU members", "is
         if ranked is not None and ranked.lower_ == "of" and ranked.head.lower_ in _COUNTS:
             ranked = ranked.head  # one of the most reluctant EU members"
-        if (ranked is not None and ranked.lower_ in ("among", "one", "two", "three")
+        if (ranked is not None and (ranked.lower_ == "among" or ranked.lower_ in _COUNTS)
                 and ranked.dep_ in ("prep", "attr") and ranked.head.lemma_ == "be"
                 and not is_negated(ranked.head)):
             members += subject_actors(ctx, ranked.head)

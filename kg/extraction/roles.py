@@ -1348,9 +1348,10 @@ def _plural_titled(ctx: DocContext, out: set[RoleFact], titles: dict[str, str],
         start = end - len(plural.split())
         former = start > 0 and doc[start - 1].lower_ in _FORMER_WORDS  # "former prime
         # ministers Hassan Ali Khaire and Mohamed Hussein Roble"
+        first = start - 1 if former else start
         added.add(RoleFact(person=span.key, role=title, of=of, former=former,
                            evidence=ctx.sents.token_evidence(
-                               doc[start - former], doc[span.end - 1], 0.7, NAME)))
+                               doc[first], doc[span.end - 1], 0.7, NAME)))
     return added
 
 
@@ -2043,21 +2044,20 @@ def _clear_lead(counts: Counter) -> str | None:
 
 
 def _registered_instead(ctx: DocContext, person: str, of: ActorSpan, title: str,
-                        state_titles: frozenset) -> str | None:
-    """The registry body of a person's post, where the body the text gives is one only this
-    article names: "In Moscow, Foreign Ministry spokeswoman Maria Zakharova" after "Ukraine's
-    Foreign Ministry said …" or "The Foreign Ministry [Azerbaijan's] summoned …" is Russia's
-    ministry, which the registry has her speak for now, not the other ministry the bare
-    words were taken for."""
+                        state_titles: frozenset) -> bool:
+    """Whether the registry's body of a person's post replaces the one the text gives, a
+    body only this article names: "In Moscow, Foreign Ministry spokeswoman Maria Zakharova"
+    after "Ukraine's Foreign Ministry said …" or "The Foreign Ministry [Azerbaijan's]
+    summoned …" is Russia's ministry, which the registry has her speak for now, not the
+    other ministry the bare words were taken for."""
     if of.key in ctx.registry.actors or of.cls != EntityClass.ORGANIZATION:
-        return None
+        return False
     body = _registry_of(ctx, person, title, state_titles)
     known = ctx.registry.actors.get(body) if body is not None else None
     actor = ctx.registry.actors.get(person)
     if known is None or known.cls == EntityClass.STATE or actor is None:
-        return None
-    return body if any(p.of == body and held_then(p, ctx.published)
-                       for p in actor.positions) else None
+        return False
+    return any(p.of == body and held_then(p, ctx.published) for p in actor.positions)
 
 
 def _registry_of(ctx: DocContext, person: str, title: str, state_titles: frozenset,
@@ -3045,7 +3045,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
         # sentence names or a camp, so no guess from where the person works now
         camp = camp or unknown_body
         if of is not None and found and _registered_instead(ctx, span.key, of, title,
-                                                            state_titles) is not None:
+                                                            state_titles):
             of = None  # the registry's body, read just below
         of_key = of.key if of else _registry_of(ctx, span.key, title, state_titles,
                                                 guess=not (camp or explicit))

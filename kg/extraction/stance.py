@@ -456,7 +456,7 @@ def _negated_scope(tok: Token) -> bool:
 
 
 #: Verbs that keep their subject from an act named after "from" ("refrained from
-#: condemning", "shied away from criticising", "abstained from voting").
+#: condemning", "shied away from criticising", "abstained from criticism").
 _HOLDING_BACK = frozenset({"refrain", "abstain", "desist", "shy", "keep", "stop"})
 
 
