@@ -7855,3 +7855,11 @@ def test_a_plural_title_gives_each_registry_name_after_it_their_own_post(tmp_pat
         ("person-a", "Foreign Minister", "japan", False),
         ("person-b", "Foreign Minister", "india", False),
         ("person-c", "Foreign Minister", "canada", True)}
+
+
+def test_a_gerund_subject_names_no_event(run) -> None:
+    ex = run("The bloc met on Monday. India's foreign minister said that joining BRICS was "
+             '"not excluded". Joining NATO would be a mistake for Japan, Tom Reed said. Canada '
+             "joined the African Union in 2023.")
+    assert {(e.type, e.participants) for e in ex.of_type(EventFact)} == {
+        (EventType.ACCESSION, ("african-union", "canada"))}, ex.of_type(EventFact)

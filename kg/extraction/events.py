@@ -262,6 +262,9 @@ def event_facts(ctx: DocContext, cues: Cues | None = None) -> list[EventFact]:
                 continue  # "called on the authorities to publish the results", "refused to
                 # join the union", "Kosovo's application to join", "accused X of invading
                 # Y": not done, or only said to be
+            if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass"):
+                continue  # "joining the AES was 'not excluded'", "Joining NATO would be a
+                # mistake": an act spoken of as such, done by no one yet
             etype = cues.verbs.get(lemma, EventType.MEETING)
             if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.unmet for c in tok.children):
                 continue  # "Egypt can meet its immediate debt payments": fulfilled, not met
