@@ -30,6 +30,7 @@ from kg.extraction.context import (
     is_negated,
     joined_bodies,
     joined_in_act,
+    modal,
     object_actors,
     prep_actors,
     requested,
@@ -618,12 +619,11 @@ def _unrealised(noun: Token) -> bool:
     ("was trying to start a war"), or what a prospect noun is "of"/"for" ("a pretext for an
     attack on Venezuela", "talk of a clash")."""
     head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ == "aux" and c.lower_ in _IRREALIS_MODALS for c in head.children):
+    if noun.dep_ in ("nsubj", "nsubjpass") and modal(head) in _IRREALIS_MODALS:
         return True
     if noun.dep_ == "dobj" and head.lemma_.lower() in _STARTING and (
-            any(c.dep_ == "aux" and c.lower_ in _IRREALIS_MODALS | {"to"}
-                for c in head.children)
+            modal(head) in _IRREALIS_MODALS
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             or (head.dep_ == "xcomp" and head.head.lemma_.lower() in _TRYING)):
         return True
     return (noun.dep_ == "pobj" and head.lower_ in ("of", "for")

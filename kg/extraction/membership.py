@@ -1164,12 +1164,11 @@ def _member_appositions(ctx: DocContext, out: _Out) -> None:
                 members += listed
         if tok.dep_ == "attr" and not is_negated(tok.head):
             members += subject_actors(ctx, tok.head)
-        ranked = tok.head if tok.dep_ == "pobj" else None  # "is among the EU members", "is
-        if ranked is not None and ranked.lower_ == "of" and ranked.head.lower_ in _COUNTS:
-            ranked = ranked.head  # one of the most reluctant EU members"
-        if (ranked is not None and (ranked.lower_ == "among" or ranked.lower_ in _COUNTS)
-                and ranked.dep_ in ("prep", "attr") and ranked.head.lemma_ == "be"
-                and not is_negated(ranked.head)):
+        # "is among the EU members", "is one of the most reluctant EU members": ranked
+        # among them as _member_of reads "among the members of X"
+        ranked = _predicate_member(tok) if tok.dep_ == "pobj" else None
+        if (ranked is not None and ranked.dep_ in ("prep", "attr")
+                and ranked.head.lemma_ == "be" and not is_negated(ranked.head)):
             members += subject_actors(ctx, ranked.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.lower_ in ("member",
                                                                             "members"):
