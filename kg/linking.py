@@ -60,6 +60,7 @@ def normalise_name(text: str) -> str:
     return text.strip(" .,;:")
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """ASCII slug of a name: lowercase letters, digits and single hyphens."""
     norm = unicodedata.normalize("NFKD", normalise_name(text)).encode("ascii", "ignore").decode()
@@ -150,6 +151,25 @@ class Registry:
             for met in actor.ambiguous_metonyms:
                 index.setdefault(normalise_name(met), set()).add(actor.id)
         return {k: tuple(sorted(v)) for k, v in index.items()}
+
+    def persons_by_last_word(self, last: str) -> tuple[tuple[Actor, frozenset[str]], ...]:
+        """Each registry person with a label or alias whose last word slugs to ``last``, with
+        that name's word slugs (one entry per such name, in registry order)."""
+        return self._persons_by_last_word.get(last, ())
+
+    @cached_property
+    def _persons_by_last_word(self) -> dict[str, tuple[tuple[Actor, frozenset[str]], ...]]:
+        """Last word's slug -> (person, the name's word slugs), built once: reading a short
+        name ("Tayyip Erdogan") scanned every registry name per mention before."""
+        index: dict[str, list[tuple[Actor, frozenset[str]]]] = {}
+        for actor in self.actors.values():
+            if actor.cls != EntityClass.PERSON:
+                continue
+            for name in (actor.label, *actor.aliases):
+                words = name.split()
+                index.setdefault(slug(words[-1]), []).append(
+                    (actor, frozenset(slug(w) for w in words)))
+        return {k: tuple(v) for k, v in index.items()}
 
     def surname(self, surface: str) -> Actor | None:
         """The one registry person whose name ends with this word ("Stoltenberg"), if unique."""

@@ -1540,11 +1540,9 @@ def _registry_short_name(text: str, reg: Registry) -> Actor | None:
     words = {slug(w) for w in text.split()}
     if len(words) < 2 or reg.lookup(text) is not None:
         return None
-    last = slug(text.split()[-1])
-    found = [a for a in reg.actors.values() if a.cls == EntityClass.PERSON and any(
-        slug(n.split()[-1]) == last and words <= {slug(w) for w in n.split()}
-        for n in (a.label, *a.aliases))]
-    return found[0] if len(found) == 1 else None
+    found = {a.id: a for a, names in reg.persons_by_last_word(slug(text.split()[-1]))
+             if words <= names}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_by_first_word(before: list[ActorSpan], word: str) -> ActorSpan | None:
@@ -1609,12 +1607,18 @@ def _organ_of_named(doc: Doc, start: int, word: str, reg: Registry) -> Actor | N
     return organs[0] if len(organs) == 1 and not rivals else None
 
 
-def _name_words(doc: Doc, person: ActorSpan) -> set[str]:
+def _name_words(doc: Doc, person: ActorSpan) -> frozenset[str]:
     """ASCII-folded words of a person's label and of the text that named them, a word after
     the article particle also without it ("al-Burhan": "Burhan"); not a father's name after
     "bin" ("Salman" alone is not Mohammed bin Salman)."""
-    return _word_slugs(person.label.split()) | _word_slugs(
-        doc[person.start : person.end].text.split())
+    return _name_slugs(person.label) | _name_slugs(doc[person.start : person.end].text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_slugs(name: str) -> frozenset[str]:
+    """:func:`_word_slugs` of a name's words, kept: each person named is compared with every
+    later one-word mention, so the same few names are slugged again and again."""
+    return frozenset(_word_slugs(name.split()))
 
 
 def _word_slugs(words: list[str]) -> set[str]:

@@ -59,7 +59,8 @@ class _Test:
 class _Rule:
     """A fixed-length pattern of rule ``attr_id`` (match id ``match_id``): ``tests`` per
     token; filed under the values ``keys`` of column ``col`` of its token ``offset``, or, with
-    ``col`` None (no equality test), tried at every token."""
+    ``col`` None (no equality test), tried at every token. ``rest``: the tests left to run,
+    as (token, test), once the index has found a token with one of ``keys``."""
 
     attr_id: int
     match_id: int
@@ -67,6 +68,7 @@ class _Rule:
     offset: int = 0
     col: int | None = None
     keys: frozenset[int] = frozenset()
+    rest: tuple[tuple[int, _Test], ...] = ()
 
 
 def _value(vocab: Vocab, attr: str, value: Any) -> int | None:
@@ -113,9 +115,13 @@ def _indexable(vocab: Vocab, pattern: list[dict[str, Any]], attr_id: int,
     keys = [(len(t.values), t.col, offset, t) for offset, token in enumerate(tests)
             for t in token if t.regex is None and not t.negated]
     if not keys:
-        return _Rule(attr_id, match_id, tuple(tests))
+        return _Rule(attr_id, match_id, tuple(tests),
+                     rest=tuple((j, t) for j, token in enumerate(tests) for t in token))
     *_, offset, key = min(keys, key=lambda k: k[:3])
-    return _Rule(attr_id, match_id, tuple(tests), offset, key.col, key.values)
+    # the filed test holds wherever the index finds the rule (most tag-map rules: no test left)
+    rest = tuple((j, t) for j, token in enumerate(tests) for t in token
+                 if not (j == offset and t is key))
+    return _Rule(attr_id, match_id, tuple(tests), offset, key.col, key.values, rest)
 
 
 class IndexedAttributeRuler(AttributeRuler):
@@ -169,8 +175,7 @@ class IndexedAttributeRuler(AttributeRuler):
         def check(rule: _Rule, start: int) -> None:
             end = start + len(rule.tests)
             if start >= 0 and end <= n and all(
-                    test.passes(rows[start + j], vocab)
-                    for j, tests in enumerate(rule.tests) for test in tests):
+                    test.passes(rows[start + j], vocab) for j, test in rule.rest):
                 found.add((rule.attr_id, rule.match_id, start, end))
 
         for i, row in enumerate(rows):

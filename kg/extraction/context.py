@@ -39,7 +39,12 @@ class DocContext:
         self.actors = DocActors(self.doc, registry=self.registry)
         self.sents = SentenceIndex(self.doc, self.article_id)
         # Token objects are created on every access; read the strings once per Doc.
-        self._words = [(t.lower_, t.lemma_.lower()) for t in self.doc]
+        self._positions: dict[str, list[int]] = {}  # lowercase form or lemma -> token indexes
+        for i, t in enumerate(self.doc):
+            low, lemma = t.lower_, t.lemma_.lower()
+            self._positions.setdefault(low, []).append(i)
+            if lemma != low:
+                self._positions.setdefault(lemma, []).append(i)
 
     def year_before(self, i: int) -> int | None:
         """The last year a DATE entity ending before token ``i`` names ("The two leaders'
@@ -56,8 +61,9 @@ class DocContext:
         Why: the fact functions look at a few hundred cue words; testing strings first and
         building Token objects only for candidates keeps them cheap next to the parser.
         """
-        doc = self.doc
-        return [doc[i] for i, (low, lem) in enumerate(self._words) if low in vocab or lem in vocab]
+        doc, positions = self.doc, self._positions
+        hits = {i for word in positions.keys() & vocab for i in positions[word]}
+        return [doc[i] for i in sorted(hits)]
 
 
 #: A four-digit year inside a DATE entity's text.
