@@ -5151,7 +5151,7 @@ def test_a_post_begun_after_the_article_is_not_yet_filled(tmp_path) -> None:
                                                    "since": "2021", "until": None}]}]
     text = ("Mali's army seized power on Tuesday. Mali's neighbours closed their borders. Mali "
             "was suspended. Mali faces sanctions.\nColonel Assimi Goïta leads the junta. "
-            "President Kofi Mensah resigned on television.")
+            "President Kofi Mensah spoke on television.")
     ex = _extract(_pipeline_with(tmp_path, registry), text, "2020-08-21")
     assert ("person-kofi-mensah", "mali") in posts(ex)
     ex = _extract(_pipeline_with(tmp_path, registry), text, "2022-08-21")
@@ -7863,3 +7863,53 @@ def test_a_gerund_subject_names_no_event(run) -> None:
              "joined the African Union in 2023.")
     assert {(e.type, e.participants) for e in ex.of_type(EventFact)} == {
         (EventType.ACCESSION, ("african-union", "canada"))}, ex.of_type(EventFact)
+
+
+# --- extractor 0.4.33 ---
+
+
+def test_the_head_of_a_states_agency_named_with_its_kind_heads_the_agency(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS,
+                                    {"id": "mit", "label": "MIT", "class": "Organization"},
+                                    {"id": "roscosmos", "label": "Roscosmos",
+                                     "class": "Organization"}])
+    ex = _extract(nlp, "The talks ended on Monday.\nTom Reed, the head of Japan's MIT "
+                  "intelligence agency, met him. Mark Poe, then head of the Russian space "
+                  "agency Roscosmos, said in 2020 that it was fine.", "2025-02-20")
+    posts = titled_posts(ex)
+    assert ("person-tom-reed", "Head", "mit") in posts, posts
+    assert ("person-mark-poe", "Head", "roscosmos") in posts, posts
+    assert not [p for p in posts if p[2] in ("japan", "russia")], posts
+
+
+def test_a_body_named_inside_an_organisations_abbreviation_is_not_that_organisation(
+        tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "united-nations", "label": "United Nations", "class": "InternationalOrganization",
+        "abbreviations": ["UN"]}, {"id": "unsmil", "label": "UNSMIL",
+                                   "class": "Organization"}])
+    ex = _extract(nlp, "The council met on Monday.\nTom Reed, the executive director of the UN "
+                  "Environment Programme, said it was over. Mark Poe, the head of the UN "
+                  "Support Mission in Libya (UNSMIL), said it was time.", "2025-02-20")
+    posts = titled_posts(ex)
+    assert ("person-mark-poe", "Head", "unsmil") in posts, posts
+    assert not [p for p in posts if p[2] == "united-nations"], posts
+
+
+def test_a_post_whose_holder_resigns_is_a_former_one(run) -> None:
+    ex = run("The cabinet met on Monday.\nThe ban was withdrawn that night and Home Minister "
+             "Tom Reed resigned. Defence Minister Mark Poe stepped down on Friday. Foreign "
+             "Minister Jane Roe did not resign.")
+    assert {(f.person, f.role, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-tom-reed", "Home Minister", True),
+        ("person-mark-poe", "Defence Minister", True),
+        ("person-jane-roe", "Foreign Minister", False)}, ex.of_type(RoleFact)
+
+
+def test_a_he_after_a_quotation_of_two_sentences_is_not_a_person_it_names(run) -> None:
+    ex = run('Tom Reed, an analyst at a London think tank, said the plan would need support. '
+             '"Mark Poe has written a sensible plan. The problem has never been a shortage of '
+             'plans," he said.')
+    assert {(s.speaker, s.quote) for s in ex.of_type(StatementFact)} == {
+        ("person-tom-reed", "Mark Poe has written a sensible plan"),
+        ("person-tom-reed", "The problem has never been a shortage of plans")}

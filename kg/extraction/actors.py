@@ -3209,6 +3209,15 @@ def _quoted_tokens(sent: Span) -> set[int]:
     return out
 
 
+def _quoted_in(sent: Span) -> set[int]:
+    """:func:`_quoted_tokens` of a sentence, counted from its paragraph's start: a sentence may
+    open inside a quotation an earlier one opened ('"Tetteh has written a sensible plan. The
+    problem …," he said': "he said" is outside the quotation, not inside a new one)."""
+    doc = sent.doc
+    return {i for i in _quoted_tokens(doc[_paragraph_start(doc, sent.start) : sent.end])
+            if i >= sent.start}
+
+
 def _inside_quotes(doc: Doc, i: int) -> bool:
     """Whether token ``i`` stands inside quotation marks, counted from its paragraph's start
     (a sentence may open inside a quotation that an earlier sentence opened)."""
@@ -3743,7 +3752,7 @@ class DocActors:
             owner = self.of_phrase(titled) if titled is not None else None
             if owner is not None:  # "Brazil's ambassador said his country …": Brazil's man
                 return owner
-            quoted = _quoted_tokens(tok.sent)
+            quoted = _quoted_in(tok.sent)
             same = self._same_pronoun_before(tok, quoted)
             if same is not None:
                 # "The Trump administration, he said, would …, and he warned …": the second
@@ -3905,7 +3914,7 @@ class DocActors:
             # '"… what we saw on Wednesday was reckless and it was dangerous," Rutte told':
             # a quoted "it" is the speaker's, about something named in the quotation if
             # anything, not an actor the article named before it
-            quoted = _quoted_tokens(tok.sent) if low == "it" else set()
+            quoted = _quoted_in(tok.sent) if low == "it" else set()
             for s in reversed(before):
                 if tok.i in quoted and s.start not in quoted:
                     return None

@@ -499,11 +499,21 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
             if _unnamed_body_at(ctx, k, sent_end):
                 return None  # "president of the Canola Council of Canada", "head of the China
                 # Council for …": a body the NER did not name, with a state's name in its own
+            if (unnamed := _unnamed_agency_end(ctx, k, sent_end)) is not None:
+                # "the head of the UN Support Mission in Libya (UNSMIL)": the mission's post
+                # if its abbreviation follows, else none ("executive director of the UN
+                # Environment Programme" heads no United Nations)
+                return _abbreviated_after(ctx, unnamed, sent_end)
             found = ctx.actors.at(ctx.doc[k])
             if (found is not None and found.kind == "demonym" and found.end < sent_end
-                    and (body := ctx.actors.at(ctx.doc[found.end])) is not None
-                    and body.cls not in _NOT_BODIES and body.cls != EntityClass.STATE):
-                return body  # "the leader of the Pakistani Taliban": the Taliban's post
+                    and (body := ctx.actors.at(ctx.doc[_past_kind(ctx, found.end, sent_end)]))
+                    is not None and body.cls not in _NOT_BODIES
+                    and body.cls != EntityClass.STATE):
+                return body  # "the leader of the Pakistani Taliban": the Taliban's post; "head
+                # of the Russian space agency Roscosmos": the agency's, not Russia's
+            if (found is not None and found.cls == EntityClass.STATE
+                    and (agency := _named_agency_of(ctx, found, sent_end)) is not None):
+                return agency  # "the head of Turkey's MIT intelligence agency"
             owned = (ctx.actors.at(ctx.doc[found.end + 1])
                      if found is not None and found.cls == EntityClass.STATE
                      and found.end + 1 < sent_end and ctx.doc[found.end].text in _POSS else None)
@@ -525,6 +535,63 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
                 continue
         j += 1
     return first
+
+
+#: Head nouns of a body's name inside an organisation's own ("the UN Environment Programme").
+_AGENCY_HEADS = _ORGANIZATION_HEADS | {"programme", "program", "mission", "agency", "office"}
+
+
+def _unnamed_agency_end(ctx: DocContext, k: int, sent_end: int) -> int | None:
+    """End of a body's name no actor covers that opens with an international organisation's
+    abbreviation at token ``k`` ("UN Environment Programme", "UN Assistance Mission"): the
+    abbreviation, then capitalised words ending in a body's head noun."""
+    doc = ctx.doc
+    found = ctx.actors.at(doc[k]) if k < sent_end else None
+    if (found is None or found.cls != EntityClass.INTERNATIONAL_ORGANIZATION
+            or found.end - found.start != 1 or not doc[found.start].is_upper):
+        return None
+    j = found.end
+    while j < sent_end and doc[j].is_title and ctx.actors.at(doc[j]) is None:
+        j += 1
+    return j if j > found.end and doc[j - 1].lower_ in _AGENCY_HEADS else None
+
+
+def _abbreviated_after(ctx: DocContext, j: int, sent_end: int) -> ActorSpan | None:
+    """The body whose abbreviation stands in brackets within a few words after token ``j``
+    ("… Mission in Libya (UNSMIL)")."""
+    doc = ctx.doc
+    for k in range(j, min(j + 6, sent_end - 2)):
+        if doc[k].text == "(":
+            body = ctx.actors.at(doc[k + 1])
+            return (body if body is not None and body.cls in (
+                EntityClass.ORGANIZATION, EntityClass.INTERNATIONAL_ORGANIZATION)
+                and body.end < sent_end and doc[body.end].text == ")" else None)
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _named_agency_of(ctx: DocContext, state: ActorSpan, sent_end: int) -> ActorSpan | None:
+    """The body named after a state's possessive together with words saying what kind of body
+    it is, before its name ("Egypt's state news agency MENA") or after it ("Turkey's MIT
+    intelligence agency"): the head of such a body heads it, not the state.
+
+    Why: a bare "Armenia's National Assembly" stays the state's (a minted "National Assembly"
+    would join every state's); a kind word marks the name as the body's own."""
+    doc, k = ctx.doc, state.end + 1
+    if k >= sent_end or doc[state.end].text not in _POSS:
+        return None
+    named = _past_kind(ctx, k, sent_end)
+    body = ctx.actors.at(doc[named])
+    if body is None or body.cls != EntityClass.ORGANIZATION:
+        return None
+    if named > k:
+        return body
+    after = body.end
+    return body if (after < sent_end and doc[after].is_lower and doc[after].pos_ == "NOUN"
+                    and any(doc[j].lower_ in _ORGANIZATION_HEADS
+                            for j in range(after, min(after + 3, sent_end))
+                            if doc[j].is_lower)) else None
 
 
 def _past_the(doc: Doc, k: int, end: int) -> int:
@@ -2334,8 +2401,20 @@ def _left_post(verb: Token, root: Token) -> bool:
         return any(c.dep_ == "attr" for c in verb.children)  # "X was prime minister until
         # 2020": a post held then
     return root.dep_ == "nsubj" and lemma in _LEAVING and (lemma != "step" or any(
-        c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children))
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside") for c in verb.children))
     # ("stepped in as acting president" takes the post up)
+
+
+def _resigned(ctx: DocContext, span: ActorSpan) -> bool:
+    """Whether the person named after a title is the subject of a leaving verb with no other
+    post named after it: "Home Minister Ramesh Lekhak resigned", "Prime Minister X stepped
+    down on Friday" (the post named before the name is the one left; not "X resigned as
+    party chief", nor "did not resign")."""
+    root = ctx.doc[span.start : span.end].root
+    verb = root.head
+    return (root.dep_ == "nsubj" and verb.lemma_.lower() in _LEAVING
+            and _left_post(verb, root) and not is_negated(verb)
+            and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children))
 
 
 #: Words between "as" and the post's title ("as its new secretary-general").
@@ -2802,7 +2881,7 @@ def role_facts(ctx: DocContext) -> list[RoleFact]:
             past = counterpart is None and doc[first + 1].lemma_.lower() == "predecessor"
         elif found:
             title, t_start = found
-            past = _past_before(ctx, t_start, sent.start)
+            past = _past_before(ctx, t_start, sent.start) or _resigned(ctx, span)
             camp = _camp_before(doc, t_start, sent.start)
             unknown_body = (_unknown_body_before(ctx, t_start, sent.start)
                             or _unknown_owner_before(ctx, t_start, sent.start)
