@@ -7913,3 +7913,22 @@ def test_a_he_after_a_quotation_of_two_sentences_is_not_a_person_it_names(run) -
     assert {(s.speaker, s.quote) for s in ex.of_type(StatementFact)} == {
         ("person-tom-reed", "Mark Poe has written a sensible plan"),
         ("person-tom-reed", "The problem has never been a shortage of plans")}
+
+
+def test_a_he_after_a_quotation_continues_a_subject_after_a_fronted_adverbial(run) -> None:
+    ex = run('On the far right, Tom Reed, president of the National Rally, said he was happy '
+             'for Mark Poe but called it "a humiliation" that Japan had needed India to '
+             'intervene on behalf of a Japanese citizen. "Japan chose to reward India and to '
+             'snub China. That should tell our government something," he wrote.')
+    assert {(s.speaker, s.quote) for s in ex.of_type(StatementFact)
+            if "Japan" in s.quote or "That" in s.quote} == {
+        ("person-tom-reed", "Japan chose to reward India and to snub China"),
+        ("person-tom-reed", "That should tell our government something")}
+
+
+def test_a_states_then_title_is_that_states_former_post(run) -> None:
+    ex = run("The treaty was signed in 2015. In March 2015, Japan's then-Prime Minister Tom Reed "
+             "and India's ex-president Mark Poe signed a declaration.")
+    assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
+        ("person-tom-reed", "Prime Minister", "japan", True),
+        ("person-mark-poe", "President", "india", True)}, ex.of_type(RoleFact)

@@ -4027,10 +4027,17 @@ class DocActors:
             if prev is None or any(prev.start <= s.start < prev.end for s in persons):
                 break
             prev = self._sentence_before(prev[0])
-        return prev is not None and any(
+        if prev is None:
+            return False
+        # a fronted adverbial does not count ("On the far right, Jordan Bardella, president of
+        # the National Rally, said …"; "On Tuesday, X said …")
+        fronted = {t.i for c in prev.root.children if c.i < prev.root.i
+                   and c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree}
+        return any(
             prev.start <= s.start < prev.end
             and self.doc[s.start:s.end].root.dep_ == "nsubj"
-            and all(s.start <= _head_past(self.doc[k], prev.start, s.start).i < s.end
+            and all(k in fronted or (self.doc[k].is_punct and k - 1 in fronted)
+                    or s.start <= _head_past(self.doc[k], prev.start, s.start).i < s.end
                     for k in range(prev.start, s.start))
             for s in persons)
 

@@ -101,6 +101,9 @@ def _actor_before(ctx: DocContext, i: int, sent_start: int) -> ActorSpan | None:
     while i - 1 > sent_start:
         if ctx.doc[i - 1].lower_ in _TENURE:
             i -= 1  # "Lebanese caretaker Prime Minister": the state is before the modifier
+        elif (i - 2 > sent_start and ctx.doc[i - 1].text == "-"
+              and ctx.doc[i - 2].lower_ in _PAST_TENURE):
+            i -= 2  # "Ethiopia's then-Prime Minister", "Peru's ex-president"
         elif (k := _describing_start(ctx.doc, i, sent_start)) is not None:
             i = k  # "Samoa's long-serving Prime Minister", "Peru's newly appointed premier"
         else:
