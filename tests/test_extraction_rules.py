@@ -7932,3 +7932,31 @@ def test_a_states_then_title_is_that_states_former_post(run) -> None:
     assert {(f.person, f.role, f.of, f.former) for f in ex.of_type(RoleFact)} == {
         ("person-tom-reed", "Prime Minister", "japan", True),
         ("person-mark-poe", "President", "india", True)}, ex.of_type(RoleFact)
+
+
+def test_a_known_surname_the_tagger_took_for_a_plural_noun_is_the_person(run) -> None:
+    ex = run('President Nikos Christodoulides met him on Monday. "Our aim has not changed: a '
+             'federation with political equality, as described in the resolutions," '
+             'Christodoulides said.')
+    assert {(s.speaker, s.quote[:12]) for s in ex.of_type(StatementFact)} == {
+        ("person-nikos-christodoulides", "Our aim has ")}, ex.of_type(StatementFact)
+
+
+def test_words_a_body_reports_a_named_person_said_are_the_persons(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "xinhua", "label": "Xinhua News Agency", "class": "Organization",
+        "aliases": ["Xinhua"], "country": "china"}])
+    ex = _extract(nlp, 'The leaders met on Monday.\nXinhua said Tom Reed told Mark Poe that the '
+                  'relationship had "emerged from twists and turns".', "2025-07-15")
+    assert {(s.speaker, s.quote) for s in ex.of_type(StatementFact)} == {
+        ("person-tom-reed", "emerged from twists and turns")}, ex.of_type(StatementFact)
+
+
+def test_a_regions_name_that_opens_a_persons_name_is_the_persons(tmp_path) -> None:
+    nlp = _pipeline_with(tmp_path, [*ACTORS, {
+        "id": "victoria", "label": "Victoria", "class": "Region", "qid": "Q36687"}])
+    ex = _extract(nlp, 'The accords were signed on Monday.\n"The accords are not a treaty," said '
+                  "Victoria Samson, chief director of space security at the Secure World "
+                  "Foundation. Wildfires hit Victoria last year.", "2025-07-15")
+    assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-victoria-samson"]
+    assert "victoria" in {m.entity for m in ex.mentions}  # the region, named on its own

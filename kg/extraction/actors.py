@@ -737,7 +737,9 @@ def _untagged_repeated_names(doc: Doc, lex: Lexicons) -> None:
     added = []
     for tok in doc:
         if (tok.ent_type_ == "" and tok.is_title and tok.dep_ != "compound" and (
-                tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_sent_start))
+                tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and (
+                    tok.is_sent_start or (tok.dep_ in ("nsubj", "nsubjpass")
+                                          and label.get(tok.text) == "PERSON"))))
                 and first_seen.get(tok.text, len(doc)) <= tok.i
                 and tok.lower_ not in lex.title_words and tok.lower_ not in DATE_WORDS
                 and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title

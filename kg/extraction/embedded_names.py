@@ -66,8 +66,8 @@ class EmbeddedNames:
             or (e.label_ == "ORG" and (self._tail(doc, e.start) or self._on_name(doc, e.end)))
             or self._continued(doc, e.end, party_next=e.label_ != "NORP")
             or (e.label_ == "NORP" and self._inside(doc, e))
-            or (e.ent_id_.endswith("#metonym") and self._first_name(doc, e, starts)
-                and doc[e.end].lower_ not in self.bodies)
+            or ((e.ent_id_.endswith("#metonym") or e.label_ == "LOC")
+                and self._first_name(doc, e, starts) and doc[e.end].lower_ not in self.bodies)
             or (e.label_ == "GPE" and "#" not in e.ent_id_ and self._surname(doc, e)))]
         if dropped:  # "missing", not "outside": the NER may tag these tokens again
             doc.user_data[DROPPED] = [[e.start, e.end, e.label_, e.ent_id_] for e in dropped]

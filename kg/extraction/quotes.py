@@ -179,6 +179,9 @@ def speaker_of(
             subj = [s for s in subject_actors(ctx, node) if s.cls != EntityClass.PLACE
                     and not (quoted is not None
                              and quoted[0] <= ctx.doc[s.start].idx < quoted[1])]
+            if subj and best is not None and _reports_a_person(*best, subj):
+                break  # "Xinhua said Xi told Albanese that the relationship had 'emerged from
+                # twists and turns'": a body reporting what a person said, the person's words
             if subj:
                 best = (subj, node)
                 if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
@@ -206,6 +209,17 @@ def speaker_of(
         best = _reporting_clause_below(ctx, node, quoted, verbs, deps=("parataxis",),
                                        right_after=False) or best
     return best
+
+
+def _reports_a_person(inner: list[ActorSpan], verb: Token, outer: list[ActorSpan]) -> bool:
+    """Whether a reporting clause's subjects (``outer``: a news agency, a ministry, a state)
+    report the words of the persons ``inner`` whom the clause below names as the subject of
+    its ``verb``: no person says the outer clause; every inner speaker is a person named
+    there by name (not a pronoun, nor "Milei's spokesman", who is not Milei)."""
+    named = [c.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return (all(s.cls == EntityClass.PERSON and any(s.start <= i < s.end for i in named)
+                for s in inner)
+            and not any(s.cls == EntityClass.PERSON for s in outer))
 
 
 def _nearer_conjunct_head(verb: Token, verbs: frozenset[str]) -> Token | None:
