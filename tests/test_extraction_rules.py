@@ -7960,3 +7960,11 @@ def test_a_regions_name_that_opens_a_persons_name_is_the_persons(tmp_path) -> No
                   "Foundation. Wildfires hit Victoria last year.", "2025-07-15")
     assert [s.speaker for s in ex.of_type(StatementFact)] == ["person-victoria-samson"]
     assert "victoria" in {m.entity for m in ex.mentions}  # the region, named on its own
+
+
+def test_an_untagged_name_set_after_a_post_title_is_a_person(run) -> None:
+    ex = run("The vote was held on Sunday.\nRussia's ambassador in Sarajevo, Igor Kalabukhov, "
+             "also congratulated the party, saying the election showed that \"the people "
+             "cannot be intimidated\".")
+    assert [(s.speaker, s.on_behalf_of) for s in ex.of_type(StatementFact)] == [
+        ("person-igor-kalabukhov", "russia")], ex.of_type(StatementFact)

@@ -795,8 +795,44 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
         ents = [e for e in ents if e.end <= start or e.start > head.i]
         ents.append(Span(doc, start, head.i + 1, label="PERSON"))
         changed = True
+    for span in _names_apposed_to_titles(doc, lex):
+        # "Russia's ambassador in Sarajevo, Igor Kalabukhov, also congratulated …": the name
+        # set after the post, which the NER left untagged
+        ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
+        ents.append(span)
+        changed = True
     if changed:
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
+
+
+def _names_apposed_to_titles(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Two or three capitalised words between commas that the parser sets in apposition to a
+    post title before them, tagged as nothing or as something a name is mistaken for ("the
+    EU's Special Representative …, Peter Sorensen, said", an ORG to the NER)."""
+    out = []
+    for name in doc:
+        head = name.head
+        if (name.dep_ != "appos" or head.i >= name.i
+                or (head.lower_ not in lex.titles and head.lower_ not in lex.person_appositions)
+                or not _capitalised_name_word(name, lex)):
+            continue
+        start = name.i
+        while (start - 1 > head.i and name.i - start < 2
+               and _capitalised_name_word(doc[start - 1], lex)
+               and doc[start - 1].head == name):
+            start -= 1
+        end = name.i + 1
+        if (start == name.i or doc[start - 1].text != ","
+                or (end < len(doc) and doc[end].text not in (",", ".", ";"))):
+            continue
+        span = doc[start:end]
+        if (any(t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.ent_id_ for t in span)
+                or all(t.ent_type_ == "PERSON" for t in span)
+                or any(e.start < start or e.end > end for e in doc.ents
+                       if e.start < end and start < e.end)):
+            continue  # (a registry name, a person already, or part of a longer name)
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
 
 
 def _known_as(doc: Doc, start: int, persons: list[ActorSpan]) -> ActorSpan | None:
