@@ -7968,3 +7968,12 @@ def test_an_untagged_name_set_after_a_post_title_is_a_person(run) -> None:
              "cannot be intimidated\".")
     assert [(s.speaker, s.on_behalf_of) for s in ex.of_type(StatementFact)] == [
         ("person-igor-kalabukhov", "russia")], ex.of_type(StatementFact)
+
+
+def test_a_reaction_to_the_ledes_act_named_as_a_noun_targets_its_doer(run) -> None:
+    filler = " ".join(f"Officials met again on day {n} of the talks." for n in range(1, 16))
+    ex = run("Russia's recognition of the new government on Thursday drew praise in Kabul. "
+             f"{filler} Beijing welcomed the move. Japan was among the first to criticise the "
+             "decision.")
+    assert stances(ex) == {("china", "russia", Polarity.POSITIVE),
+                           ("japan", "russia", Polarity.NEGATIVE)}, stances(ex)

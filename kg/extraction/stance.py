@@ -822,15 +822,17 @@ def _subtree_fallback(ctx: DocContext, verb: Token,
 
 _ACT_NOUNS = word_set("event_cues.json", "act_nouns")
 _ACT_VERBS = word_set("event_cues.json", "act_verbs")
-#: How far into an article "the decision" may still refer to the lede's act.
-_ACT_REACH = 12
+#: How far into an article "the decision" may still refer to the lede's act (a round-up of
+#: reactions runs to thirty sentences; 12 left its later reactions without a target).
+_ACT_REACH = 30
 
 
 def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     """Who did the act a judged "the decision", "the move", "the warrants" (no owner named)
     refers to: the actor subject of the article's first sentence when its main verb is an
     act's ("The International Criminal Court issued arrest warrants … Hamas welcomed the
-    warrants"), up to ``_ACT_REACH`` sentences in.
+    warrants"), or the owner of its subject when that is an act's noun ("Russia's
+    recognition of the Taliban government drew praise …"), up to ``_ACT_REACH`` sentences in.
 
     Why: a report of reactions names the act once, in its lede, and then only refers to it.
     Only the lede's act: the latest act before the verdict was tried and was as often
@@ -851,10 +853,17 @@ def _act_doers(ctx: DocContext, verb: Token) -> list[ActorSpan]:
     if index == 0 or index > _ACT_REACH:
         return []
     root = ctx.sents.sents[0].root
+    holders = {h.key for h in subject_actors(ctx, verb)}
     for act in (root, *root.conjuncts):
         if act.lemma_.lower() in _ACT_VERBS and not _negated_scope(act):
-            holders = {h.key for h in subject_actors(ctx, verb)}
             return [s for s in subject_actors(ctx, act) if s.key not in holders]
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # "Russia's recognition of the Taliban government on Thursday drew praise …": the
+        # lede's act named as a noun, its doer the possessive
+        if subject.lemma_.lower() in _ACT_NOUNS or subject.lower_ in _ACT_NOUNS:
+            owners = [a for c in subject.children if c.dep_ == "poss"
+                      for a in [ctx.actors.at(c)] if a is not None and a.kind != "demonym"]
+            return [a for a in owners if a.key not in holders]
     return []
 
 
