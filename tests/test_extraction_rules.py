@@ -7977,3 +7977,12 @@ def test_a_reaction_to_the_ledes_act_named_as_a_noun_targets_its_doer(run) -> No
              "decision.")
     assert stances(ex) == {("china", "russia", Polarity.POSITIVE),
                            ("japan", "russia", Polarity.NEGATIVE)}, stances(ex)
+
+
+def test_general_words_of_judgement_give_a_characterisation_its_polarity(run) -> None:
+    ex = run("India's recognition of the new government drew praise on Thursday. Tom Reed "
+             'called the decision "brave". Mark Poe called the decision "a betrayal of the '
+             'people". Jane Roe said Japan had taken a "balanced" decision.')
+    assert stances(ex) == {("person-tom-reed", "india", Polarity.POSITIVE),
+                           ("person-mark-poe", "india", Polarity.NEGATIVE),
+                           ("person-jane-roe", "japan", Polarity.POSITIVE)}, stances(ex)
