@@ -7986,3 +7986,13 @@ def test_general_words_of_judgement_give_a_characterisation_its_polarity(run) ->
     assert stances(ex) == {("person-tom-reed", "india", Polarity.POSITIVE),
                            ("person-mark-poe", "india", Polarity.NEGATIVE),
                            ("person-jane-roe", "japan", Polarity.POSITIVE)}, stances(ex)
+
+
+def test_a_name_before_a_noun_of_a_kind_of_body_is_the_bodys(run) -> None:
+    ex = run('"The army is our army," he told Al-Manar television. Suphajee Suthumpun, a former '
+             "chief executive of the Dusit Thani hotel group, is commerce minister. He was "
+             "commanding the Tariq Ben Ziyad brigade, a unit that rights groups have accused "
+             "of abductions. The independent media outlet Nawaat reported it.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert [classes.get(n) for n in ("Al-Manar", "Dusit Thani", "Tariq Ben Ziyad", "Nawaat")
+            ] == [EntityClass.ORGANIZATION] * 4, classes

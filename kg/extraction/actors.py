@@ -1301,8 +1301,11 @@ def _name_spans(doc: Doc, reg: Registry, lex: Lexicons, lowers: list[str]) -> li
                             and lowers[start - 2] in lex.firm_nouns)))
                         or (start >= 1 and lowers[start - 1] in lex.firm_nouns))) or (
                         cls == EntityClass.PLACE and start >= 1
-                        and lowers[start - 1] in lex.firm_nouns):  # ("the opposition Unitary
-                    # Platform" tagged GPE)
+                        and lowers[start - 1] in lex.firm_nouns) or (
+                        cls in (EntityClass.PERSON, EntityClass.PLACE)
+                        and _kind_after(doc, start, end, lex)):  # ("the opposition Unitary
+                    # Platform" tagged GPE; "the Dusit Thani hotel group", "Al-Manar
+                    # television", "the Tariq Ben Ziyad brigade")
                     # "Chang Guang Satellite Technology", "a Chinese satellite company, Chang
                     # Guang …", "the consultancy Lanthanide Advisory", "the broadcaster CNN
                     # Türk": the NER's person is a firm's name
@@ -1859,6 +1862,24 @@ def _where_done(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
 _HEAD_POSTS = frozenset({"chief executive", "director general", "director-general", "ceo",
                          "chairman", "chairwoman", "chairperson", "managing director",
                          "executive director", "chief economist"})
+
+
+#: Nouns after a name that say it names a body ("the Tariq Ben Ziyad brigade").
+_BODY_KIND_NOUNS = frozenset({"group", "television", "channel", "outlet", "brigade", "network",
+                              "agency", "newspaper", "daily", "weekly", "radio"})
+
+
+def _kind_after(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether the name at ``start``..``end`` modifies a lowercase noun of a kind of body right
+    after it, past at most one more lowercase noun ("the Dusit Thani hotel group", "Al-Manar
+    television"): the NER's person or place is the body's name."""
+    for k in (end, end + 1):
+        if k >= len(doc) or not (doc[k].is_lower and doc[k].is_alpha
+                                 and doc[k].pos_ == "NOUN"):
+            return False
+        if doc[k].lower_ in lex.firm_nouns or doc[k].lower_ in _BODY_KIND_NOUNS:
+            return doc[start:end].root.head.i in range(end, k + 1)
+    return False
 
 
 def _firm_named(doc: Doc, word: str, lex: Lexicons) -> bool:
