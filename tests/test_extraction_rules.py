@@ -7996,3 +7996,10 @@ def test_a_name_before_a_noun_of_a_kind_of_body_is_the_bodys(run) -> None:
     classes = {e.label: e.cls for e in ex.entities}
     assert [classes.get(n) for n in ("Al-Manar", "Dusit Thani", "Tariq Ben Ziyad", "Nawaat")
             ] == [EntityClass.ORGANIZATION] * 4, classes
+
+
+def test_a_name_before_a_noun_of_a_landform_is_a_place(run) -> None:
+    ex = run("Later phases extend to the area between the Litani and Awali rivers. Qatar bought "
+             "the nearby Ras El Hekma peninsula.")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes.get("Litani") == classes.get("Ras El Hekma") == EntityClass.PLACE, classes

@@ -119,10 +119,14 @@ _TRANSPORT_SITES = frozenset({"airport", "port", "harbour", "harbor", "seaport",
 _AREA_NOUNS = _PLACE_NOUNS | {"area", "areas", "sector", "sectors", "regions", "plains",
                               "highlands", "plateau", "corridor", "resort", "hotel", "palace",
                               "estate", "field", "fields", "oilfield", "gasfield",
-                              "mine", "capital", "zone", "crossing", "checkpoint"}
+                              "mine", "capital", "zone", "crossing", "checkpoint",
+                              "peninsula", "river", "rivers", "coast", "coastline", "valley",
+                              "desert", "basin", "delta", "complex"}
 #                               ("the Burgenstock resort": a venue; "the Shah Deniz field": a
 #                               gas field; "the Gezira state capital"; "the Kokang
-#                               self-administered zone"; "the Rafah crossing")
+#                               self-administered zone"; "the Rafah crossing"; "the Ras El
+#                               Hekma peninsula"; "the Litani and Awali rivers"; "the
+#                               Tuanaimato sports complex")
 #: Buildings and sites: a name "in" or "near" which one stands is a place ("a temple in
 #: Surrey"); people are not where buildings are.
 _SITE_NOUNS = _AREA_NOUNS | {"temple", "mosque", "church", "school", "hospital", "embassy",
