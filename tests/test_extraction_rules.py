@@ -8003,3 +8003,13 @@ def test_a_name_before_a_noun_of_a_landform_is_a_place(run) -> None:
              "the nearby Ras El Hekma peninsula.")
     classes = {e.label: e.cls for e in ex.entities}
     assert classes.get("Litani") == classes.get("Ras El Hekma") == EntityClass.PLACE, classes
+
+
+def test_a_place_the_ner_made_of_a_given_name_before_a_known_surname_is_the_person(
+        run) -> None:
+    ex = run("BANJA LUKA, 24 November 2025 - Sinisa Karan, the candidate of Milorad Dodik's "
+             "ruling party, narrowly won Sunday's early election.\nThe vote was called after "
+             "the commission stripped Dodik of his mandate in August, when an appeals chamber "
+             "upheld his conviction.")
+    labels = {e.label: e.cls for e in ex.entities}
+    assert labels.get("Milorad Dodik") == EntityClass.PERSON and "Milorad" not in labels, labels

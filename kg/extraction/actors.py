@@ -749,6 +749,15 @@ def _untagged_repeated_names(doc: Doc, lex: Lexicons) -> None:
                 and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
                             for j in (tok.i - 1, tok.i + 1))):
             added.append(Span(doc, tok.i, tok.i + 1, label=label[tok.text]))
+    # "the candidate of Milorad Dodik's ruling party" with "Milorad" a place to the NER and
+    # "Dodik" untagged: a given name and the surname of a person the article names
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    given = [e for e in ents if e.label_ in ("GPE", "LOC") and len(e) == 1 and not e.ent_id_
+             and e.end < len(doc) and not doc[e.end].ent_type_ and doc[e.end].is_title
+             and doc[e.end].pos_ == "PROPN" and doc[e.end].text in surnames]
+    if given:
+        ents = [e for e in ents if e not in given]
+        added += [Span(doc, e.start, e.end + 1, label="PERSON") for e in given]
     if added:
         doc.set_ents(ents + added, default="unmodified")
 
