@@ -8013,3 +8013,10 @@ def test_a_place_the_ner_made_of_a_given_name_before_a_known_surname_is_the_pers
              "upheld his conviction.")
     labels = {e.label: e.cls for e in ex.entities}
     assert labels.get("Milorad Dodik") == EntityClass.PERSON and "Milorad" not in labels, labels
+
+
+def test_a_dialogue_a_third_party_facilitates_is_no_partnership(run) -> None:
+    ex = run("The EU-facilitated dialogue between Japan and India has stalled since March. A "
+             "strategic dialogue between Canada and Australia continued.")
+    assert {tuple(sorted(f.parties)) for f in ex.of_type(PartnershipFact)} == {
+        ("australia", "canada")}, ex.of_type(PartnershipFact)

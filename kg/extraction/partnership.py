@@ -225,6 +225,22 @@ def _located(ctx: DocContext, span: ActorSpan) -> bool:
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
 
 
+#: Nouns of talking that are a partnership's only when the parties hold them themselves.
+_TALK_NOUNS = frozenset({"dialogue", "consultations"})
+#: Past participles that put a third party in the middle of talks ("EU-facilitated").
+_MEDIATING = ("facilitated", "mediated", "brokered", "sponsored")
+
+
+def _mediated(noun: Token) -> bool:
+    """Whether talks are described as held through a third party ("the EU-facilitated
+    dialogue", "a UN-mediated dialogue", "talks mediated by Qatar")."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    words = [t.lower_ for t in doc[start : noun.i]]
+    return (any(w.endswith(_MEDIATING) for w in words)
+            or any(c.dep_ == "acl" and c.lower_ in _MEDIATING for c in noun.children))
+
+
 def partnership_facts(
     ctx: DocContext, cues: Cues | None = None, roles: list[RoleFact] | None = None
 ) -> list[PartnershipFact]:
@@ -254,6 +270,9 @@ def partnership_facts(
             continue  # "joined the alliance": the noun names an organisation (membership)
         if is_noun and any(c.dep_ == "amod" and c.lower_ in cues.hostile for c in tok.children):
             continue  # "has had a tense relationship with the MAS": friction, no partnership
+        if is_noun and lemma in _TALK_NOUNS and _mediated(tok):
+            continue  # "the EU-facilitated dialogue between Belgrade and Pristina": parties
+            # to a conflict a third one mediates, not partners
         # Side A: parties named as one group (modifiers, subjects, "between A and B");
         # side B: partners after "with". A with-phrase pairs each A with each B only.
         side_a: list[ActorSpan] = []
