@@ -15,4 +15,4 @@ as context). Nothing here imports pyoxigraph, rdflib or ``kg.vocab`` (``tests/te
 from __future__ import annotations
 
 #: Name and version recorded in provenance for every extraction run.
-EXTRACTOR_VERSION = "geo-kg-extract 0.4.32"  # 0.4: checked on articles beyond the seeds
+EXTRACTOR_VERSION = "geo-kg-extract 0.4.33"  # 0.4: checked on articles beyond the seeds
