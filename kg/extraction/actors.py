@@ -802,8 +802,7 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
             start -= 1  # "Mirza Fakhrul Islam Alamgir, the party's secretary general, said":
             # four words the NER took together for a work of art, relabelled whole
         span = doc[start : head.i + 1]
-        if (any(t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.ent_id_ for t in span)
-                or all(t.ent_type_ == "PERSON" for t in span)):
+        if not _relabelable(span):
             continue
         ents = [e for e in ents if e.end <= start or e.start > head.i]
         ents.append(Span(doc, start, head.i + 1, label="PERSON"))
@@ -816,6 +815,13 @@ def _apposed_titled_persons(doc: Doc, lex: Lexicons) -> None:
         changed = True
     if changed:
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
+
+
+def _relabelable(span: Span) -> bool:
+    """Whether a person's name may replace what the NER made of these words: nothing, or
+    labels a name is mistaken for, no registry name, not already a person's throughout."""
+    return not (any(t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.ent_id_ for t in span)
+                or all(t.ent_type_ == "PERSON" for t in span))
 
 
 def _names_apposed_to_titles(doc: Doc, lex: Lexicons) -> list[Span]:
@@ -839,10 +845,8 @@ def _names_apposed_to_titles(doc: Doc, lex: Lexicons) -> list[Span]:
                 or (end < len(doc) and doc[end].text not in (",", ".", ";"))):
             continue
         span = doc[start:end]
-        if (any(t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.ent_id_ for t in span)
-                or all(t.ent_type_ == "PERSON" for t in span)
-                or any(e.start < start or e.end > end for e in doc.ents
-                       if e.start < end and start < e.end)):
+        if not _relabelable(span) or any(e.start < start or e.end > end for e in doc.ents
+                                         if e.start < end and start < e.end):
             continue  # (a registry name, a person already, or part of a longer name)
         out.append(Span(doc, start, end, label="PERSON"))
     return out
@@ -1878,8 +1882,8 @@ _HEAD_POSTS = frozenset({"chief executive", "director general", "director-genera
 
 
 #: Nouns after a name that say it names a body ("the Tariq Ben Ziyad brigade").
-_BODY_KIND_NOUNS = frozenset({"group", "television", "channel", "outlet", "brigade", "network",
-                              "agency", "newspaper", "daily", "weekly", "radio"})
+_BODY_KIND_NOUNS = frozenset({"group", "television", "channel", "brigade", "network", "agency",
+                              "daily", "weekly", "radio"})  # (with the firm nouns)
 
 
 def _kind_after(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:

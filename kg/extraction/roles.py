@@ -541,7 +541,7 @@ def _body_after(ctx: DocContext, i: int, sent_end: int, to: bool = False) -> Act
 
 
 #: Head nouns of a body's name inside an organisation's own ("the UN Environment Programme").
-_AGENCY_HEADS = _ORGANIZATION_HEADS | {"programme", "program", "mission", "agency", "office"}
+_AGENCY_HEADS = _ORGANIZATION_HEADS | {"programme", "program", "mission"}
 
 
 def _unnamed_agency_end(ctx: DocContext, k: int, sent_end: int) -> int | None:
